@@ -1,0 +1,5 @@
+package be.lokaalsignaal.cli;
+
+public final class Main {
+    public static void main(String[] args) {}
+}
