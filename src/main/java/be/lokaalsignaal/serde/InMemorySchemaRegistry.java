@@ -1,0 +1,80 @@
+package be.lokaalsignaal.serde;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+
+/**
+ * A registry held in memory, reached through {@code mock://<scope>} URLs as with Confluent's
+ * serializer. For topology tests (TopologyTestDriver) that have no registry to talk to.
+ */
+public final class InMemorySchemaRegistry implements SchemaRegistry {
+    private static final Map<String, InMemorySchemaRegistry> SCOPES = new ConcurrentHashMap<>();
+
+    private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
+    private final Map<String, List<Integer>> versionsBySubject = new ConcurrentHashMap<>();
+    private int nextId;
+
+    public InMemorySchemaRegistry(int firstId) {
+        this.nextId = firstId;
+    }
+
+    /** The registry of a {@code mock://} scope, shared by every serde configured with it. */
+    public static InMemorySchemaRegistry scope(String scope) {
+        return SCOPES.computeIfAbsent(scope, s -> new InMemorySchemaRegistry(1));
+    }
+
+    /** Installs a registry under a scope, e.g. one whose ids start at a known number. */
+    public static void installScope(String scope, InMemorySchemaRegistry registry) {
+        SCOPES.put(scope, registry);
+    }
+
+    public static void dropScope(String scope) {
+        SCOPES.remove(scope);
+    }
+
+    @Override
+    public synchronized int register(String subject, Schema schema) {
+        List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
+        for (int id : versions) {
+            if (byId.get(id).equals(schema)) {
+                return id;
+            }
+        }
+        int id = byId.entrySet().stream().filter(e -> e.getValue().equals(schema)).map(Map.Entry::getKey).findFirst().orElseGet(() -> nextId++);
+        byId.put(id, schema);
+        versions.add(id);
+        return id;
+    }
+
+    @Override
+    public synchronized int lookup(String subject, Schema schema) {
+        for (int id : versionsBySubject.getOrDefault(subject, List.of())) {
+            if (byId.get(id).equals(schema)) {
+                return id;
+            }
+        }
+        throw new SchemaRegistryException("schema not found under subject " + subject, 404);
+    }
+
+    @Override
+    public synchronized RegisteredSchema latest(String subject) {
+        List<Integer> versions = versionsBySubject.get(subject);
+        if (versions == null || versions.isEmpty()) {
+            throw new SchemaRegistryException("subject " + subject + " not found", 404);
+        }
+        int id = versions.get(versions.size() - 1);
+        return new RegisteredSchema(id, versions.size(), byId.get(id));
+    }
+
+    @Override
+    public Schema byId(int id) {
+        Schema schema = byId.get(id);
+        if (schema == null) {
+            throw new SchemaRegistryException("schema id " + id + " not found", 404);
+        }
+        return schema;
+    }
+}

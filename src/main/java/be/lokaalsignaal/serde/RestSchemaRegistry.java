@@ -1,0 +1,146 @@
+package be.lokaalsignaal.serde;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+
+/**
+ * Client of the Confluent Schema Registry REST API (Confluent, Apicurio's ccompat API, Karapace,
+ * Redpanda), on java.net.http and Jackson.
+ */
+public final class RestSchemaRegistry implements SchemaRegistry {
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final String authorization;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+
+    /**
+     * @param baseUrl registry URL, e.g. {@code http://localhost:8081} or {@code http://host/apis/ccompat/v7}
+     * @param userInfo {@code user:password} for basic authentication, or null
+     */
+    public RestSchemaRegistry(String baseUrl, String userInfo, Duration timeout) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.authorization = userInfo == null || userInfo.isBlank()
+                ? null
+                : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        return idsBySubjectAndSchema.computeIfAbsent(cacheKey(subject, schema), k -> {
+            JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+            int id = answer.path("id").asInt(-1);
+            if (id < 0) {
+                throw new SchemaRegistryException("registry " + baseUrl + " answered without an id when registering subject " + subject + ": " + answer, 200);
+            }
+            schemasById.putIfAbsent(id, schema);
+            return id;
+        });
+    }
+
+    @Override
+    public int lookup(String subject, Schema schema) {
+        return idsBySubjectAndSchema.computeIfAbsent(cacheKey(subject, schema), k -> {
+            JsonNode answer = send("POST", "/subjects/" + encode(subject), schemaBody(schema));
+            int id = answer.path("id").asInt(-1);
+            schemasById.putIfAbsent(id, schema);
+            return id;
+        });
+    }
+
+    @Override
+    public RegisteredSchema latest(String subject) {
+        // not cached: "latest" is expected to move when a producer registers a new version
+        JsonNode answer = send("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
+        int id = answer.path("id").asInt();
+        Schema schema = schemasById.computeIfAbsent(id, i -> parse(answer.path("schema").asText(), "subject " + subject));
+        return new RegisteredSchema(id, answer.path("version").asInt(), schema);
+    }
+
+    @Override
+    public Schema byId(int id) {
+        return schemasById.computeIfAbsent(id, i -> {
+            JsonNode answer = send("GET", "/schemas/ids/" + id, null);
+            return parse(answer.path("schema").asText(), "schema id " + id);
+        });
+    }
+
+    private static Schema parse(String text, String what) {
+        try {
+            return new Schema.Parser().parse(text);
+        } catch (RuntimeException e) {
+            throw new SchemaRegistryException("the registry returned an unreadable Avro schema for " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String schemaBody(Schema schema) {
+        return JSON.createObjectNode().put("schema", schema.toString()).toString();
+    }
+
+    private static String cacheKey(String subject, Schema schema) {
+        return subject + '\n' + schema.toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(timeout)
+                .header("Accept", CONTENT_TYPE + ", application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", CONTENT_TYPE).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new SchemaRegistryException("schema registry " + baseUrl + " is unreachable (" + method + " " + path + "): " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("interrupted while calling schema registry " + baseUrl, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new SchemaRegistryException("schema registry " + baseUrl + " refused " + method + " " + path
+                    + " with HTTP " + response.statusCode() + ": " + abbreviate(response.body()), response.statusCode());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new SchemaRegistryException("schema registry " + baseUrl + " answered " + method + " " + path + " with something that is not JSON: " + abbreviate(response.body()), e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() <= 300 ? s : s.substring(0, 300) + "…";
+    }
+}
