@@ -1,0 +1,95 @@
+package be.lokaalsignaal.app;
+
+import be.lokaalsignaal.serde.RestSchemaRegistry;
+import be.lokaalsignaal.topology.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** Checks that an existing cluster and registry answer, and creates the topics that are missing. */
+final class ClusterCheck {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private ClusterCheck() {}
+
+    static void awaitReachable(String bootstrap, String registryUrl, String userInfo) {
+        try (Admin admin = admin(bootstrap)) {
+            admin.describeCluster().clusterId().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new UserError("Kafka at " + bootstrap + " did not answer within " + WAIT.toSeconds() + " s; check --bootstrap-servers", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while connecting to Kafka at " + bootstrap, e);
+        }
+        awaitRegistry(registryUrl, userInfo);
+    }
+
+    private static void awaitRegistry(String registryUrl, String userInfo) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(new RestSchemaRegistry(registryUrl, userInfo, WAIT).baseUrl() + "/subjects"))
+                .timeout(Duration.ofSeconds(5)).GET();
+        if (userInfo != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes()));
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode();
+                if (response.statusCode() == 401 || response.statusCode() == 403 || response.statusCode() == 404) {
+                    break;
+                }
+            } catch (Exception e) {
+                last = e.toString();
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        throw new UserError("schema registry at " + registryUrl + " did not answer GET /subjects (" + last + "); check --schema-registry-url");
+    }
+
+    static void createTopics(String bootstrap, int partitions, short replicationFactor) {
+        try (Admin admin = admin(bootstrap)) {
+            Set<String> existing = admin.listTopics().names().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = Topics.all(partitions, replicationFactor).stream().filter(t -> !existing.contains(t.name())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserError("cannot create the topics on " + bootstrap + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while creating topics", e);
+        }
+    }
+
+    private static Admin admin(String bootstrap) {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis()));
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
