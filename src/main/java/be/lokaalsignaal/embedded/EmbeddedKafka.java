@@ -5,8 +5,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,12 +51,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path logDir;
+    private final FileChannel lock;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Path logDir, FileChannel lock) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.logDir = logDir;
+        this.lock = lock;
     }
 
     /**
@@ -77,7 +82,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the Kafka log directory " + logDir, e);
         }
+        FileChannel lock = lockDataDir(dataDir.toAbsolutePath(), logDir);
+        try {
+            return start(logDir, brokerPort, controllerPort, lock, started);
+        } catch (RuntimeException e) {
+            release(lock);
+            throw e;
+        }
+    }
 
+    private static EmbeddedKafka start(Path logDir, int brokerPort, int controllerPort, FileChannel lock,
+            long started) {
         KafkaConfig config = new KafkaConfig(brokerConfig(logDir, brokerPort, controllerPort), false);
         if (!Files.exists(logDir.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME))) {
             format(config);
@@ -85,7 +100,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         String bootstrapServers = HOST + ":" + brokerPort;
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrapServers, logDir);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrapServers, logDir, lock);
         try {
             server.startup();
             awaitReady(bootstrapServers);
@@ -136,9 +151,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (stopper.isAlive()) {
+            // the lock stays taken: a new broker must not open logs that this one may still write
             log.warn("Embedded Kafka broker still stopping after {} s; leaving it behind (data in {})",
                     SHUTDOWN_TIMEOUT.toSeconds(), logDir);
         } else {
+            release(lock);
             log.info("Embedded Kafka broker stopped in {} ms",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
@@ -190,6 +207,39 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("offsets.topic.segment.bytes", String.valueOf(16 * 1024 * 1024));
         props.put("transaction.state.log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         return props;
+    }
+
+    /**
+     * Refuses a data directory that another broker (in this JVM or another process) uses. Kafka's
+     * own lock on the log directory is taken too late: by then a second controller has opened the
+     * metadata log of the first, and a failing start may stop the whole JVM.
+     */
+    private static FileChannel lockDataDir(Path dataDir, Path logDir) {
+        Path lockFile = dataDir.resolve("kafka.lock");
+        try {
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                if (channel.tryLock() != null) {
+                    return channel;
+                }
+            } catch (OverlappingFileLockException sameJvm) {
+                // fall through: taken by a broker in this JVM
+            }
+            channel.close();
+            throw new IllegalStateException("Cannot start the embedded Kafka broker: another broker uses "
+                    + logDir + " (lock " + lockFile + " is taken)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock " + lockFile, e);
+        }
+    }
+
+    private static void release(FileChannel lock) {
+        try {
+            // closing the channel releases its lock
+            lock.close();
+        } catch (IOException e) {
+            log.warn("Cannot release the data directory lock", e);
+        }
     }
 
     private static void format(KafkaConfig config) {

@@ -107,6 +107,13 @@ class EmbeddedKafkaIT {
         }
     }
 
+    @Test
+    void refusesADataDirectoryThatARunningBrokerUses() {
+        assertThatThrownBy(() -> EmbeddedKafka.start(sharedDataDir, 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another broker uses " + sharedDataDir.resolve("kafka"));
+    }
+
     private static String createTopic(EmbeddedKafka broker, String prefix) throws Exception {
         String topic = prefix + "-" + UUID.randomUUID();
         try (Admin admin = admin(broker)) {
