@@ -1,0 +1,233 @@
+package be.lokaalsignaal.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Apicurio Registry running as a child process, serving the Confluent Schema Registry API for the
+ * all-in-one mode and the integration tests.
+ *
+ * <p>Schemas are kept in an H2 database file under {@code <dataDir>/registry}, so schema ids stay
+ * the same across restarts (the records in Kafka refer to them). The process output goes to
+ * {@code <dataDir>/registry/registry.log}.
+ */
+public final class EmbeddedRegistry implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRegistry.class);
+
+    /** System property that names the unpacked Apicurio Registry bundle. */
+    public static final String HOME_PROPERTY = "apicurio.home";
+    /** Environment variable that names the unpacked Apicurio Registry bundle. */
+    public static final String HOME_ENV = "LOKAAL_SIGNAAL_APICURIO_HOME";
+
+    private static final String RUNNER_JAR_SUFFIX = "-runner.jar";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Process process;
+    private final int port;
+    private final Path logFile;
+    private final Thread shutdownHook;
+
+    private EmbeddedRegistry(Process process, int port, Path logFile) {
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+        // if the JVM exits without close(), the registry must not live on as an orphan
+        this.shutdownHook = new Thread(this::stopProcess, "embedded-registry-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts the registry and returns once it reports ready.
+     *
+     * @param apicurioHome the unpacked Apicurio Registry bundle (see {@link #locateApicurioHome()})
+     * @param dataDir the data directory of the application; the registry keeps its database and
+     *     log in {@code dataDir/registry}
+     * @param port the HTTP port on 127.0.0.1, or 0 for a free one
+     * @throws IllegalStateException if the port is taken, the process dies or it does not get ready
+     *     within 60 s
+     */
+    public static EmbeddedRegistry start(Path apicurioHome, Path dataDir, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Not a TCP port: " + port);
+        }
+        long started = System.nanoTime();
+        Path runnerJar = runnerJar(apicurioHome, "given directory");
+        int httpPort = port == 0 ? Ports.free() : Ports.requireFree(port, "the embedded schema registry");
+        Path registryDir = dataDir.toAbsolutePath().resolve("registry");
+        Path logFile = registryDir.resolve("registry.log");
+        try {
+            Files.createDirectories(registryDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the registry directory " + registryDir, e);
+        }
+
+        ProcessBuilder builder = new ProcessBuilder(command(runnerJar, httpPort))
+                .directory(registryDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().put("REGISTRY_DATASOURCE_URL",
+                "jdbc:h2:file:" + registryDir.resolve("registry_db"));
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the schema registry from " + runnerJar, e);
+        }
+        EmbeddedRegistry registry = new EmbeddedRegistry(process, httpPort, logFile);
+        try {
+            registry.awaitReady();
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+        log.info("Embedded schema registry ready on {} in {} ms (log in {})", registry.url(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logFile);
+        return registry;
+    }
+
+    /**
+     * Finds the unpacked Apicurio Registry bundle: the system property {@value #HOME_PROPERTY}, else
+     * the environment variable {@value #HOME_ENV}, else {@code target/apicurio} in the working
+     * directory (where the build unpacks it).
+     *
+     * @throws IllegalStateException if none of them holds the registry's runner jar
+     */
+    public static Path locateApicurioHome() {
+        String property = System.getProperty(HOME_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return requireBundle(Path.of(property), "system property " + HOME_PROPERTY);
+        }
+        String env = System.getenv(HOME_ENV);
+        if (env != null && !env.isBlank()) {
+            return requireBundle(Path.of(env), "environment variable " + HOME_ENV);
+        }
+        return requireBundle(Path.of("target", "apicurio"), "default location");
+    }
+
+    /** The base URL of the Confluent-compatible API, for schema registry clients. */
+    public String url() {
+        return "http://" + Ports.HOST + ":" + port + "/apis/ccompat/v7";
+    }
+
+    /** The file that receives the registry's own output. */
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Stops the registry: asks it to stop, and kills it if it has not after about five seconds. */
+    @Override
+    public void close() {
+        stopProcess();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs or has run: it stops the same process
+        }
+    }
+
+    private void stopProcess() {
+        if (!process.isAlive()) {
+            return;
+        }
+        long started = System.nanoTime();
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Schema registry did not stop within {} s; killing it", STOP_TIMEOUT.toSeconds());
+                process.destroyForcibly();
+                process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        log.info("Embedded schema registry stopped in {} ms",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + Ports.HOST + ":" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try {
+            while (true) {
+                // checked before each probe: another process that took the port must not pass for ours
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Schema registry exited with code " + process.exitValue()
+                            + " before it was ready on port " + port + "; see " + logFile);
+                }
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+                            && process.isAlive()) {
+                        return;
+                    }
+                } catch (IOException notListeningYet) {
+                    // keep polling until the deadline
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Schema registry not ready on port " + port + " after "
+                            + READY_TIMEOUT.toSeconds() + " s; see " + logFile);
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the schema registry", e);
+        }
+    }
+
+    private static List<String> command(Path runnerJar, int httpPort) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return List.of(
+                java,
+                // measured: 256 MB is ample for a registry with a few dozen schemas
+                "-Xmx256m",
+                // the registry does little work; the C1 compiler and the serial collector halve its startup
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Dquarkus.http.host=" + Ports.HOST,
+                "-Dquarkus.http.port=" + httpPort,
+                "-Dquarkus.log.console.color=false",
+                "-jar", runnerJar.toString());
+    }
+
+    private static Path runnerJar(Path apicurioHome, String source) {
+        try (Stream<Path> files = Files.list(apicurioHome)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(RUNNER_JAR_SUFFIX))
+                    .findFirst()
+                    .orElseThrow(() -> missingBundle(apicurioHome, source));
+        } catch (IOException e) {
+            throw missingBundle(apicurioHome, source);
+        }
+    }
+
+    private static Path requireBundle(Path home, String source) {
+        Path absolute = home.toAbsolutePath();
+        runnerJar(absolute, source);
+        return absolute;
+    }
+
+    private static IllegalStateException missingBundle(Path home, String source) {
+        return new IllegalStateException("No Apicurio Registry found in " + home + " (" + source + "): expected "
+                + "apicurio-registry-app-*" + RUNNER_JAR_SUFFIX + " with its lib/ directory. Run ./mvnw package to "
+                + "unpack it into target/apicurio, or point the system property " + HOME_PROPERTY
+                + " or the environment variable " + HOME_ENV + " at an unpacked copy.");
+    }
+}
