@@ -115,22 +115,26 @@ public final class NameMatcher {
         return Optional.of(register.successorOn(first.getNisCode(), date));
     }
 
-    /** The register names nearest to an unknown name, best first (at most three). */
+    /** The register names nearest to an unknown name (those at the smallest edit distance, at most three). */
     public List<String> suggestions(String unknownName) {
         String wanted = TextFold.fold(unknownName).trim().replaceAll("\\s+", " ");
         int limit = Math.max(2, wanted.length() / 3);
         record Scored(String name, int distance) {
         }
         Set<String> seen = new TreeSet<>();
-        return register.all().stream()
+        List<Scored> scored = register.all().stream()
                 .map(Municipality::getName)
                 .filter(seen::add)
                 .map(n -> new Scored(n, distance(wanted, TextFold.fold(n))))
                 .filter(s -> s.distance <= limit)
                 .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
-                .limit(3)
-                .map(Scored::name)
                 .toList();
+        if (scored.isEmpty()) {
+            return List.of();
+        }
+        // only the nearest: a near miss of one letter should not also suggest names two letters away
+        int best = scored.get(0).distance();
+        return scored.stream().filter(s -> s.distance() == best).limit(3).map(Scored::name).toList();
     }
 
     private static boolean precededByProvince(String folded, int start) {
