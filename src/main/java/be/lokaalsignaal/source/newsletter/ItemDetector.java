@@ -7,10 +7,10 @@ import be.lokaalsignaal.register.TextFold;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Applies the rule catalogue and the name matcher to one item: is it a CALL, which practices does it feature. */
 public final class ItemDetector {
@@ -36,7 +36,7 @@ public final class ItemDetector {
                 .setLinks(List.copyOf(links))
                 .setCall(callSnippet.isPresent())
                 .setCallSnippet(callSnippet.orElse(null))
-                .setFeatured(featured(all, folded, issueDate))
+                .setFeatured(featured(all, text, folded, issueDate))
                 .build();
     }
 
@@ -72,20 +72,27 @@ public final class ItemDetector {
         return false;
     }
 
-    private List<FeaturedMunicipality> featured(String all, String folded, LocalDate date) {
+    private List<FeaturedMunicipality> featured(String all, String text, String folded, LocalDate date) {
         if (!rules.featured().matches(folded)) {
             return List.of();
         }
-        List<FeaturedMunicipality> featured = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        // one entry per municipality, in order of first mention; the evidence comes from the body
+        // when the body names it, because a heading rarely says what the practice is
+        int bodyStart = all.length() - text.length();
+        Map<String, NameMatcher.Match> chosen = new LinkedHashMap<>();
         for (NameMatcher.Match m : names.find(all, date)) {
-            if (seen.add(m.nisCode())) {
-                featured.add(FeaturedMunicipality.newBuilder()
-                        .setNisCode(m.nisCode())
-                        .setMatchedName(m.matchedName())
-                        .setSnippet(Snippets.sentenceAt(all, m.start()))
-                        .build());
+            NameMatcher.Match earlier = chosen.get(m.nisCode());
+            if (earlier == null || (earlier.start() < bodyStart && m.start() >= bodyStart)) {
+                chosen.put(m.nisCode(), m);
             }
+        }
+        List<FeaturedMunicipality> featured = new ArrayList<>();
+        for (NameMatcher.Match m : chosen.values()) {
+            featured.add(FeaturedMunicipality.newBuilder()
+                    .setNisCode(m.nisCode())
+                    .setMatchedName(m.matchedName())
+                    .setSnippet(Snippets.sentenceAt(all, m.start()))
+                    .build());
         }
         return featured;
     }
