@@ -312,7 +312,11 @@ public final class Register {
         return m.getNisCode();
     }
 
-    /** The municipality in force today that owns this website host ({@code www.} or not, any case, a URL is accepted). */
+    /**
+     * The municipality whose website this host is ({@code www.} or not, any case; a URL is
+     * accepted), preferring one in force today. A host known only for a merged-away municipality
+     * gives that municipality's code; {@link #successorOn} gives the code that counts.
+     */
     public Optional<String> nisForHost(String host) {
         return nisForHost(host, LocalDate.now());
     }
