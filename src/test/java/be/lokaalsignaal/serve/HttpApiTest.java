@@ -463,6 +463,19 @@ class HttpApiTest {
             }
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"/api/municipalities?asOf=%C3%28", "/api/municipalities?province=%00", "/api/municipalities/%20", "/api/municipalities/",
+                "/api/municipalities/12025/extra", "/api/summary?asOf=2021-1-1", "/api/municipalities?centreCity=",
+                "/api/practices?kind=campaign&province=limburg", "/api/health?verbose=true", "/api/scans/latest?asOf=2021-01-01"})
+        void odd_requests_get_a_json_answer_and_never_a_500(String path) {
+            HttpResponse<String> response = client.get(path);
+            assertThat(response.statusCode()).as(path).isIn(200, 400, 404);
+            JsonNode body = ApiClient.parse(response.body());
+            if (response.statusCode() != 200) {
+                assertThat(body.path("error").asText()).as(path).isNotBlank().doesNotContain("Exception");
+            }
+        }
+
         private void assertBadRequest(String path, String... named) {
             HttpResponse<String> response = client.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(400);
