@@ -139,6 +139,21 @@ class DashboardBrowserIT {
         assertThat(driver.findElements(By.cssSelector("#map path.municipality[data-status=present]"))).hasSize(campaigns);
     }
 
+    @Test
+    @Order(4)
+    void shows_evidence_from_scanned_pages_as_text_and_links_only_to_http() {
+        driver.get(client.base() + "/");
+        awaitReady(TODAY.toString());
+        WebElement name = driver.findElement(By.id("filter-name"));
+        name.sendKeys("Gent");
+        WebElement gent = driver.findElement(By.cssSelector("#municipality-rows tr[data-nis='44021']"));
+        List<WebElement> links = gent.findElements(By.cssSelector("td.evidence a"));
+        assertThat(links).extracting(a -> a.getAttribute("href")).containsExactlyInAnyOrder(
+                "https://stad.gent/nl/welzijn-gezondheid/seksueel-geweld", "https://stad.gent/nl/uitgaan/veilig-uitgaan");
+        // the matched snippet holds markup; it must stay text in a title, never become an element
+        assertThat(links).anySatisfy(a -> assertThat(a.getAttribute("title")).contains("<a href=\"https://www.seksueelgeweld.be\">"));
+    }
+
     private void assertShowsWhatTheApiAnswers(String asOf) {
         JsonNode summary = client.json("/api/summary" + asOf);
         JsonNode list = client.json("/api/municipalities" + asOf);
