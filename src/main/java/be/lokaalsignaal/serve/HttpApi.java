@@ -1,7 +1,9 @@
 package be.lokaalsignaal.serve;
 
 import be.lokaalsignaal.avro.CallUptake;
+import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.MunicipalityUptake;
+import be.lokaalsignaal.avro.NewsletterIssue;
 import be.lokaalsignaal.topology.SignalKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,6 +22,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -313,7 +316,7 @@ public final class HttpApi implements AutoCloseable {
         }
 
         @Override
-        public java.util.Optional<MunicipalityUptake> municipality(String nisCode, LocalDate asOf) throws StoreUnavailableException {
+        public Optional<MunicipalityUptake> municipality(String nisCode, LocalDate asOf) throws StoreUnavailableException {
             throw exception();
         }
 
@@ -323,12 +326,12 @@ public final class HttpApi implements AutoCloseable {
         }
 
         @Override
-        public List<be.lokaalsignaal.avro.NewsletterIssue> newsletterIssues() throws StoreUnavailableException {
+        public List<NewsletterIssue> newsletterIssues() throws StoreUnavailableException {
             throw exception();
         }
 
         @Override
-        public List<be.lokaalsignaal.avro.LearningNetworkSession> sessions() throws StoreUnavailableException {
+        public List<LearningNetworkSession> sessions() throws StoreUnavailableException {
             throw exception();
         }
 
