@@ -248,6 +248,8 @@ public final class SiteCrawler implements AutoCloseable {
                 return false;
             }
             fetched++;
+            // a page reached through a redirect is known under its final URL too
+            frontier.markSeen(page.finalUrl());
             listener.page(result.page());
             for (Link link : result.content().links()) {
                 offer(link.url());

@@ -46,18 +46,37 @@ public final class Frontier {
 
     /** Marks a URL as seen without queueing it (e.g. the start URL fetched separately). */
     public boolean markSeen(String url) {
-        return seen.add(url);
+        return seen.add(key(url));
+    }
+
+    /**
+     * The identity of a URL for de-duplication: http and https, www. and bare host serve the same pages on
+     * municipal sites, and fetching both would spend the budget twice.
+     */
+    static String key(String url) {
+        int start = url.indexOf("//") + 2;
+        String rest = url.substring(start);
+        if (rest.startsWith("www.")) {
+            rest = rest.substring(4);
+        }
+        int slash = rest.indexOf('/');
+        String hostPort = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "/" : rest.substring(slash);
+        if (hostPort.endsWith(":80") || hostPort.endsWith(":443")) {
+            hostPort = hostPort.substring(0, hostPort.lastIndexOf(':'));
+        }
+        return hostPort + path;
     }
 
     /** Counts a distinct URL left out for a reason the frontier cannot see (off-site, robots.txt, type). */
     public void skip(String url) {
-        if (seen.add(url)) {
+        if (seen.add(key(url))) {
             skipped++;
         }
     }
 
     private boolean offer(String url, ArrayDeque<String> queue) {
-        if (!seen.add(url)) {
+        if (!seen.add(key(url))) {
             return false;
         }
         if (isTrap(url)) {

@@ -16,6 +16,15 @@ class FrontierTest {
     }
 
     @Test
+    void wwwAndBareHostAndSchemeVariantsAreOnePage() {
+        Frontier f = new Frontier(50, 50);
+        assertThat(f.offerLink("https://www.g.be/a")).isTrue();
+        assertThat(f.offerLink("http://g.be/a")).isFalse();
+        assertThat(f.offerLink("http://www.g.be:80/a")).isFalse();
+        assertThat(f.offerLink("https://g.be/b")).isTrue();
+    }
+
+    @Test
     void endlessQueryCalendarIsCappedAndTheRestCounted() {
         Frontier f = new Frontier(10, 50);
         for (int month = 0; month < 100; month++) {
