@@ -1,0 +1,55 @@
+package be.lokaalsignaal.scan;
+
+import be.lokaalsignaal.avro.ScanRequest;
+import be.lokaalsignaal.avro.WebsiteScan;
+import be.lokaalsignaal.scan.rules.SignalCatalogue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs up to {@link CrawlConfig#crawlConcurrency()} site crawls in parallel on one shared
+ * {@link SiteCrawler}, so connections and per-host politeness are shared too.
+ */
+public final class CrawlerPool implements AutoCloseable {
+
+    private final SiteCrawler crawler;
+    private final ExecutorService workers;
+
+    public CrawlerPool(CrawlConfig config, SignalCatalogue catalogue) {
+        this.crawler = new SiteCrawler(config, catalogue);
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "site-crawl-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.workers = Executors.newFixedThreadPool(config.crawlConcurrency(), threads);
+    }
+
+    /**
+     * Queues one site crawl. The future completes with the final lifecycle record (COMPLETED or FAILED);
+     * it completes exceptionally only when the listener throws while reporting that record.
+     */
+    public CompletableFuture<WebsiteScan> submit(ScanRequest request, ScanListener listener) {
+        return CompletableFuture.supplyAsync(() -> crawler.crawl(request, listener), workers);
+    }
+
+    /** Stops taking work, interrupts running crawls (they end FAILED INTERRUPTED) and closes connections. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+                org.slf4j.LoggerFactory.getLogger(CrawlerPool.class)
+                        .warn("Site crawls still running 30 s after close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        crawler.close();
+    }
+}

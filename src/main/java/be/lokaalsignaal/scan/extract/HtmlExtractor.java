@@ -1,0 +1,198 @@
+package be.lokaalsignaal.scan.extract;
+
+import be.lokaalsignaal.scan.url.SiteScope;
+import be.lokaalsignaal.scan.url.Urls;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/** Links, visible text blocks and title of an HTML page. jsoup parses whatever arrives, however broken. */
+public final class HtmlExtractor {
+
+    /** Elements that end a paragraph: text on either side of them is not one run of prose. */
+    private static final Set<String> BLOCK_TAGS = Set.of(
+            "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl",
+            "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+            "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+            "thead", "tfoot", "tr", "ul", "option", "select", "legend");
+    private static final Set<String> INVISIBLE_TAGS = Set.of(
+            "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "head", "title");
+    private static final int MAX_SECTION_CHARS = 4000;
+    private static final int MAX_UNWRAP_DEPTH = 3;
+
+    private HtmlExtractor() {
+    }
+
+    /**
+     * @param html    decoded page
+     * @param pageUrl URL the page was read from; relative links resolve against it or its {@code <base href>}
+     * @param scope   the site's hosts: only their redirect wrappers are unwrapped
+     */
+    public static PageContent extract(String html, String pageUrl, SiteScope scope) {
+        Document doc = Jsoup.parse(html, pageUrl);
+        String base = pageUrl;
+        Element baseEl = doc.selectFirst("base[href]");
+        if (baseEl != null) {
+            base = Urls.resolve(pageUrl, baseEl.attr("href")).orElse(pageUrl);
+        }
+        List<Link> links = extractLinks(doc, base, scope);
+        String title = doc.title().strip();
+        if (title.isEmpty()) {
+            Element h1 = doc.selectFirst("h1");
+            title = h1 == null ? null : h1.text().strip();
+            if (title != null && title.isEmpty()) {
+                title = null;
+            }
+        }
+        BlockCollector collector = new BlockCollector();
+        NodeTraversor.traverse(collector, doc.body());
+        collector.flush();
+        List<String> blocks = new ArrayList<>(collector.paragraphs);
+        int paragraphs = blocks.size();
+        blocks.addAll(headingSections(collector.paragraphs, collector.headingLevels));
+        for (Element section : doc.select("section, article")) {
+            String text = normaliseSpace(section.text());
+            if (!text.isEmpty() && text.length() <= MAX_SECTION_CHARS) {
+                blocks.add(text);
+            }
+        }
+        return new PageContent(pageUrl, title, blocks, paragraphs, links);
+    }
+
+    private static List<Link> extractLinks(Document doc, String base, SiteScope scope) {
+        Set<Link> links = new LinkedHashSet<>();
+        for (Element a : doc.select("a[href], area[href]")) {
+            Optional<String> url = Urls.resolve(base, a.attr("href"));
+            if (url.isEmpty()) {
+                continue;
+            }
+            String text = a.normalName().equals("area") ? a.attr("alt") : a.text();
+            text = normaliseSpace(text);
+            links.add(new Link(url.get(), text, false));
+            unwrap(url.get(), text, scope, links, 0);
+        }
+        return new ArrayList<>(links);
+    }
+
+    private static void unwrap(String url, String text, SiteScope scope, Set<Link> out, int depth) {
+        if (depth >= MAX_UNWRAP_DEPTH || scope == null || !scope.containsUrl(url)) {
+            return;
+        }
+        for (String target : Urls.embeddedUrls(url)) {
+            out.add(new Link(target, text, true));
+            unwrap(target, text, scope, out, depth + 1);
+        }
+    }
+
+    /** A heading together with the paragraphs under it, up to the next heading of the same or a higher level. */
+    private static List<String> headingSections(List<String> paragraphs, List<Integer> levels) {
+        List<String> sections = new ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            int level = levels.get(i);
+            if (level == 0) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(paragraphs.get(i));
+            int j = i + 1;
+            for (; j < paragraphs.size(); j++) {
+                int l = levels.get(j);
+                if (l != 0 && l <= level) {
+                    break;
+                }
+                if (sb.length() + paragraphs.get(j).length() > MAX_SECTION_CHARS) {
+                    break;
+                }
+                sb.append('\n').append(paragraphs.get(j));
+            }
+            if (j > i + 1) {
+                sections.add(sb.toString());
+            }
+        }
+        return sections;
+    }
+
+    static String normaliseSpace(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Walks the DOM and cuts its visible text into paragraphs at block boundaries. */
+    private static final class BlockCollector implements NodeVisitor {
+        final List<String> paragraphs = new ArrayList<>();
+        final List<Integer> headingLevels = new ArrayList<>();
+        private final StringBuilder current = new StringBuilder();
+        private int currentHeading;
+        private int invisibleDepth;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof Element el) {
+                String tag = el.normalName();
+                if (invisibleDepth > 0 || INVISIBLE_TAGS.contains(tag) || el.hasAttr("hidden")) {
+                    invisibleDepth++;
+                    return;
+                }
+                if (BLOCK_TAGS.contains(tag)) {
+                    flush();
+                    if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
+                        currentHeading = tag.charAt(1) - '0';
+                    }
+                } else if (tag.equals("br") || tag.equals("td") || tag.equals("th")) {
+                    current.append(' ');
+                }
+            } else if (node instanceof TextNode text && invisibleDepth == 0) {
+                current.append(text.getWholeText());
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element el) {
+                if (invisibleDepth > 0) {
+                    invisibleDepth--;
+                    return;
+                }
+                if (BLOCK_TAGS.contains(el.normalName())) {
+                    flush();
+                } else if (el.normalName().equals("td") || el.normalName().equals("th")) {
+                    current.append(' ');
+                }
+            }
+        }
+
+        void flush() {
+            String text = normaliseSpace(current.toString());
+            current.setLength(0);
+            if (!text.isEmpty()) {
+                paragraphs.add(text);
+                headingLevels.add(currentHeading);
+            }
+            currentHeading = 0;
+        }
+    }
+}
