@@ -1,9 +1,9 @@
 package be.lokaalsignaal.app;
 
-import be.lokaalsignaal.embedded.EmbeddedKafka;
-import be.lokaalsignaal.embedded.EmbeddedRegistry;
 import be.lokaalsignaal.serde.AvroSerdeConfig;
 import be.lokaalsignaal.register.RegisterLoad;
+import be.lokaalsignaal.scan.ScanProgressTracker;
+import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import be.lokaalsignaal.serve.HttpApi;
 import be.lokaalsignaal.topology.TopicSerdes;
 import java.time.Clock;
@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,32 +44,16 @@ public final class Application implements AutoCloseable {
         long begin = System.nanoTime();
         // user input first: a bad register file fails before any service starts
         RegisterLoad register = Connectors.loadRegister(settings);
+        SignalCatalogue catalogue = Scanning.loadCatalogue(settings);
         // the HTTP port first: a port in use fails at once, and health reports STARTING meanwhile
         HttpApi http = HttpServers.start(settings, ready::get);
         started.push(new Part("HTTP server", http));
 
-        String bootstrap = settings.bootstrapServers();
-        String registryUrl = settings.schemaRegistryUrl();
-        if (settings.embedded()) {
-            // the registry is a separate process: it boots while the broker starts here
-            CompletableFuture<EmbeddedRegistry> registryStart = CompletableFuture.supplyAsync(
-                    () -> EmbeddedRegistry.start(EmbeddedRegistry.locateApicurioHome(), settings.dataDir(), 0));
-            EmbeddedKafka kafka;
-            try {
-                kafka = EmbeddedKafka.start(settings.dataDir(), 0);
-            } catch (RuntimeException e) {
-                registryStart.thenAccept(EmbeddedRegistry::close);
-                throw e;
-            }
-            started.push(new Part("Kafka broker", kafka));
-            EmbeddedRegistry registry = join(registryStart);
-            started.push(new Part("schema registry", registry));
-            bootstrap = kafka.bootstrapServers();
-            registryUrl = registry.url();
-        } else {
-            ClusterCheck.awaitReachable(bootstrap, registryUrl, settings.registryUserInfo());
-        }
-        ClusterCheck.createTopics(bootstrap, settings.partitions(), settings.replicationFactor());
+        KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo());
+        started.push(new Part("Kafka connection", kafka));
+        kafka.createTopics(settings.partitions(), settings.replicationFactor());
+        String bootstrap = kafka.bootstrapServers();
+        String registryUrl = kafka.registryUrl();
         TopicSerdes serdes = new TopicSerdes(serdeConfig(registryUrl, settings.registryUserInfo()));
 
         Publisher publisher = new Publisher(bootstrap, serdes, settings.applicationId() + "-connectors");
@@ -80,17 +63,15 @@ public final class Application implements AutoCloseable {
         connectors.publishRegister(register);
         connectors.publishSources(settings, register.register());
 
+        ScanProgressTracker progress = new ScanProgressTracker(bootstrap, serdes.config()).start();
+        started.push(new Part("scan progress", progress));
+        if (settings.crawler()) {
+            Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
+        }
+
         ready.set(true);
         log.info("lokaal-signaal is up in {} ms: dashboard and API at http://{}:{}/ (Kafka {}, schema registry {})",
                 (System.nanoTime() - begin) / 1_000_000, settings.advertisedHost(), http.port(), bootstrap, registryUrl);
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
     }
 
     static Map<String, Object> serdeConfig(String registryUrl, String userInfo) {
@@ -124,5 +105,5 @@ public final class Application implements AutoCloseable {
         log.info("lokaal-signaal stopped");
     }
 
-    private record Part(String name, AutoCloseable resource) {}
+    record Part(String name, AutoCloseable resource) {}
 }

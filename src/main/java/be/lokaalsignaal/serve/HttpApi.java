@@ -122,6 +122,10 @@ public final class HttpApi implements AutoCloseable {
             ctx.contentType("application/json").result(openApi);
         });
 
+        if (source instanceof PeerEndpoints peers) {
+            peers.register(app);
+        }
+
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(StoreUnavailableException.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));

@@ -1,0 +1,151 @@
+package be.lokaalsignaal.cli;
+
+import be.lokaalsignaal.app.KafkaConnection;
+import be.lokaalsignaal.app.Publisher;
+import be.lokaalsignaal.app.UserError;
+import be.lokaalsignaal.avro.WebsitePage;
+import be.lokaalsignaal.avro.WebsiteScan;
+import be.lokaalsignaal.register.LoadProblem;
+import be.lokaalsignaal.register.Register;
+import be.lokaalsignaal.register.RegisterException;
+import be.lokaalsignaal.scan.ScanListener;
+import be.lokaalsignaal.scan.WarcScanner;
+import be.lokaalsignaal.scan.rules.CatalogueException;
+import be.lokaalsignaal.scan.rules.SignalCatalogue;
+import be.lokaalsignaal.serde.AvroSerdeConfig;
+import be.lokaalsignaal.topology.TopicSerdes;
+import be.lokaalsignaal.topology.Topics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code scan-warc}: the same extraction as the crawler over web-archive files, so analysts can
+ * scan a web archive or a Common Crawl extract. Pages are mapped to municipalities by host.
+ */
+@Command(name = "scan-warc", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Runs the website extraction over WARC files and publishes a WebsitePage per municipal page to website-pages.",
+            "A web archive is not a complete scan: it can show a signal, never prove one gone."})
+public final class ScanWarcCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "WARC files (.warc or .warc.gz).")
+    List<Path> files;
+
+    @Option(names = "--data-dir", defaultValue = "data", description = "Data directory of the embedded broker and registry (default: ${DEFAULT-VALUE}); not used with --bootstrap-servers.")
+    Path dataDir;
+
+    @Option(names = "--bootstrap-servers", description = "Publish to this Kafka cluster instead of the embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", description = "Confluent-compatible schema registry of that cluster.")
+    String schemaRegistryUrl;
+
+    @Option(names = "--schema-registry-user-info", description = "user:password for the schema registry.")
+    String registryUserInfo;
+
+    @Option(names = "--municipalities", paramLabel = "FILE", description = "CSV register to map hosts to municipalities (default: the bundled register).")
+    Path municipalities;
+
+    @Option(names = "--signals", paramLabel = "FILE", description = "YAML signal rule catalogue (default: the bundled one).")
+    Path signals;
+
+    @Option(names = "--scan-id", description = "Id under which the pages are published (default: warc-<file name>).")
+    String scanId;
+
+    @Option(names = "--dry-run", negatable = false, description = "Print what would be published; publish nothing.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        for (Path file : files) {
+            if (!Files.isReadable(file)) {
+                throw new UserError(file + ": no such file or not readable");
+            }
+        }
+        if ((bootstrapServers == null) != (schemaRegistryUrl == null)) {
+            throw new UserError("--bootstrap-servers and --schema-registry-url go together");
+        }
+        Register register = register();
+        SignalCatalogue catalogue = catalogue();
+        PrintWriter out = spec.commandLine().getOut();
+        WarcScanner scanner = new WarcScanner(catalogue, register::nisForHost);
+        if (dryRun) {
+            scanAll(scanner, out, page -> out.printf("%s %s %s%n", page.getNisCode(), page.getFinalUrl(), page.getMatches().stream().map(m -> m.getKind()).distinct().toList()));
+            return 0;
+        }
+        try (KafkaConnection kafka = KafkaConnection.open(dataDir.toAbsolutePath(), bootstrapServers, schemaRegistryUrl, registryUserInfo)) {
+            kafka.createTopics(Topics.DEFAULT_PARTITIONS, (short) 1);
+            Map<String, Object> serdeConfig = new HashMap<>();
+            serdeConfig.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl());
+            if (registryUserInfo != null) {
+                serdeConfig.put(AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
+                serdeConfig.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, registryUserInfo);
+            }
+            try (Publisher publisher = new Publisher(kafka.bootstrapServers(), new TopicSerdes(serdeConfig), "lokaal-signaal-scan-warc")) {
+                scanAll(scanner, out, page -> publisher.publish(Topics.WEBSITE_PAGES, page.getNisCode(), page, page.getFetchedAt()));
+                publisher.flush();
+            }
+        }
+        return 0;
+    }
+
+    private void scanAll(WarcScanner scanner, PrintWriter out, java.util.function.Consumer<WebsitePage> sink) throws IOException {
+        for (Path file : files) {
+            String id = scanId != null ? scanId : "warc-" + file.getFileName();
+            WarcScanner.Summary summary;
+            try {
+                summary = scanner.scan(file, id, new ScanListener() {
+                    @Override
+                    public void page(WebsitePage page) {
+                        sink.accept(page);
+                    }
+
+                    @Override
+                    public void scan(WebsiteScan lifecycle) {}
+                });
+            } catch (IOException e) {
+                throw new UserError(file + ": not a readable WARC file (" + e.getMessage() + ")", e);
+            }
+            out.printf("%s: %d responses, %d municipal pages, %d on other hosts, %d unreadable%n",
+                    file, summary.responses(), summary.pages(), summary.unmatchedHosts(), summary.unreadable());
+        }
+        out.flush();
+    }
+
+    private Register register() {
+        if (municipalities == null) {
+            return Register.bundled();
+        }
+        try {
+            var load = Register.load(municipalities);
+            for (LoadProblem problem : load.problems()) {
+                spec.commandLine().getErr().println("lokaal-signaal: skipped " + problem);
+            }
+            return load.register();
+        } catch (RegisterException e) {
+            throw new UserError("--municipalities: " + e.getMessage(), e);
+        }
+    }
+
+    private SignalCatalogue catalogue() {
+        try {
+            return signals == null ? SignalCatalogue.bundled() : SignalCatalogue.load(signals);
+        } catch (CatalogueException e) {
+            throw new UserError("--signals: " + e.getMessage(), e);
+        }
+    }
+}

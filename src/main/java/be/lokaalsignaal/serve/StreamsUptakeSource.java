@@ -1,0 +1,222 @@
+package be.lokaalsignaal.serve;
+
+import be.lokaalsignaal.avro.CallUptake;
+import be.lokaalsignaal.avro.LearningNetworkSession;
+import be.lokaalsignaal.avro.MunicipalityUptake;
+import be.lokaalsignaal.avro.NewsletterIssue;
+import be.lokaalsignaal.topology.UptakeStores;
+import be.lokaalsignaal.topology.UptakeTopology;
+import be.lokaalsignaal.topology.UptakeViews;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * The views of the topology's stores across every instance of the application: a lookup by key
+ * is answered by the instance that holds the key (found through Kafka Streams'
+ * {@code application.server} metadata, forwarded over HTTP when it is another one); a listing
+ * gathers the parts of every instance. Records travel between instances as Avro data files.
+ *
+ * <p>The stores hold each municipality's whole history, so a view as of a date is cut from the
+ * latest record ({@link UptakeViews#asOf}): exact for any date, whatever the arrival order of the
+ * facts.
+ */
+public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
+    static final String PEER_PREFIX = "/internal/peer";
+    private static final String AVRO_FILE = "application/avro";
+
+    private final HostInfo self;
+    private final Clock clock;
+    private final Duration timeout;
+    private final Supplier<ScanProgress> scans;
+    private final Supplier<List<NewsletterIssue>> issues;
+    private final Supplier<List<LearningNetworkSession>> sessions;
+    private final HttpClient http;
+    private volatile KafkaStreams streams;
+    private volatile UptakeStores stores;
+
+    public StreamsUptakeSource(HostInfo self, Clock clock, Duration timeout, Supplier<ScanProgress> scans,
+                               Supplier<List<NewsletterIssue>> issues, Supplier<List<LearningNetworkSession>> sessions) {
+        this.self = self;
+        this.clock = clock;
+        this.timeout = timeout;
+        this.scans = scans;
+        this.issues = issues;
+        this.sessions = sessions;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Connects the source to the running topology; until then every view is unavailable. */
+    public void attach(KafkaStreams streams, UptakeStores stores) {
+        this.stores = stores;
+        this.streams = streams;
+    }
+
+    @Override
+    public List<MunicipalityUptake> municipalities(LocalDate asOf) throws StoreUnavailableException {
+        LocalDate date = date(asOf);
+        List<MunicipalityUptake> out = new ArrayList<>();
+        for (MunicipalityUptake record : gather("uptake", MunicipalityUptake.class)) {
+            if (UptakeViews.inForce(record, date)) {
+                out.add(UptakeViews.asOf(record, date));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<MunicipalityUptake> municipality(String nisCode, LocalDate asOf) throws StoreUnavailableException {
+        LocalDate date = date(asOf);
+        UptakeStores local = running();
+        KeyQueryMetadata owner = local.metadata(UptakeTopology.LATEST_STORE, nisCode);
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new StoreUnavailableException("the owner of " + nisCode + " is not known yet (rebalancing)");
+        }
+        Optional<MunicipalityUptake> record;
+        if (owner.activeHost().equals(self)) {
+            record = local.latest(nisCode);
+        } else {
+            List<MunicipalityUptake> remote = fetch(owner.activeHost(), "uptake/" + nisCode, MunicipalityUptake.class);
+            record = remote.stream().findFirst();
+        }
+        return record.map(r -> UptakeViews.asOf(r, date));
+    }
+
+    @Override
+    public List<CallUptake> calls() throws StoreUnavailableException {
+        return gather("calls", CallUptake.class);
+    }
+
+    @Override
+    public List<NewsletterIssue> newsletterIssues() throws StoreUnavailableException {
+        running();
+        return issues.get();
+    }
+
+    @Override
+    public List<LearningNetworkSession> sessions() throws StoreUnavailableException {
+        running();
+        return sessions.get();
+    }
+
+    @Override
+    public ScanProgress latestScan() {
+        return scans.get();
+    }
+
+    @Override
+    public void register(Javalin app) {
+        app.get(PEER_PREFIX + "/uptake", ctx -> answer(ctx, running().all()));
+        app.get(PEER_PREFIX + "/uptake/{nis}", ctx -> answer(ctx, running().latest(ctx.pathParam("nis")).stream().toList()));
+        app.get(PEER_PREFIX + "/calls", ctx -> answer(ctx, running().calls()));
+    }
+
+    private LocalDate date(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(clock);
+    }
+
+    private UptakeStores running() throws StoreUnavailableException {
+        KafkaStreams s = streams;
+        if (s == null || stores == null) {
+            throw new StoreUnavailableException("the topology is starting");
+        }
+        KafkaStreams.State state = s.state();
+        if (state != KafkaStreams.State.RUNNING) {
+            throw new StoreUnavailableException("the topology is " + state.name().toLowerCase());
+        }
+        return stores;
+    }
+
+    /** The local part of a store plus the parts of every other instance. */
+    private <T extends SpecificRecord> List<T> gather(String what, Class<T> type) throws StoreUnavailableException {
+        UptakeStores local = running();
+        List<T> out = new ArrayList<>();
+        Collection<StreamsMetadata> instances = streams.metadataForAllStreamsClients();
+        boolean selfSeen = false;
+        for (StreamsMetadata instance : instances) {
+            if (instance.hostInfo().equals(self)) {
+                selfSeen = true;
+                out.addAll(localPart(local, what, type));
+            } else {
+                out.addAll(fetch(instance.hostInfo(), what, type));
+            }
+        }
+        if (!selfSeen) {
+            out.addAll(localPart(local, what, type));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> localPart(UptakeStores local, String what, Class<T> type) {
+        return (List<T>) (what.equals("calls") ? local.calls() : local.all());
+    }
+
+    private <T extends SpecificRecord> List<T> fetch(HostInfo host, String path, Class<T> type) throws StoreUnavailableException {
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + PEER_PREFIX + "/" + path);
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 503) {
+                throw new StoreUnavailableException("instance " + host + " is not ready");
+            }
+            if (response.statusCode() != 200) {
+                throw new StoreUnavailableException("instance " + host + " answered HTTP " + response.statusCode());
+            }
+            return read(response.body(), type);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("instance " + host + " is unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while asking " + host, e);
+        }
+    }
+
+    private static <T extends SpecificRecord> void answer(Context ctx, List<T> records) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!records.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Class<T> type = (Class<T>) records.get(0).getClass();
+            try (DataFileWriter<T> writer = new DataFileWriter<>(new SpecificDatumWriter<>(type))) {
+                writer.create(records.get(0).getSchema(), out);
+                for (T record : records) {
+                    writer.append(record);
+                }
+            }
+        }
+        ctx.contentType(AVRO_FILE).result(out.toByteArray());
+    }
+
+    private static <T extends SpecificRecord> List<T> read(byte[] body, Class<T> type) throws IOException {
+        List<T> out = new ArrayList<>();
+        if (body.length == 0) {
+            return out;
+        }
+        try (DataFileStream<T> stream = new DataFileStream<>(new ByteArrayInputStream(body), new SpecificDatumReader<>(type))) {
+            stream.forEach(out::add);
+        }
+        return out;
+    }
+}
