@@ -199,8 +199,8 @@ public final class UptakeTopology {
                 () -> UptakeViews.emptySummary(""),
                 (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, Instant.ofEpochMilli(t.updatedAt), +1) : withScope(s, scope, t),
                 (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, Instant.ofEpochMilli(t.updatedAt), -1) : s,
-                Named.as(name),
-                Materialized.<String, UptakeSummary, KeyValueStore<Bytes, byte[]>>as(name).withValueSerde(summarySerde));
+                Named.as(name + "-aggregate"),
+                Materialized.<String, UptakeSummary, KeyValueStore<Bytes, byte[]>>as(name + "-totals").withValueSerde(summarySerde));
     }
 
     /** A merged-away municipality counts for nothing, but still names the scope of a fresh total. */
@@ -273,6 +273,7 @@ public final class UptakeTopology {
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.topicName());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
