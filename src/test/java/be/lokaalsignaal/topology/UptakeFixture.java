@@ -56,12 +56,18 @@ final class UptakeFixture implements AutoCloseable {
     final TestOutputTopic<String, Signal> signals;
 
     UptakeFixture() {
+        this(Map.of());
+    }
+
+    /** With settings that replace those of {@link UptakeTopology#streamsConfig}. */
+    UptakeFixture(Map<String, ?> overrides) {
         try {
             stateDir = Files.createTempDirectory("uptake-topology");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Properties props = UptakeTopology.streamsConfig("uptake-test", "dummy:9092", serdes.config(), stateDir);
+        props.putAll(overrides);
         driver = new TopologyTestDriver(UptakeTopology.buildTopology(serdes, UptakeTopology.Options.defaults()), props,
                 Instant.parse("2026-01-01T00:00:00Z"));
         StringSerializer ks = new StringSerializer();
