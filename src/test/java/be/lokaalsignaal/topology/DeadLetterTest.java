@@ -20,10 +20,11 @@ class DeadLetterTest {
     private static final String GENT = "44021";
 
     /*
-     * The production configuration, except exactly-once: under exactly_once_v2 the 4.3.1
-     * TopologyTestDriver does not hand out the dead-letter record written while a record is being
-     * deserialized (it never appears among the produced topics), so this rule is shown under
-     * at_least_once; the handlers and the dead-letter topic are those of streamsConfig.
+     * The production configuration, except exactly-once. A record is deserialized when the task
+     * enqueues it, so its dead letter is sent before any processing; under exactly_once_v2 that
+     * send is part of the open transaction, and the 4.3.1 TopologyTestDriver clears its
+     * MockProducer (uncommitted sends included) before it processes, so the dead letter never
+     * reaches a test output topic. On a broker the transaction commits it with the next commit.
      */
     private final UptakeFixture f = new UptakeFixture(Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
 

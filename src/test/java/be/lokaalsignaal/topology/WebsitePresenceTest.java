@@ -31,6 +31,8 @@ class WebsitePresenceTest {
     void aLinkAppearsWithItsFirstPageIsLostAfterACompleteScanWithoutItAndFoundAgainAsANewPeriod() {
         f.register(GENT);
         assertThat(link().getPresent()).isFalse();
+        assertThat(f.latest(GENT).getSignals()).containsOnlyKeys("SITE_LINK", "SITE_MENTION", "CAMPAIGN", "SAFETY_PLAN",
+                "NIGHTLIFE", "NEWSLETTER_FEATURE", "LEARNING_NETWORK");
 
         f.started(GENT, "s1", JAN);
         f.page(GENT, "s1", "https://stad.gent/a", JAN.plusSeconds(60), "SITE_LINK");
