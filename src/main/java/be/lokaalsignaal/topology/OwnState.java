@@ -36,6 +36,8 @@ final class OwnState {
     /** Scans not yet judged, by scan id. */
     Map<String, ScanTrack> scans = new TreeMap<>();
     ScanTrack lastScan;
+    /** The latest judged complete scans: what they proved absent, for pages that arrive after them. */
+    List<Proof> proofs = new ArrayList<>();
     /** Contributions by "kind:sourceId". */
     Map<String, Contribution> contributions = new TreeMap<>();
     /** Latest event time of any fact; only moves forward, so versions never go back in time. */
@@ -121,6 +123,14 @@ final class OwnState {
         }
     }
 
+    /** A whole, complete scan: every website kind not in {@code kinds} was absent from {@code start} to {@code at}. */
+    static final class Proof {
+        String scanId;
+        long start;
+        long at;
+        Set<String> kinds = new TreeSet<>();
+    }
+
     /** A newsletter feature or learning-network presentation of this municipality. */
     static final class Contribution {
         String kind;
@@ -177,7 +187,7 @@ final class OwnState {
             sighting(kind.name(), at, new Ev(url, at, match.getSnippet(), "WEBSITE"), evidenceLimit);
         }
         advance(at);
-        judge(scan);
+        judge(scan, pendingScanLimit);
         prune(pendingScanLimit);
     }
 
@@ -202,7 +212,7 @@ final class OwnState {
         if (FAILED.equals(scan.status)) {
             scans.remove(scan.scanId);
         } else {
-            judge(scan);
+            judge(scan, pendingScanLimit);
         }
         prune(pendingScanLimit);
     }
@@ -241,22 +251,30 @@ final class OwnState {
     private void sighting(String kind, long at, Ev ev, int evidenceLimit) {
         SiteTrack t = site.computeIfAbsent(kind, k -> new SiteTrack());
         t.lastSeen = t.lastSeen == null ? at : Math.max(t.lastSeen, at);
-        List<Evidence> evidence = new ArrayList<>(t.evidence.stream().map(Ev::toAvro).toList());
+        List<Evidence> evidence = new ArrayList<>();
+        t.evidence.forEach(e -> evidence.add(e.toAvro()));
         evidence.add(ev.toAvro());
-        t.evidence = UptakeMath.mergeEvidence(evidence, evidenceLimit).stream()
-                .map(e -> new Ev(e.getUrl(), e.getSeenAt().toEpochMilli(), e.getSnippet(), e.getSource())).toList();
-        t.evidence = new ArrayList<>(t.evidence);
-        List<Span> ps = t.periods;
-        if (ps.isEmpty()) {
-            ps.add(new Span(at, null));
-            return;
+        t.evidence = new ArrayList<>();
+        for (Evidence e : UptakeMath.mergeEvidence(evidence, evidenceLimit)) {
+            t.evidence.add(new Ev(e.getUrl(), e.getSeenAt().toEpochMilli(), e.getSnippet(), e.getSource()));
         }
+        place(kind, t.periods, at);
+        // a page that arrives after a later complete scan proved the kind absent
+        applyProofs(kind, t);
+    }
+
+    private void place(String kind, List<Span> ps, long at) {
         for (int i = 0; i < ps.size(); i++) {
             Span p = ps.get(i);
             if (at < p.from) {
-                // a late page from before this period: without a proof of absence in between, the
-                // period started no later than that page
-                p.from = at;
+                // a late page from before this period: the period started no later than that page,
+                // unless a complete scan in between proved the kind absent
+                Long proof = earliestProof(kind, at, p.from);
+                if (proof != null) {
+                    ps.add(i, new Span(at, Math.max(proof, at)));
+                } else {
+                    p.from = at;
+                }
                 return;
             }
             if (p.until == null || at <= p.until) {
@@ -266,31 +284,58 @@ final class OwnState {
         ps.add(new Span(at, null));
     }
 
+    /** The earliest proof of absence of the kind by a scan started after {@code after} and ended before {@code before}. */
+    private Long earliestProof(String kind, long after, long before) {
+        Long earliest = null;
+        for (Proof p : proofs) {
+            if (!p.kinds.contains(kind) && p.start > after && p.at < before && (earliest == null || p.at < earliest)) {
+                earliest = p.at;
+            }
+        }
+        return earliest;
+    }
+
     /**
-     * A completed scan is judged once every page it reported has been seen. Each website kind it
-     * found on none of its pages is proved absent at its completion, unless the kind was seen at
-     * or after the scan's start (by a page of another scan), which the scan cannot disprove.
+     * Closes the latest period at the earliest proof of absence that came after all its
+     * sightings. A proof cannot close a period when the kind was seen at or after the proving
+     * scan's start (by a page of another, overlapping scan).
      */
-    private void judge(ScanTrack scan) {
+    private void applyProofs(String kind, SiteTrack t) {
+        if (t.periods.isEmpty() || t.lastSeen == null) {
+            return;
+        }
+        Span last = t.periods.get(t.periods.size() - 1);
+        for (Proof p : proofs) {
+            if (p.kinds.contains(kind) || t.lastSeen >= p.start) {
+                continue;
+            }
+            if (last.until == null || p.at < last.until) {
+                last.until = Math.max(p.at, last.from);
+            }
+        }
+    }
+
+    /**
+     * A completed scan is judged once every page it reported has been seen: each website kind it
+     * found on none of its pages is proved absent at its completion. Judged in any order, the
+     * result is that of judging in scan order: a loss is dated by the earliest complete scan that
+     * proved it.
+     */
+    private void judge(ScanTrack scan, int limit) {
         if (!COMPLETED.equals(scan.status) || scan.expected < 0 || scan.seen < scan.expected) {
             return;
         }
-        long start = scan.startedAt == null ? Long.MAX_VALUE : scan.startedAt;
-        long proof = scan.completedAt != null ? scan.completedAt : start;
-        for (Map.Entry<String, SiteTrack> e : site.entrySet()) {
-            if (scan.kinds.contains(e.getKey())) {
-                continue;
-            }
-            SiteTrack t = e.getValue();
-            if (t.periods.isEmpty() || t.lastSeen == null || t.lastSeen >= start) {
-                continue;
-            }
-            Span last = t.periods.get(t.periods.size() - 1);
-            if (last.until == null || proof < last.until) {
-                // an earlier proof judged late moves the loss back to the earliest proof
-                last.until = Math.max(proof, last.from);
-            }
+        Proof proof = new Proof();
+        proof.scanId = scan.scanId;
+        proof.start = scan.startedAt == null ? Long.MAX_VALUE : scan.startedAt;
+        proof.at = scan.completedAt != null ? scan.completedAt : proof.start;
+        proof.kinds.addAll(scan.kinds);
+        proofs.add(proof);
+        proofs.sort(Comparator.comparingLong((Proof p) -> p.at));
+        while (proofs.size() > limit) {
+            proofs.remove(0);
         }
+        site.forEach(this::applyProofs);
         scans.remove(scan.scanId);
     }
 

@@ -153,4 +153,31 @@ class WebsitePresenceTest {
         assertThat(UptakeViews.asOf(f.latest(GENT), LocalDate.of(2021, 3, 1)).getSignals().get("SITE_LINK").getPresent()).isTrue();
         assertThat(UptakeViews.asOf(f.latest(GENT), LocalDate.of(2021, 5, 1)).getSignals().get("SITE_LINK").getPresent()).isFalse();
     }
+
+    @Test
+    void aLatePageFromAnEarlierScanCannotOutliveALaterCompleteScanThatFoundNothing() {
+        f.register(GENT);
+        // s1 completes with two pages, but only one arrives before s2 completes without the link
+        f.started(GENT, "s1", JAN);
+        f.page(GENT, "s1", "https://stad.gent/1", JAN.plusSeconds(60));
+        f.completed(GENT, "s1", JAN, JAN.plusSeconds(3600), 2);
+        f.fullScan(GENT, "s2", APR, 2);
+        assertThat(link().getPeriods()).isEmpty();
+
+        // s1's last page showed the link: it was there in January, and gone by s2's completion
+        f.page(GENT, "s1", "https://stad.gent/2", JAN.plusSeconds(120), "SITE_LINK");
+        assertThat(link().getPresent()).isFalse();
+        assertThat(UptakeFixture.periods(link())).containsExactly(UptakeFixture.span(JAN.plusSeconds(120), APR.plusSeconds(3600)));
+        assertThat(link().getLostAt()).isEqualTo(APR.plusSeconds(3600));
+
+        // found again in July; a late page from between the loss and July, with no complete scan
+        // between it and July, extends the July period back
+        f.fullScan(GENT, "s3", JUL, 1, "SITE_LINK");
+        f.started(GENT, "s2b", APR.plusSeconds(7200));
+        f.page(GENT, "s2b", "https://stad.gent/late", APR.plusSeconds(7260), "SITE_LINK");
+        assertThat(link().getPresent()).isTrue();
+        assertThat(UptakeFixture.periods(link())).containsExactly(
+                UptakeFixture.span(JAN.plusSeconds(120), APR.plusSeconds(3600)),
+                UptakeFixture.span(APR.plusSeconds(7260), null));
+    }
 }
