@@ -1,0 +1,181 @@
+package be.lokaalsignaal.topology;
+
+import be.lokaalsignaal.avro.CallUptake;
+import be.lokaalsignaal.avro.MunicipalityUptake;
+import be.lokaalsignaal.avro.UptakeSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.query.VersionedKeyQuery;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.VersionedRecord;
+
+/**
+ * Queries on the stores of a running {@link UptakeTopology}, every one bounded by a timeout.
+ *
+ * <p>Each instance holds only its own partitions: a lookup by key answers from local state and
+ * returns empty when the key lives elsewhere; use {@link #metadata(String, String)} to find the
+ * owner and forward the request. Listing methods return the local part. The summary and the call
+ * index live under single keys, so a listing of them on the owning instance is complete.
+ *
+ * <p>Record caching must stay on: in 4.3.1 an IQv2 key query on a RocksDB store without cache can
+ * deadlock with the stream thread (KAFKA-19629).
+ */
+public final class UptakeStores implements AutoCloseable {
+    private final KafkaStreams streams;
+    private final Duration timeout;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "uptake-store-query");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public UptakeStores(KafkaStreams streams, Duration timeout) {
+        this.streams = Objects.requireNonNull(streams, "streams");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** A query did not answer within the timeout, or the store stayed unavailable (rebalance, restore). */
+    public static final class QueryTimeoutException extends RuntimeException {
+        public QueryTimeoutException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The latest published record of a municipality held by this instance. */
+    public Optional<MunicipalityUptake> latest(String nisCode) {
+        return bounded("latest " + nisCode, () -> Optional.ofNullable(keyValue(UptakeTopology.LATEST_STORE, MunicipalityUptake.class).get(nisCode)));
+    }
+
+    /** Every latest record held by this instance. */
+    public List<MunicipalityUptake> all() {
+        return bounded("all records", () -> values(keyValue(UptakeTopology.LATEST_STORE, MunicipalityUptake.class)));
+    }
+
+    /**
+     * The version of a municipality's record that was current at {@code instant}, from the
+     * versioned store (IQv2). This is the record as it was known then; for an exact view of a date
+     * from today's knowledge use {@link UptakeViews#asOf} on {@link #latest(String)}.
+     */
+    public Optional<MunicipalityUptake> version(String nisCode, Instant instant) {
+        return bounded("version " + nisCode + " as of " + instant, () -> {
+            int partition = metadata(UptakeTopology.HISTORY_STORE, nisCode).partition();
+            StateQueryRequest<VersionedRecord<MunicipalityUptake>> request = StateQueryRequest.inStore(UptakeTopology.HISTORY_STORE)
+                    .withQuery(VersionedKeyQuery.<String, MunicipalityUptake>withKey(nisCode).asOf(instant))
+                    .withPartitions(Set.of(partition));
+            while (true) {
+                StateQueryResult<VersionedRecord<MunicipalityUptake>> result = streams.query(request);
+                QueryResult<VersionedRecord<MunicipalityUptake>> r = result.getPartitionResults().get(partition);
+                if (r != null && r.isSuccess()) {
+                    return Optional.ofNullable(r.getResult()).map(VersionedRecord::value);
+                }
+                if (r != null && r.getFailureReason() != null
+                        && r.getFailureReason() != org.apache.kafka.streams.query.FailureReason.NOT_UP_TO_BOUND
+                        && r.getFailureReason() != org.apache.kafka.streams.query.FailureReason.NOT_ACTIVE) {
+                    throw new IllegalStateException(r.getFailureReason() + ": " + r.getFailureMessage());
+                }
+                if (r == null) {
+                    // the partition is not held here
+                    return Optional.empty();
+                }
+                Thread.sleep(50);
+            }
+        });
+    }
+
+    /** The exact view of a municipality on a date, from its latest record; empty when not in force then. */
+    public Optional<MunicipalityUptake> asOf(String nisCode, java.time.LocalDate date) {
+        return latest(nisCode).filter(r -> UptakeViews.inForce(r, date)).map(r -> UptakeViews.asOf(r, date));
+    }
+
+    public Optional<UptakeSummary> summary(String scope) {
+        return bounded("summary " + scope, () -> Optional.ofNullable(keyValue(UptakeTopology.SUMMARY_STORE, UptakeSummary.class).get(scope)));
+    }
+
+    public List<UptakeSummary> summaries() {
+        return bounded("summaries", () -> values(keyValue(UptakeTopology.SUMMARY_STORE, UptakeSummary.class)));
+    }
+
+    /** Attribution of one call, key {@code <issueId>#<itemIndex>}. */
+    public Optional<CallUptake> call(String callId) {
+        return bounded("call " + callId, () -> Optional.ofNullable(keyValue(UptakeTopology.CALL_UPTAKE_STORE, CallUptake.class).get(callId)));
+    }
+
+    public List<CallUptake> calls() {
+        return bounded("calls", () -> values(keyValue(UptakeTopology.CALL_UPTAKE_STORE, CallUptake.class)));
+    }
+
+    /** Which instance holds a key of a store, for forwarding; {@link KeyQueryMetadata#NOT_AVAILABLE} while rebalancing. */
+    public KeyQueryMetadata metadata(String store, String key) {
+        return bounded("metadata " + store + "/" + key, () -> streams.queryMetadataForKey(store, key, Serdes.String().serializer()));
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    /** Waits for the store while it is unavailable (rebalance, restore), up to the caller's deadline. */
+    private <V> ReadOnlyKeyValueStore<String, V> keyValue(String store, Class<V> type) throws InterruptedException {
+        while (true) {
+            try {
+                return streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore()));
+            } catch (InvalidStateStoreException e) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static <V> List<V> values(ReadOnlyKeyValueStore<String, V> store) {
+        List<V> out = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, V> kv = it.next();
+                out.add(kv.value);
+            }
+        }
+        return out;
+    }
+
+    private <T> T bounded(String what, Callable<T> query) {
+        Future<T> future = executor.submit(query);
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new QueryTimeoutException(what + " did not answer within " + timeout, e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new QueryTimeoutException(what + " interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(what + " failed", cause);
+        }
+    }
+}
