@@ -2,7 +2,15 @@ package be.lokaalsignaal.app;
 
 import be.lokaalsignaal.serde.AvroSerdeConfig;
 import be.lokaalsignaal.register.RegisterLoad;
-import be.lokaalsignaal.scan.ScanProgressTracker;
+import be.lokaalsignaal.serve.StreamsUptakeSource;
+import be.lokaalsignaal.topology.UptakeStores;
+import be.lokaalsignaal.topology.UptakeTopology;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import be.lokaalsignaal.serve.HttpApi;
 import be.lokaalsignaal.topology.TopicSerdes;
@@ -22,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+    static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
 
     private final Deque<Part> started = new ArrayDeque<>();
     private final AtomicBoolean ready = new AtomicBoolean();
@@ -46,7 +56,11 @@ public final class Application implements AutoCloseable {
         RegisterLoad register = Connectors.loadRegister(settings);
         SignalCatalogue catalogue = Scanning.loadCatalogue(settings);
         // the HTTP port first: a port in use fails at once, and health reports STARTING meanwhile
-        HttpApi http = HttpServers.start(settings, ready::get);
+        HostInfo self = new HostInfo(settings.advertisedHost(), settings.httpPort());
+        TopicMirrors mirrors = new TopicMirrors();
+        StreamsUptakeSource views = new StreamsUptakeSource(self, Clock.system(Scanning.BRUSSELS), QUERY_TIMEOUT,
+                mirrors::scanProgress, mirrors::issues, mirrors::sessions);
+        HttpApi http = HttpServers.start(settings, ready::get, views);
         started.push(new Part("HTTP server", http));
 
         KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo());
@@ -63,8 +77,25 @@ public final class Application implements AutoCloseable {
         connectors.publishRegister(register);
         connectors.publishSources(settings, register.register());
 
-        ScanProgressTracker progress = new ScanProgressTracker(bootstrap, serdes.config()).start();
-        started.push(new Part("scan progress", progress));
+        mirrors.start(bootstrap, serdes.config());
+        started.push(new Part("topic mirrors", mirrors));
+
+        Properties streamsConfig = UptakeTopology.streamsConfig(settings.applicationId(), bootstrap, serdes.config(),
+                settings.dataDir().resolve("streams"), settings.replicationFactor());
+        streamsConfig.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        streamsConfig.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        KafkaStreams streams = new KafkaStreams(UptakeTopology.buildTopology(serdes, UptakeTopology.Options.defaults()), streamsConfig);
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("the uptake topology failed: {}; replacing its thread", e.toString());
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        UptakeStores stores = new UptakeStores(streams, QUERY_TIMEOUT);
+        started.push(new Part("Kafka Streams", () -> {
+            stores.close();
+            streams.close(Duration.ofSeconds(5));
+        }));
+        streams.start();
+        views.attach(streams, stores);
         if (settings.crawler()) {
             Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
         }

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /** Checks that an existing cluster and registry answer, and creates the topics that are missing. */
 final class ClusterCheck {
@@ -69,12 +71,37 @@ final class ClusterCheck {
             List<NewTopic> missing = Topics.all(partitions, replicationFactor).stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new UserError("cannot create the topics on " + bootstrap + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * A new topic's partitions serve writes a moment after creation: the metadata shows a leader
+     * before the leader's replica is ready. An idempotent producer that writes in that window can
+     * end up retrying out of sequence forever, so wait until every partition answers a leader-only
+     * request (list offsets).
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> partitions = new java.util.HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(WAIT.toMillis(), TimeUnit.MILLISECONDS).forEach((name, d) ->
+                d.partitions().forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

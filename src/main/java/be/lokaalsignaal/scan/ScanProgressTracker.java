@@ -56,7 +56,7 @@ public final class ScanProgressTracker implements AutoCloseable {
     private static final class Entry {
         final String nisCode;
         String name;
-        String status = "QUEUED";
+        String status = "PENDING";
         String reason;
         int pages;
         Instant endedAt;
@@ -154,7 +154,7 @@ public final class ScanProgressTracker implements AutoCloseable {
         switch (scan.getStatus()) {
             case "STARTED" -> {
                 if (entry.endedAt == null) {
-                    entry.status = "RUNNING";
+                    entry.status = "STARTED";
                 }
             }
             case "COMPLETED", "FAILED" -> {

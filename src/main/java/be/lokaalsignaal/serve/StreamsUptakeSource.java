@@ -32,6 +32,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -91,13 +92,13 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
     public Optional<MunicipalityUptake> municipality(String nisCode, LocalDate asOf) throws StoreUnavailableException {
         LocalDate date = date(asOf);
         UptakeStores local = running();
-        KeyQueryMetadata owner = local.metadata(UptakeTopology.LATEST_STORE, nisCode);
+        KeyQueryMetadata owner = guarded(() -> local.metadata(UptakeTopology.LATEST_STORE, nisCode));
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new StoreUnavailableException("the owner of " + nisCode + " is not known yet (rebalancing)");
         }
         Optional<MunicipalityUptake> record;
         if (owner.activeHost().equals(self)) {
-            record = local.latest(nisCode);
+            record = guarded(() -> local.latest(nisCode));
         } else {
             List<MunicipalityUptake> remote = fetch(owner.activeHost(), "uptake/" + nisCode, MunicipalityUptake.class);
             record = remote.stream().findFirst();
@@ -129,9 +130,22 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
 
     @Override
     public void register(Javalin app) {
-        app.get(PEER_PREFIX + "/uptake", ctx -> answer(ctx, running().all()));
-        app.get(PEER_PREFIX + "/uptake/{nis}", ctx -> answer(ctx, running().latest(ctx.pathParam("nis")).stream().toList()));
-        app.get(PEER_PREFIX + "/calls", ctx -> answer(ctx, running().calls()));
+        app.get(PEER_PREFIX + "/uptake", ctx -> answer(ctx, guarded(() -> running().all())));
+        app.get(PEER_PREFIX + "/uptake/{nis}", ctx -> answer(ctx, guarded(() -> running().latest(ctx.pathParam("nis")).stream().toList())));
+        app.get(PEER_PREFIX + "/calls", ctx -> answer(ctx, guarded(() -> running().calls())));
+    }
+
+    private interface StoreCall<T> {
+        T call() throws StoreUnavailableException;
+    }
+
+    /** A store that does not answer in time, or moves away during the query, is unavailable for now. */
+    private static <T> T guarded(StoreCall<T> call) throws StoreUnavailableException {
+        try {
+            return call.call();
+        } catch (UptakeStores.QueryTimeoutException | InvalidStateStoreException e) {
+            throw new StoreUnavailableException(e.getMessage(), e);
+        }
     }
 
     private LocalDate date(LocalDate asOf) {
@@ -159,13 +173,13 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
         for (StreamsMetadata instance : instances) {
             if (instance.hostInfo().equals(self)) {
                 selfSeen = true;
-                out.addAll(localPart(local, what, type));
+                out.addAll(guarded(() -> localPart(local, what, type)));
             } else {
                 out.addAll(fetch(instance.hostInfo(), what, type));
             }
         }
         if (!selfSeen) {
-            out.addAll(localPart(local, what, type));
+            out.addAll(guarded(() -> localPart(local, what, type)));
         }
         return out;
     }
