@@ -112,9 +112,9 @@ public final class UptakeTopology {
 
         // issues and sessions: differences against what each id contributed before
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ISSUE_INDEX_STORE), key,
-                new JsonSerde<>(SourceDigest.class)));
+                new JsonSerde<>(SourceDigest.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_INDEX_STORE), key,
-                new JsonSerde<>(SourceDigest.class)));
+                new JsonSerde<>(SourceDigest.class)).withCachingEnabled());
         KStream<String, Processors.Derived> fromIssues = issues.process(
                 () -> new Processors.SourceIndexProcessor<NewsletterIssue>(ISSUE_INDEX_STORE, SourceDigest::of),
                 Named.as("newsletter-issue-differences"), ISSUE_INDEX_STORE);
@@ -138,8 +138,9 @@ public final class UptakeTopology {
                         .withKeySerde(key).withValueSerde(new JsonSerde<>(OwnState.ContributionChange.class)));
 
         // own record per NIS: every input keyed by NIS meets in one processor (same partition count)
+        // caches: fewer changelog writes per commit, and IQ on these stores stays clear of KAFKA-19629
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OWN_STATE_STORE), key,
-                new JsonSerde<>(OwnState.class)));
+                new JsonSerde<>(OwnState.class)).withCachingEnabled());
         KStream<String, Processors.OwnInput> ownInputs = municipalities
                 .mapValues(Processors.OwnInput::of, Named.as("register-input"))
                 .merge(pages.mapValues(Processors.OwnInput::of, Named.as("page-input")), Named.as("merge-pages"))
@@ -149,7 +150,8 @@ public final class UptakeTopology {
                 () -> new Processors.OwnUptakeProcessor(options), Named.as("own-uptake"), OWN_STATE_STORE);
 
         // mergers: each own record also goes to its successor, which publishes the union
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTS_STORE), key, uptakeSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTS_STORE), key, uptakeSerde)
+                .withCachingEnabled());
         KStream<String, Published> published = own
                 .flatMap(Processors::targets, Named.as("to-successor"))
                 .repartition(Repartitioned.<String, MunicipalityUptake>as("uptake-by-target").withKeySerde(key).withValueSerde(uptakeSerde))
