@@ -97,7 +97,8 @@ public final class UptakeTopology {
     public static Topology buildTopology(TopicSerdes serdes, Options options) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> key = serdes.key();
-        Serde<MunicipalityUptake> uptakeSerde = serdes.value(Topics.MUNICIPALITY_UPTAKE);
+        TopicSerdes internal = internal(serdes);
+        Serde<MunicipalityUptake> uptakeSerde = internal.of(MunicipalityUptake.class);
 
         KStream<String, Municipality> municipalities = builder.stream(Topics.MUNICIPALITIES.topicName(),
                 Consumed.with(key, serdes.value(Topics.MUNICIPALITIES)).withName("municipalities-source"));
@@ -162,21 +163,34 @@ public final class UptakeTopology {
                 Materialized.<String, MunicipalityUptake>as(Stores.persistentKeyValueStore(LATEST_STORE))
                         .withKeySerde(key).withValueSerde(uptakeSerde).withCachingEnabled());
         latest.toStream(Named.as("uptake-changes"))
-                .to(Topics.MUNICIPALITY_UPTAKE.topicName(), Produced.with(key, uptakeSerde).withName("municipality-uptake-sink"));
+                .to(Topics.MUNICIPALITY_UPTAKE.topicName(), Produced.with(key, serdes.value(Topics.MUNICIPALITY_UPTAKE))
+                        .withName("municipality-uptake-sink"));
 
         builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
                 Stores.persistentVersionedKeyValueStore(HISTORY_STORE, options.historyRetention()), key, uptakeSerde));
         records.process(Processors.HistoryWriter::new, Named.as("uptake-history-writer"), HISTORY_STORE);
 
-        summaries(latest, serdes, key);
-        calls(derived, published, serdes, key);
+        summaries(latest, serdes, internal, key);
+        calls(derived, published, serdes, internal, key);
         return builder.build();
     }
 
+    /**
+     * Serdes for stores and repartition topics: their subjects ({@code <app>-<store>-changelog-value}
+     * and so on) exist only for this application, so they are always registered on first use and
+     * written with the record's own schema, whatever the settings for the public topics.
+     */
+    private static TopicSerdes internal(TopicSerdes serdes) {
+        Map<String, Object> config = new java.util.HashMap<>(serdes.config());
+        config.put(be.lokaalsignaal.serde.AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
+        config.put(be.lokaalsignaal.serde.AvroSerdeConfig.USE_LATEST_VERSION, false);
+        return new TopicSerdes(config);
+    }
+
     /** Totals per scope by subtract/add on the table of latest records: never a recount. */
-    private static void summaries(KTable<String, MunicipalityUptake> latest, TopicSerdes serdes, Serde<String> key) {
+    private static void summaries(KTable<String, MunicipalityUptake> latest, TopicSerdes serdes, TopicSerdes internal, Serde<String> key) {
         Serde<Tally> tallySerde = new JsonSerde<>(Tally.class);
-        Serde<UptakeSummary> summarySerde = serdes.value(Topics.UPTAKE_SUMMARY);
+        Serde<UptakeSummary> summarySerde = internal.of(UptakeSummary.class);
         KTable<String, UptakeSummary> flanders = total(latest.groupBy((nis, r) -> KeyValue.pair(UptakeViews.FLANDERS, Tally.of(r)),
                 Grouped.with("summary-flanders", key, tallySerde)), "summary-flanders", summarySerde);
         KTable<String, UptakeSummary> provinces = total(latest.groupBy(
@@ -192,7 +206,7 @@ public final class UptakeTopology {
                 .toTable(Named.as("summary-table"), Materialized.<String, UptakeSummary>as(Stores.persistentKeyValueStore(SUMMARY_STORE))
                         .withKeySerde(key).withValueSerde(summarySerde).withCachingEnabled());
         all.toStream(Named.as("summary-changes"))
-                .to(Topics.UPTAKE_SUMMARY.topicName(), Produced.with(key, summarySerde).withName("uptake-summary-sink"));
+                .to(Topics.UPTAKE_SUMMARY.topicName(), Produced.with(key, serdes.value(Topics.UPTAKE_SUMMARY)).withName("uptake-summary-sink"));
     }
 
     private static KTable<String, UptakeSummary> total(org.apache.kafka.streams.kstream.KGroupedTable<String, Tally> grouped,
@@ -212,7 +226,7 @@ public final class UptakeTopology {
 
     /** Call attribution: calls (by call id) joined on a single-key index of first appearances. */
     private static void calls(KStream<String, Processors.Derived> derived, KStream<String, Published> published,
-            TopicSerdes serdes, Serde<String> key) {
+            TopicSerdes serdes, TopicSerdes internal, Serde<String> key) {
         KTable<String, CallIndex> index = published
                 .mapValues(p -> p.entry, Named.as("call-index-entries"))
                 .groupBy((nis, e) -> CallIndex.KEY, Grouped.with("call-index", key, new JsonSerde<>(CallIndex.Entry.class)))
@@ -224,12 +238,12 @@ public final class UptakeTopology {
                 .mapValues(d -> d.call, Named.as("calls"))
                 .toTable(Named.as("calls-table"), Materialized.<String, SourceDigest.CallInfo>as(Stores.persistentKeyValueStore(CALLS_STORE))
                         .withKeySerde(key).withValueSerde(new JsonSerde<>(SourceDigest.CallInfo.class)));
-        Serde<CallUptake> callUptakeSerde = serdes.value(Topics.CALL_UPTAKE);
+        Serde<CallUptake> callUptakeSerde = internal.of(CallUptake.class);
         calls.leftJoin(index, call -> CallIndex.KEY, CallIndex::attribute, TableJoined.as("call-attribution"),
                         Materialized.<String, CallUptake>as(Stores.persistentKeyValueStore(CALL_UPTAKE_STORE))
                                 .withKeySerde(key).withValueSerde(callUptakeSerde).withCachingEnabled())
                 .toStream(Named.as("call-uptake-changes"))
-                .to(Topics.CALL_UPTAKE.topicName(), Produced.with(key, callUptakeSerde).withName("call-uptake-sink"));
+                .to(Topics.CALL_UPTAKE.topicName(), Produced.with(key, serdes.value(Topics.CALL_UPTAKE)).withName("call-uptake-sink"));
     }
 
     private static List<Signal> signalsOf(WebsitePage page) {
