@@ -192,6 +192,7 @@ final class OwnState {
     }
 
     void apply(WebsiteScan event, int pendingScanLimit) {
+        boolean known = scans.containsKey(event.getScanId());
         ScanTrack scan = scans.computeIfAbsent(event.getScanId(), id -> newScan(id));
         scan.startedAt = event.getStartedAt().toEpochMilli();
         String status = event.getStatus();
@@ -204,9 +205,17 @@ final class OwnState {
             scan.completedAt = event.getCompletedAt() == null ? null : event.getCompletedAt().toEpochMilli();
             scan.expected = event.getPagesFetched();
         }
-        if (lastScan == null || lastScan.scanId.equals(scan.scanId) || lastScan.startedAt == null
-                || scan.startedAt >= lastScan.startedAt) {
+        boolean sameScan = lastScan != null && lastScan.scanId.equals(scan.scanId);
+        boolean lateStart = sameScan && STARTED.equals(status) && !STARTED.equals(lastScan.status);
+        if (!lateStart && (lastScan == null || sameScan || lastScan.startedAt == null || scan.startedAt >= lastScan.startedAt)) {
             lastScan = copy(scan);
+        }
+        if (lateStart) {
+            if (!known) {
+                // a re-delivered STARTED of a scan already judged or failed: nothing to wait for
+                scans.remove(scan.scanId);
+            }
+            return;
         }
         advance(scan.completedAt != null ? scan.completedAt : scan.startedAt);
         if (FAILED.equals(scan.status)) {

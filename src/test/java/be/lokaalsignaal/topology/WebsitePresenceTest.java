@@ -75,6 +75,9 @@ class WebsitePresenceTest {
         f.page(GENT, "s2", "https://stad.gent/x", APR.plusSeconds(60));
         f.failed(GENT, "s2", APR, APR.plusSeconds(600));
 
+        // a re-delivered STARTED does not reopen the failed scan
+        f.started(GENT, "s2", APR);
+
         MunicipalityUptake r = f.latest(GENT);
         assertThat(r.getSignals().get("SITE_LINK").getPresent()).isTrue();
         assertThat(r.getSignals().get("SAFETY_PLAN").getPresent()).isTrue();
