@@ -115,6 +115,8 @@ final class OwnState {
         /** Pages the scan reported (COMPLETED); -1 until known. */
         int expected = -1;
         int seen;
+        /** Short digests of the URLs seen, so that a re-delivered page is not counted twice. */
+        Set<String> urls = new TreeSet<>();
         Set<String> kinds = new TreeSet<>();
 
         ScanSummary toAvro() {
@@ -175,7 +177,9 @@ final class OwnState {
 
     void apply(WebsitePage page, int evidenceLimit, int pendingScanLimit) {
         ScanTrack scan = scans.computeIfAbsent(page.getScanId(), id -> newScan(id));
-        scan.seen++;
+        if (scan.urls.add(Processors.digest(page.getUrl()).substring(0, 16))) {
+            scan.seen++;
+        }
         long at = page.getFetchedAt().toEpochMilli();
         for (RuleMatch match : page.getMatches()) {
             SignalKind kind = websiteKind(match.getKind());

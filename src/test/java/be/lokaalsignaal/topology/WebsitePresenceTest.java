@@ -108,6 +108,23 @@ class WebsitePresenceTest {
     }
 
     @Test
+    void aReDeliveredPageDoesNotMakeAPartialScanWhole() {
+        f.register(GENT);
+        f.fullScan(GENT, "s1", JAN, 1, "SITE_LINK");
+
+        f.started(GENT, "s2", APR);
+        f.page(GENT, "s2", "https://stad.gent/1", APR.plusSeconds(60));
+        f.page(GENT, "s2", "https://stad.gent/1", APR.plusSeconds(60));
+        f.completed(GENT, "s2", APR, APR.plusSeconds(3600), 2);
+        assertThat(link().getPresent()).isTrue();
+
+        // the missing page still shows the link
+        f.page(GENT, "s2", "https://stad.gent/2", APR.plusSeconds(120), "SITE_LINK");
+        assertThat(link().getPresent()).isTrue();
+        assertThat(UptakeFixture.periods(link())).containsExactly(UptakeFixture.span(JAN.plusSeconds(60), null));
+    }
+
+    @Test
     void outOfOrderPageEventsAreJudgedOnlyWhenTheScanIsWholeAndAPageAfterCompletedStillCounts() {
         f.register(GENT);
         f.fullScan(GENT, "s1", JAN, 1, "SITE_LINK", "NIGHTLIFE");
