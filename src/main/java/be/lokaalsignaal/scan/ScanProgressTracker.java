@@ -1,5 +1,6 @@
 package be.lokaalsignaal.scan;
 
+import be.lokaalsignaal.app.TopicFollower;
 import be.lokaalsignaal.avro.ScanRequest;
 import be.lokaalsignaal.avro.WebsiteScan;
 import be.lokaalsignaal.serde.AvroDeserializer;
@@ -12,14 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +25,7 @@ public final class ScanProgressTracker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScanProgressTracker.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final AvroDeserializer<ScanRequest> requests;
-    private final AvroDeserializer<WebsiteScan> scans;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
+    private final TopicFollower follower;
 
     // guarded by this
     private String currentRound;
@@ -68,51 +57,21 @@ public final class ScanProgressTracker implements AutoCloseable {
     }
 
     public ScanProgressTracker(String bootstrapServers, Map<String, ?> serdeConfig) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        this.requests = new AvroDeserializer<>(ScanRequest.class, serdeConfig, false);
-        this.scans = new AvroDeserializer<>(WebsiteScan.class, serdeConfig, false);
-        this.thread = new Thread(this::loop, "scan-progress");
-        this.thread.setDaemon(true);
+        AvroDeserializer<ScanRequest> requests = new AvroDeserializer<>(ScanRequest.class, serdeConfig, false);
+        AvroDeserializer<WebsiteScan> scans = new AvroDeserializer<>(WebsiteScan.class, serdeConfig, false);
+        this.follower = new TopicFollower("scan-progress", bootstrapServers,
+                List.of(Topics.SCAN_REQUESTS.topicName(), Topics.WEBSITE_SCANS.topicName()), record -> {
+                    if (record.topic().equals(Topics.SCAN_REQUESTS.topicName())) {
+                        onRequest(requests.deserialize(record.topic(), record.value()));
+                    } else {
+                        onScan(scans.deserialize(record.topic(), record.value()));
+                    }
+                }, this::logProgress);
     }
 
     public ScanProgressTracker start() {
-        thread.start();
+        follower.start();
         return this;
-    }
-
-    private void loop() {
-        try {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.SCAN_REQUESTS.topicName(), Topics.WEBSITE_SCANS.topicName())) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (running.get()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        if (record.topic().equals(Topics.SCAN_REQUESTS.topicName())) {
-                            onRequest(requests.deserialize(record.topic(), record.value()));
-                        } else {
-                            onScan(scans.deserialize(record.topic(), record.value()));
-                        }
-                    } catch (RuntimeException e) {
-                        log.debug("skipping an unreadable record on {}: {}", record.topic(), e.toString());
-                    }
-                }
-                logProgress();
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            log.warn("scan progress tracking stopped: {}", e.toString());
-        } finally {
-            consumer.close(Duration.ofSeconds(1));
-        }
     }
 
     synchronized void onRequest(ScanRequest request) {
@@ -212,12 +171,6 @@ public final class ScanProgressTracker implements AutoCloseable {
 
     @Override
     public void close() {
-        running.set(false);
-        consumer.wakeup();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 }
