@@ -124,7 +124,7 @@ public final class Application implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        ready.set(false);
+        boolean wasUp = ready.getAndSet(false);
         while (!started.isEmpty()) {
             Part part = started.pop();
             try {
@@ -133,7 +133,10 @@ public final class Application implements AutoCloseable {
                 log.warn("stopping the {} failed: {}", part.name, e.toString());
             }
         }
-        log.info("lokaal-signaal stopped");
+        // a start that failed is reported as one line by the command; no second line on stderr for it
+        if (wasUp) {
+            log.info("lokaal-signaal stopped");
+        }
     }
 
     record Part(String name, AutoCloseable resource) {}
