@@ -36,6 +36,7 @@ public final class Application implements AutoCloseable {
     private final Deque<Part> started = new ArrayDeque<>();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile KafkaConnection kafka;
 
     private Application() {}
 
@@ -65,6 +66,7 @@ public final class Application implements AutoCloseable {
 
         KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo());
         started.push(new Part("Kafka connection", kafka));
+        this.kafka = kafka;
         kafka.createTopics(settings.partitions(), settings.replicationFactor());
         String bootstrap = kafka.bootstrapServers();
         String registryUrl = kafka.registryUrl();
@@ -113,6 +115,16 @@ public final class Application implements AutoCloseable {
             config.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, userInfo);
         }
         return config;
+    }
+
+    /** The {@code bootstrap.servers} of the cluster this instance uses, embedded or given. */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The Confluent-compatible URL of the schema registry this instance uses, embedded or given. */
+    public String schemaRegistryUrl() {
+        return kafka.registryUrl();
     }
 
     public boolean ready() {
