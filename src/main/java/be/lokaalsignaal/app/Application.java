@@ -36,6 +36,7 @@ public final class Application implements AutoCloseable {
     private final Deque<Part> started = new ArrayDeque<>();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile KafkaConnection kafka;
 
     private Application() {}
 
@@ -65,6 +66,7 @@ public final class Application implements AutoCloseable {
 
         KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo());
         started.push(new Part("Kafka connection", kafka));
+        this.kafka = kafka;
         kafka.createTopics(settings.partitions(), settings.replicationFactor());
         String bootstrap = kafka.bootstrapServers();
         String registryUrl = kafka.registryUrl();
@@ -115,6 +117,16 @@ public final class Application implements AutoCloseable {
         return config;
     }
 
+    /** The {@code bootstrap.servers} of the cluster this instance uses, embedded or given. */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The Confluent-compatible URL of the schema registry this instance uses, embedded or given. */
+    public String schemaRegistryUrl() {
+        return kafka.registryUrl();
+    }
+
     public boolean ready() {
         return ready.get();
     }
@@ -124,7 +136,7 @@ public final class Application implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        ready.set(false);
+        boolean wasUp = ready.getAndSet(false);
         while (!started.isEmpty()) {
             Part part = started.pop();
             try {
@@ -133,7 +145,10 @@ public final class Application implements AutoCloseable {
                 log.warn("stopping the {} failed: {}", part.name, e.toString());
             }
         }
-        log.info("lokaal-signaal stopped");
+        // a start that failed is reported as one line by the command; no second line on stderr for it
+        if (wasUp) {
+            log.info("lokaal-signaal stopped");
+        }
     }
 
     record Part(String name, AutoCloseable resource) {}

@@ -24,28 +24,32 @@ import org.apache.kafka.common.TopicPartition;
 final class ClusterCheck {
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    /** How long a given cluster and registry may take to answer at start; tests shorten it. */
+    static volatile Duration reachableWait = WAIT;
+
     private ClusterCheck() {}
 
     static void awaitReachable(String bootstrap, String registryUrl, String userInfo) {
-        try (Admin admin = admin(bootstrap)) {
-            admin.describeCluster().clusterId().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        Duration wait = reachableWait;
+        try (Admin admin = admin(bootstrap, wait)) {
+            admin.describeCluster().clusterId().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw new UserError("Kafka at " + bootstrap + " did not answer within " + WAIT.toSeconds() + " s; check --bootstrap-servers", e);
+            throw new UserError("Kafka at " + bootstrap + " did not answer within " + wait.toSeconds() + " s; check --bootstrap-servers", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while connecting to Kafka at " + bootstrap, e);
         }
-        awaitRegistry(registryUrl, userInfo);
+        awaitRegistry(registryUrl, userInfo, wait);
     }
 
-    private static void awaitRegistry(String registryUrl, String userInfo) {
+    private static void awaitRegistry(String registryUrl, String userInfo, Duration wait) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(new RestSchemaRegistry(registryUrl, userInfo, WAIT).baseUrl() + "/subjects"))
                 .timeout(Duration.ofSeconds(5)).GET();
         if (userInfo != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes()));
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + wait.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
@@ -106,10 +110,15 @@ final class ClusterCheck {
     }
 
     private static Admin admin(String bootstrap) {
+        return admin(bootstrap, WAIT);
+    }
+
+    private static Admin admin(String bootstrap, Duration wait) {
+        int waitMs = (int) wait.toMillis();
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis()));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(10_000, waitMs),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, waitMs));
     }
 
     private static void sleep(Duration d) {

@@ -110,7 +110,8 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Settings validated() {
+    /** The settings the options describe; a value the user must fix is a {@link UserError}. */
+    Settings validated() {
         if ((bootstrapServers == null) != (schemaRegistryUrl == null)) {
             throw new UserError("--bootstrap-servers and --schema-registry-url go together: give both to use a cluster, or neither for the embedded one");
         }

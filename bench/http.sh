@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# HTTP benchmark of point lookups, GET /api/municipalities/{nis}, over every NIS code of the bundled
+# register in turn:
+#   1. latency (p50/p99) and throughput at a fixed 1,000 req/s for 30 s (after a 10 s warm-up),
+#      with bench/FixedRate.java, which counts latency from when a request was due;
+#   2. the same rate with hey on one NIS code, as a cross-check of the generator (if hey is installed);
+#   3. the maximum throughput with wrk (2 threads, 32 connections, 30 s).
+# It starts `bin/lokaal-signaal run` on a fresh temp data directory with the bundled data (no initial
+# scan: the figures are for the API, not for a crawl of the municipal websites running beside it),
+# waits until the register is served, measures, and stops the instance.
+#
+# Needs: wrk (apt-get install -y wrk), curl, jq, python3; hey optional (apt-get install -y hey).
+# Usage: bench/http.sh            environment: RATE (1000), SECONDS_AT_RATE (30), WRK_SECONDS (30),
+#                                 WRK_CONNECTIONS (32), PORT (a free one)
+set -euo pipefail
+
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rate="${RATE:-1000}"
+at_rate="${SECONDS_AT_RATE:-30}"
+wrk_seconds="${WRK_SECONDS:-30}"
+wrk_connections="${WRK_CONNECTIONS:-32}"
+
+for tool in wrk curl jq java python3; do
+  command -v "$tool" >/dev/null || { echo "bench/http.sh: $tool is missing" >&2; exit 2; }
+done
+
+free_port() {
+  # a port that was free a moment ago: bind to 0 and read what the kernel chose
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+port="${PORT:-$(free_port)}"
+base="http://127.0.0.1:$port"
+
+work="$(mktemp -d -t lokaal-signaal-bench-XXXXXX)"
+pid=""
+stop() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+  fi
+  rm -rf "$work"
+}
+trap stop EXIT
+
+echo "== machine"
+echo "cores: $(nproc)"
+free -g | sed -n 2p | awk '{print "memory: " $2 " GiB total, " $7 " GiB available"}'
+java -version 2>&1 | head -1
+echo "load before: $(uptime | sed 's/.*load average: //')"
+
+echo "== starting lokaal-signaal on $base (data in $work/data)"
+"$home/bin/lokaal-signaal" run --http-port "$port" --data-dir "$work/data" --no-initial-scan >"$work/run.log" 2>&1 &
+pid=$!
+
+started=$(date +%s)
+until [ "$(curl -s "$base/api/health" | jq -r .status 2>/dev/null)" = "UP" ]; do
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "lokaal-signaal exited before it was up:" >&2; tail -20 "$work/run.log" >&2; exit 1
+  fi
+  if [ $(( $(date +%s) - started )) -gt 300 ]; then
+    echo "lokaal-signaal not up after 300 s:" >&2; tail -20 "$work/run.log" >&2; exit 1
+  fi
+  sleep 0.5
+done
+echo "health UP after $(( $(date +%s) - started )) s"
+
+# every code of both registers (2019 and 2025): merged municipalities are answered too
+paths="$work/paths"
+tail -q -n +2 "$home/src/main/resources/register/municipalities-2019.csv" "$home/src/main/resources/register/municipalities-2025.csv" \
+  | cut -d, -f1 | sort -u | sed 's|^|/api/municipalities/|' >"$paths"
+codes=$(wc -l <"$paths")
+
+# health is UP once everything runs; the topology may still be reading the register
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$(tail -1 "$paths")")" = 200 ] \
+   && [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$(head -1 "$paths")")" = 200 ]; do
+  if [ $(( $(date +%s) - started )) -gt 300 ]; then echo "lookups not answered after 300 s" >&2; exit 1; fi
+  sleep 0.5
+done
+missing=0
+while read -r p; do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$p")" = 200 ] || missing=$((missing + 1))
+done <"$paths"
+echo "$codes NIS codes, $missing not answered 200; one answer is $(curl -s "$base$(head -1 "$paths")" | wc -c) bytes"
+
+echo "== fixed rate: $rate req/s for $at_rate s over $codes codes (10 s warm-up first)"
+java "$home/bench/FixedRate.java" "$base" "$paths" "$rate" "$at_rate" 10
+
+if command -v hey >/dev/null; then
+  one="$base$(sed -n 2p "$paths")"
+  echo "== cross-check with hey: $rate req/s (10 workers x $((rate / 10))) for $at_rate s on $one"
+  hey -z "${at_rate}s" -c 10 -q $((rate / 10)) "$one" \
+    | grep -E 'Requests/sec|Average|Slowest|50% in|90% in|99% in|\[[0-9]+\]'
+fi
+
+echo "== maximum throughput: wrk, 2 threads, $wrk_connections connections, $wrk_seconds s over $codes codes"
+wrk -t2 -c"$wrk_connections" -d"${wrk_seconds}s" --latency -s "$home/bench/rotate.lua" "$base" -- "$paths"
+
+echo "== load after: $(uptime | sed 's/.*load average: //')"
+echo "== stopping"

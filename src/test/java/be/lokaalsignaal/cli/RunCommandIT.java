@@ -1,0 +1,318 @@
+package be.lokaalsignaal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import be.lokaalsignaal.app.Application;
+import be.lokaalsignaal.app.ClusterWait;
+import be.lokaalsignaal.app.Settings;
+import be.lokaalsignaal.embedded.EmbeddedKafka;
+import be.lokaalsignaal.embedded.EmbeddedRegistry;
+import be.lokaalsignaal.topology.Topics;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code run} as the README promises it: bad configuration is one line and exit code 2 before
+ * anything starts, a second run on the same data directory comes back with the same topics and
+ * schema ids, a given cluster means nothing embedded, and the packaged jar answers health and stops
+ * on SIGTERM with nothing left behind.
+ */
+class RunCommandIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aTakenHttpPortIsOneLineNamingThePortAndStartsNothingEmbedded() throws Exception {
+        Path dataDir = tmp.resolve("data");
+        Set<Long> before = descendantPids();
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            String port = String.valueOf(taken.getLocalPort());
+
+            Result result = execute("run", "--http-port", port, "--data-dir", dataDir.toString(), "--no-initial-scan");
+
+            assertThat(result.exitCode).as("exit code; stderr: %s", result.err).isEqualTo(Main.EXIT_USAGE);
+            assertThat(result.err.lines().toList()).singleElement().asString()
+                    .startsWith("lokaal-signaal: ").contains("--http-port " + port);
+        }
+        assertThat(dataDir.resolve("kafka")).doesNotExist();
+        assertThat(dataDir.resolve("registry")).doesNotExist();
+        assertThat(newSince(before)).as("processes started by the failed run").isEmpty();
+    }
+
+    @Test
+    void unreachableBootstrapServersAreOneLineNamingThemAfterTheBoundedWait() throws Exception {
+        int closedPort = freePort();
+        String bootstrap = "127.0.0.1:" + closedPort;
+        ClusterWait.set(Duration.ofSeconds(2));
+        try {
+            Result result = execute("run", "--http-port", String.valueOf(freePort()), "--data-dir", tmp.resolve("data").toString(),
+                    "--bootstrap-servers", bootstrap, "--schema-registry-url", "http://127.0.0.1:" + closedPort, "--no-initial-scan");
+
+            assertThat(result.exitCode).as("exit code; stderr: %s", result.err).isEqualTo(Main.EXIT_USAGE);
+            assertThat(result.err.lines().toList()).singleElement().asString()
+                    .startsWith("lokaal-signaal: ").contains(bootstrap).contains("--bootstrap-servers");
+        } finally {
+            ClusterWait.reset();
+        }
+        assertThat(tmp.resolve("data").resolve("kafka")).doesNotExist();
+    }
+
+    @Test
+    void aSecondRunOnTheSameDataDirectoryComesUpWithTheEarlierTopicsAndSchemaIds() throws Exception {
+        Settings settings = settings("--http-port", String.valueOf(freePort()), "--data-dir", tmp.resolve("data").toString(), "--no-initial-scan");
+
+        Map<String, Uuid> topicsBefore;
+        Map<String, Integer> schemasBefore;
+        Application first = Application.start(settings);
+        try {
+            topicsBefore = topicIds(first.bootstrapServers());
+            schemasBefore = schemaIds(first.schemaRegistryUrl());
+        } finally {
+            long closing = System.nanoTime();
+            first.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("time to close").isLessThan(Duration.ofSeconds(10));
+        }
+        assertThat(topicsBefore.keySet()).containsAll(topicNames());
+        assertThat(schemasBefore).containsKey(Topics.MUNICIPALITIES.valueSubject());
+
+        try (Application second = Application.start(settings)) {
+            // a topic id changes when a topic is created anew: equal ids mean the same topics, with their records
+            assertThat(topicIds(second.bootstrapServers())).containsAllEntriesOf(topicsBefore);
+            assertThat(schemaIds(second.schemaRegistryUrl())).containsAllEntriesOf(schemasBefore);
+            assertThat(health(settings.httpPort())).isEqualTo(new Health(200, "UP"));
+        }
+    }
+
+    /** Against a cluster and registry of its own, so the application's fixed topic names meet no other test. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class GivenAClusterAndARegistry {
+        EmbeddedKafka kafka;
+        EmbeddedRegistry registry;
+
+        @BeforeAll
+        void startCluster(@TempDir Path clusterDir) {
+            CompletableFuture<EmbeddedRegistry> registryStart = CompletableFuture.supplyAsync(
+                    () -> EmbeddedRegistry.start(EmbeddedRegistry.locateApicurioHome(), clusterDir, 0));
+            try {
+                kafka = EmbeddedKafka.start(clusterDir, 0);
+            } finally {
+                registry = registryStart.join();
+            }
+        }
+
+        @AfterAll
+        void stopCluster() {
+            if (registry != null) {
+                registry.close();
+            }
+            if (kafka != null) {
+                kafka.close();
+            }
+        }
+
+        @Test
+        void runUsesThemAndStartsNothingEmbedded(@TempDir Path dir) throws Exception {
+            Path dataDir = dir.resolve("data");
+            Set<Long> before = descendantPids();
+            Settings settings = settings("--http-port", String.valueOf(freePort()), "--data-dir", dataDir.toString(),
+                    "--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url(), "--no-initial-scan");
+
+            try (Application app = Application.start(settings)) {
+                assertThat(health(settings.httpPort())).isEqualTo(new Health(200, "UP"));
+                assertThat(newSince(before)).as("processes started by the application").isEmpty();
+                assertThat(topicIds(kafka.bootstrapServers()).keySet()).containsAll(topicNames());
+                assertThat(schemaIds(registry.url())).containsKey(Topics.MUNICIPALITIES.valueSubject());
+            }
+            assertThat(dataDir.resolve("kafka")).doesNotExist();
+            assertThat(dataDir.resolve("registry")).doesNotExist();
+        }
+
+        @Test
+        void anUnreachableRegistryIsOneLineNamingIt(@TempDir Path dir) {
+            String registryUrl = "http://127.0.0.1:" + freePort() + "/apis/ccompat/v7";
+            ClusterWait.set(Duration.ofSeconds(2));
+            try {
+                Result result = execute("run", "--http-port", String.valueOf(freePort()), "--data-dir", dir.resolve("data").toString(),
+                        "--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registryUrl, "--no-initial-scan");
+
+                assertThat(result.exitCode).as("exit code; stderr: %s", result.err).isEqualTo(Main.EXIT_USAGE);
+                assertThat(result.err.lines().toList()).singleElement().asString()
+                        .startsWith("lokaal-signaal: ").contains(registryUrl).contains("--schema-registry-url");
+            } finally {
+                ClusterWait.reset();
+            }
+        }
+    }
+
+    @Test
+    void thePackagedJarAnswersHealthAndStopsOnSigtermWithNoChildProcessLeft() throws Exception {
+        Path jar = Path.of("target", "lokaal-signaal-all.jar").toAbsolutePath();
+        assertThat(jar).as("the runnable jar, built in the package phase").exists();
+        Path dataDir = Files.createDirectories(tmp.resolve("data"));
+        Path log = tmp.resolve("run.log");
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        String apicurioHome = System.getProperty(EmbeddedRegistry.HOME_PROPERTY);
+        if (apicurioHome != null) {
+            command.add("-D" + EmbeddedRegistry.HOME_PROPERTY + "=" + apicurioHome);
+        }
+        // no initial scan: the test must not crawl the real municipal websites
+        command.addAll(List.of("-jar", jar.toString(), "run", "--http-port", String.valueOf(port), "--data-dir", dataDir.toString(), "--no-initial-scan"));
+
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitHealthUp(process, port, Duration.ofSeconds(60), log);
+            List<ProcessHandle> children = process.descendants().toList();
+            assertThat(children).as("the embedded registry runs as a child process").isNotEmpty();
+
+            process.destroy();
+
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s of SIGTERM; log:%n%s", tail(log)).isTrue();
+            assertThat(children).as("child processes after the stop").noneMatch(ProcessHandle::isAlive);
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private static void awaitHealthUp(Process process, int port, Duration limit, Path log) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Health last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("lokaal-signaal exited with %d before it was up; log:%n%s", process.exitValue(), tail(log));
+            }
+            try {
+                last = health(port);
+                if (last.equals(new Health(200, "UP"))) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling
+            }
+            Thread.sleep(250);
+        }
+        fail("GET /api/health not 200 UP within %s (last: %s); log:%n%s", limit, last, tail(log));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    record Health(int status, String state) {}
+
+    private static Health health(int port) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Health(response.statusCode(), JSON.readTree(response.body()).path("status").asText());
+    }
+
+    private static Set<String> topicNames() {
+        return Topics.all(Topics.DEFAULT_PARTITIONS, (short) 1).stream().map(NewTopic::name).collect(Collectors.toSet());
+    }
+
+    private static Map<String, Uuid> topicIds(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Map<String, Uuid> ids = new TreeMap<>();
+            admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) -> ids.put(name, d.topicId()));
+            return ids;
+        }
+    }
+
+    /** Subject → id of its latest schema, through the Confluent API the application itself uses. */
+    private static Map<String, Integer> schemaIds(String registryUrl) throws Exception {
+        Map<String, Integer> ids = new TreeMap<>();
+        for (JsonNode subject : getJson(registryUrl + "/subjects")) {
+            String encoded = URLEncoder.encode(subject.asText(), StandardCharsets.UTF_8);
+            ids.put(subject.asText(), getJson(registryUrl + "/subjects/" + encoded + "/versions/latest").path("id").asInt());
+        }
+        return ids;
+    }
+
+    private static JsonNode getJson(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static Settings settings(String... args) {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs(args);
+        return run.validated();
+    }
+
+    private static Set<Long> descendantPids() {
+        return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+
+    private static List<ProcessHandle> newSince(Set<Long> before) {
+        return ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid())).toList();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exitCode = cli.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+}
