@@ -32,6 +32,8 @@ public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
 
     static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the embedded registry waits on JVM exit for this application to close it in order. */
+    static final Duration EXIT_GRACE = Duration.ofSeconds(20);
 
     private final Deque<Part> started = new ArrayDeque<>();
     private final AtomicBoolean ready = new AtomicBoolean();
@@ -67,6 +69,7 @@ public final class Application implements AutoCloseable {
         KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo());
         started.push(new Part("Kafka connection", kafka));
         this.kafka = kafka;
+        kafka.closedInOrderOnExit(EXIT_GRACE);
         kafka.createTopics(settings.partitions(), settings.replicationFactor());
         String bootstrap = kafka.bootstrapServers();
         String registryUrl = kafka.registryUrl();
@@ -137,17 +140,22 @@ public final class Application implements AutoCloseable {
             return;
         }
         boolean wasUp = ready.getAndSet(false);
+        long begin = System.nanoTime();
+        StringBuilder took = new StringBuilder();
         while (!started.isEmpty()) {
             Part part = started.pop();
+            long partBegin = System.nanoTime();
             try {
                 part.resource.close();
             } catch (Exception e) {
                 log.warn("stopping the {} failed: {}", part.name, e.toString());
             }
+            took.append(took.isEmpty() ? "" : ", ").append(part.name).append(' ')
+                    .append((System.nanoTime() - partBegin) / 1_000_000).append(" ms");
         }
         // a start that failed is reported as one line by the command; no second line on stderr for it
         if (wasUp) {
-            log.info("lokaal-signaal stopped");
+            log.info("lokaal-signaal stopped in {} ms ({})", (System.nanoTime() - begin) / 1_000_000, took);
         }
     }
 

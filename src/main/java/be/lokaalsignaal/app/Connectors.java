@@ -80,7 +80,9 @@ final class Connectors implements AutoCloseable {
 
     void publishSources(Settings settings, Register register) {
         if (settings.bundledHistory()) {
-            BundledHistory history = BundledHistory.load(register);
+            // the history names real municipalities; a register of one's own may lack some of them
+            BundledHistory history = settings.municipalities() == null ? BundledHistory.load(register)
+                    : BundledHistory.load(register, e -> report("bundled history", e));
             history.issues().forEach(this::publishIssue);
             history.sessions().forEach(this::publishSession);
             log.info("no source given: published the bundled history ({} newsletter issues, {} learning-network sessions, reconstructed from the parliamentary answers)",

@@ -60,6 +60,17 @@ public final class KafkaConnection implements AutoCloseable {
         return e instanceof UserError u ? u : new UserError(e.getMessage(), e);
     }
 
+    /**
+     * Run's shutdown hook closes the whole application in order (Streams flush to the registry before it
+     * stops); the embedded registry's own exit hook then waits up to {@code grace} for that instead of
+     * stopping the registry at once.
+     */
+    public void closedInOrderOnExit(java.time.Duration grace) {
+        if (registry != null) {
+            registry.stopOnExitAfter(grace);
+        }
+    }
+
     public boolean embedded() {
         return kafka != null;
     }

@@ -38,7 +38,8 @@ final class Scanning {
                 .withMaxPages(settings.maxPages())
                 .withMaxBytes(settings.maxBytes())
                 .withTimeout(settings.crawlTimeout())
-                .withAllowPrivateHosts(settings.allowPrivateHosts());
+                .withAllowPrivateHosts(settings.allowPrivateHosts())
+                .withResolve(settings.resolve());
     }
 
     static void start(Settings settings, SignalCatalogue catalogue, Register register, String bootstrap, TopicSerdes serdes,

@@ -6,6 +6,12 @@ import be.lokaalsignaal.app.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -93,6 +99,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-private-hosts", negatable = false, description = "Allow crawling hosts on loopback or private addresses (tests, intranets).")
     boolean allowPrivateHosts;
 
+    @Option(names = "--resolve", paramLabel = "HOST=IP",
+            description = "Crawl HOST at address IP instead of asking DNS (like curl --resolve; repeatable). The address must still be public unless --allow-private-hosts.")
+    List<String> resolve = new ArrayList<>();
+
     @Option(names = "--user-agent", defaultValue = "lokaal-signaal/0.1 (+https://github.com/lokaal-signaal/lokaal-signaal)",
             description = "User-Agent of the crawler, with a contact URL (default: ${DEFAULT-VALUE}).")
     String userAgent;
@@ -136,7 +146,53 @@ public final class RunCommand implements Callable<Integer> {
         return new Settings(dataDir.toAbsolutePath(), httpHost, httpPort, advertised, bootstrapServers, schemaRegistryUrl, registryUserInfo,
                 applicationId, partitions, replicationFactor, standbyReplicas, municipalities, signals, newsletters, newsletterFeed,
                 Duration.ofHours(1), sessions, !noInitialScan, scanInterval, !noCrawler, crawlDelay, crawlConcurrency, maxPages, maxBytes,
-                crawlTimeout, allowPrivateHosts, userAgent);
+                crawlTimeout, allowPrivateHosts, resolveOverrides(resolve), userAgent);
+    }
+
+    private static final Pattern HOST_NAME =
+            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
+    /** Parses the --resolve values HOST=IP into host (lower case) to address; the address is a literal, never looked up. */
+    static Map<String, String> resolveOverrides(List<String> values) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String value : values) {
+            int eq = value.indexOf('=');
+            if (eq < 0) {
+                throw new UserError("--resolve '" + value + "': expected HOST=IP, e.g. --resolve www.gemeente.be=192.0.2.10");
+            }
+            String host = value.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String ip = value.substring(eq + 1).strip();
+            if (ip.startsWith("[") && ip.endsWith("]")) {
+                ip = ip.substring(1, ip.length() - 1);
+            }
+            if (!HOST_NAME.matcher(host).matches()) {
+                throw new UserError("--resolve '" + value + "': '" + host + "' is not a host name; expected HOST=IP");
+            }
+            if (!IPV4.matcher(ip).matches() && !isIpv6Literal(ip)) {
+                throw new UserError("--resolve '" + value + "': '" + ip + "' is not an IPv4 or IPv6 address; expected HOST=IP");
+            }
+            String before = overrides.putIfAbsent(host, ip);
+            if (before != null && !before.equals(ip)) {
+                throw new UserError("--resolve gives two addresses for " + host + ": " + before + " and " + ip);
+            }
+        }
+        return overrides;
+    }
+
+    private static boolean isIpv6Literal(String ip) {
+        if (!IPV6.matcher(ip).matches()) {
+            return false;
+        }
+        try {
+            // a literal with a colon is parsed, never looked up
+            java.net.InetAddress.getByName(ip);
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static void requireReadable(Path file, String option) {

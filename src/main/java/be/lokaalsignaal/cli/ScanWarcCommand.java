@@ -118,7 +118,8 @@ public final class ScanWarcCommand implements Callable<Integer> {
                     public void scan(WebsiteScan lifecycle) {}
                 });
             } catch (IOException e) {
-                throw new UserError(file + ": not a readable WARC file (" + e.getMessage() + ")", e);
+                // the scanner's message names the file
+                throw new UserError(e.getMessage(), e);
             }
             out.printf("%s: %d responses, %d municipal pages, %d on other hosts, %d unreadable%n",
                     file, summary.responses(), summary.pages(), summary.unmatchedHosts(), summary.unreadable());

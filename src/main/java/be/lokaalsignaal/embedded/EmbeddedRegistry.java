@@ -40,13 +40,15 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private final int port;
     private final Path logFile;
     private final Thread shutdownHook;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    private volatile Duration exitGrace = Duration.ZERO;
 
     private EmbeddedRegistry(Process process, int port, Path logFile) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
         // if the JVM exits without close(), the registry must not live on as an orphan
-        this.shutdownHook = new Thread(this::stopProcess, "embedded-registry-stop");
+        this.shutdownHook = new Thread(this::stopOnExit, "embedded-registry-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -128,10 +130,33 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return logFile;
     }
 
+    /**
+     * For an owner that closes this registry from its own shutdown hook, after the clients that still write
+     * to it (Kafka Streams flushing its stores): on JVM exit, this registry's own hook then waits up to
+     * {@code grace} for that close before it stops the process itself. Shutdown hooks run concurrently, so
+     * without the grace the registry may be gone before the owner's clients are done with it.
+     */
+    public EmbeddedRegistry stopOnExitAfter(Duration grace) {
+        this.exitGrace = grace;
+        return this;
+    }
+
+    private void stopOnExit() {
+        try {
+            if (closed.await(exitGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopProcess();
+    }
+
     /** Stops the registry: asks it to stop, and kills it if it has not after about five seconds. */
     @Override
     public void close() {
         stopProcess();
+        closed.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
@@ -139,7 +164,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         }
     }
 
-    private void stopProcess() {
+    private synchronized void stopProcess() {
         if (!process.isAlive()) {
             return;
         }

@@ -94,6 +94,9 @@ public final class WarcScanner {
             }
         } catch (IOException e) {
             throw new IOException(warc + ": not a readable WARC file: " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            // the record iterator reports a parse error this way
+            throw new IOException(warc + ": not a readable WARC file: " + e.getCause().getMessage(), e.getCause());
         }
         return new Summary(responses, pages, unmatched, unreadable);
     }

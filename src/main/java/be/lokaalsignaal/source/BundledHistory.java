@@ -34,6 +34,16 @@ public record BundledHistory(List<NewsletterIssue> issues, List<LearningNetworkS
 
     /** @throws IllegalStateException when a bundled file does not parse: a packaging error, not bad user input */
     public static BundledHistory load(Register register) {
+        return load(register, e -> {
+            throw new IllegalStateException("Bundled history has errors: " + e);
+        });
+    }
+
+    /**
+     * Reads the history against a register given by the user (--municipalities), which may lack the
+     * municipalities it names: such entries are handed to {@code skipped} instead of failing the load.
+     */
+    public static BundledHistory load(Register register, java.util.function.Consumer<SourceError> skipped) {
         NewsletterReader newsletters = new NewsletterReader(register);
         SessionReader sessionReader = new SessionReader(register);
         List<NewsletterIssue> issues = new ArrayList<>();
@@ -49,9 +59,7 @@ public record BundledHistory(List<NewsletterIssue> issues, List<LearningNetworkS
                 }
             } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
                 SessionResult result = sessionReader.readYaml(text, "history/" + name);
-                if (!result.errors().isEmpty()) {
-                    throw new IllegalStateException("Bundled history has errors: " + result.errors());
-                }
+                result.errors().forEach(skipped);
                 result.sessions().forEach(s -> sessions.add(LearningNetworkSession.newBuilder(s).setSource(SOURCE).build()));
             } else {
                 throw new IllegalStateException("Bundled history: unknown kind of file " + name);

@@ -78,4 +78,20 @@ class BundledHistoryTest {
         assertThat(again.issues()).isEqualTo(history.issues());
         assertThat(again.sessions()).isEqualTo(history.sessions());
     }
+
+    @Test
+    void aRegisterOfOnesOwnWithoutTheNamedMunicipalitiesSkipsTheirEntriesInsteadOfFailing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("gemeenten.csv"),
+                "nis_code,name,province,website,centrumstad\n90001,Testgemeente,Antwerpen,www.testgemeente.test,false\n");
+        be.lokaalsignaal.register.Register own = be.lokaalsignaal.register.Register.load(csv).register();
+        List<SourceError> skipped = new java.util.ArrayList<>();
+
+        BundledHistory partial = BundledHistory.load(own, skipped::add);
+
+        assertThat(skipped).isNotEmpty().allSatisfy(e -> assertThat(e.reason()).contains("unknown municipality"));
+        assertThat(partial.issues()).hasSameSizeAs(history.issues());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BundledHistory.load(own))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown municipality");
+    }
 }
