@@ -110,7 +110,8 @@ public final class Application implements AutoCloseable {
                 (System.nanoTime() - begin) / 1_000_000, settings.advertisedHost(), http.port(), bootstrap, registryUrl);
     }
 
-    static Map<String, Object> serdeConfig(String registryUrl, String userInfo) {
+    /** The serde configuration for a registry, with basic authentication when user info is given. */
+    public static Map<String, Object> serdeConfig(String registryUrl, String userInfo) {
         Map<String, Object> config = new HashMap<>();
         config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         if (userInfo != null) {

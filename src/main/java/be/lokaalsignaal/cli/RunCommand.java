@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run}: the whole system in one process, on an embedded broker and registry unless a cluster is given. */
@@ -33,17 +34,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--advertised-host", description = "Host name other instances use to reach this one's HTTP port (default: the --http-host, or localhost).")
     String advertisedHost;
 
-    @Option(names = "--data-dir", defaultValue = "data", description = "Directory for the embedded broker, registry and state stores (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of the embedded broker.")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", description = "Confluent-compatible schema registry (Confluent, Apicurio /apis/ccompat/v7, Karapace, Redpanda). Required with --bootstrap-servers.")
-    String schemaRegistryUrl;
-
-    @Option(names = "--schema-registry-user-info", description = "user:password for the schema registry (basic authentication).")
-    String registryUserInfo;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--application-id", defaultValue = "lokaal-signaal", description = "Kafka Streams application id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
     String applicationId;
@@ -122,9 +114,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The settings the options describe; a value the user must fix is a {@link UserError}. */
     Settings validated() {
-        if ((bootstrapServers == null) != (schemaRegistryUrl == null)) {
-            throw new UserError("--bootstrap-servers and --schema-registry-url go together: give both to use a cluster, or neither for the embedded one");
-        }
+        cluster.validated();
         if (httpPort < 0 || httpPort > 65535) {
             throw new UserError("--http-port " + httpPort + " is not a port number");
         }
@@ -143,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserError("--crawl-concurrency, --max-pages, --max-bytes, --partitions and --replication-factor must be at least 1, --standby-replicas at least 0");
         }
         String advertised = advertisedHost != null ? advertisedHost : ("0.0.0.0".equals(httpHost) ? "localhost" : httpHost);
-        return new Settings(dataDir.toAbsolutePath(), httpHost, httpPort, advertised, bootstrapServers, schemaRegistryUrl, registryUserInfo,
+        return new Settings(cluster.absoluteDataDir(), httpHost, httpPort, advertised, cluster.bootstrapServers, cluster.schemaRegistryUrl, cluster.registryUserInfo,
                 applicationId, partitions, replicationFactor, standbyReplicas, municipalities, signals, newsletters, newsletterFeed,
                 Duration.ofHours(1), sessions, !noInitialScan, scanInterval, !noCrawler, crawlDelay, crawlConcurrency, maxPages, maxBytes,
                 crawlTimeout, allowPrivateHosts, resolveOverrides(resolve), userAgent);

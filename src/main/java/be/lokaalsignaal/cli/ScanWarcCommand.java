@@ -1,5 +1,6 @@
 package be.lokaalsignaal.cli;
 
+import be.lokaalsignaal.app.Application;
 import be.lokaalsignaal.app.KafkaConnection;
 import be.lokaalsignaal.app.Publisher;
 import be.lokaalsignaal.app.UserError;
@@ -12,18 +13,17 @@ import be.lokaalsignaal.scan.ScanListener;
 import be.lokaalsignaal.scan.WarcScanner;
 import be.lokaalsignaal.scan.rules.CatalogueException;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
-import be.lokaalsignaal.serde.AvroSerdeConfig;
 import be.lokaalsignaal.topology.TopicSerdes;
 import be.lokaalsignaal.topology.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,17 +42,8 @@ public final class ScanWarcCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "WARC files (.warc or .warc.gz).")
     List<Path> files;
 
-    @Option(names = "--data-dir", defaultValue = "data", description = "Data directory of the embedded broker and registry (default: ${DEFAULT-VALUE}); not used with --bootstrap-servers.")
-    Path dataDir;
-
-    @Option(names = "--bootstrap-servers", description = "Publish to this Kafka cluster instead of the embedded broker.")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", description = "Confluent-compatible schema registry of that cluster.")
-    String schemaRegistryUrl;
-
-    @Option(names = "--schema-registry-user-info", description = "user:password for the schema registry.")
-    String registryUserInfo;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--municipalities", paramLabel = "FILE", description = "CSV register to map hosts to municipalities (default: the bundled register).")
     Path municipalities;
@@ -76,9 +67,7 @@ public final class ScanWarcCommand implements Callable<Integer> {
                 throw new UserError(file + ": no such file or not readable");
             }
         }
-        if ((bootstrapServers == null) != (schemaRegistryUrl == null)) {
-            throw new UserError("--bootstrap-servers and --schema-registry-url go together");
-        }
+        cluster.validated();
         Register register = register();
         SignalCatalogue catalogue = catalogue();
         PrintWriter out = spec.commandLine().getOut();
@@ -87,14 +76,9 @@ public final class ScanWarcCommand implements Callable<Integer> {
             scanAll(scanner, out, page -> out.printf("%s %s %s%n", page.getNisCode(), page.getFinalUrl(), page.getMatches().stream().map(m -> m.getKind()).distinct().toList()));
             return 0;
         }
-        try (KafkaConnection kafka = KafkaConnection.open(dataDir.toAbsolutePath(), bootstrapServers, schemaRegistryUrl, registryUserInfo)) {
+        try (KafkaConnection kafka = KafkaConnection.open(cluster.absoluteDataDir(), cluster.bootstrapServers, cluster.schemaRegistryUrl, cluster.registryUserInfo)) {
             kafka.createTopics(Topics.DEFAULT_PARTITIONS, (short) 1);
-            Map<String, Object> serdeConfig = new HashMap<>();
-            serdeConfig.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl());
-            if (registryUserInfo != null) {
-                serdeConfig.put(AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
-                serdeConfig.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, registryUserInfo);
-            }
+            Map<String, Object> serdeConfig = Application.serdeConfig(kafka.registryUrl(), cluster.registryUserInfo);
             try (Publisher publisher = new Publisher(kafka.bootstrapServers(), new TopicSerdes(serdeConfig), "lokaal-signaal-scan-warc")) {
                 scanAll(scanner, out, page -> publisher.publish(Topics.WEBSITE_PAGES, page.getNisCode(), page, page.getFetchedAt()));
                 publisher.flush();
