@@ -115,6 +115,8 @@ final class OwnState {
         /** Pages the scan reported (COMPLETED); -1 until known. */
         int expected = -1;
         int seen;
+        /** Short digests of the URLs seen, so that a re-delivered page is not counted twice. */
+        Set<String> urls = new TreeSet<>();
         Set<String> kinds = new TreeSet<>();
 
         ScanSummary toAvro() {
@@ -175,7 +177,9 @@ final class OwnState {
 
     void apply(WebsitePage page, int evidenceLimit, int pendingScanLimit) {
         ScanTrack scan = scans.computeIfAbsent(page.getScanId(), id -> newScan(id));
-        scan.seen++;
+        if (scan.urls.add(Processors.digest(page.getUrl()).substring(0, 16))) {
+            scan.seen++;
+        }
         long at = page.getFetchedAt().toEpochMilli();
         for (RuleMatch match : page.getMatches()) {
             SignalKind kind = websiteKind(match.getKind());
@@ -192,6 +196,7 @@ final class OwnState {
     }
 
     void apply(WebsiteScan event, int pendingScanLimit) {
+        boolean known = scans.containsKey(event.getScanId());
         ScanTrack scan = scans.computeIfAbsent(event.getScanId(), id -> newScan(id));
         scan.startedAt = event.getStartedAt().toEpochMilli();
         String status = event.getStatus();
@@ -204,9 +209,17 @@ final class OwnState {
             scan.completedAt = event.getCompletedAt() == null ? null : event.getCompletedAt().toEpochMilli();
             scan.expected = event.getPagesFetched();
         }
-        if (lastScan == null || lastScan.scanId.equals(scan.scanId) || lastScan.startedAt == null
-                || scan.startedAt >= lastScan.startedAt) {
+        boolean sameScan = lastScan != null && lastScan.scanId.equals(scan.scanId);
+        boolean lateStart = sameScan && STARTED.equals(status) && !STARTED.equals(lastScan.status);
+        if (!lateStart && (lastScan == null || sameScan || lastScan.startedAt == null || scan.startedAt >= lastScan.startedAt)) {
             lastScan = copy(scan);
+        }
+        if (lateStart) {
+            if (!known) {
+                // a re-delivered STARTED of a scan already judged or failed: nothing to wait for
+                scans.remove(scan.scanId);
+            }
+            return;
         }
         advance(scan.completedAt != null ? scan.completedAt : scan.startedAt);
         if (FAILED.equals(scan.status)) {

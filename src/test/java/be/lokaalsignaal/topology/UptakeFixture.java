@@ -191,6 +191,11 @@ final class UptakeFixture implements AutoCloseable {
             driver.close();
         } finally {
             InMemorySchemaRegistry.dropScope(scope);
+            try {
+                org.apache.kafka.common.utils.Utils.delete(stateDir.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -75,6 +75,9 @@ class WebsitePresenceTest {
         f.page(GENT, "s2", "https://stad.gent/x", APR.plusSeconds(60));
         f.failed(GENT, "s2", APR, APR.plusSeconds(600));
 
+        // a re-delivered STARTED does not reopen the failed scan
+        f.started(GENT, "s2", APR);
+
         MunicipalityUptake r = f.latest(GENT);
         assertThat(r.getSignals().get("SITE_LINK").getPresent()).isTrue();
         assertThat(r.getSignals().get("SAFETY_PLAN").getPresent()).isTrue();
@@ -102,6 +105,23 @@ class WebsitePresenceTest {
         SignalState mention = f.latest(GENT).getSignals().get("SITE_MENTION");
         assertThat(mention.getPresent()).isFalse();
         assertThat(mention.getLostAt()).isEqualTo(APR.plusSeconds(3600));
+    }
+
+    @Test
+    void aReDeliveredPageDoesNotMakeAPartialScanWhole() {
+        f.register(GENT);
+        f.fullScan(GENT, "s1", JAN, 1, "SITE_LINK");
+
+        f.started(GENT, "s2", APR);
+        f.page(GENT, "s2", "https://stad.gent/1", APR.plusSeconds(60));
+        f.page(GENT, "s2", "https://stad.gent/1", APR.plusSeconds(60));
+        f.completed(GENT, "s2", APR, APR.plusSeconds(3600), 2);
+        assertThat(link().getPresent()).isTrue();
+
+        // the missing page still shows the link
+        f.page(GENT, "s2", "https://stad.gent/2", APR.plusSeconds(120), "SITE_LINK");
+        assertThat(link().getPresent()).isTrue();
+        assertThat(UptakeFixture.periods(link())).containsExactly(UptakeFixture.span(JAN.plusSeconds(60), null));
     }
 
     @Test
