@@ -2,6 +2,7 @@ package be.lokaalsignaal.app;
 
 import be.lokaalsignaal.serde.AvroSerdeConfig;
 import be.lokaalsignaal.register.RegisterLoad;
+import be.lokaalsignaal.scan.ScanScheduler;
 import be.lokaalsignaal.serve.StreamsUptakeSource;
 import be.lokaalsignaal.topology.UptakeStores;
 import be.lokaalsignaal.topology.UptakeTopology;
@@ -36,6 +37,9 @@ public final class Application implements AutoCloseable {
     private final Deque<Part> started = new ArrayDeque<>();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile UptakeStores stores;
+    private volatile ScanScheduler scheduler;
+    private volatile KafkaConnection kafka;
 
     private Application() {}
 
@@ -65,6 +69,7 @@ public final class Application implements AutoCloseable {
 
         KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo());
         started.push(new Part("Kafka connection", kafka));
+        this.kafka = kafka;
         kafka.createTopics(settings.partitions(), settings.replicationFactor());
         String bootstrap = kafka.bootstrapServers();
         String registryUrl = kafka.registryUrl();
@@ -90,6 +95,7 @@ public final class Application implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         UptakeStores stores = new UptakeStores(streams, QUERY_TIMEOUT);
+        this.stores = stores;
         started.push(new Part("Kafka Streams", () -> {
             stores.close();
             streams.close(Duration.ofSeconds(5));
@@ -97,7 +103,7 @@ public final class Application implements AutoCloseable {
         streams.start();
         views.attach(streams, stores);
         if (settings.crawler()) {
-            Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
+            scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
         }
 
         ready.set(true);
@@ -113,6 +119,21 @@ public final class Application implements AutoCloseable {
             config.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, userInfo);
         }
         return config;
+    }
+
+    /** The Kafka cluster and the schema registry this instance uses, embedded or given. */
+    KafkaConnection kafka() {
+        return kafka;
+    }
+
+    /** The store queries of this instance's topology (its local partitions only). */
+    UptakeStores stores() {
+        return stores;
+    }
+
+    /** The scan scheduler of this instance; null when it runs no crawler. */
+    ScanScheduler scanScheduler() {
+        return scheduler;
     }
 
     public boolean ready() {

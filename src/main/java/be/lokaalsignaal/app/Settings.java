@@ -2,6 +2,7 @@ package be.lokaalsignaal.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** Everything a running instance is configured with; built by the run command from its options. */
 public record Settings(
@@ -31,7 +32,12 @@ public record Settings(
         long maxBytes,
         Duration crawlTimeout,
         boolean allowPrivateHosts,
+        Map<String, String> resolve,
         String userAgent) {
+
+    public Settings {
+        resolve = resolve == null ? Map.of() : Map.copyOf(resolve);
+    }
 
     /** True when no cluster was given: the broker and the registry run inside this process. */
     public boolean embedded() {

@@ -135,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
         return new Settings(dataDir.toAbsolutePath(), httpHost, httpPort, advertised, bootstrapServers, schemaRegistryUrl, registryUserInfo,
                 applicationId, partitions, replicationFactor, standbyReplicas, municipalities, signals, newsletters, newsletterFeed,
                 Duration.ofHours(1), sessions, !noInitialScan, scanInterval, !noCrawler, crawlDelay, crawlConcurrency, maxPages, maxBytes,
-                crawlTimeout, allowPrivateHosts, userAgent);
+                crawlTimeout, allowPrivateHosts, java.util.Map.of(), userAgent);
     }
 
     private static void requireReadable(Path file, String option) {
