@@ -8,6 +8,7 @@ import be.lokaalsignaal.topology.UptakeStores;
 import be.lokaalsignaal.topology.UptakeTopology;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -98,7 +99,10 @@ public final class Application implements AutoCloseable {
         this.stores = stores;
         started.push(new Part("Kafka Streams", () -> {
             stores.close();
-            streams.close(Duration.ofSeconds(5));
+            // leave the group: otherwise the other instances wait out the session timeout (45 s)
+            // before they take over this one's partitions, and its keys answer 503 meanwhile
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(5)));
         }));
         streams.start();
         views.attach(streams, stores);
