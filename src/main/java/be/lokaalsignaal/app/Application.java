@@ -2,11 +2,13 @@ package be.lokaalsignaal.app;
 
 import be.lokaalsignaal.serde.AvroSerdeConfig;
 import be.lokaalsignaal.register.RegisterLoad;
+import be.lokaalsignaal.scan.ScanScheduler;
 import be.lokaalsignaal.serve.StreamsUptakeSource;
 import be.lokaalsignaal.topology.UptakeStores;
 import be.lokaalsignaal.topology.UptakeTopology;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -38,6 +40,8 @@ public final class Application implements AutoCloseable {
     private final Deque<Part> started = new ArrayDeque<>();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile UptakeStores stores;
+    private volatile ScanScheduler scheduler;
     private volatile KafkaConnection kafka;
 
     private Application() {}
@@ -95,14 +99,18 @@ public final class Application implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         UptakeStores stores = new UptakeStores(streams, QUERY_TIMEOUT);
+        this.stores = stores;
         started.push(new Part("Kafka Streams", () -> {
             stores.close();
-            streams.close(Duration.ofSeconds(5));
+            // leave the group: otherwise the other instances wait out the session timeout (45 s)
+            // before they take over this one's partitions, and its keys answer 503 meanwhile
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(5)));
         }));
         streams.start();
         views.attach(streams, stores);
         if (settings.crawler()) {
-            Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
+            scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
         }
 
         ready.set(true);
@@ -129,6 +137,21 @@ public final class Application implements AutoCloseable {
     /** The Confluent-compatible URL of the schema registry this instance uses, embedded or given. */
     public String schemaRegistryUrl() {
         return kafka.registryUrl();
+    }
+
+    /** The Kafka cluster and the schema registry this instance uses, embedded or given. */
+    KafkaConnection kafka() {
+        return kafka;
+    }
+
+    /** The store queries of this instance's topology (its local partitions only). */
+    UptakeStores stores() {
+        return stores;
+    }
+
+    /** The scan scheduler of this instance; null when it runs no crawler. */
+    ScanScheduler scanScheduler() {
+        return scheduler;
     }
 
     public boolean ready() {

@@ -42,7 +42,7 @@ final class Scanning {
                 .withResolve(settings.resolve());
     }
 
-    static void start(Settings settings, SignalCatalogue catalogue, Register register, String bootstrap, TopicSerdes serdes,
+    static ScanScheduler start(Settings settings, SignalCatalogue catalogue, Register register, String bootstrap, TopicSerdes serdes,
                       Publisher publisher, Consumer<Application.Part> started) {
         CrawlerPool pool = new CrawlerPool(crawlConfig(settings), catalogue);
         started.accept(new Application.Part("crawler pool", pool));
@@ -53,5 +53,6 @@ final class Scanning {
         ScanScheduler scheduler = new ScanScheduler(publisher, () -> register.inForceOn(LocalDate.now(clock)), clock);
         scheduler.start(settings.initialScan(), settings.scanInterval());
         started.accept(new Application.Part("scan scheduler", scheduler));
+        return scheduler;
     }
 }

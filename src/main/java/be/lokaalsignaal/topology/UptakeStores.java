@@ -35,8 +35,9 @@ import org.apache.kafka.streams.state.VersionedRecord;
 /**
  * Queries on the stores of a running {@link UptakeTopology}, every one bounded by a timeout.
  *
- * <p>Each instance holds only its own partitions: a lookup by key answers from local state and
- * returns empty when the key lives elsewhere; use {@link #metadata(String, String)} to find the
+ * <p>Each instance holds only its own partitions: a lookup by key answers from the key's partition
+ * in local state and waits (up to the timeout) while that partition is not active here, so an
+ * empty answer always means an unknown key; use {@link #metadata(String, String)} to find the
  * owner and forward the request. Listing methods return the local part. The summary and the call
  * index live under single keys, so a listing of them on the owning instance is complete.
  *
@@ -64,9 +65,15 @@ public final class UptakeStores implements AutoCloseable {
         }
     }
 
-    /** The latest published record of a municipality held by this instance. */
+    /**
+     * The latest published record of a municipality, read from the partition that holds its key.
+     * While that partition is not active on this instance (restoring, moving in a rebalance, or
+     * held by another instance) the query waits and ends with a {@link QueryTimeoutException}:
+     * a store over the other local partitions would answer "unknown" for a key it does not hold.
+     */
     public Optional<MunicipalityUptake> latest(String nisCode) {
-        return bounded("latest " + nisCode, () -> Optional.ofNullable(keyValue(UptakeTopology.LATEST_STORE, MunicipalityUptake.class).get(nisCode)));
+        return bounded("latest " + nisCode, () -> Optional.ofNullable(keyValue(UptakeTopology.LATEST_STORE, MunicipalityUptake.class,
+                partitionOf(UptakeTopology.LATEST_STORE, nisCode)).get(nisCode)));
     }
 
     /** Every latest record held by this instance. */
@@ -145,6 +152,33 @@ public final class UptakeStores implements AutoCloseable {
             } catch (InvalidStateStoreException e) {
                 Thread.sleep(50);
             }
+        }
+    }
+
+    /** As {@link #keyValue(String, Class)}, for the one partition that holds a key. */
+    private <V> ReadOnlyKeyValueStore<String, V> keyValue(String store, Class<V> type, int partition) throws InterruptedException {
+        while (true) {
+            try {
+                return streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
+                        .withPartition(partition));
+            } catch (InvalidStateStoreException e) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** The partition of a key in a store; waits while the metadata is unknown (not started, rebalancing). */
+    private int partitionOf(String store, String key) throws InterruptedException {
+        while (true) {
+            try {
+                KeyQueryMetadata m = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+                if (m != null && !m.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+                    return m.partition();
+                }
+            } catch (InvalidStateStoreException | IllegalStateException e) {
+                // not started yet, or between states: retry until the caller's deadline
+            }
+            Thread.sleep(50);
         }
     }
 
