@@ -125,6 +125,20 @@ class TwoInstancesIT {
     }
 
     @Test
+    @Order(2)
+    void withoutSourceOptionsTheBundledHistoryIsVisibleThroughTheApi() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode mechelen = json.readTree(answers.get("12025"));
+        com.fasterxml.jackson.databind.JsonNode gent = json.readTree(answers.get("44021"));
+
+        // 2020-03-04: the newsletter shared Mechelen's "Nee is nee"; 2019-10-19 and 2021-05-07: learning network
+        assertThat(mechelen.path("featuredIn").findValuesAsText("date")).contains("2020-03-04");
+        assertThat(mechelen.path("presentedAt").findValuesAsText("date")).containsExactly("2019-10-19", "2021-05-07");
+        assertThat(gent.path("presentedAt").findValuesAsText("date")).containsExactly("2021-05-07");
+        assertThat(mechelen.path("signals").path("NEWSLETTER_FEATURE").path("present").asBoolean()).isTrue();
+    }
+
+    @Test
     @Order(3)
     void listsAndTotalsAnswerIdenticallyFromBothInstances() {
         for (String path : LISTS) {
