@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -179,6 +180,7 @@ final class Processors {
         private final UptakeTopology.Options options;
         private FixedKeyProcessorContext<String, MunicipalityUptake> context;
         private KeyValueStore<String, OwnState> store;
+        private KeyValueStore<String, byte[]> pageStore;
 
         OwnUptakeProcessor(UptakeTopology.Options options) {
             this.options = options;
@@ -188,6 +190,7 @@ final class Processors {
         public void init(FixedKeyProcessorContext<String, MunicipalityUptake> context) {
             this.context = context;
             this.store = context.getStateStore(UptakeTopology.OWN_STATE_STORE);
+            this.pageStore = context.getStateStore(UptakeTopology.SCAN_PAGES_STORE);
         }
 
         @Override
@@ -200,15 +203,23 @@ final class Processors {
             if (in.municipality != null) {
                 state.apply(in.municipality);
             } else if (in.page != null) {
-                state.apply(in.page, options.evidenceLimit(), options.pendingScanLimit());
+                state.apply(in.page, seeFirstTime(record.key(), state, in.page), options.evidenceLimit(), options.pendingScanLimit());
             } else if (in.scan != null) {
                 state.apply(in.scan, options.pendingScanLimit());
             } else {
                 state.apply(in.change);
             }
+            for (String scanId : state.dropped) {
+                forgetPages(record.key(), scanId);
+            }
             MunicipalityUptake own = state.toRecord(options.evidenceLimit());
             if (own != null) {
+                // updatedAt moves with every fact; left out of the comparison, a page that changes
+                // nothing else publishes nothing, so the downstream chain runs per change, not per page
+                Instant at = own.getUpdatedAt();
+                own.setUpdatedAt(Instant.EPOCH);
                 String digest = digest(own.toString());
+                own.setUpdatedAt(at);
                 if (!digest.equals(state.published)) {
                     state.published = digest;
                     store.put(record.key(), state);
@@ -217,6 +228,34 @@ final class Processors {
                 }
             }
             store.put(record.key(), state);
+        }
+
+        /**
+         * The URLs of a pending scan live one per key beside the own state, not in it: the own state
+         * is read and rewritten for every page, and a set of URLs in it would make that cost grow with
+         * the pages of the scan.
+         */
+        private static String scanPagePrefix(String nis, String scanId) {
+            return nis + '\u0000' + scanId + '\u0000';
+        }
+
+        /** Whether the page's URL is new to its scan; records it if so. */
+        private boolean seeFirstTime(String nis, OwnState state, WebsitePage page) {
+            String url = OwnState.urlDigest(page.getUrl());
+            String key = scanPagePrefix(nis, page.getScanId()) + url;
+            if (state.countedBefore(page.getScanId(), url) || pageStore.get(key) != null) {
+                return false;
+            }
+            pageStore.put(key, new byte[0]);
+            return true;
+        }
+
+        private void forgetPages(String nis, String scanId) {
+            List<String> keys = new ArrayList<>();
+            try (KeyValueIterator<String, byte[]> it = pageStore.prefixScan(scanPagePrefix(nis, scanId), new StringSerializer())) {
+                it.forEachRemaining(kv -> keys.add(kv.key));
+            }
+            keys.forEach(pageStore::delete);
         }
     }
 
