@@ -13,8 +13,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -195,6 +197,13 @@ final class Processors {
         private FixedKeyProcessorContext<String, MunicipalityUptake> context;
         private KeyValueStore<String, OwnState> store;
         private KeyValueStore<String, byte[]> pageStore;
+        /**
+         * The states this task last wrote, so that a page does not parse its municipality's state
+         * again (the record cache holds bytes). The store stays the truth: every change is still
+         * put, the map is emptied whenever the task is (re)initialized, as after a restore, and an
+         * entry is dropped when processing it fails half-way.
+         */
+        private final Map<String, OwnState> states = new HashMap<>();
 
         OwnUptakeProcessor(UptakeTopology.Options options) {
             this.options = options;
@@ -205,6 +214,7 @@ final class Processors {
             this.context = context;
             this.store = context.getStateStore(UptakeTopology.OWN_STATE_STORE);
             this.pageStore = context.getStateStore(UptakeTopology.SCAN_PAGES_STORE);
+            states.clear();
         }
 
         @Override
@@ -213,7 +223,21 @@ final class Processors {
             if (record.key() == null || in == null || in.isEmpty()) {
                 return;
             }
-            OwnState state = Objects.requireNonNullElseGet(store.get(record.key()), OwnState::new);
+            OwnState state = states.get(record.key());
+            if (state == null) {
+                state = Objects.requireNonNullElseGet(store.get(record.key()), OwnState::new);
+            }
+            state.dropped.clear();
+            try {
+                apply(record, in, state);
+                states.put(record.key(), state);
+            } catch (RuntimeException e) {
+                states.remove(record.key());
+                throw e;
+            }
+        }
+
+        private void apply(FixedKeyRecord<String, OwnInput> record, OwnInput in, OwnState state) {
             if (in.municipality != null) {
                 state.apply(in.municipality);
             } else if (in.page != null) {
