@@ -198,26 +198,33 @@ final class OwnState {
 
     /**
      * A page; {@code newUrl} tells whether its URL is new to its scan, which the caller knows from
-     * the URL store: a re-delivered page must not make a partial scan look whole.
+     * the URL store: a re-delivered page must not make a partial scan look whole. Returns whether
+     * the record may have changed: a page that showed no website kind and judged or dropped no
+     * scan moved only the page count of a pending scan and {@code updatedAt}, neither of which the
+     * record shows or the comparison with the last published record includes.
      */
-    void apply(WebsitePage page, boolean newUrl, int evidenceLimit, int pendingScanLimit) {
+    boolean apply(WebsitePage page, boolean newUrl, int evidenceLimit, int pendingScanLimit) {
         ScanTrack scan = scans.computeIfAbsent(page.getScanId(), id -> newScan(id));
         if (newUrl) {
             scan.seen++;
         }
         long at = page.getFetchedAt().toEpochMilli();
+        boolean sighted = false;
         for (RuleMatch match : page.getMatches()) {
             SignalKind kind = websiteKind(match.getKind());
             if (kind == null) {
                 continue;
             }
+            sighted = true;
             scan.kinds.add(kind.name());
             String url = page.getFinalUrl() == null ? page.getUrl() : page.getFinalUrl();
             sighting(kind.name(), at, new Ev(url, at, match.getSnippet(), "WEBSITE"), evidenceLimit);
         }
         advance(at);
+        int droppedBefore = dropped.size();
         judge(scan, pendingScanLimit);
         prune(pendingScanLimit);
+        return sighted || dropped.size() > droppedBefore;
     }
 
     void apply(WebsiteScan event, int pendingScanLimit) {

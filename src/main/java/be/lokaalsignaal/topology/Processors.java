@@ -241,7 +241,11 @@ final class Processors {
             if (in.municipality != null) {
                 state.apply(in.municipality);
             } else if (in.page != null) {
-                state.apply(in.page, seeFirstTime(record.key(), state, in.page), options.evidenceLimit(), options.pendingScanLimit());
+                if (!state.apply(in.page, seeFirstTime(record.key(), state, in.page), options.evidenceLimit(), options.pendingScanLimit())) {
+                    // most pages: nothing the record shows moved, so building and comparing it is skipped
+                    store.put(record.key(), state);
+                    return;
+                }
             } else if (in.scan != null) {
                 state.apply(in.scan, options.pendingScanLimit());
             } else {
