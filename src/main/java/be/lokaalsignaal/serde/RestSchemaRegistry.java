@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -30,6 +31,8 @@ public final class RestSchemaRegistry implements SchemaRegistry {
 
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+    private static final int MAX_SCHEMA_TEXTS = 1024;
+    private final Map<Schema, String> schemaTexts = new IdentityHashMap<>();
 
     /**
      * @param baseUrl registry URL, e.g. {@code http://localhost:8081} or {@code http://host/apis/ccompat/v7}
@@ -100,8 +103,27 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         return JSON.createObjectNode().put("schema", schema.toString()).toString();
     }
 
-    private static String cacheKey(String subject, Schema schema) {
-        return subject + '\n' + schema.toString();
+    private String cacheKey(String subject, Schema schema) {
+        return subject + '\n' + schemaText(schema);
+    }
+
+    /**
+     * The text of a schema, computed once per schema object: every record sent asks for its id, and
+     * printing a large schema per record costs more than writing the record. By identity, not
+     * equality, since equal schemas may still print differently (docs) and register apart.
+     */
+    private String schemaText(Schema schema) {
+        synchronized (schemaTexts) {
+            String text = schemaTexts.get(schema);
+            if (text == null) {
+                text = schema.toString();
+                // schemas are few and long-lived (one per generated class or registry answer); never grow without bound
+                if (schemaTexts.size() < MAX_SCHEMA_TEXTS) {
+                    schemaTexts.put(schema, text);
+                }
+            }
+            return text;
+        }
     }
 
     private static String encode(String s) {

@@ -10,6 +10,7 @@ import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.avro.SourceRef;
 import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,6 +45,12 @@ final class OwnState {
     Long updatedAt;
     /** Digest of the last record published, to publish nothing when nothing changed. */
     String published;
+    /**
+     * Scans dropped from {@code scans} by the last change (judged, failed or forgotten): their
+     * page URLs, kept outside this state, must be forgotten with them. Never stored.
+     */
+    @JsonIgnore
+    transient List<String> dropped = new ArrayList<>();
 
     static final class Meta {
         String nisCode;
@@ -115,7 +122,10 @@ final class OwnState {
         /** Pages the scan reported (COMPLETED); -1 until known. */
         int expected = -1;
         int seen;
-        /** Short digests of the URLs seen, so that a re-delivered page is not counted twice. */
+        /**
+         * Short digests of URLs seen, as states written before the URLs moved to their own store
+         * hold them; read so that such a scan still counts a re-delivered page once, never added to.
+         */
         Set<String> urls = new TreeSet<>();
         Set<String> kinds = new TreeSet<>();
 
@@ -175,24 +185,46 @@ final class OwnState {
         }
     }
 
-    void apply(WebsitePage page, int evidenceLimit, int pendingScanLimit) {
+    /** Short digest of a page URL: what identifies a page within its scan. */
+    static String urlDigest(String url) {
+        return Processors.digest(url).substring(0, 16);
+    }
+
+    /** Whether the scan is pending and its state already counted the URL (states from before the URL store). */
+    boolean countedBefore(String scanId, String urlDigest) {
+        ScanTrack scan = scans.get(scanId);
+        return scan != null && scan.urls.contains(urlDigest);
+    }
+
+    /**
+     * A page; {@code newUrl} tells whether its URL is new to its scan, which the caller knows from
+     * the URL store: a re-delivered page must not make a partial scan look whole. Returns whether
+     * the record may have changed: a page that showed no website kind and judged or dropped no
+     * scan moved only the page count of a pending scan and {@code updatedAt}, neither of which the
+     * record shows or the comparison with the last published record includes.
+     */
+    boolean apply(WebsitePage page, boolean newUrl, int evidenceLimit, int pendingScanLimit) {
         ScanTrack scan = scans.computeIfAbsent(page.getScanId(), id -> newScan(id));
-        if (scan.urls.add(Processors.digest(page.getUrl()).substring(0, 16))) {
+        if (newUrl) {
             scan.seen++;
         }
         long at = page.getFetchedAt().toEpochMilli();
+        boolean sighted = false;
         for (RuleMatch match : page.getMatches()) {
             SignalKind kind = websiteKind(match.getKind());
             if (kind == null) {
                 continue;
             }
+            sighted = true;
             scan.kinds.add(kind.name());
             String url = page.getFinalUrl() == null ? page.getUrl() : page.getFinalUrl();
             sighting(kind.name(), at, new Ev(url, at, match.getSnippet(), "WEBSITE"), evidenceLimit);
         }
         advance(at);
+        int droppedBefore = dropped.size();
         judge(scan, pendingScanLimit);
         prune(pendingScanLimit);
+        return sighted || dropped.size() > droppedBefore;
     }
 
     void apply(WebsiteScan event, int pendingScanLimit) {
@@ -217,17 +249,22 @@ final class OwnState {
         if (lateStart) {
             if (!known) {
                 // a re-delivered STARTED of a scan already judged or failed: nothing to wait for
-                scans.remove(scan.scanId);
+                drop(scan.scanId);
             }
             return;
         }
         advance(scan.completedAt != null ? scan.completedAt : scan.startedAt);
         if (FAILED.equals(scan.status)) {
-            scans.remove(scan.scanId);
+            drop(scan.scanId);
         } else {
             judge(scan, pendingScanLimit);
         }
         prune(pendingScanLimit);
+    }
+
+    private void drop(String scanId) {
+        scans.remove(scanId);
+        dropped.add(scanId);
     }
 
     private static ScanTrack newScan(String id) {
@@ -349,7 +386,7 @@ final class OwnState {
             proofs.remove(0);
         }
         site.forEach(this::applyProofs);
-        scans.remove(scan.scanId);
+        drop(scan.scanId);
     }
 
     private void prune(int limit) {
@@ -357,7 +394,7 @@ final class OwnState {
             String oldest = scans.values().stream()
                     .min(Comparator.comparing((ScanTrack s) -> s.startedAt == null ? Long.MIN_VALUE : s.startedAt))
                     .map(s -> s.scanId).orElseThrow();
-            scans.remove(oldest);
+            drop(oldest);
         }
     }
 
