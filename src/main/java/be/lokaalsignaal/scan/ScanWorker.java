@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -46,7 +45,6 @@ public final class ScanWorker implements AutoCloseable {
     private final Thread thread;
     // per partition: offset -> done; committed up to the first offset not done
     private final Map<TopicPartition, NavigableMap<Long, Boolean>> inFlight = new HashMap<>();
-    private final Map<TopicPartition, Long> completed = new ConcurrentHashMap<>();
     private final java.util.Queue<Map.Entry<TopicPartition, Long>> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public ScanWorker(String bootstrapServers, String groupId, Map<String, ?> serdeConfig, CrawlerPool pool, Publisher publisher, int maxInFlight) {
@@ -152,7 +150,6 @@ public final class ScanWorker implements AutoCloseable {
             }
             if (upTo != null) {
                 commit.put(tp, new OffsetAndMetadata(upTo + 1));
-                completed.put(tp, upTo);
             }
         });
         if (!commit.isEmpty()) {
