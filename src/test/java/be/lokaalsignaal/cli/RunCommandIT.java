@@ -12,8 +12,6 @@ import be.lokaalsignaal.topology.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -68,10 +66,10 @@ class RunCommandIT {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             String port = String.valueOf(taken.getLocalPort());
 
-            Result result = execute("run", "--http-port", port, "--data-dir", dataDir.toString(), "--no-initial-scan");
+            CliRun result = CliRun.execute("run", "--http-port", port, "--data-dir", dataDir.toString(), "--no-initial-scan");
 
-            assertThat(result.exitCode).as("exit code; stderr: %s", result.err).isEqualTo(Main.EXIT_USAGE);
-            assertThat(result.err.lines().toList()).singleElement().asString()
+            assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(result.err().lines().toList()).singleElement().asString()
                     .startsWith("lokaal-signaal: ").contains("--http-port " + port);
         }
         assertThat(dataDir.resolve("kafka")).doesNotExist();
@@ -85,11 +83,11 @@ class RunCommandIT {
         String bootstrap = "127.0.0.1:" + closedPort;
         ClusterWait.set(Duration.ofSeconds(2));
         try {
-            Result result = execute("run", "--http-port", String.valueOf(freePort()), "--data-dir", tmp.resolve("data").toString(),
+            CliRun result = CliRun.execute("run", "--http-port", String.valueOf(freePort()), "--data-dir", tmp.resolve("data").toString(),
                     "--bootstrap-servers", bootstrap, "--schema-registry-url", "http://127.0.0.1:" + closedPort, "--no-initial-scan");
 
-            assertThat(result.exitCode).as("exit code; stderr: %s", result.err).isEqualTo(Main.EXIT_USAGE);
-            assertThat(result.err.lines().toList()).singleElement().asString()
+            assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(result.err().lines().toList()).singleElement().asString()
                     .startsWith("lokaal-signaal: ").contains(bootstrap).contains("--bootstrap-servers");
         } finally {
             ClusterWait.reset();
@@ -173,11 +171,11 @@ class RunCommandIT {
             String registryUrl = "http://127.0.0.1:" + freePort() + "/apis/ccompat/v7";
             ClusterWait.set(Duration.ofSeconds(2));
             try {
-                Result result = execute("run", "--http-port", String.valueOf(freePort()), "--data-dir", dir.resolve("data").toString(),
+                CliRun result = CliRun.execute("run", "--http-port", String.valueOf(freePort()), "--data-dir", dir.resolve("data").toString(),
                         "--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registryUrl, "--no-initial-scan");
 
-                assertThat(result.exitCode).as("exit code; stderr: %s", result.err).isEqualTo(Main.EXIT_USAGE);
-                assertThat(result.err.lines().toList()).singleElement().asString()
+                assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(Main.EXIT_USAGE);
+                assertThat(result.err().lines().toList()).singleElement().asString()
                         .startsWith("lokaal-signaal: ").contains(registryUrl).contains("--schema-registry-url");
             } finally {
                 ClusterWait.reset();
@@ -302,17 +300,5 @@ class RunCommandIT {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private record Result(int exitCode, String out, String err) {}
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 }
