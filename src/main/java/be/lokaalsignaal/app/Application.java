@@ -34,11 +34,14 @@ public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
 
     static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TOPOLOGY_START_WAIT = Duration.ofSeconds(60);
     /** How long the embedded registry waits on JVM exit for this application to close it in order. */
     static final Duration EXIT_GRACE = Duration.ofSeconds(20);
 
     private final Deque<Part> started = new ArrayDeque<>();
     private final AtomicBoolean ready = new AtomicBoolean();
+    // health says UP only once the stores can answer: before the first RUNNING every query would be 503
+    private final AtomicBoolean topologyRanOnce = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile UptakeStores stores;
     private volatile ScanScheduler scheduler;
@@ -67,7 +70,7 @@ public final class Application implements AutoCloseable {
         TopicMirrors mirrors = new TopicMirrors();
         StreamsUptakeSource views = new StreamsUptakeSource(self, Clock.system(Scanning.BRUSSELS), QUERY_TIMEOUT,
                 mirrors::scanProgress, mirrors::issues, mirrors::sessions);
-        HttpApi http = HttpServers.start(settings, ready::get, views);
+        HttpApi http = HttpServers.start(settings, () -> ready.get() && topologyRanOnce.get(), views);
         started.push(new Part("HTTP server", http));
 
         KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo());
@@ -107,15 +110,40 @@ public final class Application implements AutoCloseable {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(Duration.ofSeconds(5)));
         }));
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                topologyRanOnce.set(true);
+            }
+        });
         streams.start();
-        views.attach(streams, stores);
+        views.attach(streams, stores, nis -> register.register().byNis(nis).isPresent());
         if (settings.crawler()) {
             scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
         }
 
+        awaitTopologyRunning(TOPOLOGY_START_WAIT);
         ready.set(true);
         log.info("lokaal-signaal is up in {} ms: dashboard and API at http://{}:{}/ (Kafka {}, schema registry {})",
                 (System.nanoTime() - begin) / 1_000_000, settings.advertisedHost(), http.port(), bootstrap, registryUrl);
+    }
+
+    /**
+     * Start returns once the stores can answer (the first rebalance takes a few seconds); a cluster
+     * that is slower than the bound leaves health at STARTING until the topology runs.
+     */
+    private void awaitTopologyRunning(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!topologyRanOnce.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!topologyRanOnce.get()) {
+            log.warn("the uptake topology is not running after {} s; health stays STARTING until it is", bound.toSeconds());
+        }
     }
 
     /** The serde configuration for a registry, with basic authentication when user info is given. */

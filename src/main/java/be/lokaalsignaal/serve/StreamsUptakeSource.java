@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.file.DataFileWriter;
@@ -58,6 +59,7 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
     private final HttpClient http;
     private volatile KafkaStreams streams;
     private volatile UptakeStores stores;
+    private volatile Predicate<String> registered = nis -> false;
 
     public StreamsUptakeSource(HostInfo self, Clock clock, Duration timeout, Supplier<ScanProgress> scans,
                                Supplier<List<NewsletterIssue>> issues, Supplier<List<LearningNetworkSession>> sessions) {
@@ -71,7 +73,8 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
     }
 
     /** Connects the source to the running topology; until then every view is unavailable. */
-    public void attach(KafkaStreams streams, UptakeStores stores) {
+    public void attach(KafkaStreams streams, UptakeStores stores, Predicate<String> registered) {
+        this.registered = registered;
         this.stores = stores;
         this.streams = streams;
     }
@@ -102,6 +105,10 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
         } else {
             List<MunicipalityUptake> remote = fetch(owner.activeHost(), "uptake/" + nisCode, MunicipalityUptake.class);
             record = remote.stream().findFirst();
+        }
+        if (record.isEmpty() && registered.test(nisCode)) {
+            // a code of the register that the topology has not reached yet is not unknown: answer 503, not 404
+            throw new StoreUnavailableException("municipality " + nisCode + " is not processed yet");
         }
         return record.map(r -> UptakeViews.asOf(r, date));
     }
