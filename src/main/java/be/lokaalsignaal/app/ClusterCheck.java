@@ -92,12 +92,13 @@ final class ClusterCheck {
      * request (list offsets).
      */
     private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetSpec> partitions = new java.util.HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get(WAIT.toMillis(), TimeUnit.MILLISECONDS).forEach((name, d) ->
-                d.partitions().forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             try {
+                // describing is inside the retry too: right after creation the broker may not know the topic yet
+                Map<TopicPartition, OffsetSpec> partitions = new java.util.HashMap<>();
+                admin.describeTopics(topics).allTopicNames().get(WAIT.toMillis(), TimeUnit.MILLISECONDS).forEach((name, d) ->
+                        d.partitions().forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
                 admin.listOffsets(partitions).all().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             } catch (ExecutionException e) {
