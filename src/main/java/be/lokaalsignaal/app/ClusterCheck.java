@@ -1,7 +1,7 @@
 package be.lokaalsignaal.app;
 
 import be.lokaalsignaal.serde.RestSchemaRegistry;
-import be.lokaalsignaal.topology.Topics;
+import be.lokaalsignaal.topics.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,7 +4,8 @@ import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.NewsletterIssue;
 import be.lokaalsignaal.scan.ScanProgressTracker;
 import be.lokaalsignaal.serve.ScanProgress;
-import be.lokaalsignaal.topology.Topics;
+import be.lokaalsignaal.topics.TopicMirror;
+import be.lokaalsignaal.topics.Topics;
 import java.util.List;
 import java.util.Map;
 

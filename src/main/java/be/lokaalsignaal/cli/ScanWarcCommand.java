@@ -2,7 +2,6 @@ package be.lokaalsignaal.cli;
 
 import be.lokaalsignaal.app.Application;
 import be.lokaalsignaal.app.KafkaConnection;
-import be.lokaalsignaal.app.Publisher;
 import be.lokaalsignaal.app.UserError;
 import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
@@ -13,8 +12,9 @@ import be.lokaalsignaal.scan.ScanListener;
 import be.lokaalsignaal.scan.WarcScanner;
 import be.lokaalsignaal.scan.rules.CatalogueException;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
-import be.lokaalsignaal.topology.TopicSerdes;
-import be.lokaalsignaal.topology.Topics;
+import be.lokaalsignaal.topics.Publisher;
+import be.lokaalsignaal.topics.TopicSerdes;
+import be.lokaalsignaal.topics.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code scan-warc}: the same extraction as the crawler over web-archive files, so analysts can

@@ -1,10 +1,10 @@
 package be.lokaalsignaal.scan;
 
-import be.lokaalsignaal.app.TopicFollower;
 import be.lokaalsignaal.avro.ScanRequest;
 import be.lokaalsignaal.avro.WebsiteScan;
 import be.lokaalsignaal.serde.AvroDeserializer;
-import be.lokaalsignaal.topology.Topics;
+import be.lokaalsignaal.topics.TopicFollower;
+import be.lokaalsignaal.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package be.lokaalsignaal.scan;
 
-import be.lokaalsignaal.app.Publisher;
 import be.lokaalsignaal.avro.Municipality;
 import be.lokaalsignaal.avro.ScanRequest;
 import be.lokaalsignaal.avro.WebsiteScan;
-import be.lokaalsignaal.topology.Topics;
+import be.lokaalsignaal.topics.Publisher;
+import be.lokaalsignaal.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package be.lokaalsignaal.scan;
 
-import be.lokaalsignaal.app.Publisher;
 import be.lokaalsignaal.avro.ScanRequest;
 import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
 import be.lokaalsignaal.serde.AvroDeserializer;
-import be.lokaalsignaal.topology.Topics;
+import be.lokaalsignaal.topics.Publisher;
+import be.lokaalsignaal.topics.Topics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import be.lokaalsignaal.avro.CallUptake;
 import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.NewsletterIssue;
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;

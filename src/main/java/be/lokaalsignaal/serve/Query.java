@@ -1,6 +1,6 @@
 package be.lokaalsignaal.serve;
 
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;

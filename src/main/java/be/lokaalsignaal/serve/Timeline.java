@@ -5,7 +5,7 @@ import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.NewsletterIssue;
 import be.lokaalsignaal.avro.Period;
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

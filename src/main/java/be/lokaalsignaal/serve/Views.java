@@ -7,7 +7,7 @@ import be.lokaalsignaal.avro.Period;
 import be.lokaalsignaal.avro.ScanSummary;
 import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.avro.SourceRef;
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

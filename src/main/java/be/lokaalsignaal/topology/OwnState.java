@@ -10,6 +10,7 @@ import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.avro.SourceRef;
 import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
+import be.lokaalsignaal.topics.SignalKind;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.time.LocalDate;

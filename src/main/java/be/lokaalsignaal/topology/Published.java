@@ -3,6 +3,7 @@ package be.lokaalsignaal.topology;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.avro.SourceRef;
+import be.lokaalsignaal.topics.SignalKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.NewsletterIssue;
 import be.lokaalsignaal.avro.NewsletterItem;
 import be.lokaalsignaal.avro.Signal;
+import be.lokaalsignaal.topics.SignalKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import be.lokaalsignaal.avro.ScanSummary;
 import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.avro.SourceRef;
 import be.lokaalsignaal.avro.UptakeSummary;
+import be.lokaalsignaal.topics.SignalKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import be.lokaalsignaal.app.ClusterWait;
 import be.lokaalsignaal.app.Settings;
 import be.lokaalsignaal.embedded.EmbeddedKafka;
 import be.lokaalsignaal.embedded.EmbeddedRegistry;
-import be.lokaalsignaal.topology.Topics;
+import be.lokaalsignaal.topics.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

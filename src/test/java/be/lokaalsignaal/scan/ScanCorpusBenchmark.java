@@ -2,7 +2,7 @@ package be.lokaalsignaal.scan;
 
 import be.lokaalsignaal.scan.corpus.CorpusRun;
 import be.lokaalsignaal.scan.corpus.TestCorpus;
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
 import be.lokaalsignaal.scan.corpus.TestCorpus;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;

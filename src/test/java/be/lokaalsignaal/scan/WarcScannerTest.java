@@ -8,7 +8,7 @@ import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
 import be.lokaalsignaal.cli.Main;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

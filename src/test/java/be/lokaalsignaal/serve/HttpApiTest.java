@@ -2,7 +2,7 @@ package be.lokaalsignaal.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Clock;

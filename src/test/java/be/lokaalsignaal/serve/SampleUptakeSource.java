@@ -10,7 +10,7 @@ import be.lokaalsignaal.avro.Period;
 import be.lokaalsignaal.avro.ScanSummary;
 import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.avro.SourceRef;
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.Period;
 import be.lokaalsignaal.avro.SignalState;
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

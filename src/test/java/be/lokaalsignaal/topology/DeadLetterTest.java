@@ -1,5 +1,6 @@
 package be.lokaalsignaal.topology;
 
+import be.lokaalsignaal.topics.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package be.lokaalsignaal.topology;
 
+import be.lokaalsignaal.topics.TopicSerdes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

@@ -13,6 +13,8 @@ import be.lokaalsignaal.avro.UptakeSummary;
 import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
 import be.lokaalsignaal.serde.InMemorySchemaRegistry;
+import be.lokaalsignaal.topics.TopicSerdes;
+import be.lokaalsignaal.topics.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

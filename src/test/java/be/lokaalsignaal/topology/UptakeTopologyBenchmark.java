@@ -8,6 +8,8 @@ import be.lokaalsignaal.embedded.EmbeddedKafka;
 import be.lokaalsignaal.embedded.EmbeddedRegistry;
 import be.lokaalsignaal.register.Register;
 import be.lokaalsignaal.serde.AvroSerdeConfig;
+import be.lokaalsignaal.topics.TopicSerdes;
+import be.lokaalsignaal.topics.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package be.lokaalsignaal.topology;
 
+import be.lokaalsignaal.topics.SignalKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.lokaalsignaal.avro.Evidence;

@@ -4,7 +4,7 @@ import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.scan.extract.Link;
 import be.lokaalsignaal.scan.extract.PageContent;
 import be.lokaalsignaal.scan.url.Urls;
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
 package be.lokaalsignaal.scan.corpus;
 
 import be.lokaalsignaal.scan.CrawlConfig;
-import be.lokaalsignaal.topology.SignalKind;
+import be.lokaalsignaal.topics.SignalKind;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package be.lokaalsignaal.topology;
+package be.lokaalsignaal.topics;
 
 import java.util.EnumSet;
 import java.util.Set;

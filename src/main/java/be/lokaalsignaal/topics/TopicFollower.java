@@ -1,4 +1,4 @@
-package be.lokaalsignaal.app;
+package be.lokaalsignaal.topics;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package be.lokaalsignaal.topology;
+package be.lokaalsignaal.topics;
 
 import be.lokaalsignaal.serde.AvroSerde;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package be.lokaalsignaal.topology;
+package be.lokaalsignaal.topics;
 
 import be.lokaalsignaal.avro.CallUptake;
 import be.lokaalsignaal.avro.LearningNetworkSession;

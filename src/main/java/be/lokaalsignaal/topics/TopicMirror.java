@@ -1,7 +1,6 @@
-package be.lokaalsignaal.app;
+package be.lokaalsignaal.topics;
 
 import be.lokaalsignaal.serde.AvroDeserializer;
-import be.lokaalsignaal.topology.Topics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,5 @@
-package be.lokaalsignaal.app;
+package be.lokaalsignaal.topics;
 
-import be.lokaalsignaal.topology.TopicSerdes;
-import be.lokaalsignaal.topology.Topics;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.avro.specific.SpecificRecord;
