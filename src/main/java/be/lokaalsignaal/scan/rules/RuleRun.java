@@ -1,0 +1,424 @@
+package be.lokaalsignaal.scan.rules;
+
+import be.lokaalsignaal.avro.MatchedPhrase;
+import be.lokaalsignaal.avro.RuleMatch;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The phrase rules over one page, with the page's words read once (a {@link PageIndex}). */
+final class RuleRun {
+
+    /** Whose action a block says it is. */
+    enum Actor { OWN, OUTSIDE, LOCAL, NONE }
+
+    /** An actor decision with the hit that made it, in hits (or -1). */
+    private record Decision(Actor actor, Hits hits, int hit) {
+    }
+
+    /** Words between a partner phrase and the actor it makes a partner: "met de steun van [het] jeugdhuis". */
+    private static final int PARTNER_REACH = 3;
+    /** Words between two partners in a row: "samen met Sensoa en Plan International". */
+    private static final int PARTNER_CHAIN = 2;
+
+    /** Whose an action is on the whole page, with the block and decision that said so (or null). */
+    private record Attribution(Actor actor, PageIndex.Block block, Decision decision) {
+    }
+
+    private final PageIndex index;
+    private final Actors actors;
+    private final List<Phrase> ownNames;
+    private final List<Phrase> otherNames;
+    private final Set<Phrase> needCapital;
+    private final Map<Group, Hits> groups = new IdentityHashMap<>();
+    private final Map<List<Phrase>, Hits> lists = new IdentityHashMap<>();
+    private final Map<Group, Attribution> attributions = new IdentityHashMap<>();
+    private Hits own;
+    private Hits local;
+    private Hits outside;
+    private Hits joins;
+    private Hits we;
+
+    RuleRun(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital) {
+        this.index = index;
+        this.actors = actors;
+        this.ownNames = ownNames;
+        this.otherNames = otherNames;
+        this.needCapital = needCapital;
+    }
+
+    Hits hits(Group g) {
+        return groups.computeIfAbsent(g, k -> Hits.of(index, k.any(), k.notIn()));
+    }
+
+    Hits hits(List<Phrase> phrases) {
+        return lists.computeIfAbsent(phrases, k -> Hits.of(index, k, List.of()));
+    }
+
+    /** The rule's match on this page with its evidence, or null. */
+    RuleMatch evaluate(PhraseRule rule) {
+        for (Group g : rule.allOf()) {
+            if (hits(g).isEmpty()) {
+                return null;
+            }
+        }
+        int titleHit = -1;
+        PageIndex.Block titleBlock = null;
+        if (rule.titleOrUrl() != null) {
+            Hits t = hits(rule.titleOrUrl());
+            titleHit = t.first(index.title);
+            titleBlock = index.title;
+            if (titleHit < 0) {
+                titleHit = t.first(index.url);
+                titleBlock = index.url;
+            }
+            if (titleHit < 0) {
+                return null;
+            }
+        }
+        if (!rule.otherKind().isEmpty() && otherKindOnPage(rule)) {
+            return null;
+        }
+        Evidence evidence = rule.scope() == SignalCatalogue.Scope.BLOCK ? inBlock(rule) : inDocument(rule);
+        if (evidence == null) {
+            return null;
+        }
+        if (titleHit >= 0) {
+            Hits t = hits(rule.titleOrUrl());
+            evidence.phrases.add(phrase("titleOrUrl", t.phrase[titleHit].source(),
+                    index.text(titleBlock, t.start[titleHit], t.end[titleHit])));
+        }
+        return RuleMatch.newBuilder().setKind(rule.kind().name()).setRule(rule.id())
+                .setSnippet(cap(evidence.snippet)).setPhrases(evidence.phrases)
+                .setActor(evidence.actor).build();
+    }
+
+    private static final class Evidence {
+        String snippet;
+        final List<MatchedPhrase> phrases = new ArrayList<>();
+        String actor;
+    }
+
+    // ------------------------------------------------------------------ scope block
+
+    private Evidence inBlock(PhraseRule rule) {
+        List<Hits> groupHits = new ArrayList<>(rule.allOf().size());
+        for (Group g : rule.allOf()) {
+            groupHits.add(hits(g));
+        }
+        Hits exclude = hits(rule.exclude());
+        int[] found = new int[groupHits.size()];
+        PageIndex.Block unnamed = null;
+        int[] unnamedFound = null;
+        for (PageIndex.Block b : index.blocks) {
+            if (!allIn(b, groupHits, found) || exclude.first(b) >= 0) {
+                continue;
+            }
+            if (!rule.actor()) {
+                return evidence(rule, b, groupHits, found, null);
+            }
+            Decision d = actorOf(b);
+            if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
+                return evidence(rule, b, groupHits, found, d);
+            }
+            if (d.actor == Actor.NONE && unnamed == null) {
+                unnamed = b;
+                unnamedFound = found.clone();
+            }
+        }
+        if (unnamed == null) {
+            return null;
+        }
+        Attribution a = attribution(rule.allOf().get(0));
+        if (a.actor == Actor.OUTSIDE) {
+            return null;
+        }
+        Evidence e = evidence(rule, unnamed, groupHits, unnamedFound, null);
+        addActor(e, a);
+        return e;
+    }
+
+    private static boolean allIn(PageIndex.Block b, List<Hits> groupHits, int[] found) {
+        for (int g = 0; g < found.length; g++) {
+            found[g] = groupHits.get(g).first(b);
+            if (found[g] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Evidence evidence(PhraseRule rule, PageIndex.Block b, List<Hits> groupHits, int[] found, Decision d) {
+        Evidence e = new Evidence();
+        int from = Integer.MAX_VALUE;
+        int to = -1;
+        for (int g = 0; g < found.length; g++) {
+            Hits h = groupHits.get(g);
+            int k = found[g];
+            from = Math.min(from, index.charStart(b, h.start[k]));
+            to = Math.max(to, index.charEnd(b, h.end[k] - 1));
+            e.phrases.add(phrase(rule.allOf().get(g).name(), h.phrase[k].source(), index.text(b, h.start[k], h.end[k])));
+        }
+        if (to - from <= SignalCatalogue.MAX_SNIPPET) {
+            e.snippet = SignalCatalogue.snippet(b.text, from, to);
+        } else {
+            Hits h = groupHits.get(0);
+            e.snippet = SignalCatalogue.snippet(b.text, index.charStart(b, h.start[found[0]]),
+                    index.charEnd(b, h.end[found[0]] - 1));
+        }
+        addActor(e, b, d);
+        return e;
+    }
+
+    private void addActor(Evidence e, PageIndex.Block b, Decision d) {
+        if (d == null) {
+            return;
+        }
+        e.actor = d.actor.name();
+        e.phrases.add(phrase("actor", d.hits.phrase[d.hit].source(),
+                index.text(b, d.hits.start[d.hit], d.hits.end[d.hit])));
+    }
+
+    /** A block that names no one: the page's other blocks with the action's words may say whose it is. */
+    private void addActor(Evidence e, Attribution a) {
+        if (a.actor == Actor.NONE) {
+            e.actor = "UNNAMED";
+        } else {
+            addActor(e, a.block, a.decision);
+        }
+    }
+
+    // ------------------------------------------------------------------ scope document
+
+    private Evidence inDocument(PhraseRule rule) {
+        int end = index.paragraphs == 0 ? 0 : index.blocks.get(index.paragraphs - 1).to;
+        if (hits(rule.exclude()).first(0, end) >= 0) {
+            return null;
+        }
+        Evidence e = new Evidence();
+        for (Group g : rule.allOf()) {
+            Hits h = hits(g);
+            int k = h.first(0, end);
+            if (k < 0) {
+                return null;
+            }
+            PageIndex.Block p = index.blocks.get(index.paragraphOf(h.start[k]));
+            e.phrases.add(phrase(g.name(), h.phrase[k].source(), index.text(p, h.start[k], h.end[k])));
+            // the last group names the theme; its context is the most telling evidence
+            e.snippet = SignalCatalogue.snippet(p.text, index.charStart(p, h.start[k]), index.charEnd(p, h.end[k] - 1));
+        }
+        if (rule.actor()) {
+            Attribution a = attribution(rule.allOf().get(0));
+            if (a.actor == Actor.OUTSIDE) {
+                return null;
+            }
+            addActor(e, a);
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ actors
+
+    /** Whose action a block says it is: its own name first, then others, then its services. */
+    Decision actorOf(PageIndex.Block b) {
+        prepareActors();
+        int k = own.first(b);
+        if (k >= 0) {
+            return new Decision(Actor.OWN, own, k);
+        }
+        k = joins.first(b);
+        if (k >= 0) {
+            int l = local.first(b);
+            if (l >= 0) {
+                return new Decision(Actor.OWN, local, l);
+            }
+            int w = we.first(b);
+            if (w >= 0) {
+                return new Decision(Actor.OWN, we, w);
+            }
+        }
+        if (outside.first(b) >= 0) {
+            return new Decision(Actor.OUTSIDE, outside, outside.first(b));
+        }
+        k = local.first(b);
+        if (k >= 0) {
+            return new Decision(Actor.LOCAL, local, k);
+        }
+        return new Decision(Actor.NONE, null, -1);
+    }
+
+    /**
+     * Whose the action of a group is on the whole page, from every block that holds a phrase of it: LOCAL when
+     * one of them gives it to the municipality, OUTSIDE when one gives it to someone else and none to the
+     * municipality, NONE when none says.
+     */
+    private Attribution attribution(Group first) {
+        Attribution memo = attributions.get(first);
+        if (memo != null) {
+            return memo;
+        }
+        Hits h = hits(first);
+        Attribution result = new Attribution(Actor.NONE, null, null);
+        for (PageIndex.Block b : index.blocks) {
+            if (h.first(b) < 0) {
+                continue;
+            }
+            Decision d = actorOf(b);
+            if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
+                result = new Attribution(d.actor, b, d);
+                break;
+            }
+            if (d.actor == Actor.OUTSIDE && result.actor == Actor.NONE) {
+                result = new Attribution(Actor.OUTSIDE, b, d);
+            }
+        }
+        attributions.put(first, result);
+        return result;
+    }
+
+    private boolean otherKindOnPage(PhraseRule rule) {
+        Hits first = hits(rule.allOf().get(0));
+        Hits other = hits(rule.otherKind());
+        if (other.isEmpty()) {
+            return false;
+        }
+        for (PageIndex.Block b : index.blocks) {
+            if (first.first(b) >= 0 && other.first(b) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void prepareActors() {
+        if (own != null) {
+            return;
+        }
+        List<Phrase> ownPhrases = new ArrayList<>(actors.own());
+        ownPhrases.addAll(ownNames);
+        List<Phrase> outsidePhrases = new ArrayList<>(actors.outside());
+        outsidePhrases.addAll(otherNames);
+        Hits o = capitalsOnly(Hits.of(index, ownPhrases, List.of()));
+        Hits x = capitalsOnly(Hits.of(index, outsidePhrases, List.of()));
+        Hits l = Hits.of(index, actors.local(), List.of());
+        Hits partners = Hits.of(index, actors.partners(), List.of());
+        boolean[][] partner = partners(partners, o, x, l);
+        outside = keep(x, partner[1], null);
+        own = keep(o, partner[0], outside);
+        local = keep(l, partner[2], outside);
+        joins = Hits.of(index, actors.joins(), List.of());
+        we = Hits.of(index, actors.we(), List.of());
+    }
+
+    /** Names that are also Dutch words count only with a capital: "Boom", not "een boom". */
+    private Hits capitalsOnly(Hits h) {
+        if (needCapital.isEmpty()) {
+            return h;
+        }
+        boolean[] keep = new boolean[h.size()];
+        Arrays.fill(keep, true);
+        for (int k = 0; k < h.size(); k++) {
+            if (needCapital.contains(h.phrase[k]) && !index.capitalised(h.start[k])) {
+                keep[k] = false;
+            }
+        }
+        return keep(h, invert(keep), null);
+    }
+
+    private static boolean[] invert(boolean[] a) {
+        boolean[] out = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = !a[i];
+        }
+        return out;
+    }
+
+    /** Which hits of own, outside and local are partners: right after a partner phrase, or after such a partner. */
+    private static boolean[][] partners(Hits markers, Hits... lists) {
+        boolean[][] out = new boolean[lists.length][];
+        for (int i = 0; i < lists.length; i++) {
+            out[i] = new boolean[lists[i].size()];
+        }
+        if (markers.isEmpty()) {
+            return out;
+        }
+        int total = 0;
+        for (Hits h : lists) {
+            total += h.size();
+        }
+        long[] order = new long[total];
+        int n = 0;
+        for (int i = 0; i < lists.length; i++) {
+            for (int k = 0; k < lists[i].size(); k++) {
+                order[n++] = (long) lists[i].start[k] << 32 | (long) i << 24 | k;
+            }
+        }
+        Arrays.sort(order);
+        int lastPartnerEnd = Integer.MIN_VALUE / 2;
+        for (long key : order) {
+            int i = (int) (key >>> 24) & 0xff;
+            int k = (int) (key & 0xffffff);
+            int s = lists[i].start[k];
+            boolean isPartner = s - lastPartnerEnd <= PARTNER_CHAIN && s >= lastPartnerEnd;
+            if (!isPartner) {
+                int m = markerBefore(markers, s);
+                isPartner = m >= 0;
+            }
+            if (isPartner) {
+                out[i][k] = true;
+                lastPartnerEnd = Math.max(lastPartnerEnd, lists[i].end[k]);
+            }
+        }
+        return out;
+    }
+
+    private static int markerBefore(Hits markers, int s) {
+        for (int m = Hits.lowerBound(markers.end, markers.size(), s - PARTNER_REACH); m < markers.size(); m++) {
+            if (markers.start[m] >= s) {
+                break;
+            }
+            if (markers.end[m] <= s && s - markers.end[m] <= PARTNER_REACH) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    /** The hits not dropped and not overlapping a hit of the overriding list. */
+    private static Hits keep(Hits h, boolean[] dropped, Hits overriding) {
+        int n = 0;
+        int[] start = new int[h.size()];
+        int[] end = new int[h.size()];
+        Phrase[] phrase = new Phrase[h.size()];
+        for (int k = 0; k < h.size(); k++) {
+            if (dropped[k] || overriding != null && overlaps(overriding, h.start[k], h.end[k])) {
+                continue;
+            }
+            start[n] = h.start[k];
+            end[n] = h.end[k];
+            phrase[n] = h.phrase[k];
+            n++;
+        }
+        return n == h.size() ? h : new Hits(Arrays.copyOf(start, n), Arrays.copyOf(end, n), Arrays.copyOf(phrase, n));
+    }
+
+    private static boolean overlaps(Hits h, int s, int e) {
+        for (int k = Math.max(0, Hits.lowerBound(h.start, h.size(), s) - 8); k < h.size() && h.start[k] < e; k++) {
+            if (h.end[k] > s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MatchedPhrase phrase(String role, String phrase, String text) {
+        return MatchedPhrase.newBuilder().setRole(role).setPhrase(phrase).setText(cap(text)).build();
+    }
+
+    private static String cap(String s) {
+        return s.length() > SignalCatalogue.MAX_SNIPPET ? s.substring(0, SignalCatalogue.MAX_SNIPPET) : s;
+    }
+}
