@@ -7,23 +7,27 @@ import java.util.List;
  *
  * @param own        the municipality itself: its name ({gemeente}), "onze stad", ...
  * @param local      its services, police zone, mayor and aldermen, "de stad"
- * @param outside    others: Flemish and federal bodies, national organisations, associations, other
- *                   countries, other municipalities ({andere gemeente})
+ * @param outside    who acts instead of the municipality: Flemish and federal bodies, national organisations,
+ *                   other countries, other municipalities ({andere gemeente}); outweighs the local actors
+ * @param others     who may act beside the municipality: organisers, associations, schools, clubs; decides
+ *                   only where no local actor is named
  * @param partners   phrases after which an actor is a partner or sponsor, not the one who acts ("met de steun van")
  * @param joins      phrases by which a local actor or "we" joins an action ("doet mee", "sluit aan bij")
  * @param we         first person plural ("wij", "onze"): the municipality only together with a join phrase
  * @param ownName    whether {gemeente} stands in own: the names of the municipality whose site it is
  * @param otherNames whether {andere gemeente} stands in outside: the names of every other municipality
  */
-record Actors(List<Phrase> own, List<Phrase> local, List<Phrase> outside, List<Phrase> partners,
-              List<Phrase> joins, List<Phrase> we, boolean ownName, boolean otherNames) {
+record Actors(List<Phrase> own, List<Phrase> local, List<Phrase> outside, List<Phrase> others,
+              List<Phrase> partners, List<Phrase> joins, List<Phrase> we, boolean ownName, boolean otherNames) {
 
-    static final Actors NONE = new Actors(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false, false);
+    static final Actors NONE = new Actors(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            false, false);
 
     Actors {
         own = List.copyOf(own);
         local = List.copyOf(local);
         outside = List.copyOf(outside);
+        others = List.copyOf(others);
         partners = List.copyOf(partners);
         joins = List.copyOf(joins);
         we = List.copyOf(we);

@@ -159,16 +159,16 @@ final class CatalogueReader {
             return Actors.NONE;
         }
         if (!n.isObject()) {
-            throw fail("actors", "expected a mapping with own, local, outside, partners, joins and we");
+            throw fail("actors", "expected a mapping with own, local, outside, others, partners, joins and we");
         }
-        onlyKeys(n, "actors", Set.of("own", "local", "outside", "partners", "joins", "we"));
+        onlyKeys(n, "actors", Set.of("own", "local", "outside", "others", "partners", "joins", "we"));
         boolean[] ownName = new boolean[1];
         boolean[] otherNames = new boolean[1];
         List<Phrase> own = actorList(n, "own", OWN_NAME, ownName);
         List<Phrase> local = actorList(n, "local", null, null);
         List<Phrase> outside = actorList(n, "outside", OTHER_NAMES, otherNames);
-        return new Actors(own, local, outside, actorList(n, "partners", null, null), actorList(n, "joins", null, null),
-                actorList(n, "we", null, null), ownName[0], otherNames[0]);
+        return new Actors(own, local, outside, actorList(n, "others", null, null), actorList(n, "partners", null, null),
+                actorList(n, "joins", null, null), actorList(n, "we", null, null), ownName[0], otherNames[0]);
     }
 
     private List<Phrase> actorList(JsonNode actors, String field, String placeholder, boolean[] seen) {
@@ -187,7 +187,7 @@ final class CatalogueReader {
                 throw fail(path + "[" + i + "]", "unknown placeholder in '" + p.asText() + "'; "
                         + (placeholder == null ? "none is known here" : "only " + placeholder + " is known here"));
             } else {
-                out.addAll(phrase(p, path + "[" + i + "]", true));
+                out.addAll(phrase(p, path + "[" + i + "]", true, true));
             }
         }
         return out;
@@ -198,7 +198,7 @@ final class CatalogueReader {
             throw fail(path, "expected a mapping with id, kind and allOf");
         }
         onlyKeys(n, path, Set.of("id", "kind", "description", "allOf", "titleOrUrl", "exclude", "otherKind",
-                "scope", "actor"));
+                "scope", "actor", "within"));
         String id = uniqueId(text(n, path, "id"), path + ".id", ids);
         String kindName = text(n, path, "kind");
         SignalKind kind;
@@ -247,7 +247,45 @@ final class CatalogueReader {
             }
             actor = true;
         }
-        return new PhraseRule(id, kind, description, groups, titleOrUrl, exclude, otherKind, scope, actor);
+        PhraseRule.Within within = n.has("within") ? within(n.get("within"), path + ".within", groups) : null;
+        if (within != null && scope == SignalCatalogue.Scope.DOCUMENT) {
+            throw fail(path + ".within", "a document-wide rule has no block to be near in; use scope block");
+        }
+        return new PhraseRule(id, kind, description, groups, titleOrUrl, exclude, otherKind, scope, actor, within);
+    }
+
+    /** within: {words: 12, of: [maatregel, setting]}: two named groups of allOf. */
+    private PhraseRule.Within within(JsonNode n, String path, List<Group> groups) {
+        if (!n.isObject()) {
+            throw fail(path, "expected a mapping with words and of (two group names)");
+        }
+        onlyKeys(n, path, Set.of("words", "of"));
+        JsonNode words = n.get("words");
+        if (words == null || !words.canConvertToInt() || words.asInt() < 0) {
+            throw fail(path + ".words", "expected a number of words (0 or more)");
+        }
+        JsonNode of = n.path("of");
+        if (!of.isArray() || of.size() != 2) {
+            throw fail(path + ".of", "expected the names of two groups of allOf");
+        }
+        int[] idx = new int[2];
+        for (int i = 0; i < 2; i++) {
+            String name = of.get(i).asText();
+            idx[i] = -1;
+            for (int g = 0; g < groups.size(); g++) {
+                if (groups.get(g).name().equals(name)) {
+                    idx[i] = g;
+                }
+            }
+            if (idx[i] < 0) {
+                throw fail(path + ".of[" + i + "]", "no group named '" + name + "' in allOf; groups are "
+                        + groups.stream().map(Group::name).toList());
+            }
+        }
+        if (idx[0] == idx[1]) {
+            throw fail(path + ".of", "name two different groups");
+        }
+        return new PhraseRule.Within(words.asInt(), idx[0], idx[1]);
     }
 
     /** A group: a list of phrases, or a mapping with name, any and notIn. */
@@ -285,7 +323,7 @@ final class CatalogueReader {
                 }
                 out.addAll(list(p.asText().strip().substring(1), where));
             } else {
-                out.addAll(phrase(p, where, false));
+                out.addAll(phrase(p, where, false, false));
             }
         }
         return out;
@@ -299,7 +337,8 @@ final class CatalogueReader {
         return l;
     }
 
-    private List<Phrase> phrase(JsonNode p, String where, boolean listsAllowed) {
+    /** One phrase; actor phrases match their words exactly unless marked, the others in all their forms. */
+    private List<Phrase> phrase(JsonNode p, String where, boolean listsAllowed, boolean exact) {
         if (!p.isTextual() && !p.isNumber()) {
             throw fail(where, "expected a phrase (text)");
         }
@@ -307,14 +346,15 @@ final class CatalogueReader {
         if (listsAllowed && text.startsWith("@")) {
             return list(text.substring(1), where);
         }
-        Phrase known = phrases.get(text);
+        String key = (exact ? "=" : "~") + text;
+        Phrase known = phrases.get(key);
         if (known != null) {
             return List.of(known);
         }
         try {
-            Phrase phrase = new Phrase(nextPhrase, text, vocabulary.phrase(text));
+            Phrase phrase = new Phrase(nextPhrase, text, vocabulary.phrase(text, exact));
             nextPhrase++;
-            phrases.put(text, phrase);
+            phrases.put(key, phrase);
             return List.of(phrase);
         } catch (IllegalArgumentException e) {
             throw fail(where, e.getMessage());

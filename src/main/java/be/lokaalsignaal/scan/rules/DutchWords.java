@@ -58,7 +58,11 @@ final class DutchWords {
                 return new TokenStreamComponents(tokenizer, new LowerCaseFilter(new ASCIIFoldingFilter(tokenizer)));
             }
         };
-        StemmerOverrideFilter.StemmerOverrideMap overrides = overrides(wordForms);
+        // an override stands for its form's stem: 'gedragingen: gedrag' must meet 'gedrag' as the stemmer reads it
+        Analyzer plain = formsAnalyzer(null, null);
+        Map<String, String> stems = new java.util.LinkedHashMap<>();
+        wordForms.forEach((form, meant) -> stems.put(form, stem(plain, meant)));
+        StemmerOverrideFilter.StemmerOverrideMap overrides = overrides(stems);
         this.forms = formsAnalyzer(overrides, null);
         CharArraySet dictionary = compoundHeads.isEmpty() ? null : new CharArraySet(compoundHeads, false);
         this.formsWithCompounds = dictionary == null ? forms : formsAnalyzer(overrides, dictionary);
@@ -78,7 +82,7 @@ final class DutchWords {
         }
     }
 
-    private Analyzer formsAnalyzer(StemmerOverrideFilter.StemmerOverrideMap overrides, CharArraySet dictionary) {
+    private static Analyzer formsAnalyzer(StemmerOverrideFilter.StemmerOverrideMap overrides, CharArraySet dictionary) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
@@ -150,7 +154,11 @@ final class DutchWords {
 
     /** The stem of one folded word, without compound parts. */
     String stemOf(String word) {
-        try (TokenStream stream = forms.tokenStream("", word)) {
+        return stem(forms, word);
+    }
+
+    private static String stem(Analyzer analyzer, String word) {
+        try (TokenStream stream = analyzer.tokenStream("", word)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             String stem = stream.incrementToken() ? term.toString() : word;

@@ -26,14 +26,24 @@ final class PageIndex {
         final int to;
         final int firstSource;
         final int[] bases;
+        /** The paragraphs a section is made of, first and last; -1 for blocks that are not. */
+        final int firstParagraph;
+        final int lastParagraph;
 
         Block(int index, String text, int from, int to, int firstSource, int[] bases) {
+            this(index, text, from, to, firstSource, bases, -1, -1);
+        }
+
+        Block(int index, String text, int from, int to, int firstSource, int[] bases, int firstParagraph,
+              int lastParagraph) {
             this.index = index;
             this.text = text;
             this.from = from;
             this.to = to;
             this.firstSource = firstSource;
             this.bases = bases;
+            this.firstParagraph = firstParagraph;
+            this.lastParagraph = lastParagraph;
         }
 
         boolean holds(int start, int end) {
@@ -96,6 +106,7 @@ final class PageIndex {
                 blocks.add(new Block(i, text, from, size, src, new int[] {0}));
             }
         }
+        endAtNextHeading();
         String t = content.title() == null ? "" : content.title();
         int from = size;
         int src = addSource(t);
@@ -278,7 +289,7 @@ final class PageIndex {
                 Block firstBlock = blocks.get(first);
                 Block lastBlock = blocks.get(j);
                 return new Block(index, section, firstBlock.from, lastBlock.to, firstBlock.firstSource,
-                        Arrays.copyOf(bases, j - first + 1));
+                        Arrays.copyOf(bases, j - first + 1), first, j);
             }
             if (!separator(section.charAt(pos))) {
                 return null;
@@ -286,6 +297,31 @@ final class PageIndex {
             pos++;
         }
         return null;
+    }
+
+    /**
+     * A section ends where another one starts inside it: a heading's section stops at the next heading, of any
+     * level. An h1 with everything below it, news items and footer included, is not one block of text.
+     */
+    private void endAtNextHeading() {
+        int[] starts = blocks.stream().filter(b -> b.firstParagraph >= 0).mapToInt(b -> b.firstParagraph)
+                .sorted().distinct().toArray();
+        for (int i = paragraphs; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.firstParagraph < 0 || b.lastParagraph == b.firstParagraph) {
+                continue;
+            }
+            int k = Arrays.binarySearch(starts, b.firstParagraph) + 1;
+            if (k < starts.length && starts[k] <= b.lastParagraph) {
+                int last = starts[k] - 1;
+                int n = last - b.firstParagraph + 1;
+                Block lastBlock = blocks.get(last);
+                int[] bases = Arrays.copyOf(b.bases, n);
+                String text = b.text.substring(0, bases[n - 1] + lastBlock.text.length());
+                blocks.set(i, new Block(b.index, text, b.from, lastBlock.to, b.firstSource, bases, b.firstParagraph,
+                        last));
+            }
+        }
     }
 
     private static boolean separator(char c) {

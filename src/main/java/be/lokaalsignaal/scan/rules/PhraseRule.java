@@ -7,15 +7,22 @@ import java.util.List;
  * One phrase rule of the catalogue (signals.yml, rules): CAMPAIGN, SAFETY_PLAN or NIGHTLIFE.
  *
  * @param allOf      groups of alternatives; every group must occur. The first group names the action or
- *                   the plan: the actor and otherKind conditions look at the blocks that hold it
+ *                   the plan: it is the rule's anchor (titleOrUrl is, when the rule has one), and the actor and
+ *                   otherKind conditions look at the blocks that hold the anchor
  * @param titleOrUrl a group that must occur in the title or the URL; null when the rule has none
  * @param exclude    the rule does not match in a block (scope document: a page) holding one of these
  * @param otherKind  the rule does not match on a page where one of these stands in a block together with a
- *                   phrase of the first group: the page speaks of another kind of plan or action
+ *                   phrase of the anchor: the page speaks of another kind of plan or action
  * @param actor      whether the municipality must be the one acting (see {@link Actors})
+ * @param within     two groups whose hits must lie close together in the block, or null
  */
 public record PhraseRule(String id, SignalKind kind, String description, List<Group> allOf, Group titleOrUrl,
-                         List<Phrase> exclude, List<Phrase> otherKind, SignalCatalogue.Scope scope, boolean actor) {
+                         List<Phrase> exclude, List<Phrase> otherKind, SignalCatalogue.Scope scope, boolean actor,
+                         Within within) {
+
+    /** The hits of two groups (indexes in allOf) at most this many words apart: "opleiding voor barpersoneel". */
+    public record Within(int words, int first, int second) {
+    }
 
     public PhraseRule {
         allOf = List.copyOf(allOf);

@@ -13,7 +13,7 @@ import java.util.Set;
 final class RuleRun {
 
     /** Whose action a block says it is. */
-    enum Actor { OWN, OUTSIDE, LOCAL, NONE }
+    enum Actor { OWN, OUTSIDE, LOCAL, OTHER, NONE }
 
     /** An actor decision with the hit that made it, in hits (or -1). */
     private record Decision(Actor actor, Hits hits, int hit) {
@@ -36,9 +36,12 @@ final class RuleRun {
     private final Map<Group, Hits> groups = new IdentityHashMap<>();
     private final Map<List<Phrase>, Hits> lists = new IdentityHashMap<>();
     private final Map<Group, Attribution> attributions = new IdentityHashMap<>();
+    /** The most words an actor or partner phrase has: how far back a phrase ending at a word can start. */
+    private final int longestActor;
     private Hits own;
     private Hits local;
     private Hits outside;
+    private Hits others;
     private Hits joins;
     private Hits we;
 
@@ -48,6 +51,14 @@ final class RuleRun {
         this.ownNames = ownNames;
         this.otherNames = otherNames;
         this.needCapital = needCapital;
+        int longest = 1;
+        for (List<Phrase> list : List.of(actors.own(), actors.local(), actors.outside(), actors.others(),
+                actors.partners(), ownNames, otherNames)) {
+            for (Phrase p : list) {
+                longest = Math.max(longest, p.length());
+            }
+        }
+        this.longestActor = longest;
     }
 
     Hits hits(Group g) {
@@ -114,7 +125,8 @@ final class RuleRun {
         PageIndex.Block unnamed = null;
         int[] unnamedFound = null;
         for (PageIndex.Block b : index.blocks) {
-            if (!allIn(b, groupHits, found) || exclude.first(b) >= 0) {
+            if (!allIn(b, groupHits, found) || exclude.first(b) >= 0
+                    || rule.within() != null && !near(b, rule.within(), groupHits, found)) {
                 continue;
             }
             if (!rule.actor()) {
@@ -132,13 +144,37 @@ final class RuleRun {
         if (unnamed == null) {
             return null;
         }
-        Attribution a = attribution(rule.allOf().get(0));
+        Attribution a = attribution(anchor(rule));
         if (a.actor == Actor.OUTSIDE) {
             return null;
         }
         Evidence e = evidence(rule, unnamed, groupHits, unnamedFound, null);
         addActor(e, a);
         return e;
+    }
+
+    /** Two groups' hits in the block at most so many words apart; found gets the pair. */
+    private static boolean near(PageIndex.Block b, PhraseRule.Within within, List<Hits> groupHits, int[] found) {
+        Hits x = groupHits.get(within.first());
+        Hits y = groupHits.get(within.second());
+        for (int i = x.first(b); i >= 0 && i < x.size() && x.start[i] < b.to; i++) {
+            if (x.end[i] > b.to) {
+                continue;
+            }
+            for (int j = Hits.lowerBound(y.start, y.size(), Math.max(b.from, x.start[i] - within.words() - 64));
+                 j < y.size() && y.start[j] <= x.end[i] + within.words(); j++) {
+                if (!b.holds(y.start[j], y.end[j])) {
+                    continue;
+                }
+                int gap = Math.max(x.start[i], y.start[j]) - Math.min(x.end[i], y.end[j]);
+                if (gap <= within.words()) {
+                    found[within.first()] = i;
+                    found[within.second()] = j;
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean allIn(PageIndex.Block b, List<Hits> groupHits, int[] found) {
@@ -211,7 +247,7 @@ final class RuleRun {
             e.snippet = SignalCatalogue.snippet(p.text, index.charStart(p, h.start[k]), index.charEnd(p, h.end[k] - 1));
         }
         if (rule.actor()) {
-            Attribution a = attribution(rule.allOf().get(0));
+            Attribution a = attribution(anchor(rule));
             if (a.actor == Actor.OUTSIDE) {
                 return null;
             }
@@ -222,7 +258,10 @@ final class RuleRun {
 
     // ------------------------------------------------------------------ actors
 
-    /** Whose action a block says it is: its own name first, then others, then its services. */
+    /**
+     * Whose action a block says it is: the municipality's own name (or a local actor or "we" that joins) first,
+     * then an outside body, then the municipality's services, then others who may act beside it.
+     */
     Decision actorOf(PageIndex.Block b) {
         prepareActors();
         int k = own.first(b);
@@ -246,6 +285,10 @@ final class RuleRun {
         k = local.first(b);
         if (k >= 0) {
             return new Decision(Actor.LOCAL, local, k);
+        }
+        k = others.first(b);
+        if (k >= 0) {
+            return new Decision(Actor.OTHER, others, k);
         }
         return new Decision(Actor.NONE, null, -1);
     }
@@ -271,7 +314,7 @@ final class RuleRun {
                 result = new Attribution(d.actor, b, d);
                 break;
             }
-            if (d.actor == Actor.OUTSIDE && result.actor == Actor.NONE) {
+            if ((d.actor == Actor.OUTSIDE || d.actor == Actor.OTHER) && result.actor == Actor.NONE) {
                 result = new Attribution(Actor.OUTSIDE, b, d);
             }
         }
@@ -279,8 +322,13 @@ final class RuleRun {
         return result;
     }
 
+    /** What names the action or the plan: titleOrUrl when the rule has one, else its first group. */
+    private static Group anchor(PhraseRule rule) {
+        return rule.titleOrUrl() != null ? rule.titleOrUrl() : rule.allOf().get(0);
+    }
+
     private boolean otherKindOnPage(PhraseRule rule) {
-        Hits first = hits(rule.allOf().get(0));
+        Hits first = hits(anchor(rule));
         Hits other = hits(rule.otherKind());
         if (other.isEmpty()) {
             return false;
@@ -304,13 +352,37 @@ final class RuleRun {
         Hits o = capitalsOnly(Hits.of(index, ownPhrases, List.of()));
         Hits x = capitalsOnly(Hits.of(index, outsidePhrases, List.of()));
         Hits l = Hits.of(index, actors.local(), List.of());
+        Hits r = Hits.of(index, actors.others(), List.of());
         Hits partners = Hits.of(index, actors.partners(), List.of());
-        boolean[][] partner = partners(partners, o, x, l);
+        boolean[][] partner = partners(longestActor, partners, o, x, l, r);
         outside = keep(x, partner[1], null);
-        own = keep(o, partner[0], outside);
+        others = keep(r, partner[3], null);
+        own = keep(o, or(partner[0], partOfName(longestActor, o, outside, others)), outside);
         local = keep(l, partner[2], outside);
         joins = Hits.of(index, actors.joins(), List.of());
         we = Hits.of(index, actors.we(), List.of());
+    }
+
+    /** The municipality's name right after another actor is that actor's name: "serviceclub Zonta Halle". */
+    private static boolean[] partOfName(int longest, Hits own, Hits... before) {
+        boolean[] out = new boolean[own.size()];
+        for (int k = 0; k < own.size(); k++) {
+            for (Hits b : before) {
+                for (int m = Hits.lowerBound(b.start, b.size(), own.start[k] - longest);
+                     m < b.size() && b.start[m] < own.start[k]; m++) {
+                    out[k] |= b.end[m] == own.start[k];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean[] or(boolean[] a, boolean[] b) {
+        boolean[] out = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] || b[i];
+        }
+        return out;
     }
 
     /** Names that are also Dutch words count only with a capital: "Boom", not "een boom". */
@@ -337,7 +409,7 @@ final class RuleRun {
     }
 
     /** Which hits of own, outside and local are partners: right after a partner phrase, or after such a partner. */
-    private static boolean[][] partners(Hits markers, Hits... lists) {
+    private static boolean[][] partners(int longest, Hits markers, Hits... lists) {
         boolean[][] out = new boolean[lists.length][];
         for (int i = 0; i < lists.length; i++) {
             out[i] = new boolean[lists[i].size()];
@@ -364,7 +436,7 @@ final class RuleRun {
             int s = lists[i].start[k];
             boolean isPartner = s - lastPartnerEnd <= PARTNER_CHAIN && s >= lastPartnerEnd;
             if (!isPartner) {
-                int m = markerBefore(markers, s);
+                int m = markerBefore(longest, markers, s);
                 isPartner = m >= 0;
             }
             if (isPartner) {
@@ -375,11 +447,9 @@ final class RuleRun {
         return out;
     }
 
-    private static int markerBefore(Hits markers, int s) {
-        for (int m = Hits.lowerBound(markers.end, markers.size(), s - PARTNER_REACH); m < markers.size(); m++) {
-            if (markers.start[m] >= s) {
-                break;
-            }
+    private static int markerBefore(int longest, Hits markers, int s) {
+        for (int m = Hits.lowerBound(markers.start, markers.size(), s - PARTNER_REACH - longest);
+             m < markers.size() && markers.start[m] < s; m++) {
             if (markers.end[m] <= s && s - markers.end[m] <= PARTNER_REACH) {
                 return m;
             }

@@ -163,13 +163,13 @@ final class Vocabulary {
         }
 
         /**
-         * A phrase of the catalogue: words separated by spaces, each matched in all its forms unless marked:
-         * {@code =word} exactly, {@code *word} also as the end of a compound, {@code word*} as a prefix,
-         * {@code *word*} anywhere in a word.
+         * A phrase of the catalogue: words separated by spaces, each matched in all its forms unless marked
+         * (or exactly, when exactByDefault: actor phrases): {@code =word} exactly, {@code *word} also as the end of
+         * a compound, {@code word*} as a prefix, {@code *word*} anywhere in a word.
          *
          * @throws IllegalArgumentException with a short reason when the phrase cannot be matched
          */
-        int[] phrase(String phrase) {
+        int[] phrase(String phrase, boolean exactByDefault) {
             List<Integer> out = new ArrayList<>();
             for (String token : phrase.strip().split("\\s+")) {
                 if (token.isEmpty()) {
@@ -195,7 +195,7 @@ final class Vocabulary {
                             + " words " + folded + "; '=' and '*' mark a single word, in '" + phrase + "'");
                 }
                 for (String f : folded) {
-                    Mode mode = exactly ? Mode.EXACT
+                    Mode mode = exactly || exactByDefault && !leading && !trailing ? Mode.EXACT
                             : leading && trailing ? Mode.CONTAINS
                             : trailing ? Mode.PREFIX
                             : leading ? Mode.COMPOUND
