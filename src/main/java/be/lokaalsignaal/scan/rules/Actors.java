@@ -11,6 +11,7 @@ import java.util.List;
  *                   other countries, other municipalities ({andere gemeente}); outweighs the local actors
  * @param others     who may act beside the municipality: organisers, associations, schools, clubs; decides
  *                   only where no local actor is named
+ * @param nameParts  words after which the municipality's name is part of another name ("Infoblad Torhout")
  * @param partners   phrases after which an actor is a partner or sponsor, not the one who acts ("met de steun van")
  * @param joins      phrases by which a local actor or "we" joins an action ("doet mee", "sluit aan bij")
  * @param we         first person plural ("wij", "onze"): the municipality only together with a join phrase
@@ -18,16 +19,18 @@ import java.util.List;
  * @param otherNames whether {andere gemeente} stands in outside: the names of every other municipality
  */
 record Actors(List<Phrase> own, List<Phrase> local, List<Phrase> outside, List<Phrase> others,
-              List<Phrase> partners, List<Phrase> joins, List<Phrase> we, boolean ownName, boolean otherNames) {
+              List<Phrase> nameParts, List<Phrase> partners, List<Phrase> joins, List<Phrase> we, boolean ownName,
+              boolean otherNames) {
 
     static final Actors NONE = new Actors(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-            false, false);
+            List.of(), false, false);
 
     Actors {
         own = List.copyOf(own);
         local = List.copyOf(local);
         outside = List.copyOf(outside);
         others = List.copyOf(others);
+        nameParts = List.copyOf(nameParts);
         partners = List.copyOf(partners);
         joins = List.copyOf(joins);
         we = List.copyOf(we);

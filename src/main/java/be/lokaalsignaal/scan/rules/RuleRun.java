@@ -53,7 +53,7 @@ final class RuleRun {
         this.needCapital = needCapital;
         int longest = 1;
         for (List<Phrase> list : List.of(actors.own(), actors.local(), actors.outside(), actors.others(),
-                actors.partners(), ownNames, otherNames)) {
+                actors.nameParts(), actors.partners(), ownNames, otherNames)) {
             for (Phrase p : list) {
                 longest = Math.max(longest, p.length());
             }
@@ -357,13 +357,17 @@ final class RuleRun {
         boolean[][] partner = partners(longestActor, partners, o, x, l, r);
         outside = keep(x, partner[1], null);
         others = keep(r, partner[3], null);
-        own = keep(o, or(partner[0], partOfName(longestActor, o, outside, others)), outside);
+        Hits nameParts = Hits.of(index, actors.nameParts(), List.of());
+        own = keep(o, or(partner[0], partOfName(longestActor, o, outside, others, nameParts)), outside);
         local = keep(l, partner[2], outside);
         joins = Hits.of(index, actors.joins(), List.of());
         we = Hits.of(index, actors.we(), List.of());
     }
 
-    /** The municipality's name right after another actor is that actor's name: "serviceclub Zonta Halle". */
+    /**
+     * The municipality's name right after another actor or a name part is part of another name: "serviceclub Zonta
+     * Halle", "Infoblad Torhout".
+     */
     private static boolean[] partOfName(int longest, Hits own, Hits... before) {
         boolean[] out = new boolean[own.size()];
         for (int k = 0; k < own.size(); k++) {
