@@ -26,6 +26,10 @@ public final class HtmlExtractor {
             "thead", "tfoot", "tr", "ul", "option", "select", "legend");
     private static final Set<String> INVISIBLE_TAGS = Set.of(
             "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "head", "title");
+    /** Page furniture around the content: a section does not run into it. */
+    private static final Set<String> FRAME_TAGS = Set.of("footer", "header", "nav", "aside");
+    private static final List<String> FRAME_NAMES = List.of("footer", "header", "navigation", "navbar", "menu",
+            "breadcrumb", "sidebar", "colofon");
     private static final int MAX_SECTION_CHARS = 4000;
     private static final int MAX_UNWRAP_DEPTH = 3;
 
@@ -105,11 +109,12 @@ public final class HtmlExtractor {
                 continue;
             }
             Element container = container(elements.get(i));
+            Element frame = frame(elements.get(i));
             StringBuilder sb = new StringBuilder(paragraphs.get(i));
             int j = i + 1;
             for (; j < paragraphs.size(); j++) {
                 int l = levels.get(j);
-                if (l != 0 && l <= level || !inside(elements.get(j), container)) {
+                if (l != 0 && l <= level || !inside(elements.get(j), container) || frame(elements.get(j)) != frame) {
                     break;
                 }
                 if (sb.length() + paragraphs.get(j).length() > MAX_SECTION_CHARS) {
@@ -131,6 +136,26 @@ public final class HtmlExtractor {
             c = c.parent();
         }
         return c;
+    }
+
+    /**
+     * The page furniture an element stands in (footer, header, navigation, sidebar), or null for the content: a
+     * section never runs from the content into the footer with the municipality's address.
+     */
+    private static Element frame(Element el) {
+        for (Element e = el; e != null; e = e.parent()) {
+            String tag = e.normalName();
+            if (FRAME_TAGS.contains(tag)) {
+                return e;
+            }
+            String names = (e.id() + " " + e.className()).toLowerCase(java.util.Locale.ROOT);
+            for (String word : FRAME_NAMES) {
+                if (names.contains(word)) {
+                    return e;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean inside(Element el, Element container) {
