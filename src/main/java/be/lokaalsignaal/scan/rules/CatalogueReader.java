@@ -226,8 +226,25 @@ final class CatalogueReader {
         }
         Group titleOrUrl = n.has("titleOrUrl") ? group(n.get("titleOrUrl"), path + ".titleOrUrl", "titleOrUrl") : null;
         List<Phrase> exclude = n.has("exclude") ? phrases(n.get("exclude"), path + ".exclude", false, true) : List.of();
-        List<Phrase> otherKind = n.has("otherKind")
-                ? phrases(n.get("otherKind"), path + ".otherKind", false, true) : List.of();
+        List<Phrase> otherKind = List.of();
+        int otherKindWords = PhraseRule.OTHER_KIND_WORDS;
+        if (n.has("otherKind")) {
+            JsonNode o = n.get("otherKind");
+            if (o.isObject()) {
+                onlyKeys(o, path + ".otherKind", Set.of("words", "any"));
+                JsonNode w = o.get("words");
+                if (w == null || !w.canConvertToInt() || w.asInt() < 0) {
+                    throw fail(path + ".otherKind.words", "expected a number of words (0 or more)");
+                }
+                otherKindWords = w.asInt();
+                if (!o.has("any")) {
+                    throw fail(path + ".otherKind.any", "missing: give the phrases");
+                }
+                otherKind = phrases(o.get("any"), path + ".otherKind.any", true, true);
+            } else {
+                otherKind = phrases(o, path + ".otherKind", false, true);
+            }
+        }
         SignalCatalogue.Scope scope = SignalCatalogue.Scope.BLOCK;
         if (n.has("scope")) {
             String s = text(n, path, "scope");
@@ -252,7 +269,8 @@ final class CatalogueReader {
         if (within != null && scope == SignalCatalogue.Scope.DOCUMENT) {
             throw fail(path + ".within", "a document-wide rule has no block to be near in; use scope block");
         }
-        return new PhraseRule(id, kind, description, groups, titleOrUrl, exclude, otherKind, scope, actor, within);
+        return new PhraseRule(id, kind, description, groups, titleOrUrl, exclude, otherKind, otherKindWords, scope,
+                actor, within);
     }
 
     /** within: {words: 12, of: [maatregel, setting]}: two named groups of allOf. */

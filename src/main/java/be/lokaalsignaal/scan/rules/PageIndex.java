@@ -63,6 +63,9 @@ final class PageIndex {
     private int[] start;
     private int[] end;
     private int[][] ids;
+    /** Sentence number of each word: a new one after '.', '!' or '?' and at the start of every text. */
+    private int[] sentence;
+    private int sentences;
     private final int[][] postings;
     private final int[] postingCounts;
     private final int[][] occurrences;
@@ -89,6 +92,7 @@ final class PageIndex {
         start = new int[room];
         end = new int[room];
         ids = new int[room][];
+        sentence = new int[room];
         for (int i = 0; i < paragraphs; i++) {
             int from = size;
             int src = addSource(texts.get(i));
@@ -132,6 +136,7 @@ final class PageIndex {
     // ------------------------------------------------------------------ words
 
     private int addSource(String text) {
+        sentences++;
         int src = sources.size();
         sources.add(text);
         Reader reader = new Reader(src, text);
@@ -148,6 +153,7 @@ final class PageIndex {
         private int pendingLength = -1;
         private int pendingStart;
         private int pendingEnd;
+        private int lastEnd = -1;
 
         Reader(int src, String text) {
             this.src = src;
@@ -205,20 +211,36 @@ final class PageIndex {
                 wordIds = vocabulary.match(w);
                 seen.put(w, wordIds);
             }
+            if (lastEnd >= 0 && endsSentence(text, lastEnd, pendingStart)) {
+                sentences++;
+            }
+            lastEnd = pendingEnd;
             addWord(src, pendingStart, pendingEnd, wordIds);
             pendingLength = -1;
         }
     }
 
+    private static boolean endsSentence(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void addWord(int src, int wordStart, int wordEnd, int[] wordIds) {
         if (size == source.length) {
             int n = size * 2;
+            sentence = Arrays.copyOf(sentence, n);
             source = Arrays.copyOf(source, n);
             start = Arrays.copyOf(start, n);
             end = Arrays.copyOf(end, n);
             ids = Arrays.copyOf(ids, n);
         }
         source[size] = src;
+        sentence[size] = sentences;
         start[size] = wordStart;
         end[size] = wordEnd;
         ids[size] = wordIds;
@@ -374,6 +396,19 @@ final class PageIndex {
             }
         }
         return false;
+    }
+
+    /** The words of the sentence that holds a word, from (inclusive) and to (exclusive). */
+    int[] sentenceOf(int word) {
+        int from = word;
+        while (from > 0 && sentence[from - 1] == sentence[word]) {
+            from--;
+        }
+        int to = word + 1;
+        while (to < size && sentence[to] == sentence[word]) {
+            to++;
+        }
+        return new int[] {from, to};
     }
 
     /** The paragraph block holding a word, or -1 for words of sections read on their own, title and URL. */

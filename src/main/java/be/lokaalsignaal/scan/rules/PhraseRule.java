@@ -11,14 +11,17 @@ import java.util.List;
  *                   otherKind conditions look at the blocks that hold the anchor
  * @param titleOrUrl a group that must occur in the title or the URL; null when the rule has none
  * @param exclude    the rule does not match in a block (scope document: a page) holding one of these
- * @param otherKind  the rule does not match on a page where one of these stands in a block together with a
- *                   phrase of the anchor: the page speaks of another kind of plan or action
+ * @param otherKind  the rule does not match on a page where one of these stands within otherKindWords words of
+ *                   a phrase of the anchor, in one block: the page speaks of another kind of plan or action
  * @param actor      whether the municipality must be the one acting (see {@link Actors})
  * @param within     two groups whose hits must lie close together in the block, or null
  */
 public record PhraseRule(String id, SignalKind kind, String description, List<Group> allOf, Group titleOrUrl,
-                         List<Phrase> exclude, List<Phrase> otherKind, SignalCatalogue.Scope scope, boolean actor,
-                         Within within) {
+                         List<Phrase> exclude, List<Phrase> otherKind, int otherKindWords,
+                         SignalCatalogue.Scope scope, boolean actor, Within within) {
+
+    /** How near the anchor an otherKind phrase must stand when the catalogue does not say. */
+    public static final int OTHER_KIND_WORDS = 12;
 
     /** The hits of two groups (indexes in allOf) at most this many words apart: "opleiding voor barpersoneel". */
     public record Within(int words, int first, int second) {

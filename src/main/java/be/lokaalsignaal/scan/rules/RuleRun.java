@@ -132,7 +132,7 @@ final class RuleRun {
             if (!rule.actor()) {
                 return evidence(rule, b, groupHits, found, null);
             }
-            Decision d = actorOf(b);
+            Decision d = actorOf(b, hits(anchor(rule)));
             if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
                 return evidence(rule, b, groupHits, found, d);
             }
@@ -259,34 +259,55 @@ final class RuleRun {
     // ------------------------------------------------------------------ actors
 
     /**
-     * Whose action a block says it is: the municipality's own name (or a local actor or "we" that joins) first,
-     * then an outside body, then the municipality's services, then others who may act beside it.
+     * Whose action a block says it is. First the sentences that hold the anchor (the action's words): one that
+     * gives it to the municipality decides, else one that names someone else; only when they name no one, the
+     * whole block. Within sentence or block: the municipality's own name (or a local actor or "we" that joins)
+     * first, then an outside body, then the municipality's services, then others who may act beside it.
      */
-    Decision actorOf(PageIndex.Block b) {
+    Decision actorOf(PageIndex.Block b, Hits anchor) {
         prepareActors();
-        int k = own.first(b);
+        Decision other = null;
+        for (int a = anchor.first(b); a >= 0 && a < anchor.size() && anchor.start[a] < b.to; a++) {
+            if (anchor.end[a] > b.to) {
+                continue;
+            }
+            int[] s = index.sentenceOf(anchor.start[a]);
+            Decision d = actorOf(Math.max(s[0], b.from), Math.min(s[1], b.to));
+            if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
+                return d;
+            }
+            if (d.actor != Actor.NONE && other == null) {
+                other = d;
+            }
+        }
+        return other != null ? other : actorOf(b.from, b.to);
+    }
+
+    /** Whose action the words from..to say it is, by the order of the actors (see signals.yml). */
+    private Decision actorOf(int from, int to) {
+        int k = own.first(from, to);
         if (k >= 0) {
             return new Decision(Actor.OWN, own, k);
         }
-        k = joins.first(b);
+        k = joins.first(from, to);
         if (k >= 0) {
-            int l = local.first(b);
+            int l = local.first(from, to);
             if (l >= 0) {
                 return new Decision(Actor.OWN, local, l);
             }
-            int w = we.first(b);
+            int w = we.first(from, to);
             if (w >= 0) {
                 return new Decision(Actor.OWN, we, w);
             }
         }
-        if (outside.first(b) >= 0) {
-            return new Decision(Actor.OUTSIDE, outside, outside.first(b));
+        if (outside.first(from, to) >= 0) {
+            return new Decision(Actor.OUTSIDE, outside, outside.first(from, to));
         }
-        k = local.first(b);
+        k = local.first(from, to);
         if (k >= 0) {
             return new Decision(Actor.LOCAL, local, k);
         }
-        k = others.first(b);
+        k = others.first(from, to);
         if (k >= 0) {
             return new Decision(Actor.OTHER, others, k);
         }
@@ -309,7 +330,7 @@ final class RuleRun {
             if (h.first(b) < 0) {
                 continue;
             }
-            Decision d = actorOf(b);
+            Decision d = actorOf(b, h);
             if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
                 result = new Attribution(d.actor, b, d);
                 break;
@@ -327,14 +348,31 @@ final class RuleRun {
         return rule.titleOrUrl() != null ? rule.titleOrUrl() : rule.allOf().get(0);
     }
 
+    /** An otherKind phrase near a phrase of the anchor, in a block that holds both. */
     private boolean otherKindOnPage(PhraseRule rule) {
-        Hits first = hits(anchor(rule));
+        Hits anchor = hits(anchor(rule));
         Hits other = hits(rule.otherKind());
-        if (other.isEmpty()) {
-            return false;
+        int reach = rule.otherKindWords();
+        for (int o = 0; o < other.size(); o++) {
+            for (int a = Hits.lowerBound(anchor.start, anchor.size(), other.start[o] - reach - 64);
+                 a < anchor.size() && anchor.start[a] <= other.end[o] + reach; a++) {
+                int gap = Math.max(anchor.start[a], other.start[o]) - Math.min(anchor.end[a], other.end[o]);
+                if (gap <= reach && inOneBlock(Math.min(anchor.start[a], other.start[o]),
+                        Math.max(anchor.end[a], other.end[o]))) {
+                    return true;
+                }
+            }
         }
-        for (PageIndex.Block b : index.blocks) {
-            if (first.first(b) >= 0 && other.first(b) >= 0) {
+        return false;
+    }
+
+    private boolean inOneBlock(int from, int to) {
+        int p = index.paragraphOf(from);
+        if (p >= 0 && index.blocks.get(p).holds(from, to)) {
+            return true;
+        }
+        for (int b = index.paragraphs; b < index.blocks.size(); b++) {
+            if (index.blocks.get(b).holds(from, to)) {
                 return true;
             }
         }
