@@ -159,17 +159,19 @@ final class CatalogueReader {
             return Actors.NONE;
         }
         if (!n.isObject()) {
-            throw fail("actors", "expected a mapping with own, local, outside, others, nameParts, partners, joins and we");
+            throw fail("actors", "expected a mapping with own, local, outside, others, nameParts, partners, joins, "
+                    + "together and we");
         }
-        onlyKeys(n, "actors", Set.of("own", "local", "outside", "others", "nameParts", "partners", "joins", "we"));
+        onlyKeys(n, "actors", Set.of("own", "local", "outside", "others", "nameParts", "partners", "joins", "together",
+                "we"));
         boolean[] ownName = new boolean[1];
         boolean[] otherNames = new boolean[1];
         List<Phrase> own = actorList(n, "own", OWN_NAME, ownName);
         List<Phrase> local = actorList(n, "local", null, null);
         List<Phrase> outside = actorList(n, "outside", OTHER_NAMES, otherNames);
         return new Actors(own, local, outside, actorList(n, "others", null, null), actorList(n, "nameParts", null, null),
-                actorList(n, "partners", null, null), actorList(n, "joins", null, null), actorList(n, "we", null, null),
-                ownName[0], otherNames[0]);
+                actorList(n, "partners", null, null), actorList(n, "joins", null, null),
+                actorList(n, "together", null, null), actorList(n, "we", null, null), ownName[0], otherNames[0]);
     }
 
     private List<Phrase> actorList(JsonNode actors, String field, String placeholder, boolean[] seen) {

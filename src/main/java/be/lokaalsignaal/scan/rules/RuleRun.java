@@ -13,7 +13,7 @@ import java.util.Set;
 final class RuleRun {
 
     /** Whose action a block says it is. */
-    enum Actor { OWN, OUTSIDE, LOCAL, OTHER, NONE }
+    enum Actor { OWN, OUTSIDE, LOCAL, OTHER, WE, NONE }
 
     /** An actor decision with the hit that made it, in hits (or -1). */
     private record Decision(Actor actor, Hits hits, int hit) {
@@ -33,6 +33,8 @@ final class RuleRun {
     private final List<Phrase> ownNames;
     private final List<Phrase> otherNames;
     private final Set<Phrase> needCapital;
+    /** Whether the site's municipality is known: then an action must be given to someone to count. */
+    private final boolean knownMunicipality;
     private final Map<Group, Hits> groups = new IdentityHashMap<>();
     private final Map<List<Phrase>, Hits> lists = new IdentityHashMap<>();
     private final Map<Group, Attribution> attributions = new IdentityHashMap<>();
@@ -45,8 +47,10 @@ final class RuleRun {
     private Hits joins;
     private Hits we;
 
-    RuleRun(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital) {
+    RuleRun(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital,
+            boolean knownMunicipality) {
         this.index = index;
+        this.knownMunicipality = knownMunicipality;
         this.actors = actors;
         this.ownNames = ownNames;
         this.otherNames = otherNames;
@@ -124,6 +128,7 @@ final class RuleRun {
         int[] found = new int[groupHits.size()];
         PageIndex.Block unnamed = null;
         int[] unnamedFound = null;
+        Decision unnamedBy = null;
         for (PageIndex.Block b : index.blocks) {
             if (!allIn(b, groupHits, found) || exclude.first(b) >= 0
                     || rule.within() != null && !near(b, rule.within(), groupHits, found)) {
@@ -136,9 +141,13 @@ final class RuleRun {
             if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
                 return evidence(rule, b, groupHits, found, d);
             }
-            if (d.actor == Actor.NONE && unnamed == null) {
+            // "we" on the page of a known municipality, or no one at all where the municipality is not known:
+            // the page may be its own, unless another block gives the action to someone else
+            boolean mayBeOwn = d.actor == Actor.WE || d.actor == Actor.NONE && !knownMunicipality;
+            if (mayBeOwn && (unnamed == null || unnamedBy.actor == Actor.NONE && d.actor == Actor.WE)) {
                 unnamed = b;
                 unnamedFound = found.clone();
+                unnamedBy = d;
             }
         }
         if (unnamed == null) {
@@ -149,7 +158,11 @@ final class RuleRun {
             return null;
         }
         Evidence e = evidence(rule, unnamed, groupHits, unnamedFound, null);
-        addActor(e, a);
+        if (a.actor == Actor.NONE && unnamedBy.actor == Actor.WE) {
+            addActor(e, unnamed, unnamedBy);
+        } else {
+            addActor(e, a);
+        }
         return e;
     }
 
@@ -248,7 +261,7 @@ final class RuleRun {
         }
         if (rule.actor()) {
             Attribution a = attribution(anchor(rule));
-            if (a.actor == Actor.OUTSIDE) {
+            if (a.actor == Actor.OUTSIDE || a.actor == Actor.NONE && knownMunicipality) {
                 return null;
             }
             addActor(e, a);
@@ -276,7 +289,7 @@ final class RuleRun {
             if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
                 return d;
             }
-            if (d.actor != Actor.NONE && other == null) {
+            if (d.actor != Actor.NONE && d.actor != Actor.WE && other == null) {
                 other = d;
             }
         }
@@ -310,6 +323,10 @@ final class RuleRun {
         k = others.first(from, to);
         if (k >= 0) {
             return new Decision(Actor.OTHER, others, k);
+        }
+        k = we.first(from, to);
+        if (k >= 0) {
+            return new Decision(Actor.WE, we, k);
         }
         return new Decision(Actor.NONE, null, -1);
     }
@@ -393,6 +410,10 @@ final class RuleRun {
         Hits r = Hits.of(index, actors.others(), List.of());
         Hits partners = Hits.of(index, actors.partners(), List.of());
         boolean[][] partner = partners(longestActor, partners, o, x, l, r);
+        Hits together = Hits.of(index, actors.together(), List.of());
+        // "de stad en Sensoa lanceren": acting together with the municipality, the outside body is a partner
+        partner[1] = or(partner[1], together(x, together, o, l));
+        partner[3] = or(partner[3], together(r, together, o, l));
         outside = keep(x, partner[1], null);
         others = keep(r, partner[3], null);
         Hits nameParts = Hits.of(index, actors.nameParts(), List.of());
@@ -417,6 +438,27 @@ final class RuleRun {
             }
         }
         return out;
+    }
+
+    /** Which hits of h stand joined to a hit of the municipality's by a together phrase ("en"), either side. */
+    private static boolean[] together(Hits h, Hits joiner, Hits... municipal) {
+        boolean[] out = new boolean[h.size()];
+        if (joiner.isEmpty()) {
+            return out;
+        }
+        for (int k = 0; k < h.size(); k++) {
+            for (Hits m : municipal) {
+                for (int i = 0; i < m.size() && !out[k]; i++) {
+                    out[k] = joined(joiner, m.end[i], h.start[k]) || joined(joiner, h.end[k], m.start[i]);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean joined(Hits joiner, int from, int to) {
+        int j = Hits.lowerBound(joiner.start, joiner.size(), from);
+        return j < joiner.size() && joiner.start[j] == from && joiner.end[j] == to;
     }
 
     private static boolean[] or(boolean[] a, boolean[] b) {

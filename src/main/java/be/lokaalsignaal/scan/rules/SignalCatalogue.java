@@ -200,7 +200,8 @@ public final class SignalCatalogue {
                 }
             });
         }
-        return new RuleRun(index, actors, own, other, needCapital);
+        boolean known = places != null && !places.ownNames(nisCode).isEmpty();
+        return new RuleRun(index, actors, own, other, needCapital, known);
     }
 
     private RuleMatch hostMatch(WatchedHost w, PageContent content, PageIndex index) {
