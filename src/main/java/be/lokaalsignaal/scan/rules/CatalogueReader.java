@@ -27,6 +27,7 @@ final class CatalogueReader {
     private static final String OWN_NAME = "{gemeente}";
     private static final String OTHER_NAMES = "{andere gemeente}";
     private static final String MUNICIPALITY = "municipality";
+    private static final String NOT_ELSEWHERE = "not-elsewhere";
 
     private final String source;
     private final Map<String, Phrase> phrases = new HashMap<>();
@@ -257,22 +258,25 @@ final class CatalogueReader {
             }
         }
         boolean actor = false;
+        boolean unnamedCounts = false;
         if (n.has("actor")) {
             String a = text(n, path, "actor");
-            if (!a.equals(MUNICIPALITY)) {
-                throw fail(path + ".actor", "unknown actor '" + a + "'; expected " + MUNICIPALITY);
+            if (!a.equals(MUNICIPALITY) && !a.equals(NOT_ELSEWHERE)) {
+                throw fail(path + ".actor", "unknown actor '" + a + "'; expected " + MUNICIPALITY + " or "
+                        + NOT_ELSEWHERE);
             }
             if (actors.own().isEmpty() && actors.local().isEmpty() && !actors.ownName()) {
                 throw fail(path + ".actor", "the catalogue has no actors (own, local) to tell the municipality by");
             }
             actor = true;
+            unnamedCounts = a.equals(NOT_ELSEWHERE);
         }
         PhraseRule.Within within = n.has("within") ? within(n.get("within"), path + ".within", groups) : null;
         if (within != null && scope == SignalCatalogue.Scope.DOCUMENT) {
             throw fail(path + ".within", "a document-wide rule has no block to be near in; use scope block");
         }
         return new PhraseRule(id, kind, description, groups, titleOrUrl, exclude, otherKind, otherKindWords, scope,
-                actor, within);
+                actor, unnamedCounts, within);
     }
 
     /** within: {words: 12, of: [maatregel, setting]}: two named groups of allOf. */

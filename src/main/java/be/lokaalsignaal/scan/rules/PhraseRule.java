@@ -14,11 +14,13 @@ import java.util.List;
  * @param otherKind  the rule does not match on a page where one of these stands within otherKindWords words of
  *                   a phrase of the anchor, in one block: the page speaks of another kind of plan or action
  * @param actor      whether the municipality must be the one acting (see {@link Actors})
+ * @param unnamedCounts with actor: whether a block that names no one counts on a known municipality's page
+ *                   (unless the page gives the action to someone else)
  * @param within     two groups whose hits must lie close together in the block, or null
  */
 public record PhraseRule(String id, SignalKind kind, String description, List<Group> allOf, Group titleOrUrl,
                          List<Phrase> exclude, List<Phrase> otherKind, int otherKindWords,
-                         SignalCatalogue.Scope scope, boolean actor, Within within) {
+                         SignalCatalogue.Scope scope, boolean actor, boolean unnamedCounts, Within within) {
 
     /** How near the anchor an otherKind phrase must stand when the catalogue does not say. */
     public static final int OTHER_KIND_WORDS = 12;

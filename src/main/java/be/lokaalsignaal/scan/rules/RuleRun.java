@@ -143,7 +143,8 @@ final class RuleRun {
             }
             // "we" on the page of a known municipality, or no one at all where the municipality is not known:
             // the page may be its own, unless another block gives the action to someone else
-            boolean mayBeOwn = d.actor == Actor.WE || d.actor == Actor.NONE && !knownMunicipality;
+            boolean mayBeOwn = d.actor == Actor.WE
+                    || d.actor == Actor.NONE && (!knownMunicipality || rule.unnamedCounts());
             if (mayBeOwn && (unnamed == null || unnamedBy.actor == Actor.NONE && d.actor == Actor.WE)) {
                 unnamed = b;
                 unnamedFound = found.clone();
@@ -261,7 +262,7 @@ final class RuleRun {
         }
         if (rule.actor()) {
             Attribution a = attribution(anchor(rule));
-            if (a.actor == Actor.OUTSIDE || a.actor == Actor.NONE && knownMunicipality) {
+            if (a.actor == Actor.OUTSIDE || a.actor == Actor.NONE && knownMunicipality && !rule.unnamedCounts()) {
                 return null;
             }
             addActor(e, a);
