@@ -29,7 +29,7 @@ public final class HtmlExtractor {
     /** Page furniture around the content: a section does not run into it. */
     private static final Set<String> FRAME_TAGS = Set.of("footer", "header", "nav", "aside");
     private static final List<String> FRAME_NAMES = List.of("footer", "header", "navigation", "navbar", "menu",
-            "breadcrumb", "sidebar", "colofon");
+            "breadcrumb", "sidebar", "colofon", "voet", "navigatie", "kruimelpad");
     private static final int MAX_SECTION_CHARS = 4000;
     private static final int MAX_UNWRAP_DEPTH = 3;
 

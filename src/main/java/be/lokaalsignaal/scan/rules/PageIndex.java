@@ -411,6 +411,19 @@ final class PageIndex {
         return new int[] {from, to};
     }
 
+    /** The words of the paragraph (or other text) that holds a word, from (inclusive) and to (exclusive). */
+    int[] textOf(int word) {
+        int from = word;
+        while (from > 0 && source[from - 1] == source[word]) {
+            from--;
+        }
+        int to = word + 1;
+        while (to < size && source[to] == source[word]) {
+            to++;
+        }
+        return new int[] {from, to};
+    }
+
     /** The paragraph block holding a word, or -1 for words of sections read on their own, title and URL. */
     int paragraphOf(int word) {
         int lo = 0;

@@ -137,7 +137,7 @@ final class RuleRun {
             if (!rule.actor()) {
                 return evidence(rule, b, groupHits, found, null);
             }
-            Decision d = actorOf(b, hits(anchor(rule)));
+            Decision d = actorOf(b, hits(anchor(rule)), groupHits, found);
             if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
                 return evidence(rule, b, groupHits, found, d);
             }
@@ -273,28 +273,51 @@ final class RuleRun {
     // ------------------------------------------------------------------ actors
 
     /**
-     * Whose action a block says it is. First the sentences that hold the anchor (the action's words): one that
-     * gives it to the municipality decides, else one that names someone else; only when they name no one, the
-     * whole block. Within sentence or block: the municipality's own name (or a local actor or "we" that joins)
-     * first, then an outside body, then the municipality's services, then others who may act beside it.
+     * Whose action a block says it is. First the sentences that hold the anchor (the action's words); when they
+     * name no one, the paragraphs of the block that hold the anchor or the rule's other words found there. A
+     * date line or byline under a title ("12 maart, Stad Leuven") holds none of them and says nothing. Among
+     * sentences or paragraphs, one that gives the action to the municipality decides, else one that names someone
+     * else, else "we". Within one: the municipality's own name (or a local actor or "we" that joins) first, then
+     * an outside body, then the municipality's services, then others who may act beside it.
      */
-    Decision actorOf(PageIndex.Block b, Hits anchor) {
+    Decision actorOf(PageIndex.Block b, Hits anchor, List<Hits> groupHits, int[] found) {
         prepareActors();
-        Decision other = null;
+        List<int[]> sentences = new ArrayList<>();
+        List<int[]> paragraphs = new ArrayList<>();
         for (int a = anchor.first(b); a >= 0 && a < anchor.size() && anchor.start[a] < b.to; a++) {
-            if (anchor.end[a] > b.to) {
-                continue;
+            if (anchor.end[a] <= b.to) {
+                sentences.add(index.sentenceOf(anchor.start[a]));
+                paragraphs.add(index.textOf(anchor.start[a]));
             }
-            int[] s = index.sentenceOf(anchor.start[a]);
-            Decision d = actorOf(Math.max(s[0], b.from), Math.min(s[1], b.to));
+        }
+        for (int g = 0; g < found.length; g++) {
+            paragraphs.add(index.textOf(groupHits.get(g).start[found[g]]));
+        }
+        Decision d = strongest(b, sentences);
+        if (d.actor != Actor.NONE && d.actor != Actor.WE) {
+            return d;
+        }
+        // "we" in the sentence is the municipality only if its paragraphs do not name someone else
+        Decision p = strongest(b, paragraphs);
+        return p.actor != Actor.NONE && p.actor != Actor.WE || d.actor == Actor.NONE ? p : d;
+    }
+
+    /** Of several ranges of the block, the one that gives the action to the municipality, else to someone else. */
+    private Decision strongest(PageIndex.Block b, List<int[]> ranges) {
+        Decision other = null;
+        Decision we = null;
+        for (int[] r : ranges) {
+            Decision d = actorOf(Math.max(r[0], b.from), Math.min(r[1], b.to));
             if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
                 return d;
             }
-            if (d.actor != Actor.NONE && d.actor != Actor.WE && other == null) {
+            if (d.actor == Actor.WE) {
+                we = we == null ? d : we;
+            } else if (d.actor != Actor.NONE && other == null) {
                 other = d;
             }
         }
-        return other != null ? other : actorOf(b.from, b.to);
+        return other != null ? other : we != null ? we : new Decision(Actor.NONE, null, -1);
     }
 
     /** Whose action the words from..to say it is, by the order of the actors (see signals.yml). */
@@ -348,7 +371,7 @@ final class RuleRun {
             if (h.first(b) < 0) {
                 continue;
             }
-            Decision d = actorOf(b, h);
+            Decision d = actorOf(b, h, List.of(), new int[0]);
             if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
                 result = new Attribution(d.actor, b, d);
                 break;
