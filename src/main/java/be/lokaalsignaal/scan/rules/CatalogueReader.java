@@ -28,6 +28,7 @@ final class CatalogueReader {
     private static final String OTHER_NAMES = "{andere gemeente}";
     private static final String MUNICIPALITY = "municipality";
     private static final String NOT_ELSEWHERE = "not-elsewhere";
+    private static final String NOT_OUTSIDE = "not-outside";
 
     private final String source;
     private final Map<String, Phrase> phrases = new HashMap<>();
@@ -201,8 +202,8 @@ final class CatalogueReader {
         if (!n.isObject()) {
             throw fail(path, "expected a mapping with id, kind and allOf");
         }
-        onlyKeys(n, path, Set.of("id", "kind", "description", "allOf", "titleOrUrl", "exclude", "otherKind",
-                "scope", "actor", "within"));
+        onlyKeys(n, path, Set.of("id", "kind", "description", "allOf", "titleOrUrl", "notTitleOrUrl", "exclude",
+                "otherKind", "scope", "actor", "within"));
         String id = uniqueId(text(n, path, "id"), path + ".id", ids);
         String kindName = text(n, path, "kind");
         SignalKind kind;
@@ -229,6 +230,8 @@ final class CatalogueReader {
         }
         Group titleOrUrl = n.has("titleOrUrl") ? group(n.get("titleOrUrl"), path + ".titleOrUrl", "titleOrUrl") : null;
         List<Phrase> exclude = n.has("exclude") ? phrases(n.get("exclude"), path + ".exclude", false, true) : List.of();
+        List<Phrase> notTitleOrUrl = n.has("notTitleOrUrl")
+                ? phrases(n.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
         List<Phrase> otherKind = List.of();
         int otherKindWords = PhraseRule.OTHER_KIND_WORDS;
         if (n.has("otherKind")) {
@@ -259,24 +262,26 @@ final class CatalogueReader {
         }
         boolean actor = false;
         boolean unnamedCounts = false;
+        boolean othersCount = false;
         if (n.has("actor")) {
             String a = text(n, path, "actor");
-            if (!a.equals(MUNICIPALITY) && !a.equals(NOT_ELSEWHERE)) {
-                throw fail(path + ".actor", "unknown actor '" + a + "'; expected " + MUNICIPALITY + " or "
-                        + NOT_ELSEWHERE);
+            if (!a.equals(MUNICIPALITY) && !a.equals(NOT_ELSEWHERE) && !a.equals(NOT_OUTSIDE)) {
+                throw fail(path + ".actor", "unknown actor '" + a + "'; expected " + MUNICIPALITY + ", "
+                        + NOT_ELSEWHERE + " or " + NOT_OUTSIDE);
             }
             if (actors.own().isEmpty() && actors.local().isEmpty() && !actors.ownName()) {
                 throw fail(path + ".actor", "the catalogue has no actors (own, local) to tell the municipality by");
             }
             actor = true;
-            unnamedCounts = a.equals(NOT_ELSEWHERE);
+            unnamedCounts = !a.equals(MUNICIPALITY);
+            othersCount = a.equals(NOT_OUTSIDE);
         }
         PhraseRule.Within within = n.has("within") ? within(n.get("within"), path + ".within", groups) : null;
         if (within != null && scope == SignalCatalogue.Scope.DOCUMENT) {
             throw fail(path + ".within", "a document-wide rule has no block to be near in; use scope block");
         }
-        return new PhraseRule(id, kind, description, groups, titleOrUrl, exclude, otherKind, otherKindWords, scope,
-                actor, unnamedCounts, within);
+        return new PhraseRule(id, kind, description, groups, titleOrUrl, notTitleOrUrl, exclude, otherKind,
+                otherKindWords, scope, actor, unnamedCounts, othersCount, within);
     }
 
     /** within: {words: 12, of: [maatregel, setting]}: two named groups of allOf. */

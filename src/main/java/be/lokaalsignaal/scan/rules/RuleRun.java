@@ -94,6 +94,12 @@ final class RuleRun {
                 return null;
             }
         }
+        if (!rule.notTitleOrUrl().isEmpty()) {
+            Hits n = hits(rule.notTitleOrUrl());
+            if (n.first(index.title) >= 0 || n.first(index.url) >= 0) {
+                return null;
+            }
+        }
         if (!rule.otherKind().isEmpty() && otherKindOnPage(rule)) {
             return null;
         }
@@ -144,7 +150,8 @@ final class RuleRun {
             // "we" on the page of a known municipality, or no one at all where the municipality is not known:
             // the page may be its own, unless another block gives the action to someone else
             boolean mayBeOwn = d.actor == Actor.WE
-                    || d.actor == Actor.NONE && (!knownMunicipality || rule.unnamedCounts());
+                    || d.actor == Actor.NONE && (!knownMunicipality || rule.unnamedCounts())
+                    || d.actor == Actor.OTHER && rule.othersCount();
             if (mayBeOwn && (unnamed == null || unnamedBy.actor == Actor.NONE && d.actor == Actor.WE)) {
                 unnamed = b;
                 unnamedFound = found.clone();
@@ -155,7 +162,7 @@ final class RuleRun {
             return null;
         }
         Attribution a = attribution(anchor(rule));
-        if (a.actor == Actor.OUTSIDE) {
+        if (a.actor == Actor.OUTSIDE || a.actor == Actor.OTHER && !rule.othersCount()) {
             return null;
         }
         Evidence e = evidence(rule, unnamed, groupHits, unnamedFound, null);
@@ -234,7 +241,7 @@ final class RuleRun {
 
     /** A block that names no one: the page's other blocks with the action's words may say whose it is. */
     private void addActor(Evidence e, Attribution a) {
-        if (a.actor == Actor.NONE) {
+        if (a.actor == Actor.NONE || a.actor == Actor.OTHER) {
             e.actor = "UNNAMED";
         } else {
             addActor(e, a.block, a.decision);
@@ -262,7 +269,8 @@ final class RuleRun {
         }
         if (rule.actor()) {
             Attribution a = attribution(anchor(rule));
-            if (a.actor == Actor.OUTSIDE || a.actor == Actor.NONE && knownMunicipality && !rule.unnamedCounts()) {
+            if (a.actor == Actor.OUTSIDE || a.actor == Actor.OTHER && !rule.othersCount()
+                    || a.actor == Actor.NONE && knownMunicipality && !rule.unnamedCounts()) {
                 return null;
             }
             addActor(e, a);
@@ -376,8 +384,10 @@ final class RuleRun {
                 result = new Attribution(d.actor, b, d);
                 break;
             }
-            if ((d.actor == Actor.OUTSIDE || d.actor == Actor.OTHER) && result.actor == Actor.NONE) {
-                result = new Attribution(Actor.OUTSIDE, b, d);
+            // an outside actor anywhere outweighs others
+            if (d.actor == Actor.OUTSIDE && result.actor != Actor.OUTSIDE
+                    || d.actor == Actor.OTHER && result.actor == Actor.NONE) {
+                result = new Attribution(d.actor, b, d);
             }
         }
         attributions.put(first, result);
@@ -441,7 +451,9 @@ final class RuleRun {
         outside = keep(x, partner[1], null);
         others = keep(r, partner[3], null);
         Hits nameParts = Hits.of(index, actors.nameParts(), List.of());
-        own = keep(o, or(partner[0], partOfName(longestActor, o, outside, others, nameParts)), outside);
+        // another municipality's name before its own is a double name ("politiezone Lanaken-Maasmechelen")
+        Hits outsideWords = Hits.of(index, actors.outside(), List.of());
+        own = keep(o, or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts)), outside);
         local = keep(l, partner[2], outside);
         joins = Hits.of(index, actors.joins(), List.of());
         we = Hits.of(index, actors.we(), List.of());
