@@ -8,13 +8,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.CharArrayMap;
 
 /**
- * The words of one page, read once: every paragraph is cut into words a single time, each word looked up
- * in the catalogue's vocabulary, and the positions of the catalogue words noted. A section (a heading with
- * what follows it, a section element) that is its paragraphs in a row is the range of their words, not
- * read again. Phrases are then found from these positions, once per page for all rules.
+ * The blocks of one page over its words ({@link PageWords}), read once: the paragraphs in one pass; a section (a
+ * heading with what follows it, a section element, a PDF page) that is its paragraphs in a row is the range of
+ * their words, not read again. Phrases are found from the catalogue words' positions, once per page for all rules.
  */
 final class PageIndex {
 
@@ -55,19 +53,7 @@ final class PageIndex {
     private static final int PREFIX = 16;
     private static final int MAX_ALIGN_TRIES = 32;
 
-    private final Vocabulary vocabulary;
-    private final CharArrayMap<int[]> seen = new CharArrayMap<>(1024, false);
-    private final List<String> sources = new ArrayList<>();
-    private int size;
-    private int[] source;
-    private int[] start;
-    private int[] end;
-    private int[][] ids;
-    /** Sentence number of each word: a new one after '.', '!' or '?' and at the start of every text. */
-    private int[] sentence;
-    private int sentences;
-    private final int[][] postings;
-    private final int[] postingCounts;
+    private final PageWords words;
     private final int[][] occurrences;
 
     final List<Block> blocks = new ArrayList<>();
@@ -76,49 +62,30 @@ final class PageIndex {
     final Block url;
 
     PageIndex(PageContent content, Vocabulary vocabulary, int phrases) {
-        this.vocabulary = vocabulary;
-        this.postings = new int[vocabulary.size()][];
-        this.postingCounts = new int[vocabulary.size()];
+        this.words = new PageWords(vocabulary);
         this.occurrences = new int[phrases][];
         List<String> texts = content.blocks();
         this.paragraphs = content.paragraphs();
-        long chars = 0;
+        int first = words.addAll(texts.subList(0, paragraphs));
         for (int i = 0; i < paragraphs; i++) {
-            chars += texts.get(i).length();
+            blocks.add(new Block(i, texts.get(i), words.textFrom(first + i), words.textTo(first + i), first + i,
+                    new int[] {0}));
         }
-        // Dutch words are about six characters with their space: room for all without growing, mostly
-        int room = (int) Math.min(Integer.MAX_VALUE / 2, 64 + chars / 6);
-        source = new int[room];
-        start = new int[room];
-        end = new int[room];
-        ids = new int[room][];
-        sentence = new int[room];
-        for (int i = 0; i < paragraphs; i++) {
-            int from = size;
-            int src = addSource(texts.get(i));
-            blocks.add(new Block(i, texts.get(i), from, size, src, new int[] {0}));
-        }
-        Map<String, List<Integer>> byPrefix = texts.size() > paragraphs ? prefixes(texts) : Map.of();
+        Map<Long, List<Integer>> byPrefix = texts.size() > paragraphs ? prefixes(texts) : Map.of();
         for (int i = paragraphs; i < texts.size(); i++) {
             String text = texts.get(i);
             Block aligned = align(i, text, texts, byPrefix);
-            if (aligned != null) {
-                blocks.add(aligned);
-            } else {
-                int from = size;
-                int src = addSource(text);
-                blocks.add(new Block(i, text, from, size, src, new int[] {0}));
-            }
+            blocks.add(aligned != null ? aligned : whole(i, text));
         }
         endAtNextHeading();
-        String t = content.title() == null ? "" : content.title();
-        int from = size;
-        int src = addSource(t);
-        this.title = new Block(-1, t, from, size, src, new int[] {0});
-        String u = urlWords(content.url());
-        from = size;
-        src = addSource(u);
-        this.url = new Block(-1, u, from, size, src, new int[] {0});
+        this.title = whole(-1, content.title() == null ? "" : content.title());
+        this.url = whole(-1, urlWords(content.url()));
+    }
+
+    /** A text read on its own as a block. */
+    private Block whole(int index, String text) {
+        int t = words.add(text);
+        return new Block(index, text, words.textFrom(t), words.textTo(t), t, new int[] {0});
     }
 
     /** A URL path says what a page is about: /veiligheid/zonaal-veiligheidsplan-2020. */
@@ -133,151 +100,38 @@ final class PageIndex {
         }
     }
 
-    // ------------------------------------------------------------------ words
-
-    private int addSource(String text) {
-        sentences++;
-        int src = sources.size();
-        sources.add(text);
-        Reader reader = new Reader(src, text);
-        vocabulary.dutch().words(text, reader);
-        reader.flush();
-        return src;
-    }
-
-    /** Receives the words of one text; joins a word broken by a hyphen at a line end ("seksu- eel"). */
-    private final class Reader implements DutchWords.Sink {
-        private final int src;
-        private final String text;
-        private char[] pending = new char[64];
-        private int pendingLength = -1;
-        private int pendingStart;
-        private int pendingEnd;
-        private int lastEnd = -1;
-
-        Reader(int src, String text) {
-            this.src = src;
-            this.text = text;
-        }
-
-        @Override
-        public void word(char[] buffer, int length, int wordStart, int wordEnd) {
-            if (pendingLength >= 0 && brokenAcrossLines(wordStart, buffer, length)) {
-                append(buffer, length);
-                pendingEnd = wordEnd;
-                return;
-            }
-            flush();
-            pendingLength = 0;
-            append(buffer, length);
-            pendingStart = wordStart;
-            pendingEnd = wordEnd;
-        }
-
-        private void append(char[] buffer, int length) {
-            if (pendingLength + length > pending.length) {
-                pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + length));
-            }
-            System.arraycopy(buffer, 0, pending, pendingLength, length);
-            pendingLength += length;
-        }
-
-        /** "veiligheids- plan": a hyphen, white space, then a lower-case word that is not a conjunction. */
-        private boolean brokenAcrossLines(int wordStart, char[] buffer, int length) {
-            if (pendingEnd >= text.length() || text.charAt(pendingEnd) != '-' || wordStart <= pendingEnd + 1) {
-                return false;
-            }
-            for (int i = pendingEnd + 1; i < wordStart; i++) {
-                if (!Character.isWhitespace(text.charAt(i))) {
-                    return false;
-                }
-            }
-            if (!Character.isLowerCase(text.charAt(wordStart))) {
-                return false;
-            }
-            // "jeugd- en fuifzalen", "brand- of inbraakpreventie": the hyphen stands for a shared part
-            return !(length == 2 && buffer[0] == 'e' && buffer[1] == 'n'
-                    || length == 2 && buffer[0] == 'o' && buffer[1] == 'f'
-                    || length == 3 && buffer[0] == 't' && buffer[1] == 'o' && buffer[2] == 't');
-        }
-
-        void flush() {
-            if (pendingLength < 0) {
-                return;
-            }
-            int[] wordIds = seen.get(pending, 0, pendingLength);
-            if (wordIds == null) {
-                String w = new String(pending, 0, pendingLength);
-                wordIds = vocabulary.match(w);
-                seen.put(w, wordIds);
-            }
-            if (lastEnd >= 0 && endsSentence(text, lastEnd, pendingStart)) {
-                sentences++;
-            }
-            lastEnd = pendingEnd;
-            addWord(src, pendingStart, pendingEnd, wordIds);
-            pendingLength = -1;
-        }
-    }
-
-    private static boolean endsSentence(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '.' || c == '!' || c == '?') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void addWord(int src, int wordStart, int wordEnd, int[] wordIds) {
-        if (size == source.length) {
-            int n = size * 2;
-            sentence = Arrays.copyOf(sentence, n);
-            source = Arrays.copyOf(source, n);
-            start = Arrays.copyOf(start, n);
-            end = Arrays.copyOf(end, n);
-            ids = Arrays.copyOf(ids, n);
-        }
-        source[size] = src;
-        sentence[size] = sentences;
-        start[size] = wordStart;
-        end[size] = wordEnd;
-        ids[size] = wordIds;
-        for (int id : wordIds) {
-            int[] p = postings[id];
-            int n = postingCounts[id];
-            if (p == null) {
-                p = postings[id] = new int[4];
-            } else if (n == p.length) {
-                p = postings[id] = Arrays.copyOf(p, n * 2);
-            }
-            p[n] = size;
-            postingCounts[id] = n + 1;
-        }
-        size++;
-    }
-
     // ------------------------------------------------------------------ sections
 
-    private Map<String, List<Integer>> prefixes(List<String> texts) {
-        Map<String, List<Integer>> out = new HashMap<>();
+    /** Paragraph numbers by a hash of their first characters (up to 16), for finding where a section starts. */
+    private Map<Long, List<Integer>> prefixes(List<String> texts) {
+        Map<Long, List<Integer>> out = new HashMap<>();
         for (int i = 0; i < paragraphs; i++) {
             String p = texts.get(i);
-            out.computeIfAbsent(p.substring(0, Math.min(PREFIX, p.length())), k -> new ArrayList<>(1)).add(i);
+            int len = Math.min(PREFIX, p.length());
+            out.computeIfAbsent(key(p, len), k -> new ArrayList<>(1)).add(i);
         }
         return out;
     }
 
+    private static long key(String s, int len) {
+        int h = 0;
+        for (int i = 0; i < len; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return (long) h << 5 | len;
+    }
+
     /** The section as the range of the paragraphs it is made of, joined by one space or line break; or null. */
-    private Block align(int index, String section, List<String> texts, Map<String, List<Integer>> byPrefix) {
+    private Block align(int index, String section, List<String> texts, Map<Long, List<Integer>> byPrefix) {
         int tries = 0;
         int limit = Math.min(PREFIX, section.length());
+        int h = 0;
         for (int len = 1; len <= limit; len++) {
+            h = 31 * h + section.charAt(len - 1);
             if (len < limit && !separator(section.charAt(len))) {
                 continue;
             }
-            List<Integer> candidates = byPrefix.get(section.substring(0, len));
+            List<Integer> candidates = byPrefix.get((long) h << 5 | len);
             if (candidates == null) {
                 continue;
             }
@@ -353,7 +207,7 @@ final class PageIndex {
     // ------------------------------------------------------------------ phrases
 
     int size() {
-        return size;
+        return words.size();
     }
 
     /** Where the phrase starts, in increasing order; computed once per page. */
@@ -362,23 +216,27 @@ final class PageIndex {
         if (memo != null) {
             return memo;
         }
-        int[] words = phrase.words();
-        int[] first = postings[words[0]];
-        int count = postingCounts[words[0]];
-        if (first == null) {
+        int[] w = phrase.words();
+        // driven by the phrase's rarest word: "de stad" by "stad", not by every "de" on the page
+        int rare = 0;
+        for (int k = 1; k < w.length; k++) {
+            if (words.postingCounts[w[k]] < words.postingCounts[w[rare]]) {
+                rare = k;
+            }
+        }
+        int[] driver = words.postings[w[rare]];
+        int count = words.postingCounts[w[rare]];
+        if (driver == null || count == 0) {
             occurrences[phrase.id()] = NONE;
             return NONE;
         }
         int[] out = new int[count];
         int n = 0;
         for (int i = 0; i < count; i++) {
-            int pos = first[i];
-            if (pos + words.length > size) {
-                break;
-            }
-            boolean all = true;
-            for (int k = 1; k < words.length && all; k++) {
-                all = has(ids[pos + k], words[k]) && source[pos + k] == source[pos];
+            int pos = driver[i] - rare;
+            boolean all = pos >= 0 && pos + w.length <= words.size();
+            for (int k = 0; k < w.length && all; k++) {
+                all = k == rare || has(words.ids(pos + k), w[k]) && words.source(pos + k) == words.source(pos + rare);
             }
             if (all) {
                 out[n++] = pos;
@@ -390,38 +248,12 @@ final class PageIndex {
     }
 
     private static boolean has(int[] wordIds, int id) {
-        for (int w : wordIds) {
-            if (w == id) {
+        for (int x : wordIds) {
+            if (x == id) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** The words of the sentence that holds a word, from (inclusive) and to (exclusive). */
-    int[] sentenceOf(int word) {
-        int from = word;
-        while (from > 0 && sentence[from - 1] == sentence[word]) {
-            from--;
-        }
-        int to = word + 1;
-        while (to < size && sentence[to] == sentence[word]) {
-            to++;
-        }
-        return new int[] {from, to};
-    }
-
-    /** The words of the paragraph (or other text) that holds a word, from (inclusive) and to (exclusive). */
-    int[] textOf(int word) {
-        int from = word;
-        while (from > 0 && source[from - 1] == source[word]) {
-            from--;
-        }
-        int to = word + 1;
-        while (to < size && source[to] == source[word]) {
-            to++;
-        }
-        return new int[] {from, to};
     }
 
     /** The paragraph block holding a word, or -1 for words of sections read on their own, title and URL. */
@@ -442,24 +274,33 @@ final class PageIndex {
         return -1;
     }
 
-    /** Where a word starts in the text of a block. */
+    /** Where a catalogue word starts in the text of a block. */
     int charStart(Block block, int word) {
-        return block.bases[source[word] - block.firstSource] + start[word];
+        return block.bases[words.source(word) - block.firstSource] + words.start(word);
     }
 
-    /** Where a word ends in the text of a block. */
+    /** Where a catalogue word ends in the text of a block. */
     int charEnd(Block block, int word) {
-        return block.bases[source[word] - block.firstSource] + end[word];
+        return block.bases[words.source(word) - block.firstSource] + words.end(word);
     }
 
-    /** The words from..to (exclusive) as written on the page. */
+    /** The catalogue words from..to (exclusive) as written on the page. */
     String text(Block block, int from, int to) {
         return block.text.substring(charStart(block, from), charEnd(block, to - 1));
     }
 
-    /** Whether the first letter of a word is written as a capital. */
+    /** Whether the first letter of a catalogue word is written as a capital. */
     boolean capitalised(int word) {
-        String s = sources.get(source[word]);
-        return Character.isUpperCase(s.charAt(start[word]));
+        return Character.isUpperCase(words.text(words.source(word)).charAt(words.start(word)));
+    }
+
+    /** The words of the sentence that holds a catalogue word, from (inclusive) and to (exclusive). */
+    int[] sentenceOf(int word) {
+        return words.sentenceOf(word);
+    }
+
+    /** The words of the paragraph (or other text) that holds a catalogue word. */
+    int[] textOf(int word) {
+        return words.textOf(word);
     }
 }

@@ -477,24 +477,37 @@ final class RuleRun {
     }
 
     /** Which hits of h stand joined to a hit of the municipality's by a together phrase ("en"), either side. */
-    private static boolean[] together(Hits h, Hits joiner, Hits... municipal) {
+    private boolean[] together(Hits h, Hits joiner, Hits... municipal) {
         boolean[] out = new boolean[h.size()];
         if (joiner.isEmpty()) {
             return out;
         }
         for (int k = 0; k < h.size(); k++) {
             for (Hits m : municipal) {
-                for (int i = 0; i < m.size() && !out[k]; i++) {
-                    out[k] = joined(joiner, m.end[i], h.start[k]) || joined(joiner, h.end[k], m.start[i]);
-                }
+                // "de stad en Sensoa": a joiner right after h's hit... or right before it, each with m's hit beyond
+                int after = startingAt(joiner, h.end[k]);
+                int before = endingAt(joiner, h.start[k]);
+                out[k] |= after >= 0 && startingAt(m, joiner.end[after]) >= 0
+                        || before >= 0 && endingAt(m, joiner.start[before]) >= 0;
             }
         }
         return out;
     }
 
-    private static boolean joined(Hits joiner, int from, int to) {
-        int j = Hits.lowerBound(joiner.start, joiner.size(), from);
-        return j < joiner.size() && joiner.start[j] == from && joiner.end[j] == to;
+    /** A hit that starts at the word, or -1. */
+    private static int startingAt(Hits h, int word) {
+        int j = Hits.lowerBound(h.start, h.size(), word);
+        return j < h.size() && h.start[j] == word ? j : -1;
+    }
+
+    /** A hit that ends at the word (exclusive), or -1. */
+    private int endingAt(Hits h, int word) {
+        for (int j = Hits.lowerBound(h.start, h.size(), word - longestActor); j < h.size() && h.start[j] < word; j++) {
+            if (h.end[j] == word) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static boolean[] or(boolean[] a, boolean[] b) {

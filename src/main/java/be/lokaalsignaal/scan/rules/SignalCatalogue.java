@@ -114,6 +114,11 @@ public final class SignalCatalogue {
                 places, byName);
     }
 
+    /** For measuring the first pages of a scan: forgets the stems and catalogue words of the words read so far. */
+    void forgetWords() {
+        vocabulary.forget();
+    }
+
     public List<WatchedHost> watchedHosts() {
         return watchedHosts;
     }
@@ -206,6 +211,10 @@ public final class SignalCatalogue {
 
     private RuleMatch hostMatch(WatchedHost w, PageContent content, PageIndex index) {
         for (Link link : content.links()) {
+            // most links are to the site itself: parsing each URL's host costs more than looking for the name
+            if (!containsIgnoreCase(link.url(), w.host())) {
+                continue;
+            }
             if (Urls.isHostOrSubdomain(Urls.host(link.url()), w.host())) {
                 String text = link.text() == null || link.text().isBlank() ? "" : "\"" + link.text() + "\" ";
                 return match(SignalKind.SITE_LINK, w.linkRule(), text + "-> " + link.url(),
@@ -228,6 +237,15 @@ public final class SignalCatalogue {
             }
         }
         return null;
+    }
+
+    private static boolean containsIgnoreCase(String s, String part) {
+        for (int i = 0; i + part.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static MatchedPhrase phrase(String role, String phrase, String text) {

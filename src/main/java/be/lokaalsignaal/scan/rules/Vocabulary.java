@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * Every word the catalogue's phrases are made of, each with a number, and which of them a word of a page is.
@@ -34,8 +35,10 @@ final class Vocabulary {
     }
 
     private static final int[] NONE = new int[0];
-    /** Distinct words kept in the cache before it starts afresh: a bound on memory over a long crawl. */
+    /** Distinct words kept in the shared cache before it starts afresh: a bound on memory over a long crawl. */
     private static final int MAX_CACHED = 200_000;
+    /** Distinct words each thread keeps at hand: a page's words are mostly the last pages' words. */
+    private static final int MAX_THREAD_CACHED = 30_000;
 
     private final DutchWords dutch;
     private final List<Word> words;
@@ -44,6 +47,8 @@ final class Vocabulary {
     private final Map<String, int[]> heads;
     private final List<Integer> affixes;
     private final Map<String, int[]> cache = new ConcurrentHashMap<>();
+    private final ThreadLocal<CharArrayMap<int[]>> local =
+            ThreadLocal.withInitial(() -> new CharArrayMap<>(4096, false));
 
     private Vocabulary(DutchWords dutch, List<Word> words) {
         this.dutch = dutch;
@@ -77,12 +82,36 @@ final class Vocabulary {
         return words.size();
     }
 
+    /** Forgets the words looked up so far (the shared cache and this thread's), as if no page had been read. */
+    void forget() {
+        cache.clear();
+        local.get().clear();
+    }
+
     Word word(int id) {
         return words.get(id);
     }
 
     DutchWords dutch() {
         return dutch;
+    }
+
+    /**
+     * The catalogue words that a folded page word is, in increasing order; an empty array for most words. Looked up
+     * in the thread's own words first, without making a String of the word.
+     */
+    int[] match(char[] word, int length) {
+        CharArrayMap<int[]> mine = local.get();
+        int[] ids = mine.get(word, 0, length);
+        if (ids == null) {
+            String w = new String(word, 0, length);
+            ids = match(w);
+            if (mine.size() >= MAX_THREAD_CACHED) {
+                mine.clear();
+            }
+            mine.put(w, ids);
+        }
+        return ids;
     }
 
     /** The catalogue words that a folded page word is, in increasing order; an empty array for most words. */
