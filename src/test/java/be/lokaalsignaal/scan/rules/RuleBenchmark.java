@@ -53,7 +53,7 @@ public final class RuleBenchmark {
             String label = size < 1024 * 1024 ? (size / 1024) + " KB" : (size / 1024 / 1024) + " MB";
             PageContent content = HtmlExtractor.extract(html, URL, SiteScope.ofUrl(URL));
             boolean big = size > 1024 * 1024;
-            int runs = big ? 7 : 200;
+            int runs = big ? 15 : 200;
             measure(label, "jsoup parse", runs, () -> Jsoup.parse(html, URL), null);
             measure(label, "HTML extraction (jsoup + blocks)", runs, () -> HtmlExtractor.extract(html, URL,
                     SiteScope.ofUrl(URL)), null);
