@@ -194,6 +194,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         // the broker registers and is unfenced after its first heartbeats: beat faster to start faster
         props.put("broker.heartbeat.interval.ms", "500");
+        // Transactions V2 adds a partition to a transaction with the first produce request. When that request
+        // comes while the producer's previous transaction is still writing its commit markers, the broker
+        // retries for at most this long before it answers CONCURRENT_TRANSACTIONS. One node that writes the
+        // markers of every partition itself takes longer than the default 100 ms under load (at start the
+        // topology commits transactions over ~90 partitions back to back), and the producer then logs the
+        // error and has its pipelined batches refused out of sequence. Waiting here is what the retry is for.
+        props.put("add.partitions.to.txn.retry.backoff.max.ms", "5000");
 
         // sized for a laptop: small segments and indexes, few threads, a small cleaner buffer
         props.put("num.network.threads", "2");
