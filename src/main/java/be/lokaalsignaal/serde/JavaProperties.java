@@ -15,7 +15,7 @@ import org.apache.avro.Schema;
  * {@code avro.remove.java.properties}. What remains is the schema as its {@code .avsc} file has it,
  * so a client in any language that registers the file finds the same schema under the subject.
  */
-final class JavaProperties {
+public final class JavaProperties {
     private static final ObjectMapper JSON = new ObjectMapper();
     // few schemas (one per generated class and registry answer), asked for on every record written
     private static final Map<Schema, Schema> REMOVED = new ConcurrentHashMap<>();
@@ -23,7 +23,7 @@ final class JavaProperties {
     private JavaProperties() {}
 
     /** The schema without Java-specific properties; the same object when it has none. */
-    static Schema removedFrom(Schema schema) {
+    public static Schema removedFrom(Schema schema) {
         Schema cached = REMOVED.get(schema);
         if (cached != null) {
             return cached;
