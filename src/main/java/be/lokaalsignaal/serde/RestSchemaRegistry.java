@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 
@@ -32,7 +31,8 @@ public final class RestSchemaRegistry implements SchemaRegistry {
 
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
-    private final Set<String> compatibilityKept = ConcurrentHashMap.newKeySet();
+    // subject -> the level this client set on it; checked on every record written, so without allocating
+    private final Map<String, String> compatibilityKept = new ConcurrentHashMap<>();
     private static final int MAX_SCHEMA_TEXTS = 1024;
     private final Map<Schema, String> schemaTexts = new IdentityHashMap<>();
 
@@ -88,13 +88,9 @@ public final class RestSchemaRegistry implements SchemaRegistry {
 
     /** Sets the level once per subject and process: a restart checks it again, a running serde does not. */
     private void keepCompatibility(String subject, String level) {
-        if (level != null && compatibilityKept.add(subject + '\n' + level)) {
-            try {
-                setCompatibility(subject, level);
-            } catch (RuntimeException e) {
-                compatibilityKept.remove(subject + '\n' + level);
-                throw e;
-            }
+        if (level != null && !level.equals(compatibilityKept.get(subject))) {
+            setCompatibility(subject, level);
+            compatibilityKept.put(subject, level);
         }
     }
 
