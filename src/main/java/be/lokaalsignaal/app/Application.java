@@ -1,5 +1,7 @@
 package be.lokaalsignaal.app;
 
+import be.lokaalsignaal.metrics.AppMetrics;
+import be.lokaalsignaal.metrics.ScanMetrics;
 import be.lokaalsignaal.register.RegisterLoad;
 import be.lokaalsignaal.scan.ScanScheduler;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
@@ -70,15 +72,19 @@ public final class Application implements AutoCloseable {
         // user input first: a bad register file fails before any service starts
         RegisterLoad register = Connectors.loadRegister(settings);
         SignalCatalogue catalogue = Scanning.loadCatalogue(settings);
+        AppMetrics metrics = new AppMetrics();
+        started.push(new Part("metrics", metrics));
         // the HTTP port first: a port in use fails at once, and health reports STARTING meanwhile
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.httpPort());
         TopicMirrors mirrors = new TopicMirrors();
         StreamsUptakeSource views = new StreamsUptakeSource(self, Clock.system(Scanning.BRUSSELS), QUERY_TIMEOUT,
                 mirrors::scanProgress, mirrors::issues, mirrors::sessions);
         HttpApi http = HttpServers.start(settings, () -> ready.get() && topologyRanOnce.get(), views, config -> {
+            metrics.extend(config);
             config.router.mount(routes -> routes.get(About.PATH, ctx -> About.handle(ctx, about::get)));
         });
         started.push(new Part("HTTP server", http));
+        ScanMetrics.bindRound(metrics.registry(), mirrors::scanProgress);
 
         KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo(),
                 settings.embeddedPorts().kafka(settings.httpHost(), settings.advertisedHost()),
@@ -96,7 +102,7 @@ public final class Application implements AutoCloseable {
 
         Publisher publisher = new Publisher(bootstrap, serdes, settings.applicationId() + "-connectors");
         started.push(new Part("producer", publisher));
-        Connectors connectors = new Connectors(publisher, Clock.systemUTC());
+        Connectors connectors = new Connectors(publisher, Clock.systemUTC(), metrics::sourceError);
         started.push(new Part("connectors", connectors));
         connectors.publishRegister(register);
         connectors.publishSources(settings, register.register());
@@ -109,6 +115,7 @@ public final class Application implements AutoCloseable {
         streamsConfig.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         streamsConfig.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         KafkaStreams streams = new KafkaStreams(UptakeTopology.buildTopology(serdes, UptakeTopology.Options.defaults()), streamsConfig);
+        metrics.bind(streams);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("the uptake topology failed: {}; replacing its thread", e.toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -130,7 +137,7 @@ public final class Application implements AutoCloseable {
         streams.start();
         views.attach(streams, stores, nis -> register.register().byNis(nis).isPresent());
         if (settings.crawler()) {
-            scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
+            scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push, metrics);
         }
 
         awaitTopologyRunning(TOPOLOGY_START_WAIT);
