@@ -53,6 +53,21 @@ final class TestSettings {
     TestSettings crawlTimeout(Duration d) { this.crawlTimeout = d; return this; }
     TestSettings allowPrivateHosts() { this.allowPrivateHosts = true; return this; }
     TestSettings resolve(Map<String, String> hosts) { this.resolve = hosts; return this; }
+    /**
+     * The bundled register's websites all at 127.0.0.1, which the crawler refuses (no --allow-private-hosts):
+     * a start with the bundled register scans every website and fails each at once, never leaving this machine.
+     */
+    TestSettings bundledWebsitesRefused() {
+        Map<String, String> hosts = new java.util.HashMap<>();
+        for (be.lokaalsignaal.avro.Municipality m : be.lokaalsignaal.register.Register.bundled().all()) {
+            if (m.getWebsite() != null) {
+                hosts.put(java.net.URI.create(m.getWebsite()).getHost().toLowerCase(java.util.Locale.ROOT), "127.0.0.1");
+            }
+        }
+        this.resolve = hosts;
+        return this;
+    }
+
     TestSettings embeddedPorts(int kafka, int registry) { this.embeddedPorts = new EmbeddedPorts(kafka, registry, false); return this; }
 
     int httpPort() {
