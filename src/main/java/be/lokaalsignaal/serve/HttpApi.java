@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +47,8 @@ public final class HttpApi implements AutoCloseable {
             "/api/calls",
             "/api/practices",
             "/api/scans/latest",
-            "/api/openapi.json");
+            "/api/openapi.json",
+            About.PATH);
 
     /** Seconds a client is told to wait while the stores restore or rebalance. */
     static final int RETRY_AFTER_SECONDS = 5;
@@ -75,6 +78,12 @@ public final class HttpApi implements AutoCloseable {
      * @param clock gives today, in Europe/Brussels, for the default as-of date
      */
     public static HttpApi start(String host, int port, Supplier<Boolean> ready, UptakeSource source, Clock clock) {
+        return start(host, port, ready, source, clock, config -> { });
+    }
+
+    /** As above, with what other parts add to the server's configuration: routes of their own, a request logger. */
+    public static HttpApi start(String host, int port, Supplier<Boolean> ready, UptakeSource source, Clock clock,
+            Consumer<JavalinConfig> extensions) {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -102,6 +111,7 @@ public final class HttpApi implements AutoCloseable {
                 files.directory = "/register";
                 files.location = Location.CLASSPATH;
             });
+            extensions.accept(config);
         });
         Routes routes = new Routes(source, clock);
 

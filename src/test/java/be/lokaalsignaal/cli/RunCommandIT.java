@@ -66,7 +66,8 @@ class RunCommandIT {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             String port = String.valueOf(taken.getLocalPort());
 
-            CliRun result = CliRun.execute("run", "--http-port", port, "--data-dir", dataDir.toString(), "--no-initial-scan");
+            CliRun result = CliRun.execute("run", "--http-port", port, "--data-dir", dataDir.toString(), "--no-initial-scan",
+                    "--kafka-port", "0", "--registry-port", "0");
 
             assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(Main.EXIT_USAGE);
             assertThat(result.err().lines().toList()).singleElement().asString()
@@ -96,15 +97,22 @@ class RunCommandIT {
     }
 
     @Test
-    void aSecondRunOnTheSameDataDirectoryComesUpWithTheEarlierTopicsAndSchemaIds() throws Exception {
-        Settings settings = settings("--http-port", String.valueOf(freePort()), "--data-dir", tmp.resolve("data").toString(), "--no-initial-scan");
+    void aSecondRunOnTheSameDataDirectoryComesUpWithTheEarlierTopicsSchemaIdsAndAddresses() throws Exception {
+        int kafkaPort = freePort();
+        int registryPort = freePort();
+        Settings settings = settings("--http-port", String.valueOf(freePort()), "--data-dir", tmp.resolve("data").toString(), "--no-initial-scan",
+                "--kafka-port", String.valueOf(kafkaPort), "--registry-port", String.valueOf(registryPort));
+        String bootstrap = "127.0.0.1:" + kafkaPort;
+        String registryUrl = "http://127.0.0.1:" + registryPort + "/apis/ccompat/v7";
 
         Map<String, Uuid> topicsBefore;
         Map<String, Integer> schemasBefore;
+        JsonNode aboutBefore;
         Application first = Application.start(settings);
         try {
             topicsBefore = topicIds(first.bootstrapServers());
             schemasBefore = schemaIds(first.schemaRegistryUrl());
+            aboutBefore = getJson("http://127.0.0.1:" + settings.httpPort() + "/api/about");
         } finally {
             long closing = System.nanoTime();
             first.close();
@@ -112,12 +120,33 @@ class RunCommandIT {
         }
         assertThat(topicsBefore.keySet()).containsAll(topicNames());
         assertThat(schemasBefore).containsKey(Topics.MUNICIPALITIES.valueSubject());
+        assertThat(aboutBefore.at("/kafka/bootstrapServers").asText()).isEqualTo(bootstrap);
+        assertThat(aboutBefore.at("/schemaRegistry/url").asText()).isEqualTo(registryUrl);
 
         try (Application second = Application.start(settings)) {
             // a topic id changes when a topic is created anew: equal ids mean the same topics, with their records
             assertThat(topicIds(second.bootstrapServers())).containsAllEntriesOf(topicsBefore);
             assertThat(schemaIds(second.schemaRegistryUrl())).containsAllEntriesOf(schemasBefore);
             assertThat(health(settings.httpPort())).isEqualTo(new Health(200, "UP"));
+            JsonNode about = getJson("http://127.0.0.1:" + settings.httpPort() + "/api/about");
+            assertThat(about.path("kafka")).isEqualTo(aboutBefore.path("kafka"));
+            assertThat(about.path("schemaRegistry")).isEqualTo(aboutBefore.path("schemaRegistry"));
+            assertThat(about.path("topics")).isEqualTo(aboutBefore.path("topics"));
+        }
+    }
+
+    @Test
+    void aTakenKafkaPortIsOneLineNamingThePortAndTheOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            String port = String.valueOf(taken.getLocalPort());
+
+            CliRun result = CliRun.execute("run", "--http-port", String.valueOf(freePort()), "--data-dir", tmp.resolve("data").toString(),
+                    "--no-initial-scan", "--kafka-port", port, "--registry-port", String.valueOf(freePort()));
+
+            assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(result.err().lines().toList()).singleElement().asString()
+                    .startsWith("lokaal-signaal: ").contains("port " + port).contains("--kafka-port").contains("--free-ports-if-taken");
         }
     }
 
@@ -197,7 +226,8 @@ class RunCommandIT {
             command.add("-D" + EmbeddedRegistry.HOME_PROPERTY + "=" + apicurioHome);
         }
         // no initial scan: the test must not crawl the real municipal websites
-        command.addAll(List.of("-jar", jar.toString(), "run", "--http-port", String.valueOf(port), "--data-dir", dataDir.toString(), "--no-initial-scan"));
+        command.addAll(List.of("-jar", jar.toString(), "run", "--http-port", String.valueOf(port), "--data-dir", dataDir.toString(), "--no-initial-scan",
+                "--kafka-port", "0", "--registry-port", "0"));
 
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -279,9 +309,17 @@ class RunCommandIT {
         return JSON.readTree(response.body());
     }
 
+    /** The settings of {@code run} with these options, on free ports for the embedded broker and registry unless given. */
     private static Settings settings(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.contains("--kafka-port")) {
+            all.addAll(List.of("--kafka-port", String.valueOf(freePort())));
+        }
+        if (!all.contains("--registry-port")) {
+            all.addAll(List.of("--registry-port", String.valueOf(freePort())));
+        }
         RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs(args);
+        new CommandLine(run).parseArgs(all.toArray(String[]::new));
         return run.validated();
     }
 
