@@ -5,6 +5,7 @@ import be.lokaalsignaal.scan.ScanScheduler;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import be.lokaalsignaal.serde.AvroSerdeConfig;
 import be.lokaalsignaal.serve.HttpApi;
+import be.lokaalsignaal.serve.Readiness;
 import be.lokaalsignaal.serve.StreamsUptakeSource;
 import be.lokaalsignaal.topics.Publisher;
 import be.lokaalsignaal.topics.TopicSerdes;
@@ -71,7 +72,10 @@ public final class Application implements AutoCloseable {
         TopicMirrors mirrors = new TopicMirrors();
         StreamsUptakeSource views = new StreamsUptakeSource(self, Clock.system(Scanning.BRUSSELS), QUERY_TIMEOUT,
                 mirrors::scanProgress, mirrors::issues, mirrors::sessions);
-        HttpApi http = HttpServers.start(settings, () -> ready.get() && topologyRanOnce.get(), views);
+        DataReadiness data = new DataReadiness(settings.applicationId(),
+                register.register().all().stream().map(be.lokaalsignaal.avro.Municipality::getNisCode).toList());
+        started.push(new Part("readiness", data));
+        HttpApi http = HttpServers.start(settings, () -> health(data), views);
         started.push(new Part("HTTP server", http));
 
         KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo());
@@ -89,6 +93,7 @@ public final class Application implements AutoCloseable {
         started.push(new Part("connectors", connectors));
         connectors.publishRegister(register);
         connectors.publishSources(settings, register.register());
+        data.inputsPublished(bootstrap);
 
         mirrors.start(bootstrap, serdes.config());
         started.push(new Part("topic mirrors", mirrors));
@@ -114,10 +119,12 @@ public final class Application implements AutoCloseable {
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 topologyRanOnce.set(true);
+                data.topologyRunning();
             }
         });
         streams.start();
         views.attach(streams, stores, nis -> register.register().byNis(nis).isPresent());
+        data.watch(streams, views::storedCodes);
         if (settings.crawler()) {
             scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
         }
@@ -126,6 +133,15 @@ public final class Application implements AutoCloseable {
         ready.set(true);
         log.info("lokaal-signaal is up in {} ms: dashboard and API at http://{}:{}/ (Kafka {}, schema registry {})",
                 (System.nanoTime() - begin) / 1_000_000, settings.advertisedHost(), http.port(), bootstrap, registryUrl);
+    }
+
+    /** UP when the data is there and every part of this instance has started. */
+    private Readiness.Health health(DataReadiness data) {
+        Readiness.Health health = data.check();
+        if (health.up() && !ready.get()) {
+            return Readiness.Health.notReady(java.util.List.of("the application is starting its crawler and scan scheduler"));
+        }
+        return health;
     }
 
     /**
