@@ -32,21 +32,16 @@ final class ApiClient {
     }
 
     HttpResponse<String> get(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(path, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<byte[]> bytes(String path) {
+        return send(path, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> send(String path, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
