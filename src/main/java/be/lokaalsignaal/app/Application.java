@@ -74,7 +74,6 @@ public final class Application implements AutoCloseable {
                 mirrors::scanProgress, mirrors::issues, mirrors::sessions);
         DataReadiness data = new DataReadiness(settings.applicationId(),
                 register.register().all().stream().map(be.lokaalsignaal.avro.Municipality::getNisCode).toList());
-        started.push(new Part("readiness", data));
         HttpApi http = HttpServers.start(settings, () -> health(data), views);
         started.push(new Part("HTTP server", http));
 
@@ -93,6 +92,8 @@ public final class Application implements AutoCloseable {
         started.push(new Part("connectors", connectors));
         connectors.publishRegister(register);
         connectors.publishSources(settings, register.register());
+        // stopped before the Kafka connection, so that it asks nothing of a broker that is going away
+        started.push(new Part("readiness", data));
         data.inputsPublished(bootstrap);
 
         mirrors.start(bootstrap, serdes.config());

@@ -252,7 +252,8 @@ final class DataReadiness implements Readiness, AutoCloseable {
         Admin a = admin;
         admin = null;
         if (a != null) {
-            a.close(Duration.ofSeconds(2));
+            // nothing it was asking matters any more: do not wait for answers
+            a.close(Duration.ZERO);
         }
     }
 
