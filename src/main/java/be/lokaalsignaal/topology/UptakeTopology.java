@@ -52,7 +52,11 @@ import org.apache.kafka.streams.state.Stores;
 public final class UptakeTopology {
     /** Per-municipality state under its own code: register data, sightings, pending scans, contributions. */
     public static final String OWN_STATE_STORE = "uptake-own-state";
-    /** "nis\0scanId\0url digest" for every page URL of a pending scan, so that a re-delivered page counts once. */
+    /** "nis\0scanId" to the tally of a pending scan: pages counted (a bitset of page numbers), latest fetch, kinds shown. */
+    public static final String SCAN_TALLY_STORE = "uptake-scan-tallies";
+    /** "nis\0scanId" to what the pages of a pending scan showed: first and last sighting and newest evidence per kind. */
+    public static final String SCAN_SIGHTINGS_STORE = "uptake-scan-sightings";
+    /** "nis\0scanId\0url digest" for every page without a page number of a pending scan, so that a re-delivered one counts once. */
     public static final String SCAN_PAGES_STORE = "uptake-scan-pages";
     /** Issue id to what the issue contributed, to turn an edited issue into exact differences. */
     public static final String ISSUE_INDEX_STORE = "newsletter-issue-index";
@@ -147,6 +151,10 @@ public final class UptakeTopology {
         // caches: fewer changelog writes per commit, and IQ on these stores stays clear of KAFKA-19629
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OWN_STATE_STORE), key,
                 new JsonSerde<>(OwnState.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCAN_TALLY_STORE), key,
+                new ScanTally.Codec()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCAN_SIGHTINGS_STORE), key,
+                new JsonSerde<>(ScanSightings.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCAN_PAGES_STORE), key,
                 Serdes.ByteArray()).withCachingEnabled());
         KStream<String, Processors.OwnInput> ownInputs = municipalities
@@ -154,8 +162,8 @@ public final class UptakeTopology {
                 .merge(pages.mapValues(Processors.OwnInput::of, Named.as("page-input")), Named.as("merge-pages"))
                 .merge(scans.mapValues(Processors.OwnInput::of, Named.as("scan-input")), Named.as("merge-scans"))
                 .merge(contributions.mapValues(Processors.OwnInput::of, Named.as("contribution-input")), Named.as("merge-contributions"));
-        KStream<String, MunicipalityUptake> own = ownInputs.processValues(
-                () -> new Processors.OwnUptakeProcessor(options), Named.as("own-uptake"), OWN_STATE_STORE, SCAN_PAGES_STORE);
+        KStream<String, MunicipalityUptake> own = ownInputs.processValues(() -> new OwnUptakeProcessor(options),
+                Named.as("own-uptake"), OWN_STATE_STORE, SCAN_TALLY_STORE, SCAN_SIGHTINGS_STORE, SCAN_PAGES_STORE);
 
         // mergers: each own record also goes to its successor, which publishes the union
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTS_STORE), key, uptakeSerde)
