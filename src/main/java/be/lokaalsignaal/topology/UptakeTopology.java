@@ -72,6 +72,8 @@ public final class UptakeTopology {
     public static final String SUMMARY_STORE = "uptake-summary-store";
     /** Single key {@code ALL} to the first appearance of a site link or mention per municipality. */
     public static final String CALL_INDEX_STORE = "call-index";
+    /** NIS code to the call-index entry last passed on, so that the index changes only when an attribution can. */
+    public static final String CALL_ENTRY_STORE = "call-index-entries";
     /** Call id to the call. */
     public static final String CALLS_STORE = "calls";
     /** Call id to its attribution. */
@@ -186,7 +188,7 @@ public final class UptakeTopology {
         records.process(Processors.HistoryWriter::new, Named.as("uptake-history-writer"), HISTORY_STORE);
 
         summaries(latest, serdes, internal, key);
-        calls(derived, published, serdes, internal, key);
+        calls(builder, derived, published, serdes, internal, key);
         return builder.build();
     }
 
@@ -240,10 +242,12 @@ public final class UptakeTopology {
     }
 
     /** Call attribution: calls (by call id) joined on a single-key index of first appearances. */
-    private static void calls(KStream<String, Processors.Derived> derived, KStream<String, Published> published,
+    private static void calls(StreamsBuilder builder, KStream<String, Processors.Derived> derived, KStream<String, Published> published,
             TopicSerdes serdes, TopicSerdes internal, Serde<String> key) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CALL_ENTRY_STORE), key,
+                new JsonSerde<>(CallIndex.Entry.class)).withCachingEnabled());
         KTable<String, CallIndex> index = published
-                .mapValues(p -> p.entry, Named.as("call-index-entries"))
+                .processValues(CallIndex.Feed::new, Named.as("call-index-changes"), CALL_ENTRY_STORE)
                 .groupBy((nis, e) -> CallIndex.KEY, Grouped.with("call-index", key, new JsonSerde<>(CallIndex.Entry.class)))
                 .aggregate(CallIndex::new, (k, e, idx) -> idx.put(e), Named.as("call-index-aggregate"),
                         Materialized.<String, CallIndex>as(Stores.persistentKeyValueStore(CALL_INDEX_STORE))
