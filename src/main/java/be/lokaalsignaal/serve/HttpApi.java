@@ -103,7 +103,7 @@ public final class HttpApi implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
         });
-        Routes routes = new Routes(source, clock);
+        Routes routes = new Routes(source, clock, new MunicipalityJson(mapper));
 
         app.get("/api/health", ctx -> {
             Query.of(ctx.queryParamMap(), Set.of());
@@ -173,10 +173,12 @@ public final class HttpApi implements AutoCloseable {
     private static final class Routes {
         private final UptakeSource source;
         private final Clock clock;
+        private final MunicipalityJson municipalityJson;
 
-        Routes(UptakeSource source, Clock clock) {
+        Routes(UptakeSource source, Clock clock, MunicipalityJson municipalityJson) {
             this.source = source;
             this.clock = clock;
+            this.municipalityJson = municipalityJson;
         }
 
         private LocalDate today() {
@@ -224,7 +226,7 @@ public final class HttpApi implements AutoCloseable {
                 csv(ctx, "municipality-" + nis + "-" + day(asOf) + ".csv", Views.MUNICIPALITY_CSV_HEADER,
                         List.of(Views.municipalityCsvRow(m)));
             } else {
-                ctx.json(Views.municipality(m));
+                ctx.contentType("application/json").result(municipalityJson.of(m, day(asOf)));
             }
         }
 
