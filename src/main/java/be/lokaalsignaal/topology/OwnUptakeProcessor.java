@@ -259,17 +259,16 @@ final class OwnUptakeProcessor implements FixedKeyProcessor<String, Processors.O
         ScanTally tally = tallies.get(key);
         if (tally == null) {
             tally = tallyStore.get(key);
-            if (tally == null) {
-                return null;
+            if (tally != null) {
+                tallies.put(key, tally);
             }
         }
-        tallies.put(key, tally);
         return tally;
     }
 
     private void putTally(String key, ScanTally tally) {
         tallyStore.put(key, tally);
-        tallies.put(key, tally);
+        tallies.putIfAbsent(key, tally);
     }
 
     private ScanSightings sightings(String key) {
