@@ -161,11 +161,12 @@ public final class UptakeTopology {
                 new JsonSerde<>(ScanSightings.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCAN_PAGES_STORE), key,
                 Serdes.ByteArray()).withCachingEnabled());
+        // pages merged last: the most frequent input passes one merge node on its way, not three
         KStream<String, Processors.OwnInput> ownInputs = municipalities
                 .mapValues(Processors.OwnInput::of, Named.as("register-input"))
-                .merge(pages.mapValues(Processors.OwnInput::of, Named.as("page-input")), Named.as("merge-pages"))
                 .merge(scans.mapValues(Processors.OwnInput::of, Named.as("scan-input")), Named.as("merge-scans"))
-                .merge(contributions.mapValues(Processors.OwnInput::of, Named.as("contribution-input")), Named.as("merge-contributions"));
+                .merge(contributions.mapValues(Processors.OwnInput::of, Named.as("contribution-input")), Named.as("merge-contributions"))
+                .merge(pages.mapValues(Processors.OwnInput::of, Named.as("page-input")), Named.as("merge-pages"));
         KStream<String, MunicipalityUptake> own = ownInputs.processValues(() -> new OwnUptakeProcessor(options),
                 Named.as("own-uptake"), OWN_STATE_STORE, SCAN_TALLY_STORE, SCAN_SIGHTINGS_STORE, SCAN_PAGES_STORE);
 
