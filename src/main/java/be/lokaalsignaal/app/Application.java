@@ -1,10 +1,15 @@
 package be.lokaalsignaal.app;
 
+import be.lokaalsignaal.metrics.AppMetrics;
+import be.lokaalsignaal.metrics.ScanMetrics;
 import be.lokaalsignaal.register.RegisterLoad;
 import be.lokaalsignaal.scan.ScanScheduler;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import be.lokaalsignaal.serde.AvroSerdeConfig;
+import be.lokaalsignaal.serde.SchemaRegistry;
+import be.lokaalsignaal.serve.About;
 import be.lokaalsignaal.serve.HttpApi;
+import be.lokaalsignaal.serve.Readiness;
 import be.lokaalsignaal.serve.StreamsUptakeSource;
 import be.lokaalsignaal.topics.Publisher;
 import be.lokaalsignaal.topics.TopicSerdes;
@@ -18,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -44,6 +50,7 @@ public final class Application implements AutoCloseable {
     // health says UP only once the stores can answer: before the first RUNNING every query would be 503
     private final AtomicBoolean topologyRanOnce = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<About.Info> about = new AtomicReference<>();
     private volatile UptakeStores stores;
     private volatile ScanScheduler scheduler;
     private volatile KafkaConnection kafka;
@@ -66,15 +73,25 @@ public final class Application implements AutoCloseable {
         // user input first: a bad register file fails before any service starts
         RegisterLoad register = Connectors.loadRegister(settings);
         SignalCatalogue catalogue = Scanning.loadCatalogue(settings);
+        AppMetrics metrics = new AppMetrics();
+        started.push(new Part("metrics", metrics));
         // the HTTP port first: a port in use fails at once, and health reports STARTING meanwhile
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.httpPort());
         TopicMirrors mirrors = new TopicMirrors();
         StreamsUptakeSource views = new StreamsUptakeSource(self, Clock.system(Scanning.BRUSSELS), QUERY_TIMEOUT,
                 mirrors::scanProgress, mirrors::issues, mirrors::sessions);
-        HttpApi http = HttpServers.start(settings, () -> ready.get() && topologyRanOnce.get(), views);
+        DataReadiness data = new DataReadiness(settings.applicationId(),
+                register.register().all().stream().map(be.lokaalsignaal.avro.Municipality::getNisCode).toList());
+        HttpApi http = HttpServers.start(settings, () -> health(data), views, config -> {
+            metrics.extend(config);
+            config.router.mount(routes -> routes.get(About.PATH, ctx -> About.handle(ctx, about::get)));
+        });
         started.push(new Part("HTTP server", http));
+        ScanMetrics.bindRound(metrics.registry(), mirrors::scanProgress);
 
-        KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo());
+        KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo(),
+                settings.embeddedPorts().kafka(settings.httpHost(), settings.advertisedHost()),
+                settings.embeddedPorts().registry(settings.httpHost(), settings.advertisedHost()));
         started.push(new Part("Kafka connection", kafka));
         this.kafka = kafka;
         kafka.closedInOrderOnExit(EXIT_GRACE);
@@ -82,13 +99,19 @@ public final class Application implements AutoCloseable {
         String bootstrap = kafka.bootstrapServers();
         String registryUrl = kafka.registryUrl();
         TopicSerdes serdes = new TopicSerdes(serdeConfig(registryUrl, settings.registryUserInfo()));
+        // the contract first: every subject holds the schema files before the first record is written
+        about.set(new About.Info(kafka.advertisedBootstrapServers(), kafka.advertisedRegistryUrl(), kafka.embedded(),
+                SchemaRegistration.registerAll(AvroSerdeConfig.from(serdes.config()).registry())));
 
         Publisher publisher = new Publisher(bootstrap, serdes, settings.applicationId() + "-connectors");
         started.push(new Part("producer", publisher));
-        Connectors connectors = new Connectors(publisher, Clock.systemUTC());
+        Connectors connectors = new Connectors(publisher, Clock.systemUTC(), metrics::sourceError);
         started.push(new Part("connectors", connectors));
         connectors.publishRegister(register);
         connectors.publishSources(settings, register.register());
+        // stopped before the Kafka connection, so that it asks nothing of a broker that is going away
+        started.push(new Part("readiness", data));
+        data.inputsPublished(bootstrap);
 
         mirrors.start(bootstrap, serdes.config());
         started.push(new Part("topic mirrors", mirrors));
@@ -98,6 +121,7 @@ public final class Application implements AutoCloseable {
         streamsConfig.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         streamsConfig.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         KafkaStreams streams = new KafkaStreams(UptakeTopology.buildTopology(serdes, UptakeTopology.Options.defaults()), streamsConfig);
+        metrics.bind(streams);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("the uptake topology failed: {}; replacing its thread", e.toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -114,18 +138,30 @@ public final class Application implements AutoCloseable {
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 topologyRanOnce.set(true);
+                data.topologyRunning();
             }
         });
         streams.start();
         views.attach(streams, stores, nis -> register.register().byNis(nis).isPresent());
+        data.watch(streams, views::storedCodes);
         if (settings.crawler()) {
-            scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
+            scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push, metrics);
         }
 
         awaitTopologyRunning(TOPOLOGY_START_WAIT);
         ready.set(true);
-        log.info("lokaal-signaal is up in {} ms: dashboard and API at http://{}:{}/ (Kafka {}, schema registry {})",
-                (System.nanoTime() - begin) / 1_000_000, settings.advertisedHost(), http.port(), bootstrap, registryUrl);
+        log.info("lokaal-signaal is up in {} ms: dashboard and API at http://{}:{}/, Kafka bootstrap servers {}, schema registry {}",
+                (System.nanoTime() - begin) / 1_000_000, settings.advertisedHost(), http.port(), kafka.advertisedBootstrapServers(),
+                kafka.advertisedRegistryUrl());
+    }
+
+    /** UP when the data is there and every part of this instance has started. */
+    private Readiness.Health health(DataReadiness data) {
+        Readiness.Health health = data.check();
+        if (health.up() && !ready.get()) {
+            return Readiness.Health.notReady(java.util.List.of("the application is starting its crawler and scan scheduler"));
+        }
+        return health;
     }
 
     /**
@@ -147,10 +183,15 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** The serde configuration for a registry, with basic authentication when user info is given. */
+    /**
+     * The serde configuration for a registry, with basic authentication when user info is given: the
+     * schema files registered as written, every subject the serdes register under kept BACKWARD.
+     */
     public static Map<String, Object> serdeConfig(String registryUrl, String userInfo) {
         Map<String, Object> config = new HashMap<>();
         config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        config.put(AvroSerdeConfig.REMOVE_JAVA_PROPERTIES, true);
+        config.put(AvroSerdeConfig.SUBJECT_COMPATIBILITY, SchemaRegistry.BACKWARD);
         if (userInfo != null) {
             config.put(AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
             config.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, userInfo);
@@ -166,6 +207,11 @@ public final class Application implements AutoCloseable {
     /** The Confluent-compatible URL of the schema registry this instance uses, embedded or given. */
     public String schemaRegistryUrl() {
         return kafka.registryUrl();
+    }
+
+    /** What {@code GET /api/about} shows: the addresses for consumers elsewhere and the registered schemas; null while starting. */
+    public About.Info about() {
+        return about.get();
     }
 
     /** The Kafka cluster and the schema registry this instance uses, embedded or given. */

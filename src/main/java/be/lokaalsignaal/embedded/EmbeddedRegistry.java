@@ -33,18 +33,21 @@ public final class EmbeddedRegistry implements AutoCloseable {
     public static final String HOME_ENV = "LOKAAL_SIGNAAL_APICURIO_HOME";
 
     private static final String RUNNER_JAR_SUFFIX = "-runner.jar";
+    private static final String CCOMPAT_PATH = "/apis/ccompat/v7";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Process process;
+    private final ServiceAddress address;
     private final int port;
     private final Path logFile;
     private final Thread shutdownHook;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile Duration exitGrace = Duration.ZERO;
 
-    private EmbeddedRegistry(Process process, int port, Path logFile) {
+    private EmbeddedRegistry(Process process, ServiceAddress address, int port, Path logFile) {
         this.process = process;
+        this.address = address;
         this.port = port;
         this.logFile = logFile;
         // if the JVM exits without close(), the registry must not live on as an orphan
@@ -63,12 +66,19 @@ public final class EmbeddedRegistry implements AutoCloseable {
      *     within 60 s
      */
     public static EmbeddedRegistry start(Path apicurioHome, Path dataDir, int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("Not a TCP port: " + port);
-        }
+        return start(apicurioHome, dataDir, ServiceAddress.loopback(port));
+    }
+
+    /**
+     * Starts the registry on the given address and returns once it reports ready.
+     *
+     * @throws IllegalStateException if the port is taken (and no fallback was asked for), the process
+     *     dies or it does not get ready within 60 s
+     */
+    public static EmbeddedRegistry start(Path apicurioHome, Path dataDir, ServiceAddress address) {
         long started = System.nanoTime();
         Path runnerJar = runnerJar(apicurioHome, "given directory");
-        int httpPort = port == 0 ? Ports.free() : Ports.requireFree(port, "the embedded schema registry");
+        int httpPort = address.choosePort("the embedded schema registry");
         Path registryDir = dataDir.toAbsolutePath().resolve("registry");
         Path logFile = registryDir.resolve("registry.log");
         try {
@@ -77,7 +87,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the registry directory " + registryDir, e);
         }
 
-        ProcessBuilder builder = new ProcessBuilder(command(runnerJar, httpPort))
+        ProcessBuilder builder = new ProcessBuilder(command(runnerJar, address.bindHost(), httpPort))
                 .directory(registryDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -89,7 +99,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the schema registry from " + runnerJar, e);
         }
-        EmbeddedRegistry registry = new EmbeddedRegistry(process, httpPort, logFile);
+        EmbeddedRegistry registry = new EmbeddedRegistry(process, address, httpPort, logFile);
         try {
             registry.awaitReady();
         } catch (RuntimeException e) {
@@ -120,9 +130,14 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return requireBundle(Path.of("target", "apicurio"), "default location");
     }
 
-    /** The base URL of the Confluent-compatible API, for schema registry clients. */
+    /** The base URL of the Confluent-compatible API for schema registry clients, under the advertised host name. */
     public String url() {
-        return "http://" + Ports.HOST + ":" + port + "/apis/ccompat/v7";
+        return "http://" + address.advertisedHost() + ":" + port + CCOMPAT_PATH;
+    }
+
+    /** The base URL of the Confluent-compatible API for clients in this process. */
+    public String localUrl() {
+        return "http://" + address.localHost() + ":" + port + CCOMPAT_PATH;
     }
 
     /** The file that receives the registry's own output. */
@@ -186,7 +201,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + Ports.HOST + ":" + port + "/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + address.localHost() + ":" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
@@ -217,7 +232,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         }
     }
 
-    private static List<String> command(Path runnerJar, int httpPort) {
+    private static List<String> command(Path runnerJar, String bindHost, int httpPort) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return List.of(
@@ -227,8 +242,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
                 // the registry does little work; the C1 compiler and the serial collector halve its startup
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
-                "-Dquarkus.http.host=" + Ports.HOST,
+                "-Dquarkus.http.host=" + bindHost,
                 "-Dquarkus.http.port=" + httpPort,
+                // match schemas by their canonical form, as Confluent's registry does: a client that registers a
+                // schema file as it is on disk (whitespace, key order) finds the version already there
+                "-Dregistry.ccompat.use-canonical-hash=true",
                 "-Dquarkus.log.console.color=false",
                 "-jar", runnerJar.toString());
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Pages numbered as the crawler numbers them; {@link WebsitePresenceByUrlTest} runs the same rules on pages known by URL. */
 class WebsitePresenceTest {
     private static final String GENT = "44021";
     private static final Instant JAN = Instant.parse("2021-01-10T08:00:00Z");
@@ -16,7 +17,11 @@ class WebsitePresenceTest {
     private static final Instant JUL = Instant.parse("2021-07-10T08:00:00Z");
     private static final Instant OCT = Instant.parse("2021-10-10T08:00:00Z");
 
-    private final UptakeFixture f = new UptakeFixture();
+    final UptakeFixture f = fixture();
+
+    UptakeFixture fixture() {
+        return new UptakeFixture();
+    }
 
     @AfterEach
     void close() {
@@ -64,6 +69,35 @@ class WebsitePresenceTest {
         });
         // the topic for VVSG carries the same record as the store
         assertThat(f.uptakeTopic().get(GENT).toString()).isEqualTo(f.latest(GENT).toString());
+    }
+
+    @Test
+    void aJudgedCompleteScanMakesTheMunicipalityScannedAndALaterFailureKeepsItsLastCompleteScan() {
+        f.register(GENT);
+        assertThat(f.latest(GENT).getWebsite()).isEqualTo("https://stad.gent");
+        f.failed(GENT, "s0", JAN.minusSeconds(86400), JAN.minusSeconds(86000));
+        assertThat(f.latest(GENT).getFirstCompleteScan()).isNull();
+
+        // COMPLETED with a page still missing proves nothing yet
+        f.started(GENT, "s1", JAN);
+        f.page(GENT, "s1", "https://stad.gent/a", JAN.plusSeconds(60), "SITE_LINK");
+        f.completed(GENT, "s1", JAN, JAN.plusSeconds(3600), 2);
+        assertThat(f.latest(GENT).getFirstCompleteScan()).isNull();
+        f.page(GENT, "s1", "https://stad.gent/b", JAN.plusSeconds(120));
+        MunicipalityUptake scanned = f.latest(GENT);
+        assertThat(scanned.getFirstCompleteScan().getScanId()).isEqualTo("s1");
+        assertThat(scanned.getFirstCompleteScan().getCompletedAt()).isEqualTo(JAN.plusSeconds(3600));
+        assertThat(scanned.getFirstCompleteScan().getPages()).isEqualTo(2);
+        assertThat(scanned.getLastCompleteScan().getScanId()).isEqualTo("s1");
+
+        f.fullScan(GENT, "s2", APR, 1, "SITE_LINK");
+        f.failed(GENT, "s3", JUL, JUL.plusSeconds(60));
+        MunicipalityUptake after = f.latest(GENT);
+        assertThat(after.getFirstCompleteScan().getScanId()).isEqualTo("s1");
+        assertThat(after.getLastCompleteScan().getScanId()).isEqualTo("s2");
+        assertThat(after.getLastScan().getStatus()).isEqualTo("FAILED");
+        assertThat(after.getLastScan().getReason()).isEqualTo("UNREACHABLE");
+        assertThat(link().getPresent()).isTrue();
     }
 
     @Test
@@ -195,6 +229,8 @@ class WebsitePresenceTest {
         f.fullScan(GENT, "s3", JUL, 1, "SITE_LINK");
         f.started(GENT, "s2b", APR.plusSeconds(7200));
         f.page(GENT, "s2b", "https://stad.gent/late", APR.plusSeconds(7260), "SITE_LINK");
+        // not a first appearance of the link: it counts once its scan has ended
+        f.failed(GENT, "s2b", APR.plusSeconds(7200), APR.plusSeconds(7300));
         assertThat(link().getPresent()).isTrue();
         assertThat(UptakeFixture.periods(link())).containsExactly(
                 UptakeFixture.span(JAN.plusSeconds(120), APR.plusSeconds(3600)),
