@@ -8,6 +8,7 @@ import be.lokaalsignaal.scan.CrawlerPool;
 import be.lokaalsignaal.scan.ScanScheduler;
 import be.lokaalsignaal.scan.ScanWorker;
 import be.lokaalsignaal.scan.rules.CatalogueException;
+import be.lokaalsignaal.scan.rules.Places;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import be.lokaalsignaal.topics.Publisher;
 import be.lokaalsignaal.topics.TopicSerdes;
@@ -47,7 +48,8 @@ final class Scanning {
 
     static ScanScheduler start(Settings settings, SignalCatalogue catalogue, Register register, String bootstrap, TopicSerdes serdes,
                       Publisher publisher, Consumer<Application.Part> started, AppMetrics metrics) {
-        CrawlerPool pool = new CrawlerPool(crawlConfig(settings), catalogue);
+        // the actor rules tell a campaign of the municipality from one of a municipality it names
+        CrawlerPool pool = new CrawlerPool(crawlConfig(settings), catalogue.withPlaces(Places.of(register)));
         started.accept(new Application.Part("crawler pool", pool));
         ScanMetrics.bindCrawler(metrics.registry(), pool, CrawlerPool::pagesRead, CrawlerPool::bytesRead);
         ScanWorker worker = new ScanWorker(bootstrap, settings.applicationId() + "-crawlers", serdes.config(), pool, publisher,

@@ -11,6 +11,7 @@ import be.lokaalsignaal.register.RegisterException;
 import be.lokaalsignaal.scan.ScanListener;
 import be.lokaalsignaal.scan.WarcScanner;
 import be.lokaalsignaal.scan.rules.CatalogueException;
+import be.lokaalsignaal.scan.rules.Places;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import be.lokaalsignaal.topics.Publisher;
 import be.lokaalsignaal.topics.TopicSerdes;
@@ -71,7 +72,7 @@ public final class ScanWarcCommand implements Callable<Integer> {
         Register register = register();
         SignalCatalogue catalogue = catalogue();
         PrintWriter out = spec.commandLine().getOut();
-        WarcScanner scanner = new WarcScanner(catalogue, register::nisForHost);
+        WarcScanner scanner = new WarcScanner(catalogue.withPlaces(Places.of(register)), register::nisForHost);
         if (dryRun) {
             scanAll(scanner, out, page -> out.printf("%s %s %s%n", page.getNisCode(), page.getFinalUrl(), page.getMatches().stream().map(m -> m.getKind()).distinct().toList()));
             return 0;

@@ -60,7 +60,7 @@ public final class PageAnalyzer {
         } else {
             throw new UnsupportedContentException("content type " + mediaType + " is not read");
         }
-        List<RuleMatch> matches = catalogue.analyse(content);
+        List<RuleMatch> matches = catalogue.analyse(content, nisCode);
         WebsitePage page = WebsitePage.newBuilder()
                 .setScanId(scanId)
                 .setNisCode(nisCode)

@@ -123,7 +123,8 @@ class HealthMeansDataIT {
             publisher.publish(Topics.WEBSITE_SCANS, MECHELEN, scan(scanId, MECHELEN, "STARTED", null, start, null, 0), start);
             publisher.publish(Topics.WEBSITE_PAGES, MECHELEN, page(scanId, "https://www.mechelen.be/", start.plusSeconds(10), List.of()));
             publisher.publish(Topics.WEBSITE_PAGES, MECHELEN, page(scanId, "https://www.mechelen.be/hulp", start.plusSeconds(20),
-                    List.of(new RuleMatch("SITE_LINK", "site-link", "Hulp nodig? Surf naar www.seksueelgeweld.be"))));
+                    List.of(RuleMatch.newBuilder().setKind("SITE_LINK").setRule("site-link")
+                            .setSnippet("Hulp nodig? Surf naar www.seksueelgeweld.be").build())));
             publisher.publish(Topics.WEBSITE_SCANS, MECHELEN, scan(scanId, MECHELEN, "COMPLETED", null, start, start.plusSeconds(60), 2),
                     start.plusSeconds(60));
             publisher.publish(Topics.WEBSITE_SCANS, GENT, scan(scanId, GENT, "FAILED", "UNREACHABLE", start, start.plusSeconds(5), 0),

@@ -251,7 +251,8 @@ class UptakePipelineIT {
         WebsitePage good = WebsitePage.newBuilder().setScanId("handmatig").setNisCode(AARTSELAAR)
                 .setUrl(aartselaar.url("/uitgaan")).setFinalUrl(aartselaar.url("/uitgaan")).setFetchedAt(now).setHttpStatus(200)
                 .setTitle("Veilig uitgaan")
-                .setMatches(List.of(new RuleMatch("NIGHTLIFE", "nightlife-training", "opleiding rond seksuele intimidatie in de cafés")))
+                .setMatches(List.of(RuleMatch.newBuilder().setKind("NIGHTLIFE").setRule("nightlife-training")
+                        .setSnippet("opleiding rond seksuele intimidatie in de cafés").build()))
                 .build();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, app.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {

@@ -145,7 +145,8 @@ final class UptakeFixture implements AutoCloseable {
     void page(String nis, String scanId, Integer number, String url, Instant fetchedAt, String... kinds) {
         List<RuleMatch> matches = new ArrayList<>();
         for (String kind : kinds) {
-            matches.add(new RuleMatch(kind, kind.toLowerCase() + "-rule", "snippet " + kind + " on " + url));
+            matches.add(RuleMatch.newBuilder().setKind(kind).setRule(kind.toLowerCase() + "-rule")
+                    .setSnippet("snippet " + kind + " on " + url).build());
         }
         WebsitePage p = WebsitePage.newBuilder().setScanId(scanId).setNisCode(nis).setUrl(url).setFinalUrl(url)
                 .setFetchedAt(fetchedAt).setHttpStatus(200).setContentHash(Integer.toHexString(url.hashCode()))

@@ -191,8 +191,10 @@ public final class UptakeTopologyBenchmark {
                     int n = perSite.merge(m.getNisCode(), 1, Integer::sum);
                     String url = m.getWebsite() + "nieuws/" + n;
                     List<RuleMatch> matches = random.nextDouble() < MATCH_FRACTION
-                            ? List.of(new RuleMatch(kinds[random.nextInt(kinds.length)], "rule-" + random.nextInt(20),
-                                    "Slachtoffer van seksueel geweld? Surf naar www.seksueelgeweld.be of bel 1712."))
+                            ? List.of(RuleMatch.newBuilder().setKind(kinds[random.nextInt(kinds.length)])
+                                    .setRule("rule-" + random.nextInt(20))
+                                    .setSnippet("Slachtoffer van seksueel geweld? Surf naar www.seksueelgeweld.be of bel 1712.")
+                                    .build())
                             : List.of();
                     byte[] hash = new byte[32];
                     random.nextBytes(hash);

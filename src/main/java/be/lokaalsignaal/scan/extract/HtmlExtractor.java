@@ -26,6 +26,10 @@ public final class HtmlExtractor {
             "thead", "tfoot", "tr", "ul", "option", "select", "legend");
     private static final Set<String> INVISIBLE_TAGS = Set.of(
             "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "head", "title");
+    /** Page furniture around the content: a section does not run into it. */
+    private static final Set<String> FRAME_TAGS = Set.of("footer", "header", "nav", "aside");
+    private static final List<String> FRAME_NAMES = List.of("footer", "header", "navigation", "navbar", "menu",
+            "breadcrumb", "sidebar", "colofon", "voet", "navigatie", "kruimelpad");
     private static final int MAX_SECTION_CHARS = 4000;
     private static final int MAX_UNWRAP_DEPTH = 3;
 
@@ -58,7 +62,7 @@ public final class HtmlExtractor {
         collector.flush();
         List<String> blocks = new ArrayList<>(collector.paragraphs);
         int paragraphs = blocks.size();
-        blocks.addAll(headingSections(collector.paragraphs, collector.headingLevels));
+        blocks.addAll(headingSections(collector.paragraphs, collector.headingLevels, collector.elements));
         for (Element section : doc.select("section, article")) {
             String text = normaliseSpace(section.text());
             if (!text.isEmpty() && text.length() <= MAX_SECTION_CHARS) {
@@ -93,19 +97,24 @@ public final class HtmlExtractor {
         }
     }
 
-    /** A heading together with the paragraphs under it, up to the next heading of the same or a higher level. */
-    private static List<String> headingSections(List<String> paragraphs, List<Integer> levels) {
+    /**
+     * A heading together with the paragraphs under it, up to the next heading of the same or a higher level and
+     * no further than the element that holds the heading: the page's footer is not part of its last section.
+     */
+    private static List<String> headingSections(List<String> paragraphs, List<Integer> levels, List<Element> elements) {
         List<String> sections = new ArrayList<>();
         for (int i = 0; i < paragraphs.size(); i++) {
             int level = levels.get(i);
             if (level == 0) {
                 continue;
             }
+            Element container = container(elements.get(i));
+            Element frame = frame(elements.get(i));
             StringBuilder sb = new StringBuilder(paragraphs.get(i));
             int j = i + 1;
             for (; j < paragraphs.size(); j++) {
                 int l = levels.get(j);
-                if (l != 0 && l <= level) {
+                if (l != 0 && l <= level || !inside(elements.get(j), container) || frame(elements.get(j)) != frame) {
                     break;
                 }
                 if (sb.length() + paragraphs.get(j).length() > MAX_SECTION_CHARS) {
@@ -118,6 +127,47 @@ public final class HtmlExtractor {
             }
         }
         return sections;
+    }
+
+    /** The element around a heading that holds more than the heading: a wrapper of the heading alone does not count. */
+    private static Element container(Element heading) {
+        Element c = heading == null ? null : heading.parent();
+        while (c != null && c.childrenSize() == 1 && c.parent() != null) {
+            c = c.parent();
+        }
+        return c;
+    }
+
+    /**
+     * The page furniture an element stands in (footer, header, navigation, sidebar), or null for the content: a
+     * section never runs from the content into the footer with the municipality's address.
+     */
+    private static Element frame(Element el) {
+        for (Element e = el; e != null; e = e.parent()) {
+            String tag = e.normalName();
+            if (FRAME_TAGS.contains(tag)) {
+                return e;
+            }
+            String names = (e.id() + " " + e.className()).toLowerCase(java.util.Locale.ROOT);
+            for (String word : FRAME_NAMES) {
+                if (names.contains(word)) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean inside(Element el, Element container) {
+        if (container == null) {
+            return true;
+        }
+        for (Element e = el; e != null; e = e.parent()) {
+            if (e == container) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String normaliseSpace(String s) {
@@ -145,7 +195,10 @@ public final class HtmlExtractor {
     private static final class BlockCollector implements NodeVisitor {
         final List<String> paragraphs = new ArrayList<>();
         final List<Integer> headingLevels = new ArrayList<>();
+        /** The innermost block element each paragraph's text stood in. */
+        final List<Element> elements = new ArrayList<>();
         private final StringBuilder current = new StringBuilder();
+        private Element currentElement;
         private int currentHeading;
         private int invisibleDepth;
 
@@ -159,6 +212,7 @@ public final class HtmlExtractor {
                 }
                 if (BLOCK_TAGS.contains(tag)) {
                     flush();
+                    currentElement = el;
                     if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
                         currentHeading = tag.charAt(1) - '0';
                     }
@@ -179,6 +233,7 @@ public final class HtmlExtractor {
                 }
                 if (BLOCK_TAGS.contains(el.normalName())) {
                     flush();
+                    currentElement = el.parent();
                 } else if (el.normalName().equals("td") || el.normalName().equals("th")) {
                     current.append(' ');
                 }
@@ -191,6 +246,7 @@ public final class HtmlExtractor {
             if (!text.isEmpty()) {
                 paragraphs.add(text);
                 headingLevels.add(currentHeading);
+                elements.add(currentElement);
             }
             currentHeading = 0;
         }

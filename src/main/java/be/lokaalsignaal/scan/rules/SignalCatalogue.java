@@ -1,14 +1,11 @@
 package be.lokaalsignaal.scan.rules;
 
+import be.lokaalsignaal.avro.MatchedPhrase;
 import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.scan.extract.Link;
 import be.lokaalsignaal.scan.extract.PageContent;
 import be.lokaalsignaal.scan.url.Urls;
 import be.lokaalsignaal.topics.SignalKind;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,33 +24,43 @@ import java.util.regex.Pattern;
 
 /**
  * The signal rules: watched hosts (SITE_LINK, SITE_MENTION) and phrase rules (CAMPAIGN, SAFETY_PLAN,
- * NIGHTLIFE), read from YAML. Immutable and thread-safe.
+ * NIGHTLIFE) with the actors that say whose a campaign is, read from YAML (signals.yml documents the
+ * format). A page's words are read once, through Lucene's Dutch analysis, and every rule is evaluated over
+ * them. Immutable and thread-safe.
  */
 public final class SignalCatalogue {
 
     public static final int MAX_SNIPPET = 300;
     private static final String BUNDLED = "/signals.yml";
-    private static final Set<SignalKind> PHRASE_KINDS =
-            Set.of(SignalKind.CAMPAIGN, SignalKind.SAFETY_PLAN, SignalKind.NIGHTLIFE);
 
     /** Where phrase groups must meet: in one paragraph or section, or anywhere in the document. */
     public enum Scope { BLOCK, DOCUMENT }
 
-    public record WatchedHost(String host, String linkRule, String mentionRule, Pattern mention) {
-    }
-
-    public record PhraseRule(String id, SignalKind kind, List<List<Phrase>> allOf, List<Phrase> titleOrUrl,
-                             List<Phrase> exclude, Scope scope) {
+    /**
+     * @param hostWord the host as a word of the page's text, to look for a mention only where it can be
+     */
+    public record WatchedHost(String host, String linkRule, String mentionRule, Pattern mention, Phrase hostWord) {
     }
 
     private final String source;
     private final List<WatchedHost> watchedHosts;
     private final List<PhraseRule> rules;
+    private final Actors actors;
+    private final Vocabulary vocabulary;
+    private final int phrases;
+    private final Places places;
+    private final Map<String, Phrase> names;
 
-    private SignalCatalogue(String source, List<WatchedHost> watchedHosts, List<PhraseRule> rules) {
+    SignalCatalogue(String source, List<WatchedHost> watchedHosts, List<PhraseRule> rules, Actors actors,
+                    Vocabulary vocabulary, int phrases, Places places, Map<String, Phrase> names) {
         this.source = source;
         this.watchedHosts = List.copyOf(watchedHosts);
         this.rules = List.copyOf(rules);
+        this.actors = actors;
+        this.vocabulary = vocabulary;
+        this.phrases = phrases;
+        this.places = places;
+        this.names = names;
     }
 
     /** The default catalogue shipped in the jar. */
@@ -84,14 +90,33 @@ public final class SignalCatalogue {
 
     /** Parses catalogue YAML; {@code source} names it in error messages. */
     public static SignalCatalogue parse(String yaml, String source) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new CatalogueException(source + ": not valid YAML" + where + ": " + e.getOriginalMessage());
+        return CatalogueReader.read(yaml, source);
+    }
+
+    /**
+     * This catalogue knowing the names of the municipalities, for {gemeente} and {andere gemeente} in its
+     * actors. Without places a page names no municipality.
+     */
+    public SignalCatalogue withPlaces(Places places) {
+        if (!actors.ownName() && !actors.otherNames()) {
+            return new SignalCatalogue(source, watchedHosts, rules, actors, vocabulary, phrases, places, Map.of());
         }
-        return new Reader(source).read(root);
+        Vocabulary.Builder builder = new Vocabulary.Builder(vocabulary);
+        Map<String, Phrase> byName = new LinkedHashMap<>();
+        int id = phrases;
+        for (String name : places.names()) {
+            int[] words = builder.exactWords(name);
+            if (words.length > 0) {
+                byName.put(name, new Phrase(id++, name, words));
+            }
+        }
+        return new SignalCatalogue(source, watchedHosts, rules, actors, builder.build(vocabulary.dutch()), id,
+                places, byName);
+    }
+
+    /** For measuring the first pages of a scan: forgets the stems and catalogue words of the words read so far. */
+    void forgetWords() {
+        vocabulary.forget();
     }
 
     public List<WatchedHost> watchedHosts() {
@@ -128,122 +153,104 @@ public final class SignalCatalogue {
         return new ArrayList<>(out);
     }
 
-    /** Every rule that matches the page, at most one match per rule, each with its evidence. */
+    /** Every rule that matches the page, at most one match per rule, each with its evidence; no municipality known. */
     public List<RuleMatch> analyse(PageContent content) {
+        return analyse(content, null);
+    }
+
+    /**
+     * Every rule that matches a page of the website of the municipality with this NIS code (null when not
+     * known), at most one match per rule, each with its evidence.
+     */
+    public List<RuleMatch> analyse(PageContent content, String nisCode) {
         List<RuleMatch> matches = new ArrayList<>();
+        PageIndex index = new PageIndex(content, vocabulary, phrases);
         for (WatchedHost w : watchedHosts) {
-            Link link = content.links().stream()
-                    .filter(l -> Urls.isHostOrSubdomain(Urls.host(l.url()), w.host()))
-                    .findFirst().orElse(null);
-            if (link != null) {
-                String text = link.text() == null || link.text().isBlank() ? "" : "\"" + link.text() + "\" ";
-                matches.add(match(SignalKind.SITE_LINK, w.linkRule(), text + "-> " + link.url()));
-                continue;
-            }
-            for (String paragraph : content.paragraphBlocks()) {
-                Matcher m = w.mention().matcher(paragraph);
-                if (m.find()) {
-                    matches.add(match(SignalKind.SITE_MENTION, w.mentionRule(),
-                            snippet(paragraph, m.start(), m.end())));
-                    break;
-                }
+            RuleMatch m = hostMatch(w, content, index);
+            if (m != null) {
+                matches.add(m);
             }
         }
         if (rules.isEmpty()) {
             return matches;
         }
-        List<String> folded = new ArrayList<>(content.blocks().size());
-        for (String block : content.blocks()) {
-            folded.add(TextFold.fold(block));
-        }
-        String foldedContext = TextFold.fold((content.title() == null ? "" : content.title()) + " "
-                + urlWords(content.url()));
+        RuleRun run = run(index, nisCode);
         for (PhraseRule rule : rules) {
-            String snippet = evaluate(rule, content, folded, foldedContext);
-            if (snippet != null) {
-                matches.add(match(rule.kind(), rule.id(), snippet));
+            RuleMatch m = run.evaluate(rule);
+            if (m != null) {
+                matches.add(m);
             }
         }
         return matches;
     }
 
-    private static String urlWords(String url) {
-        if (url == null) {
-            return "";
-        }
-        // a URL path says what a page is about: /veiligheid/zonaal-veiligheidsplan-2020
-        return java.net.URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static String evaluate(PhraseRule rule, PageContent content, List<String> folded, String context) {
-        if (!rule.titleOrUrl().isEmpty() && firstHit(rule.titleOrUrl(), context) == null) {
-            return null;
-        }
-        if (rule.scope() == Scope.BLOCK) {
-            for (int b = 0; b < folded.size(); b++) {
-                String snippet = evaluateIn(rule, content.blocks().get(b), folded.get(b));
-                if (snippet != null) {
-                    return snippet;
+    private RuleRun run(PageIndex index, String nisCode) {
+        List<Phrase> own = new ArrayList<>();
+        List<Phrase> other = new ArrayList<>();
+        Set<Phrase> needCapital = new HashSet<>();
+        if (places != null && !names.isEmpty()) {
+            Set<String> ownNames = places.ownNames(nisCode);
+            boolean known = !ownNames.isEmpty();
+            names.forEach((name, phrase) -> {
+                if (ownNames.contains(name)) {
+                    if (actors.ownName()) {
+                        own.add(phrase);
+                    }
+                } else if (known && actors.otherNames()) {
+                    // a page of an unknown site cannot tell another municipality from its own
+                    other.add(phrase);
                 }
-            }
-            return null;
-        }
-        int paragraphs = content.paragraphs();
-        for (int b = 0; b < paragraphs; b++) {
-            if (firstHit(rule.exclude(), folded.get(b)) != null) {
-                return null;
-            }
-        }
-        String evidence = null;
-        for (List<Phrase> group : rule.allOf()) {
-            String found = null;
-            for (int b = 0; b < paragraphs && found == null; b++) {
-                int[] hit = firstHit(group, folded.get(b));
-                if (hit != null) {
-                    found = snippet(content.blocks().get(b), hit[0], hit[1]);
+                if (places.needsCapital(name)) {
+                    needCapital.add(phrase);
                 }
-            }
-            if (found == null) {
-                return null;
-            }
-            evidence = found;
+            });
         }
-        // the last group names the theme; its context is the most telling evidence
-        return evidence;
+        boolean known = places != null && !places.ownNames(nisCode).isEmpty();
+        return new RuleRun(index, actors, own, other, needCapital, known);
     }
 
-    private static String evaluateIn(PhraseRule rule, String original, String folded) {
-        int from = Integer.MAX_VALUE;
-        int to = -1;
-        int firstStart = -1;
-        int firstEnd = -1;
-        for (List<Phrase> group : rule.allOf()) {
-            int[] hit = firstHit(group, folded);
-            if (hit == null) {
-                return null;
+    private RuleMatch hostMatch(WatchedHost w, PageContent content, PageIndex index) {
+        for (Link link : content.links()) {
+            // most links are to the site itself: parsing each URL's host costs more than looking for the name
+            if (!containsIgnoreCase(link.url(), w.host())) {
+                continue;
             }
-            if (firstStart < 0) {
-                firstStart = hit[0];
-                firstEnd = hit[1];
+            if (Urls.isHostOrSubdomain(Urls.host(link.url()), w.host())) {
+                String text = link.text() == null || link.text().isBlank() ? "" : "\"" + link.text() + "\" ";
+                return match(SignalKind.SITE_LINK, w.linkRule(), text + "-> " + link.url(),
+                        List.of(phrase("link", w.host(), link.url())));
             }
-            from = Math.min(from, hit[0]);
-            to = Math.max(to, hit[1]);
         }
-        if (firstHit(rule.exclude(), folded) != null) {
-            return null;
+        int[] candidates = index.occurrences(w.hostWord());
+        int last = -1;
+        for (int word : candidates) {
+            int p = index.paragraphOf(word);
+            if (p < 0 || p == last) {
+                continue;
+            }
+            last = p;
+            String paragraph = content.blocks().get(p);
+            Matcher m = w.mention().matcher(paragraph);
+            if (m.find()) {
+                return match(SignalKind.SITE_MENTION, w.mentionRule(), snippet(paragraph, m.start(), m.end()),
+                        List.of(phrase("mention", w.host(), m.group())));
+            }
         }
-        return to - from <= MAX_SNIPPET ? snippet(original, from, to) : snippet(original, firstStart, firstEnd);
+        return null;
     }
 
-    private static int[] firstHit(List<Phrase> alternatives, String folded) {
-        int[] best = null;
-        for (Phrase p : alternatives) {
-            int[] hit = p.find(folded);
-            if (hit != null && (best == null || hit[0] < best[0])) {
-                best = hit;
+    private static boolean containsIgnoreCase(String s, String part) {
+        for (int i = 0; i + part.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, part, 0, part.length())) {
+                return true;
             }
         }
-        return best;
+        return false;
+    }
+
+    private static MatchedPhrase phrase(String role, String phrase, String text) {
+        String t = text.length() > MAX_SNIPPET ? text.substring(0, MAX_SNIPPET) : text;
+        return MatchedPhrase.newBuilder().setRole(role).setPhrase(phrase).setText(t).build();
     }
 
     /** At most 300 characters of text around [start, end), cut at word boundaries where possible. */
@@ -271,170 +278,14 @@ public final class SignalCatalogue {
         return s.length() > MAX_SNIPPET ? s.substring(0, MAX_SNIPPET) : s;
     }
 
-    private static RuleMatch match(SignalKind kind, String rule, String snippet) {
+    private static RuleMatch match(SignalKind kind, String rule, String snippet, List<MatchedPhrase> phrases) {
         String s = snippet.length() > MAX_SNIPPET ? snippet.substring(0, MAX_SNIPPET) : snippet;
-        return RuleMatch.newBuilder().setKind(kind.name()).setRule(rule).setSnippet(s).build();
+        return RuleMatch.newBuilder().setKind(kind.name()).setRule(rule).setSnippet(s).setPhrases(phrases).build();
     }
 
     /** An address in text: the host or a subdomain, not part of a longer host, an e-mail address or a word. */
     static Pattern mentionPattern(String host) {
         return Pattern.compile("(?<![\\p{L}\\p{N}.@_-])(?:[a-z0-9-]+\\.)*" + Pattern.quote(host)
                 + "(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    }
-
-    /** Reads the YAML tree with errors that say file and field: "signals.yml: rules[2].allOf[0]: ...". */
-    private static final class Reader {
-        private final String source;
-
-        Reader(String source) {
-            this.source = source;
-        }
-
-        SignalCatalogue read(JsonNode root) {
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                throw fail("", "the file is empty");
-            }
-            if (!root.isObject()) {
-                throw fail("", "expected a mapping with 'watchedHosts' and 'rules'");
-            }
-            onlyKeys(root, "", Set.of("watchedHosts", "rules"));
-            List<WatchedHost> hosts = new ArrayList<>();
-            Set<String> ids = new HashSet<>();
-            JsonNode wh = root.path("watchedHosts");
-            if (!wh.isMissingNode()) {
-                requireArray(wh, "watchedHosts");
-                for (int i = 0; i < wh.size(); i++) {
-                    String path = "watchedHosts[" + i + "]";
-                    JsonNode n = wh.get(i);
-                    if (!n.isObject()) {
-                        throw fail(path, "expected a mapping with host, linkRule and mentionRule");
-                    }
-                    onlyKeys(n, path, Set.of("host", "linkRule", "mentionRule"));
-                    String host = text(n, path, "host");
-                    String normal = Urls.normaliseHost(host);
-                    if (normal == null || !normal.contains(".") || host.contains("/")) {
-                        throw fail(path + ".host", "'" + host + "' is not a host name (write e.g. seksueelgeweld.be)");
-                    }
-                    normal = Urls.bareHost(normal);
-                    String link = uniqueId(text(n, path, "linkRule"), path + ".linkRule", ids);
-                    String mention = uniqueId(text(n, path, "mentionRule"), path + ".mentionRule", ids);
-                    hosts.add(new WatchedHost(normal, link, mention, mentionPattern(normal)));
-                }
-            }
-            List<PhraseRule> rules = new ArrayList<>();
-            JsonNode rs = root.path("rules");
-            if (!rs.isMissingNode()) {
-                requireArray(rs, "rules");
-                for (int i = 0; i < rs.size(); i++) {
-                    rules.add(rule(rs.get(i), "rules[" + i + "]", ids));
-                }
-            }
-            if (hosts.isEmpty() && rules.isEmpty()) {
-                throw fail("", "no watchedHosts and no rules: the catalogue would find nothing");
-            }
-            return new SignalCatalogue(source, hosts, rules);
-        }
-
-        private PhraseRule rule(JsonNode n, String path, Set<String> ids) {
-            if (!n.isObject()) {
-                throw fail(path, "expected a mapping with id, kind and allOf");
-            }
-            onlyKeys(n, path, Set.of("id", "kind", "description", "allOf", "titleOrUrl", "exclude", "scope"));
-            String id = uniqueId(text(n, path, "id"), path + ".id", ids);
-            String kindName = text(n, path, "kind");
-            SignalKind kind;
-            try {
-                kind = SignalKind.parse(kindName);
-            } catch (IllegalArgumentException e) {
-                throw fail(path + ".kind", "unknown kind '" + kindName + "'; expected one of " + PHRASE_KINDS);
-            }
-            if (!PHRASE_KINDS.contains(kind)) {
-                throw fail(path + ".kind", "phrase rules find " + PHRASE_KINDS + "; " + kind
-                        + " comes from watchedHosts");
-            }
-            JsonNode allOf = n.path("allOf");
-            if (allOf.isMissingNode()) {
-                throw fail(path + ".allOf", "missing: give one or more groups of alternative phrases");
-            }
-            requireArray(allOf, path + ".allOf");
-            if (allOf.isEmpty()) {
-                throw fail(path + ".allOf", "empty: give one or more groups of alternative phrases");
-            }
-            List<List<Phrase>> groups = new ArrayList<>();
-            for (int g = 0; g < allOf.size(); g++) {
-                groups.add(phrases(allOf.get(g), path + ".allOf[" + g + "]", true));
-            }
-            List<Phrase> titleOrUrl = n.has("titleOrUrl") ? phrases(n.get("titleOrUrl"), path + ".titleOrUrl", true) : List.of();
-            List<Phrase> exclude = n.has("exclude") ? phrases(n.get("exclude"), path + ".exclude", false) : List.of();
-            Scope scope = Scope.BLOCK;
-            if (n.has("scope")) {
-                String s = text(n, path, "scope");
-                try {
-                    scope = Scope.valueOf(s.trim().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw fail(path + ".scope", "unknown scope '" + s + "'; expected block or document");
-                }
-            }
-            return new PhraseRule(id, kind, groups, titleOrUrl, exclude, scope);
-        }
-
-        private List<Phrase> phrases(JsonNode n, String path, boolean nonEmpty) {
-            requireArray(n, path);
-            if (nonEmpty && n.isEmpty()) {
-                throw fail(path, "empty list of phrases");
-            }
-            List<Phrase> out = new ArrayList<>();
-            for (int i = 0; i < n.size(); i++) {
-                JsonNode p = n.get(i);
-                String where = path + "[" + i + "]";
-                if (!p.isTextual() && !p.isNumber()) {
-                    throw fail(where, "expected a phrase (text)");
-                }
-                try {
-                    out.add(Phrase.compile(p.asText()));
-                } catch (IllegalArgumentException e) {
-                    throw fail(where, e.getMessage());
-                }
-            }
-            return out;
-        }
-
-        private String uniqueId(String id, String path, Set<String> ids) {
-            if (!ids.add(id)) {
-                throw fail(path, "rule id '" + id + "' is used twice");
-            }
-            return id;
-        }
-
-        private String text(JsonNode n, String path, String field) {
-            JsonNode v = n.get(field);
-            if (v == null || v.isNull()) {
-                throw fail(path + "." + field, "missing");
-            }
-            if (!v.isValueNode() || v.asText().isBlank()) {
-                throw fail(path + "." + field, "expected a non-empty text");
-            }
-            return v.asText().strip();
-        }
-
-        private void requireArray(JsonNode n, String path) {
-            if (!n.isArray()) {
-                throw fail(path, "expected a list");
-            }
-        }
-
-        private void onlyKeys(JsonNode n, String path, Set<String> allowed) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                String key = it.next().getKey();
-                if (!allowed.contains(key)) {
-                    throw fail(path.isEmpty() ? key : path + "." + key,
-                            "unknown field; expected one of " + new java.util.TreeSet<>(allowed));
-                }
-            }
-        }
-
-        private CatalogueException fail(String path, String message) {
-            return new CatalogueException(source + (path.isEmpty() ? "" : ": " + path) + ": " + message);
-        }
     }
 }

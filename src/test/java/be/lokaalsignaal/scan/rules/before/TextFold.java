@@ -1,4 +1,4 @@
-package be.lokaalsignaal.scan.rules;
+package be.lokaalsignaal.scan.rules.before;
 
 import java.text.Normalizer;
 

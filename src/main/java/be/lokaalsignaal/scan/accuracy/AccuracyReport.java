@@ -1,0 +1,201 @@
+package be.lokaalsignaal.scan.accuracy;
+
+import be.lokaalsignaal.avro.MatchedPhrase;
+import be.lokaalsignaal.avro.RuleMatch;
+import be.lokaalsignaal.avro.WebsitePage;
+import be.lokaalsignaal.scan.PageAnalyzer;
+import be.lokaalsignaal.scan.rules.SignalCatalogue;
+import be.lokaalsignaal.scan.url.SiteScope;
+import be.lokaalsignaal.topics.SignalKind;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The whole signal catalogue over a labelled corpus, through the scanner's own reading of a page (the same
+ * {@link PageAnalyzer} a crawl uses; a .pdf.txt page becomes a real PDF first): per kind the pages labelled and
+ * found, precision and recall, and the confusions with the evidence of every false positive.
+ */
+public final class AccuracyReport {
+
+    /** The figures of one kind. */
+    public record Figures(SignalKind kind, int labelled, int truePositives, int falsePositives, int falseNegatives) {
+
+        /** Of the pages found, the share labelled so; 1 when nothing was found (nothing wrong was reported). */
+        public double precision() {
+            int found = truePositives + falsePositives;
+            return found == 0 ? 1.0 : (double) truePositives / found;
+        }
+
+        /** Of the pages labelled, the share found; 1 when no page is labelled with the kind. */
+        public double recall() {
+            return labelled == 0 ? 1.0 : (double) truePositives / labelled;
+        }
+    }
+
+    /** A kind found but not labelled (false positive) or labelled but not found (false negative). */
+    public record Confusion(LabelledPage page, SignalKind kind, boolean falsePositive, List<RuleMatch> evidence) {
+    }
+
+    /** What the scanner made of one page. */
+    public record PageResult(LabelledPage page, Set<SignalKind> found, List<RuleMatch> matches) {
+    }
+
+    private final LabelledCorpus corpus;
+    private final List<PageResult> results;
+    private final Map<SignalKind, Figures> figures;
+    private final List<Confusion> confusions;
+
+    private AccuracyReport(LabelledCorpus corpus, List<PageResult> results) {
+        this.corpus = corpus;
+        this.results = List.copyOf(results);
+        Map<SignalKind, Figures> f = new EnumMap<>(SignalKind.class);
+        List<Confusion> c = new ArrayList<>();
+        for (SignalKind kind : LabelledCorpus.kinds()) {
+            int labelled = 0;
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (PageResult r : results) {
+                boolean expected = r.page().expected().contains(kind);
+                boolean found = r.found().contains(kind);
+                labelled += expected ? 1 : 0;
+                if (expected && found) {
+                    tp++;
+                } else if (found) {
+                    fp++;
+                    c.add(new Confusion(r.page(), kind, true, r.matches().stream()
+                            .filter(m -> m.getKind().equals(kind.name())).toList()));
+                } else if (expected) {
+                    fn++;
+                    c.add(new Confusion(r.page(), kind, false, List.of()));
+                }
+            }
+            f.put(kind, new Figures(kind, labelled, tp, fp, fn));
+        }
+        this.figures = f;
+        this.confusions = List.copyOf(c);
+    }
+
+    /**
+     * Runs the catalogue over every page of the corpus.
+     *
+     * @param catalogue the catalogue, with the municipalities' names bound ({@link SignalCatalogue#withPlaces})
+     * @throws CorpusException naming the page when one cannot be read
+     */
+    public static AccuracyReport run(LabelledCorpus corpus, SignalCatalogue catalogue) {
+        PageAnalyzer analyzer = new PageAnalyzer(catalogue);
+        List<PageResult> results = new ArrayList<>();
+        for (LabelledPage page : corpus.pages()) {
+            results.add(read(analyzer, page));
+        }
+        return new AccuracyReport(corpus, results);
+    }
+
+    private static PageResult read(PageAnalyzer analyzer, LabelledPage page) {
+        byte[] body;
+        String type;
+        try {
+            String text = Files.readString(page.file());
+            if (page.isPdf()) {
+                body = PdfText.toPdf(text);
+                type = "application/pdf";
+            } else {
+                body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                type = "text/html; charset=utf-8";
+            }
+        } catch (IOException e) {
+            throw new CorpusException(page.file() + ": cannot read: " + e.getMessage(), e);
+        }
+        WebsitePage result;
+        try {
+            result = analyzer.analyse("accuracy", page.nisCode(), page.url(), page.url(), Instant.EPOCH, 200, type,
+                    body, body.length, false, SiteScope.ofUrl(page.url())).page();
+        } catch (PageAnalyzer.UnsupportedContentException e) {
+            throw new CorpusException(page.file() + ": the scanner does not read it: " + e.getMessage(), e);
+        }
+        Set<SignalKind> found = EnumSet.noneOf(SignalKind.class);
+        for (RuleMatch m : result.getMatches()) {
+            found.add(SignalKind.parse(m.getKind()));
+        }
+        return new PageResult(page, found, result.getMatches());
+    }
+
+    public LabelledCorpus corpus() {
+        return corpus;
+    }
+
+    public List<PageResult> results() {
+        return results;
+    }
+
+    public Figures figures(SignalKind kind) {
+        return figures.get(kind);
+    }
+
+    public Map<SignalKind, Figures> figures() {
+        return figures;
+    }
+
+    public List<Confusion> confusions() {
+        return confusions;
+    }
+
+    /** The table of figures; then, unless figuresOnly, every confusion with the label's reason and the evidence. */
+    public void print(PrintWriter out, boolean figuresOnly) {
+        out.printf("%s: %d pages%n%n", corpus.dir(), results.size());
+        out.printf("%-13s %8s %6s %6s %6s %10s %7s%n", "kind", "labelled", "found", "false+", "false-", "precision",
+                "recall");
+        for (Figures f : figures.values()) {
+            out.printf(Locale.ROOT, "%-13s %8d %6d %6d %6d %10.2f %7.2f%n", f.kind(), f.labelled(),
+                    f.truePositives() + f.falsePositives(), f.falsePositives(), f.falseNegatives(), f.precision(),
+                    f.recall());
+        }
+        if (figuresOnly) {
+            out.flush();
+            return;
+        }
+        out.println();
+        if (confusions.isEmpty()) {
+            out.println("no confusions");
+        }
+        for (SignalKind kind : figures.keySet()) {
+            List<Confusion> ofKind = confusions.stream().filter(c -> c.kind() == kind).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            out.printf("%s%n", kind);
+            for (Confusion c : ofKind) {
+                out.printf("  %s %s (%s)%n      label: %s %s%n", c.falsePositive() ? "false+" : "false-",
+                        c.page().name(), c.page().municipality(), sorted(c.page().expected()), c.page().reason());
+                for (RuleMatch m : c.evidence()) {
+                    out.printf("      rule %s%s: \"%s\"%n", m.getRule(),
+                            m.getActor() == null ? "" : " (actor " + m.getActor() + ")", m.getSnippet());
+                    if (!m.getPhrases().isEmpty()) {
+                        out.printf("        %s%n", m.getPhrases().stream().map(AccuracyReport::phrase)
+                                .collect(Collectors.joining("; ")));
+                    }
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private static String phrase(MatchedPhrase p) {
+        return p.getRole() + " '" + p.getText() + "'" + (p.getText().equalsIgnoreCase(p.getPhrase()) ? ""
+                : " (" + p.getPhrase() + ")");
+    }
+
+    private static List<String> sorted(Set<SignalKind> kinds) {
+        return kinds.stream().map(Enum::name).sorted().toList();
+    }
+}

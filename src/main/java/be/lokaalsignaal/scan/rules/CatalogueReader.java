@@ -1,0 +1,433 @@
+package be.lokaalsignaal.scan.rules;
+
+import be.lokaalsignaal.scan.url.Urls;
+import be.lokaalsignaal.topics.SignalKind;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Reads signals.yml with errors that say file and field: "signals.yml: rules[2].allOf[0]: ...". */
+final class CatalogueReader {
+
+    private static final Set<SignalKind> PHRASE_KINDS =
+            Set.of(SignalKind.CAMPAIGN, SignalKind.SAFETY_PLAN, SignalKind.NIGHTLIFE);
+    private static final Pattern LIST_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+    private static final String OWN_NAME = "{gemeente}";
+    private static final String OTHER_NAMES = "{andere gemeente}";
+    private static final String MUNICIPALITY = "municipality";
+    private static final String NOT_ELSEWHERE = "not-elsewhere";
+    private static final String NOT_OUTSIDE = "not-outside";
+
+    private final String source;
+    private final Map<String, Phrase> phrases = new HashMap<>();
+    private final Map<String, List<Phrase>> lists = new LinkedHashMap<>();
+    private Vocabulary.Builder vocabulary;
+    private int nextPhrase;
+
+    private CatalogueReader(String source) {
+        this.source = source;
+    }
+
+    static SignalCatalogue read(String yaml, String source) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new CatalogueException(source + ": not valid YAML" + where + ": " + e.getOriginalMessage());
+        }
+        return new CatalogueReader(source).read(root);
+    }
+
+    private SignalCatalogue read(JsonNode root) {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw fail("", "the file is empty");
+        }
+        if (!root.isObject()) {
+            throw fail("", "expected a mapping with 'watchedHosts' and 'rules'");
+        }
+        onlyKeys(root, "", Set.of("watchedHosts", "wordForms", "lists", "actors", "rules"));
+        Map<String, String> wordForms = wordForms(root.path("wordForms"));
+        vocabulary = new Vocabulary.Builder(new DutchWords(wordForms, List.of()));
+        readLists(root.path("lists"));
+        Set<String> ids = new HashSet<>();
+        List<SignalCatalogue.WatchedHost> hosts = watchedHosts(root.path("watchedHosts"), ids);
+        Actors actors = actors(root.path("actors"));
+        List<PhraseRule> rules = new ArrayList<>();
+        JsonNode rs = root.path("rules");
+        if (!rs.isMissingNode()) {
+            requireArray(rs, "rules");
+            for (int i = 0; i < rs.size(); i++) {
+                rules.add(rule(rs.get(i), "rules[" + i + "]", ids, actors));
+            }
+        }
+        if (hosts.isEmpty() && rules.isEmpty()) {
+            throw fail("", "no watchedHosts and no rules: the catalogue would find nothing");
+        }
+        DutchWords dutch = new DutchWords(wordForms, vocabulary.compoundHeads());
+        return new SignalCatalogue(source, hosts, rules, actors, vocabulary.build(dutch), nextPhrase, null, Map.of());
+    }
+
+    // ------------------------------------------------------------------ sections
+
+    private Map<String, String> wordForms(JsonNode n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n.isMissingNode()) {
+            return out;
+        }
+        if (!n.isObject()) {
+            throw fail("wordForms", "expected a mapping of word forms to the form they stand for (seksuele: seksueel)");
+        }
+        DutchWords folding = new DutchWords(Map.of(), List.of());
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = "wordForms." + e.getKey();
+            if (!e.getValue().isValueNode() || e.getValue().asText().isBlank()) {
+                throw fail(path, "expected one word");
+            }
+            out.put(oneWord(folding, e.getKey(), path), oneWord(folding, e.getValue().asText(), path));
+        }
+        return out;
+    }
+
+    private String oneWord(DutchWords folding, String text, String path) {
+        List<String> words = folding.words(text);
+        if (words.size() != 1) {
+            throw fail(path, "'" + text + "' is not one word");
+        }
+        return words.get(0);
+    }
+
+    private void readLists(JsonNode n) {
+        if (n.isMissingNode()) {
+            return;
+        }
+        if (!n.isObject()) {
+            throw fail("lists", "expected a mapping of list names to phrase lists");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = "lists." + e.getKey();
+            if (!LIST_NAME.matcher(e.getKey()).matches()) {
+                throw fail(path, "a list name is lower-case letters, digits, '-' and '_'");
+            }
+            lists.put(e.getKey(), phrases(e.getValue(), path, true, false));
+        }
+    }
+
+    private List<SignalCatalogue.WatchedHost> watchedHosts(JsonNode wh, Set<String> ids) {
+        List<SignalCatalogue.WatchedHost> hosts = new ArrayList<>();
+        if (wh.isMissingNode()) {
+            return hosts;
+        }
+        requireArray(wh, "watchedHosts");
+        for (int i = 0; i < wh.size(); i++) {
+            String path = "watchedHosts[" + i + "]";
+            JsonNode n = wh.get(i);
+            if (!n.isObject()) {
+                throw fail(path, "expected a mapping with host, linkRule and mentionRule");
+            }
+            onlyKeys(n, path, Set.of("host", "linkRule", "mentionRule"));
+            String host = text(n, path, "host");
+            String normal = Urls.normaliseHost(host);
+            if (normal == null || !normal.contains(".") || host.contains("/")) {
+                throw fail(path + ".host", "'" + host + "' is not a host name (write e.g. seksueelgeweld.be)");
+            }
+            normal = Urls.bareHost(normal);
+            String link = uniqueId(text(n, path, "linkRule"), path + ".linkRule", ids);
+            String mention = uniqueId(text(n, path, "mentionRule"), path + ".mentionRule", ids);
+            int word = vocabulary.id(new Vocabulary.Word(Vocabulary.Mode.CONTAINS, normal));
+            Phrase hostWord = new Phrase(nextPhrase++, normal, new int[] {word});
+            hosts.add(new SignalCatalogue.WatchedHost(normal, link, mention, SignalCatalogue.mentionPattern(normal),
+                    hostWord));
+        }
+        return hosts;
+    }
+
+    private Actors actors(JsonNode n) {
+        if (n.isMissingNode()) {
+            return Actors.NONE;
+        }
+        if (!n.isObject()) {
+            throw fail("actors", "expected a mapping with own, local, outside, others, nameParts, partners, joins, "
+                    + "together and we");
+        }
+        onlyKeys(n, "actors", Set.of("own", "local", "outside", "others", "nameParts", "partners", "joins", "together",
+                "we"));
+        boolean[] ownName = new boolean[1];
+        boolean[] otherNames = new boolean[1];
+        List<Phrase> own = actorList(n, "own", OWN_NAME, ownName);
+        List<Phrase> local = actorList(n, "local", null, null);
+        List<Phrase> outside = actorList(n, "outside", OTHER_NAMES, otherNames);
+        return new Actors(own, local, outside, actorList(n, "others", null, null), actorList(n, "nameParts", null, null),
+                actorList(n, "partners", null, null), actorList(n, "joins", null, null),
+                actorList(n, "together", null, null), actorList(n, "we", null, null), ownName[0], otherNames[0]);
+    }
+
+    private List<Phrase> actorList(JsonNode actors, String field, String placeholder, boolean[] seen) {
+        JsonNode n = actors.path(field);
+        String path = "actors." + field;
+        if (n.isMissingNode()) {
+            return List.of();
+        }
+        requireArray(n, path);
+        List<Phrase> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode p = n.get(i);
+            if (p.isTextual() && p.asText().strip().equals(placeholder)) {
+                seen[0] = true;
+            } else if (p.isTextual() && p.asText().contains("{")) {
+                throw fail(path + "[" + i + "]", "unknown placeholder in '" + p.asText() + "'; "
+                        + (placeholder == null ? "none is known here" : "only " + placeholder + " is known here"));
+            } else {
+                out.addAll(phrase(p, path + "[" + i + "]", true, true));
+            }
+        }
+        return out;
+    }
+
+    private PhraseRule rule(JsonNode n, String path, Set<String> ids, Actors actors) {
+        if (!n.isObject()) {
+            throw fail(path, "expected a mapping with id, kind and allOf");
+        }
+        onlyKeys(n, path, Set.of("id", "kind", "description", "allOf", "titleOrUrl", "notTitleOrUrl", "exclude",
+                "otherKind", "scope", "actor", "within"));
+        String id = uniqueId(text(n, path, "id"), path + ".id", ids);
+        String kindName = text(n, path, "kind");
+        SignalKind kind;
+        try {
+            kind = SignalKind.parse(kindName);
+        } catch (IllegalArgumentException e) {
+            throw fail(path + ".kind", "unknown kind '" + kindName + "'; expected one of " + PHRASE_KINDS);
+        }
+        if (!PHRASE_KINDS.contains(kind)) {
+            throw fail(path + ".kind", "phrase rules find " + PHRASE_KINDS + "; " + kind + " comes from watchedHosts");
+        }
+        String description = n.has("description") ? text(n, path, "description") : "";
+        JsonNode allOf = n.path("allOf");
+        if (allOf.isMissingNode()) {
+            throw fail(path + ".allOf", "missing: give one or more groups of alternative phrases");
+        }
+        requireArray(allOf, path + ".allOf");
+        if (allOf.isEmpty()) {
+            throw fail(path + ".allOf", "empty: give one or more groups of alternative phrases");
+        }
+        List<Group> groups = new ArrayList<>();
+        for (int g = 0; g < allOf.size(); g++) {
+            groups.add(group(allOf.get(g), path + ".allOf[" + g + "]", "group " + (g + 1)));
+        }
+        Group titleOrUrl = n.has("titleOrUrl") ? group(n.get("titleOrUrl"), path + ".titleOrUrl", "titleOrUrl") : null;
+        List<Phrase> exclude = n.has("exclude") ? phrases(n.get("exclude"), path + ".exclude", false, true) : List.of();
+        List<Phrase> notTitleOrUrl = n.has("notTitleOrUrl")
+                ? phrases(n.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
+        List<Phrase> otherKind = List.of();
+        int otherKindWords = PhraseRule.OTHER_KIND_WORDS;
+        if (n.has("otherKind")) {
+            JsonNode o = n.get("otherKind");
+            if (o.isObject()) {
+                onlyKeys(o, path + ".otherKind", Set.of("words", "any"));
+                JsonNode w = o.get("words");
+                if (w == null || !w.canConvertToInt() || w.asInt() < 0) {
+                    throw fail(path + ".otherKind.words", "expected a number of words (0 or more)");
+                }
+                otherKindWords = w.asInt();
+                if (!o.has("any")) {
+                    throw fail(path + ".otherKind.any", "missing: give the phrases");
+                }
+                otherKind = phrases(o.get("any"), path + ".otherKind.any", true, true);
+            } else {
+                otherKind = phrases(o, path + ".otherKind", false, true);
+            }
+        }
+        SignalCatalogue.Scope scope = SignalCatalogue.Scope.BLOCK;
+        if (n.has("scope")) {
+            String s = text(n, path, "scope");
+            try {
+                scope = SignalCatalogue.Scope.valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw fail(path + ".scope", "unknown scope '" + s + "'; expected block or document");
+            }
+        }
+        boolean actor = false;
+        boolean unnamedCounts = false;
+        boolean othersCount = false;
+        if (n.has("actor")) {
+            String a = text(n, path, "actor");
+            if (!a.equals(MUNICIPALITY) && !a.equals(NOT_ELSEWHERE) && !a.equals(NOT_OUTSIDE)) {
+                throw fail(path + ".actor", "unknown actor '" + a + "'; expected " + MUNICIPALITY + ", "
+                        + NOT_ELSEWHERE + " or " + NOT_OUTSIDE);
+            }
+            if (actors.own().isEmpty() && actors.local().isEmpty() && !actors.ownName()) {
+                throw fail(path + ".actor", "the catalogue has no actors (own, local) to tell the municipality by");
+            }
+            actor = true;
+            unnamedCounts = !a.equals(MUNICIPALITY);
+            othersCount = a.equals(NOT_OUTSIDE);
+        }
+        PhraseRule.Within within = n.has("within") ? within(n.get("within"), path + ".within", groups) : null;
+        if (within != null && scope == SignalCatalogue.Scope.DOCUMENT) {
+            throw fail(path + ".within", "a document-wide rule has no block to be near in; use scope block");
+        }
+        return new PhraseRule(id, kind, description, groups, titleOrUrl, notTitleOrUrl, exclude, otherKind,
+                otherKindWords, scope, actor, unnamedCounts, othersCount, within);
+    }
+
+    /** within: {words: 12, of: [maatregel, setting]}: two named groups of allOf. */
+    private PhraseRule.Within within(JsonNode n, String path, List<Group> groups) {
+        if (!n.isObject()) {
+            throw fail(path, "expected a mapping with words and of (two group names)");
+        }
+        onlyKeys(n, path, Set.of("words", "of"));
+        JsonNode words = n.get("words");
+        if (words == null || !words.canConvertToInt() || words.asInt() < 0) {
+            throw fail(path + ".words", "expected a number of words (0 or more)");
+        }
+        JsonNode of = n.path("of");
+        if (!of.isArray() || of.size() != 2) {
+            throw fail(path + ".of", "expected the names of two groups of allOf");
+        }
+        int[] idx = new int[2];
+        for (int i = 0; i < 2; i++) {
+            String name = of.get(i).asText();
+            idx[i] = -1;
+            for (int g = 0; g < groups.size(); g++) {
+                if (groups.get(g).name().equals(name)) {
+                    idx[i] = g;
+                }
+            }
+            if (idx[i] < 0) {
+                throw fail(path + ".of[" + i + "]", "no group named '" + name + "' in allOf; groups are "
+                        + groups.stream().map(Group::name).toList());
+            }
+        }
+        if (idx[0] == idx[1]) {
+            throw fail(path + ".of", "name two different groups");
+        }
+        return new PhraseRule.Within(words.asInt(), idx[0], idx[1]);
+    }
+
+    /** A group: a list of phrases, or a mapping with name, any and notIn. */
+    private Group group(JsonNode n, String path, String defaultName) {
+        if (n.isArray()) {
+            return new Group(defaultName, phrases(n, path, true, true), List.of());
+        }
+        if (!n.isObject()) {
+            throw fail(path, "expected a list of phrases or a mapping with name, any and notIn");
+        }
+        onlyKeys(n, path, Set.of("name", "any", "notIn"));
+        String name = n.has("name") ? text(n, path, "name") : defaultName;
+        if (!n.has("any")) {
+            throw fail(path + ".any", "missing: give the alternative phrases");
+        }
+        List<Phrase> any = phrases(n.get("any"), path + ".any", true, true);
+        List<Phrase> notIn = n.has("notIn") ? phrases(n.get("notIn"), path + ".notIn", false, true) : List.of();
+        return new Group(name, any, notIn);
+    }
+
+    // ------------------------------------------------------------------ phrases
+
+    private List<Phrase> phrases(JsonNode n, String path, boolean nonEmpty, boolean listsAllowed) {
+        requireArray(n, path);
+        if (nonEmpty && n.isEmpty()) {
+            throw fail(path, "empty list of phrases");
+        }
+        List<Phrase> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            String where = path + "[" + i + "]";
+            JsonNode p = n.get(i);
+            if (p.isTextual() && p.asText().strip().startsWith("@")) {
+                if (!listsAllowed) {
+                    throw fail(where, "a list cannot include another list ('" + p.asText().strip() + "')");
+                }
+                out.addAll(list(p.asText().strip().substring(1), where));
+            } else {
+                out.addAll(phrase(p, where, false, false));
+            }
+        }
+        return out;
+    }
+
+    private List<Phrase> list(String name, String where) {
+        List<Phrase> l = lists.get(name);
+        if (l == null) {
+            throw fail(where, "unknown list '@" + name + "'; lists are " + new TreeSet<>(lists.keySet()));
+        }
+        return l;
+    }
+
+    /** One phrase; actor phrases match their words exactly unless marked, the others in all their forms. */
+    private List<Phrase> phrase(JsonNode p, String where, boolean listsAllowed, boolean exact) {
+        if (!p.isTextual() && !p.isNumber()) {
+            throw fail(where, "expected a phrase (text)");
+        }
+        String text = p.asText().strip();
+        if (listsAllowed && text.startsWith("@")) {
+            return list(text.substring(1), where);
+        }
+        String key = (exact ? "=" : "~") + text;
+        Phrase known = phrases.get(key);
+        if (known != null) {
+            return List.of(known);
+        }
+        try {
+            Phrase phrase = new Phrase(nextPhrase, text, vocabulary.phrase(text, exact));
+            nextPhrase++;
+            phrases.put(key, phrase);
+            return List.of(phrase);
+        } catch (IllegalArgumentException e) {
+            throw fail(where, e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ fields
+
+    private String uniqueId(String id, String path, Set<String> ids) {
+        if (!ids.add(id)) {
+            throw fail(path, "rule id '" + id + "' is used twice");
+        }
+        return id;
+    }
+
+    private String text(JsonNode n, String path, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw fail(path + "." + field, "missing");
+        }
+        if (!v.isValueNode() || v.asText().isBlank()) {
+            throw fail(path + "." + field, "expected a non-empty text");
+        }
+        return v.asText().strip();
+    }
+
+    private void requireArray(JsonNode n, String path) {
+        if (!n.isArray()) {
+            throw fail(path, "expected a list");
+        }
+    }
+
+    private void onlyKeys(JsonNode n, String path, Set<String> allowed) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            String key = it.next().getKey();
+            if (!allowed.contains(key)) {
+                throw fail(path.isEmpty() ? key : path + "." + key,
+                        "unknown field; expected one of " + new TreeSet<>(allowed));
+            }
+        }
+    }
+
+    private CatalogueException fail(String path, String message) {
+        return new CatalogueException(source + (path.isEmpty() ? "" : ": " + path) + ": " + message);
+    }
+}

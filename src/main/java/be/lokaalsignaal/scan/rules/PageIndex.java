@@ -1,0 +1,306 @@
+package be.lokaalsignaal.scan.rules;
+
+import be.lokaalsignaal.scan.extract.PageContent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The blocks of one page over its words ({@link PageWords}), read once: the paragraphs in one pass; a section (a
+ * heading with what follows it, a section element, a PDF page) that is its paragraphs in a row is the range of
+ * their words, not read again. Phrases are found from the catalogue words' positions, once per page for all rules.
+ */
+final class PageIndex {
+
+    /** A unit the rules look inside: a paragraph, a section, the title or the URL, as a range of words. */
+    static final class Block {
+        final int index;
+        final String text;
+        final int from;
+        final int to;
+        final int firstSource;
+        final int[] bases;
+        /** The paragraphs a section is made of, first and last; -1 for blocks that are not. */
+        final int firstParagraph;
+        final int lastParagraph;
+
+        Block(int index, String text, int from, int to, int firstSource, int[] bases) {
+            this(index, text, from, to, firstSource, bases, -1, -1);
+        }
+
+        Block(int index, String text, int from, int to, int firstSource, int[] bases, int firstParagraph,
+              int lastParagraph) {
+            this.index = index;
+            this.text = text;
+            this.from = from;
+            this.to = to;
+            this.firstSource = firstSource;
+            this.bases = bases;
+            this.firstParagraph = firstParagraph;
+            this.lastParagraph = lastParagraph;
+        }
+
+        boolean holds(int start, int end) {
+            return start >= from && end <= to;
+        }
+    }
+
+    private static final int[] NONE = new int[0];
+    private static final int PREFIX = 16;
+    private static final int MAX_ALIGN_TRIES = 32;
+
+    private final PageWords words;
+    private final int[][] occurrences;
+
+    final List<Block> blocks = new ArrayList<>();
+    final int paragraphs;
+    final Block title;
+    final Block url;
+
+    PageIndex(PageContent content, Vocabulary vocabulary, int phrases) {
+        this.words = new PageWords(vocabulary);
+        this.occurrences = new int[phrases][];
+        List<String> texts = content.blocks();
+        this.paragraphs = content.paragraphs();
+        int first = words.addAll(texts.subList(0, paragraphs));
+        for (int i = 0; i < paragraphs; i++) {
+            blocks.add(new Block(i, texts.get(i), words.textFrom(first + i), words.textTo(first + i), first + i,
+                    new int[] {0}));
+        }
+        Map<Long, List<Integer>> byPrefix = texts.size() > paragraphs ? prefixes(texts) : Map.of();
+        for (int i = paragraphs; i < texts.size(); i++) {
+            String text = texts.get(i);
+            Block aligned = align(i, text, texts, byPrefix);
+            blocks.add(aligned != null ? aligned : whole(i, text));
+        }
+        endAtNextHeading();
+        this.title = whole(-1, content.title() == null ? "" : content.title());
+        this.url = whole(-1, urlWords(content.url()));
+    }
+
+    /** A text read on its own as a block. */
+    private Block whole(int index, String text) {
+        int t = words.add(text);
+        return new Block(index, text, words.textFrom(t), words.textTo(t), t, new int[] {0});
+    }
+
+    /** A URL path says what a page is about: /veiligheid/zonaal-veiligheidsplan-2020. */
+    private static String urlWords(String url) {
+        if (url == null) {
+            return "";
+        }
+        try {
+            return URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    // ------------------------------------------------------------------ sections
+
+    /** Paragraph numbers by a hash of their first characters (up to 16), for finding where a section starts. */
+    private Map<Long, List<Integer>> prefixes(List<String> texts) {
+        Map<Long, List<Integer>> out = new HashMap<>();
+        for (int i = 0; i < paragraphs; i++) {
+            String p = texts.get(i);
+            int len = Math.min(PREFIX, p.length());
+            out.computeIfAbsent(key(p, len), k -> new ArrayList<>(1)).add(i);
+        }
+        return out;
+    }
+
+    private static long key(String s, int len) {
+        int h = 0;
+        for (int i = 0; i < len; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return (long) h << 5 | len;
+    }
+
+    /** The section as the range of the paragraphs it is made of, joined by one space or line break; or null. */
+    private Block align(int index, String section, List<String> texts, Map<Long, List<Integer>> byPrefix) {
+        int tries = 0;
+        int limit = Math.min(PREFIX, section.length());
+        int h = 0;
+        for (int len = 1; len <= limit; len++) {
+            h = 31 * h + section.charAt(len - 1);
+            if (len < limit && !separator(section.charAt(len))) {
+                continue;
+            }
+            List<Integer> candidates = byPrefix.get((long) h << 5 | len);
+            if (candidates == null) {
+                continue;
+            }
+            for (int first : candidates) {
+                if (++tries > MAX_ALIGN_TRIES) {
+                    return null;
+                }
+                Block b = alignFrom(index, section, texts, first);
+                if (b != null) {
+                    return b;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Block alignFrom(int index, String section, List<String> texts, int first) {
+        int pos = 0;
+        int[] bases = new int[4];
+        for (int j = first; j < paragraphs; j++) {
+            String p = texts.get(j);
+            if (!section.startsWith(p, pos)) {
+                return null;
+            }
+            if (j - first == bases.length) {
+                bases = Arrays.copyOf(bases, bases.length * 2);
+            }
+            bases[j - first] = pos;
+            pos += p.length();
+            if (pos == section.length()) {
+                Block firstBlock = blocks.get(first);
+                Block lastBlock = blocks.get(j);
+                return new Block(index, section, firstBlock.from, lastBlock.to, firstBlock.firstSource,
+                        Arrays.copyOf(bases, j - first + 1), first, j);
+            }
+            if (!separator(section.charAt(pos))) {
+                return null;
+            }
+            pos++;
+        }
+        return null;
+    }
+
+    /**
+     * A section ends where another one starts inside it: a heading's section stops at the next heading, of any
+     * level. An h1 with everything below it, news items and footer included, is not one block of text.
+     */
+    private void endAtNextHeading() {
+        int[] starts = blocks.stream().filter(b -> b.firstParagraph >= 0).mapToInt(b -> b.firstParagraph)
+                .sorted().distinct().toArray();
+        for (int i = paragraphs; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.firstParagraph < 0 || b.lastParagraph == b.firstParagraph) {
+                continue;
+            }
+            int k = Arrays.binarySearch(starts, b.firstParagraph) + 1;
+            if (k < starts.length && starts[k] <= b.lastParagraph) {
+                int last = starts[k] - 1;
+                int n = last - b.firstParagraph + 1;
+                Block lastBlock = blocks.get(last);
+                int[] bases = Arrays.copyOf(b.bases, n);
+                String text = b.text.substring(0, bases[n - 1] + lastBlock.text.length());
+                blocks.set(i, new Block(b.index, text, b.from, lastBlock.to, b.firstSource, bases, b.firstParagraph,
+                        last));
+            }
+        }
+    }
+
+    private static boolean separator(char c) {
+        return c == ' ' || c == '\n';
+    }
+
+    // ------------------------------------------------------------------ phrases
+
+    int size() {
+        return words.size();
+    }
+
+    /** Where the phrase starts, in increasing order; computed once per page. */
+    int[] occurrences(Phrase phrase) {
+        int[] memo = occurrences[phrase.id()];
+        if (memo != null) {
+            return memo;
+        }
+        int[] w = phrase.words();
+        // driven by the phrase's rarest word: "de stad" by "stad", not by every "de" on the page
+        int rare = 0;
+        for (int k = 1; k < w.length; k++) {
+            if (words.postingCounts[w[k]] < words.postingCounts[w[rare]]) {
+                rare = k;
+            }
+        }
+        int[] driver = words.postings[w[rare]];
+        int count = words.postingCounts[w[rare]];
+        if (driver == null || count == 0) {
+            occurrences[phrase.id()] = NONE;
+            return NONE;
+        }
+        int[] out = new int[count];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            int pos = driver[i] - rare;
+            boolean all = pos >= 0 && pos + w.length <= words.size();
+            for (int k = 0; k < w.length && all; k++) {
+                all = k == rare || has(words.ids(pos + k), w[k]) && words.source(pos + k) == words.source(pos + rare);
+            }
+            if (all) {
+                out[n++] = pos;
+            }
+        }
+        int[] result = n == count ? out : Arrays.copyOf(out, n);
+        occurrences[phrase.id()] = result;
+        return result;
+    }
+
+    private static boolean has(int[] wordIds, int id) {
+        for (int x : wordIds) {
+            if (x == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The paragraph block holding a word, or -1 for words of sections read on their own, title and URL. */
+    int paragraphOf(int word) {
+        int lo = 0;
+        int hi = paragraphs - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Block b = blocks.get(mid);
+            if (word < b.from) {
+                hi = mid - 1;
+            } else if (word >= b.to) {
+                lo = mid + 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** Where a catalogue word starts in the text of a block. */
+    int charStart(Block block, int word) {
+        return block.bases[words.source(word) - block.firstSource] + words.start(word);
+    }
+
+    /** Where a catalogue word ends in the text of a block. */
+    int charEnd(Block block, int word) {
+        return block.bases[words.source(word) - block.firstSource] + words.end(word);
+    }
+
+    /** The catalogue words from..to (exclusive) as written on the page. */
+    String text(Block block, int from, int to) {
+        return block.text.substring(charStart(block, from), charEnd(block, to - 1));
+    }
+
+    /** Whether the first letter of a catalogue word is written as a capital. */
+    boolean capitalised(int word) {
+        return Character.isUpperCase(words.text(words.source(word)).charAt(words.start(word)));
+    }
+
+    /** The words of the sentence that holds a catalogue word, from (inclusive) and to (exclusive). */
+    int[] sentenceOf(int word) {
+        return words.sentenceOf(word);
+    }
+
+    /** The words of the paragraph (or other text) that holds a catalogue word. */
+    int[] textOf(int word) {
+        return words.textOf(word);
+    }
+}

@@ -1,0 +1,42 @@
+package be.lokaalsignaal.scan.rules;
+
+import be.lokaalsignaal.topics.SignalKind;
+import java.util.List;
+
+/**
+ * One phrase rule of the catalogue (signals.yml, rules): CAMPAIGN, SAFETY_PLAN or NIGHTLIFE.
+ *
+ * @param allOf      groups of alternatives; every group must occur. The first group names the action or
+ *                   the plan: it is the rule's anchor (titleOrUrl is, when the rule has one), and the actor and
+ *                   otherKind conditions look at the blocks that hold the anchor
+ * @param titleOrUrl a group that must occur in the title or the URL; null when the rule has none
+ * @param notTitleOrUrl the rule does not match on a page whose title or URL holds one of these
+ * @param exclude    the rule does not match in a block (scope document: a page) holding one of these
+ * @param otherKind  the rule does not match on a page where one of these stands within otherKindWords words of
+ *                   a phrase of the anchor, in one block: the page speaks of another kind of plan or action
+ * @param actor      whether the municipality must be the one acting (see {@link Actors})
+ * @param unnamedCounts with actor: whether a block that names no one counts on a known municipality's page
+ *                   (unless the page gives the action to someone else)
+ * @param othersCount with actor: whether the others (organisers, associations) may stand beside it; only an
+ *                   outside actor (another zone, a federal body) then says it is not the municipality's
+ * @param within     two groups whose hits must lie close together in the block, or null
+ */
+public record PhraseRule(String id, SignalKind kind, String description, List<Group> allOf, Group titleOrUrl,
+                         List<Phrase> notTitleOrUrl, List<Phrase> exclude, List<Phrase> otherKind, int otherKindWords,
+                         SignalCatalogue.Scope scope, boolean actor, boolean unnamedCounts, boolean othersCount,
+                         Within within) {
+
+    /** How near the anchor an otherKind phrase must stand when the catalogue does not say. */
+    public static final int OTHER_KIND_WORDS = 12;
+
+    /** The hits of two groups (indexes in allOf) at most this many words apart: "opleiding voor barpersoneel". */
+    public record Within(int words, int first, int second) {
+    }
+
+    public PhraseRule {
+        allOf = List.copyOf(allOf);
+        exclude = List.copyOf(exclude);
+        notTitleOrUrl = List.copyOf(notTitleOrUrl);
+        otherKind = List.copyOf(otherKind);
+    }
+}

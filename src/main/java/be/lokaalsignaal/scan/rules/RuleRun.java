@@ -1,0 +1,627 @@
+package be.lokaalsignaal.scan.rules;
+
+import be.lokaalsignaal.avro.MatchedPhrase;
+import be.lokaalsignaal.avro.RuleMatch;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The phrase rules over one page, with the page's words read once (a {@link PageIndex}). */
+final class RuleRun {
+
+    /** Whose action a block says it is. */
+    enum Actor { OWN, OUTSIDE, LOCAL, OTHER, WE, NONE }
+
+    /** An actor decision with the hit that made it, in hits (or -1). */
+    private record Decision(Actor actor, Hits hits, int hit) {
+    }
+
+    /** Words between a partner phrase and the actor it makes a partner: "met de steun van [het] jeugdhuis". */
+    private static final int PARTNER_REACH = 3;
+    /** Words between two partners in a row: "samen met Sensoa en Plan International". */
+    private static final int PARTNER_CHAIN = 2;
+
+    /** Whose an action is on the whole page, with the block and decision that said so (or null). */
+    private record Attribution(Actor actor, PageIndex.Block block, Decision decision) {
+    }
+
+    private final PageIndex index;
+    private final Actors actors;
+    private final List<Phrase> ownNames;
+    private final List<Phrase> otherNames;
+    private final Set<Phrase> needCapital;
+    /** Whether the site's municipality is known: then an action must be given to someone to count. */
+    private final boolean knownMunicipality;
+    private final Map<Group, Hits> groups = new IdentityHashMap<>();
+    private final Map<List<Phrase>, Hits> lists = new IdentityHashMap<>();
+    private final Map<Group, Attribution> attributions = new IdentityHashMap<>();
+    /** The most words an actor or partner phrase has: how far back a phrase ending at a word can start. */
+    private final int longestActor;
+    private Hits own;
+    private Hits local;
+    private Hits outside;
+    private Hits others;
+    private Hits joins;
+    private Hits we;
+
+    RuleRun(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital,
+            boolean knownMunicipality) {
+        this.index = index;
+        this.knownMunicipality = knownMunicipality;
+        this.actors = actors;
+        this.ownNames = ownNames;
+        this.otherNames = otherNames;
+        this.needCapital = needCapital;
+        int longest = 1;
+        for (List<Phrase> list : List.of(actors.own(), actors.local(), actors.outside(), actors.others(),
+                actors.nameParts(), actors.partners(), ownNames, otherNames)) {
+            for (Phrase p : list) {
+                longest = Math.max(longest, p.length());
+            }
+        }
+        this.longestActor = longest;
+    }
+
+    Hits hits(Group g) {
+        return groups.computeIfAbsent(g, k -> Hits.of(index, k.any(), k.notIn()));
+    }
+
+    Hits hits(List<Phrase> phrases) {
+        return lists.computeIfAbsent(phrases, k -> Hits.of(index, k, List.of()));
+    }
+
+    /** The rule's match on this page with its evidence, or null. */
+    RuleMatch evaluate(PhraseRule rule) {
+        for (Group g : rule.allOf()) {
+            if (hits(g).isEmpty()) {
+                return null;
+            }
+        }
+        int titleHit = -1;
+        PageIndex.Block titleBlock = null;
+        if (rule.titleOrUrl() != null) {
+            Hits t = hits(rule.titleOrUrl());
+            titleHit = t.first(index.title);
+            titleBlock = index.title;
+            if (titleHit < 0) {
+                titleHit = t.first(index.url);
+                titleBlock = index.url;
+            }
+            if (titleHit < 0) {
+                return null;
+            }
+        }
+        if (!rule.notTitleOrUrl().isEmpty()) {
+            Hits n = hits(rule.notTitleOrUrl());
+            if (n.first(index.title) >= 0 || n.first(index.url) >= 0) {
+                return null;
+            }
+        }
+        if (!rule.otherKind().isEmpty() && otherKindOnPage(rule)) {
+            return null;
+        }
+        Evidence evidence = rule.scope() == SignalCatalogue.Scope.BLOCK ? inBlock(rule) : inDocument(rule);
+        if (evidence == null) {
+            return null;
+        }
+        if (titleHit >= 0) {
+            Hits t = hits(rule.titleOrUrl());
+            evidence.phrases.add(phrase("titleOrUrl", t.phrase[titleHit].source(),
+                    index.text(titleBlock, t.start[titleHit], t.end[titleHit])));
+        }
+        return RuleMatch.newBuilder().setKind(rule.kind().name()).setRule(rule.id())
+                .setSnippet(cap(evidence.snippet)).setPhrases(evidence.phrases)
+                .setActor(evidence.actor).build();
+    }
+
+    private static final class Evidence {
+        String snippet;
+        final List<MatchedPhrase> phrases = new ArrayList<>();
+        String actor;
+    }
+
+    // ------------------------------------------------------------------ scope block
+
+    private Evidence inBlock(PhraseRule rule) {
+        List<Hits> groupHits = new ArrayList<>(rule.allOf().size());
+        for (Group g : rule.allOf()) {
+            groupHits.add(hits(g));
+        }
+        Hits exclude = hits(rule.exclude());
+        int[] found = new int[groupHits.size()];
+        PageIndex.Block unnamed = null;
+        int[] unnamedFound = null;
+        Decision unnamedBy = null;
+        for (PageIndex.Block b : index.blocks) {
+            if (!allIn(b, groupHits, found) || exclude.first(b) >= 0
+                    || rule.within() != null && !near(b, rule.within(), groupHits, found)) {
+                continue;
+            }
+            if (!rule.actor()) {
+                return evidence(rule, b, groupHits, found, null);
+            }
+            Decision d = actorOf(b, hits(anchor(rule)), groupHits, found);
+            if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
+                return evidence(rule, b, groupHits, found, d);
+            }
+            // "we" on the page of a known municipality, or no one at all where the municipality is not known:
+            // the page may be its own, unless another block gives the action to someone else
+            boolean mayBeOwn = d.actor == Actor.WE
+                    || d.actor == Actor.NONE && (!knownMunicipality || rule.unnamedCounts())
+                    || d.actor == Actor.OTHER && rule.othersCount();
+            if (mayBeOwn && (unnamed == null || unnamedBy.actor == Actor.NONE && d.actor == Actor.WE)) {
+                unnamed = b;
+                unnamedFound = found.clone();
+                unnamedBy = d;
+            }
+        }
+        if (unnamed == null) {
+            return null;
+        }
+        Attribution a = attribution(anchor(rule));
+        if (a.actor == Actor.OUTSIDE || a.actor == Actor.OTHER && !rule.othersCount()) {
+            return null;
+        }
+        Evidence e = evidence(rule, unnamed, groupHits, unnamedFound, null);
+        if (a.actor == Actor.NONE && unnamedBy.actor == Actor.WE) {
+            addActor(e, unnamed, unnamedBy);
+        } else {
+            addActor(e, a);
+        }
+        return e;
+    }
+
+    /** Two groups' hits in the block at most so many words apart; found gets the pair. */
+    private static boolean near(PageIndex.Block b, PhraseRule.Within within, List<Hits> groupHits, int[] found) {
+        Hits x = groupHits.get(within.first());
+        Hits y = groupHits.get(within.second());
+        for (int i = x.first(b); i >= 0 && i < x.size() && x.start[i] < b.to; i++) {
+            if (x.end[i] > b.to) {
+                continue;
+            }
+            for (int j = Hits.lowerBound(y.start, y.size(), Math.max(b.from, x.start[i] - within.words() - 64));
+                 j < y.size() && y.start[j] <= x.end[i] + within.words(); j++) {
+                if (!b.holds(y.start[j], y.end[j])) {
+                    continue;
+                }
+                int gap = Math.max(x.start[i], y.start[j]) - Math.min(x.end[i], y.end[j]);
+                if (gap <= within.words()) {
+                    found[within.first()] = i;
+                    found[within.second()] = j;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean allIn(PageIndex.Block b, List<Hits> groupHits, int[] found) {
+        for (int g = 0; g < found.length; g++) {
+            found[g] = groupHits.get(g).first(b);
+            if (found[g] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Evidence evidence(PhraseRule rule, PageIndex.Block b, List<Hits> groupHits, int[] found, Decision d) {
+        Evidence e = new Evidence();
+        int from = Integer.MAX_VALUE;
+        int to = -1;
+        for (int g = 0; g < found.length; g++) {
+            Hits h = groupHits.get(g);
+            int k = found[g];
+            from = Math.min(from, index.charStart(b, h.start[k]));
+            to = Math.max(to, index.charEnd(b, h.end[k] - 1));
+            e.phrases.add(phrase(rule.allOf().get(g).name(), h.phrase[k].source(), index.text(b, h.start[k], h.end[k])));
+        }
+        if (to - from <= SignalCatalogue.MAX_SNIPPET) {
+            e.snippet = SignalCatalogue.snippet(b.text, from, to);
+        } else {
+            Hits h = groupHits.get(0);
+            e.snippet = SignalCatalogue.snippet(b.text, index.charStart(b, h.start[found[0]]),
+                    index.charEnd(b, h.end[found[0]] - 1));
+        }
+        addActor(e, b, d);
+        return e;
+    }
+
+    private void addActor(Evidence e, PageIndex.Block b, Decision d) {
+        if (d == null) {
+            return;
+        }
+        e.actor = d.actor.name();
+        e.phrases.add(phrase("actor", d.hits.phrase[d.hit].source(),
+                index.text(b, d.hits.start[d.hit], d.hits.end[d.hit])));
+    }
+
+    /** A block that names no one: the page's other blocks with the action's words may say whose it is. */
+    private void addActor(Evidence e, Attribution a) {
+        if (a.actor == Actor.NONE || a.actor == Actor.OTHER) {
+            e.actor = "UNNAMED";
+        } else {
+            addActor(e, a.block, a.decision);
+        }
+    }
+
+    // ------------------------------------------------------------------ scope document
+
+    private Evidence inDocument(PhraseRule rule) {
+        int end = index.paragraphs == 0 ? 0 : index.blocks.get(index.paragraphs - 1).to;
+        if (hits(rule.exclude()).first(0, end) >= 0) {
+            return null;
+        }
+        Evidence e = new Evidence();
+        for (Group g : rule.allOf()) {
+            Hits h = hits(g);
+            int k = h.first(0, end);
+            if (k < 0) {
+                return null;
+            }
+            PageIndex.Block p = index.blocks.get(index.paragraphOf(h.start[k]));
+            e.phrases.add(phrase(g.name(), h.phrase[k].source(), index.text(p, h.start[k], h.end[k])));
+            // the last group names the theme; its context is the most telling evidence
+            e.snippet = SignalCatalogue.snippet(p.text, index.charStart(p, h.start[k]), index.charEnd(p, h.end[k] - 1));
+        }
+        if (rule.actor()) {
+            Attribution a = attribution(anchor(rule));
+            if (a.actor == Actor.OUTSIDE || a.actor == Actor.OTHER && !rule.othersCount()
+                    || a.actor == Actor.NONE && knownMunicipality && !rule.unnamedCounts()) {
+                return null;
+            }
+            addActor(e, a);
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ actors
+
+    /**
+     * Whose action a block says it is. First the sentences that hold the anchor (the action's words); when they
+     * name no one, the paragraphs of the block that hold the anchor or the rule's other words found there. A
+     * date line or byline under a title ("12 maart, Stad Leuven") holds none of them and says nothing. Among
+     * sentences or paragraphs, one that gives the action to the municipality decides, else one that names someone
+     * else, else "we". Within one: the municipality's own name (or a local actor or "we" that joins) first, then
+     * an outside body, then the municipality's services, then others who may act beside it.
+     */
+    Decision actorOf(PageIndex.Block b, Hits anchor, List<Hits> groupHits, int[] found) {
+        prepareActors();
+        List<int[]> sentences = new ArrayList<>();
+        List<int[]> paragraphs = new ArrayList<>();
+        for (int a = anchor.first(b); a >= 0 && a < anchor.size() && anchor.start[a] < b.to; a++) {
+            if (anchor.end[a] <= b.to) {
+                sentences.add(index.sentenceOf(anchor.start[a]));
+                paragraphs.add(index.textOf(anchor.start[a]));
+            }
+        }
+        for (int g = 0; g < found.length; g++) {
+            paragraphs.add(index.textOf(groupHits.get(g).start[found[g]]));
+        }
+        Decision d = strongest(b, sentences);
+        if (d.actor != Actor.NONE && d.actor != Actor.WE) {
+            return d;
+        }
+        // "we" in the sentence is the municipality only if its paragraphs do not name someone else
+        Decision p = strongest(b, paragraphs);
+        return p.actor != Actor.NONE && p.actor != Actor.WE || d.actor == Actor.NONE ? p : d;
+    }
+
+    /** Of several ranges of the block, the one that gives the action to the municipality, else to someone else. */
+    private Decision strongest(PageIndex.Block b, List<int[]> ranges) {
+        Decision other = null;
+        Decision we = null;
+        for (int[] r : ranges) {
+            Decision d = actorOf(Math.max(r[0], b.from), Math.min(r[1], b.to));
+            if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
+                return d;
+            }
+            if (d.actor == Actor.WE) {
+                we = we == null ? d : we;
+            } else if (d.actor != Actor.NONE && other == null) {
+                other = d;
+            }
+        }
+        return other != null ? other : we != null ? we : new Decision(Actor.NONE, null, -1);
+    }
+
+    /** Whose action the words from..to say it is, by the order of the actors (see signals.yml). */
+    private Decision actorOf(int from, int to) {
+        int k = own.first(from, to);
+        if (k >= 0) {
+            return new Decision(Actor.OWN, own, k);
+        }
+        k = joins.first(from, to);
+        if (k >= 0) {
+            int l = local.first(from, to);
+            if (l >= 0) {
+                return new Decision(Actor.OWN, local, l);
+            }
+            int w = we.first(from, to);
+            if (w >= 0) {
+                return new Decision(Actor.OWN, we, w);
+            }
+        }
+        if (outside.first(from, to) >= 0) {
+            return new Decision(Actor.OUTSIDE, outside, outside.first(from, to));
+        }
+        k = local.first(from, to);
+        if (k >= 0) {
+            return new Decision(Actor.LOCAL, local, k);
+        }
+        k = others.first(from, to);
+        if (k >= 0) {
+            return new Decision(Actor.OTHER, others, k);
+        }
+        k = we.first(from, to);
+        if (k >= 0) {
+            return new Decision(Actor.WE, we, k);
+        }
+        return new Decision(Actor.NONE, null, -1);
+    }
+
+    /**
+     * Whose the action of a group is on the whole page, from every block that holds a phrase of it: LOCAL when
+     * one of them gives it to the municipality, OUTSIDE when one gives it to someone else and none to the
+     * municipality, NONE when none says.
+     */
+    private Attribution attribution(Group first) {
+        Attribution memo = attributions.get(first);
+        if (memo != null) {
+            return memo;
+        }
+        Hits h = hits(first);
+        Attribution result = new Attribution(Actor.NONE, null, null);
+        for (PageIndex.Block b : index.blocks) {
+            if (h.first(b) < 0) {
+                continue;
+            }
+            Decision d = actorOf(b, h, List.of(), new int[0]);
+            if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
+                result = new Attribution(d.actor, b, d);
+                break;
+            }
+            // an outside actor anywhere outweighs others
+            if (d.actor == Actor.OUTSIDE && result.actor != Actor.OUTSIDE
+                    || d.actor == Actor.OTHER && result.actor == Actor.NONE) {
+                result = new Attribution(d.actor, b, d);
+            }
+        }
+        attributions.put(first, result);
+        return result;
+    }
+
+    /** What names the action or the plan: titleOrUrl when the rule has one, else its first group. */
+    private static Group anchor(PhraseRule rule) {
+        return rule.titleOrUrl() != null ? rule.titleOrUrl() : rule.allOf().get(0);
+    }
+
+    /** An otherKind phrase near a phrase of the anchor, in a block that holds both. */
+    private boolean otherKindOnPage(PhraseRule rule) {
+        Hits anchor = hits(anchor(rule));
+        Hits other = hits(rule.otherKind());
+        int reach = rule.otherKindWords();
+        for (int o = 0; o < other.size(); o++) {
+            for (int a = Hits.lowerBound(anchor.start, anchor.size(), other.start[o] - reach - 64);
+                 a < anchor.size() && anchor.start[a] <= other.end[o] + reach; a++) {
+                int gap = Math.max(anchor.start[a], other.start[o]) - Math.min(anchor.end[a], other.end[o]);
+                if (gap <= reach && inOneBlock(Math.min(anchor.start[a], other.start[o]),
+                        Math.max(anchor.end[a], other.end[o]))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean inOneBlock(int from, int to) {
+        int p = index.paragraphOf(from);
+        if (p >= 0 && index.blocks.get(p).holds(from, to)) {
+            return true;
+        }
+        for (int b = index.paragraphs; b < index.blocks.size(); b++) {
+            if (index.blocks.get(b).holds(from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void prepareActors() {
+        if (own != null) {
+            return;
+        }
+        List<Phrase> ownPhrases = new ArrayList<>(actors.own());
+        ownPhrases.addAll(ownNames);
+        List<Phrase> outsidePhrases = new ArrayList<>(actors.outside());
+        outsidePhrases.addAll(otherNames);
+        Hits o = capitalsOnly(Hits.of(index, ownPhrases, List.of()));
+        Hits x = capitalsOnly(Hits.of(index, outsidePhrases, List.of()));
+        Hits l = Hits.of(index, actors.local(), List.of());
+        Hits r = Hits.of(index, actors.others(), List.of());
+        Hits partners = Hits.of(index, actors.partners(), List.of());
+        boolean[][] partner = partners(longestActor, partners, o, x, l, r);
+        Hits together = Hits.of(index, actors.together(), List.of());
+        // "de stad en Sensoa lanceren": acting together with the municipality, the outside body is a partner
+        partner[1] = or(partner[1], together(x, together, o, l));
+        partner[3] = or(partner[3], together(r, together, o, l));
+        outside = keep(x, partner[1], null);
+        others = keep(r, partner[3], null);
+        Hits nameParts = Hits.of(index, actors.nameParts(), List.of());
+        // another municipality's name before its own is a double name ("politiezone Lanaken-Maasmechelen")
+        Hits outsideWords = Hits.of(index, actors.outside(), List.of());
+        own = keep(o, or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts)), outside);
+        local = keep(l, partner[2], outside);
+        joins = Hits.of(index, actors.joins(), List.of());
+        we = Hits.of(index, actors.we(), List.of());
+    }
+
+    /**
+     * The municipality's name right after another actor or a name part is part of another name: "serviceclub Zonta
+     * Halle", "Infoblad Torhout".
+     */
+    private static boolean[] partOfName(int longest, Hits own, Hits... before) {
+        boolean[] out = new boolean[own.size()];
+        for (int k = 0; k < own.size(); k++) {
+            for (Hits b : before) {
+                for (int m = Hits.lowerBound(b.start, b.size(), own.start[k] - longest);
+                     m < b.size() && b.start[m] < own.start[k]; m++) {
+                    out[k] |= b.end[m] == own.start[k];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Which hits of h stand joined to a hit of the municipality's by a together phrase ("en"), either side. */
+    private boolean[] together(Hits h, Hits joiner, Hits... municipal) {
+        boolean[] out = new boolean[h.size()];
+        if (joiner.isEmpty()) {
+            return out;
+        }
+        for (int k = 0; k < h.size(); k++) {
+            for (Hits m : municipal) {
+                // "de stad en Sensoa": a joiner right after h's hit... or right before it, each with m's hit beyond
+                int after = startingAt(joiner, h.end[k]);
+                int before = endingAt(joiner, h.start[k]);
+                out[k] |= after >= 0 && startingAt(m, joiner.end[after]) >= 0
+                        || before >= 0 && endingAt(m, joiner.start[before]) >= 0;
+            }
+        }
+        return out;
+    }
+
+    /** A hit that starts at the word, or -1. */
+    private static int startingAt(Hits h, int word) {
+        int j = Hits.lowerBound(h.start, h.size(), word);
+        return j < h.size() && h.start[j] == word ? j : -1;
+    }
+
+    /** A hit that ends at the word (exclusive), or -1. */
+    private int endingAt(Hits h, int word) {
+        for (int j = Hits.lowerBound(h.start, h.size(), word - longestActor); j < h.size() && h.start[j] < word; j++) {
+            if (h.end[j] == word) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean[] or(boolean[] a, boolean[] b) {
+        boolean[] out = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] || b[i];
+        }
+        return out;
+    }
+
+    /** Names that are also Dutch words count only with a capital: "Boom", not "een boom". */
+    private Hits capitalsOnly(Hits h) {
+        if (needCapital.isEmpty()) {
+            return h;
+        }
+        boolean[] keep = new boolean[h.size()];
+        Arrays.fill(keep, true);
+        for (int k = 0; k < h.size(); k++) {
+            if (needCapital.contains(h.phrase[k]) && !index.capitalised(h.start[k])) {
+                keep[k] = false;
+            }
+        }
+        return keep(h, invert(keep), null);
+    }
+
+    private static boolean[] invert(boolean[] a) {
+        boolean[] out = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = !a[i];
+        }
+        return out;
+    }
+
+    /** Which hits of own, outside and local are partners: right after a partner phrase, or after such a partner. */
+    private static boolean[][] partners(int longest, Hits markers, Hits... lists) {
+        boolean[][] out = new boolean[lists.length][];
+        for (int i = 0; i < lists.length; i++) {
+            out[i] = new boolean[lists[i].size()];
+        }
+        if (markers.isEmpty()) {
+            return out;
+        }
+        int total = 0;
+        for (Hits h : lists) {
+            total += h.size();
+        }
+        long[] order = new long[total];
+        int n = 0;
+        for (int i = 0; i < lists.length; i++) {
+            for (int k = 0; k < lists[i].size(); k++) {
+                order[n++] = (long) lists[i].start[k] << 32 | (long) i << 24 | k;
+            }
+        }
+        Arrays.sort(order);
+        int lastPartnerEnd = Integer.MIN_VALUE / 2;
+        for (long key : order) {
+            int i = (int) (key >>> 24) & 0xff;
+            int k = (int) (key & 0xffffff);
+            int s = lists[i].start[k];
+            boolean isPartner = s - lastPartnerEnd <= PARTNER_CHAIN && s >= lastPartnerEnd;
+            if (!isPartner) {
+                int m = markerBefore(longest, markers, s);
+                isPartner = m >= 0;
+            }
+            if (isPartner) {
+                out[i][k] = true;
+                lastPartnerEnd = Math.max(lastPartnerEnd, lists[i].end[k]);
+            }
+        }
+        return out;
+    }
+
+    private static int markerBefore(int longest, Hits markers, int s) {
+        for (int m = Hits.lowerBound(markers.start, markers.size(), s - PARTNER_REACH - longest);
+             m < markers.size() && markers.start[m] < s; m++) {
+            if (markers.end[m] <= s && s - markers.end[m] <= PARTNER_REACH) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    /** The hits not dropped and not overlapping a hit of the overriding list. */
+    private static Hits keep(Hits h, boolean[] dropped, Hits overriding) {
+        int n = 0;
+        int[] start = new int[h.size()];
+        int[] end = new int[h.size()];
+        Phrase[] phrase = new Phrase[h.size()];
+        for (int k = 0; k < h.size(); k++) {
+            if (dropped[k] || overriding != null && overlaps(overriding, h.start[k], h.end[k])) {
+                continue;
+            }
+            start[n] = h.start[k];
+            end[n] = h.end[k];
+            phrase[n] = h.phrase[k];
+            n++;
+        }
+        return n == h.size() ? h : new Hits(Arrays.copyOf(start, n), Arrays.copyOf(end, n), Arrays.copyOf(phrase, n));
+    }
+
+    private static boolean overlaps(Hits h, int s, int e) {
+        for (int k = Math.max(0, Hits.lowerBound(h.start, h.size(), s) - 8); k < h.size() && h.start[k] < e; k++) {
+            if (h.end[k] > s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MatchedPhrase phrase(String role, String phrase, String text) {
+        return MatchedPhrase.newBuilder().setRole(role).setPhrase(phrase).setText(cap(text)).build();
+    }
+
+    private static String cap(String s) {
+        return s.length() > SignalCatalogue.MAX_SNIPPET ? s.substring(0, SignalCatalogue.MAX_SNIPPET) : s;
+    }
+}

@@ -1,0 +1,94 @@
+package be.lokaalsignaal.scan.rules;
+
+import static be.lokaalsignaal.scan.rules.MunicipalPages.HALLE;
+import static be.lokaalsignaal.scan.rules.MunicipalPages.MECHELEN;
+import static be.lokaalsignaal.scan.rules.MunicipalPages.WILLEBROEK;
+import static be.lokaalsignaal.scan.rules.MunicipalPages.kinds;
+import static be.lokaalsignaal.scan.rules.MunicipalPages.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Whose campaign or measure it is: the municipality's, or someone else's that the page reports. */
+class ActorRulesTest {
+
+    @Test
+    void theCitysOwnCampaignNamedByItsNameIsACampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Nee is nee</h1><p>Stad Mechelen start opnieuw de "
+                + "campagne 'Nee is nee' tegen seksuele intimidatie.</p>"))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void aCampaignOfTheFlemishMinisterMerelyReportedIsNoCampaignOfTheCity() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Vlaamse campagne</h1><p>Vlaams minister van Gelijke "
+                + "Kansen lanceerde vandaag een campagne tegen seksueel geweld.</p>"))).isEmpty();
+    }
+
+    @Test
+    void theCityJoiningAFlemishCampaignIsACampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De Vlaamse overheid lanceert een campagne tegen seksueel "
+                + "geweld. Ook onze stad doet mee en hangt de affiches op tegen seksueel geweld.</p>")))
+                .containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void aVigilOfAnAssociationWithTheSupportOfAYouthCentreIsNoCampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De vrouwenvereniging houdt een wake tegen seksueel geweld "
+                + "met de steun van het jeugdhuis.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aCampaignOfAnotherMunicipalityIsNewsAboutElsewhere() {
+        assertThat(kinds(WILLEBROEK, page("Gemeente Willebroek", "<p>In Boom loopt een campagne tegen "
+                + "straatintimidatie rond het station.</p>"))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>In Boom loopt een campagne tegen "
+                + "straatintimidatie rond het station.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aClubNamedAfterTheTownIsNotTheTown() {
+        assertThat(kinds(HALLE, page("Stad Halle", "<p>De serviceclub Zonta Halle verkoopt rozen voor de actie tegen "
+                + "seksueel geweld.</p>"))).isEmpty();
+    }
+
+    @Test
+    void theCityAndANationalBodyActingTogetherIsTheCitysCampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad en Sensoa lanceren een campagne tegen seksuele "
+                + "intimidatie in de jeugdbewegingen.</p>"))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void theSitesAddressUnderTheContentDoesNotMakeAReportedCampaignTheMunicipalitys() {
+        String html = "<html><body><div class='pagina'><h1>Campagne</h1><p>De campagne 'Handen af' loopt in alle "
+                + "provincies tegen seksuele intimidatie.</p><div class='onderaan'><p>Stad Mechelen, Grote Markt 1</p>"
+                + "</div></div></body></html>";
+        assertThat(kinds(MECHELEN, CatalogueTestPages.html("https://www.mechelen.be/nieuws", html))).isEmpty();
+    }
+
+    @Test
+    void aPageThatNamesNoOneCountsOnlyWhereTheMunicipalityIsUnknown() {
+        String main = "<p>Deze zomer hangen in het centrum affiches tegen straatintimidatie.</p>";
+        assertThat(kinds(null, page("Gemeente", main))).containsExactly("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", main))).isEmpty();
+    }
+
+    @Test
+    void weOnTheMunicipalitysPageWithNoOneElseCreditedIsItsCampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Met onze campagne zeggen we neen tegen "
+                + "straatintimidatie.</p>"))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void weOfANationalOrganisationDescribingItsOwnCampaignsIsNotTheMunicipality() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Sensoa</h1><p>Sensoa is het expertisecentrum voor "
+                + "seksuele gezondheid. Elk jaar voeren we campagne tegen grensoverschrijdend gedrag.</p>"))).isEmpty();
+    }
+
+    @Test
+    void askForAngelaAbroadIsNoNightlifeMeasureButOnTheCitysPageItIs() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>In het Verenigd Koninkrijk kan je in pubs naar Angela "
+                + "vragen. Een tv-programma bracht Ask for Angela naar Nederland.</p>"))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Voel je je onveilig? Ask for Angela aan de bar van de "
+                + "deelnemende cafés.</p>"))).containsExactly("NIGHTLIFE");
+    }
+}

@@ -1,0 +1,91 @@
+package be.lokaalsignaal.scan.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The catalogue's constructs for actors, lists and word forms: a mistake names the file and the field. */
+class CatalogueConstructsLoadingTest {
+
+    private static SignalCatalogue parse(String yaml) {
+        return SignalCatalogue.parse(yaml, "signals.yml");
+    }
+
+    @Test
+    void anUnknownListIsNamedWithTheListsThereAre() {
+        assertThatThrownBy(() -> parse("""
+                lists:
+                  thema: [seksueel geweld]
+                rules:
+                  - {id: a, kind: CAMPAIGN, allOf: [[campagne], ["@tema"]]}
+                """)).isInstanceOf(CatalogueException.class)
+                .hasMessage("signals.yml: rules[0].allOf[1][0]: unknown list '@tema'; lists are [thema]");
+    }
+
+    @Test
+    void aListCannotHoldAnotherList() {
+        assertThatThrownBy(() -> parse("lists:\n  a: [x]\n  b: ['@a']\nrules:\n  - {id: r, kind: CAMPAIGN, allOf: [[x]]}\n"))
+                .hasMessageStartingWith("signals.yml: lists.b[0]: a list cannot include another list");
+    }
+
+    @Test
+    void anActorRuleNeedsActors() {
+        assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, actor: municipality, allOf: [[x]]}\n"))
+                .hasMessage("signals.yml: rules[0].actor: the catalogue has no actors (own, local) to tell the "
+                        + "municipality by");
+    }
+
+    @Test
+    void anUnknownActorConditionIsNamed() {
+        assertThatThrownBy(() -> parse("actors: {local: [de stad]}\n"
+                + "rules:\n  - {id: r, kind: CAMPAIGN, actor: stad, allOf: [[x]]}\n"))
+                .hasMessageStartingWith("signals.yml: rules[0].actor: unknown actor 'stad'");
+    }
+
+    @Test
+    void aPlaceholderWhereItMeansNothingIsNamed() {
+        assertThatThrownBy(() -> parse("actors: {local: ['{gemeente}']}\nrules:\n  - {id: r, kind: CAMPAIGN, allOf: [[x]]}\n"))
+                .hasMessageStartingWith("signals.yml: actors.local[0]: unknown placeholder in '{gemeente}'");
+    }
+
+    @Test
+    void withinNamesTwoGroupsOfTheRule() {
+        assertThatThrownBy(() -> parse("rules:\n  - id: r\n    kind: NIGHTLIFE\n    within: {words: 5, of: [a, c]}\n"
+                + "    allOf: [{name: a, any: [x]}, {name: b, any: [y]}]\n"))
+                .hasMessage("signals.yml: rules[0].within.of[1]: no group named 'c' in allOf; groups are [a, b]");
+    }
+
+    @Test
+    void aWordFormIsOneWord() {
+        assertThatThrownBy(() -> parse("wordForms: {seksuele: seksueel geweld}\nrules:\n  - {id: r, kind: CAMPAIGN, allOf: [[x]]}\n"))
+                .hasMessage("signals.yml: wordForms.seksuele: 'seksueel geweld' is not one word");
+    }
+
+    @Test
+    void aMarkedWordIsOneWord() {
+        assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [['*safe-party']]}\n"))
+                .hasMessageStartingWith("signals.yml: rules[0].allOf[0][0]: '*safe-party' is read as 2 words");
+    }
+
+    @Test
+    void aGroupMappingNeedsItsPhrases() {
+        assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [{name: campagne}]}\n"))
+                .hasMessage("signals.yml: rules[0].allOf[0].any: missing: give the alternative phrases");
+    }
+
+    @Test
+    void notInTakesAHitThatLiesInsideAnotherPhraseAway() {
+        SignalCatalogue c = parse("rules:\n  - id: r\n    kind: SAFETY_PLAN\n"
+                + "    allOf: [{name: plan, any: ['*veiligheidsplan'], notIn: [nationaal veiligheidsplan]}, [zedenfeiten]]\n");
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het zonaal veiligheidsplan noemt zedenfeiten.</p>"))).hasSize(1);
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het Nationaal Veiligheidsplan noemt zedenfeiten.</p>"))).isEmpty();
+    }
+
+    @Test
+    void theBundledCatalogueLoadsWithItsActorsAndEveryRuleHasAnId() {
+        SignalCatalogue c = SignalCatalogue.bundled();
+        assertThat(c.rules()).extracting(PhraseRule::id).doesNotHaveDuplicates()
+                .contains("campaign-local", "safety-plan-theme", "nightlife-measures");
+    }
+}

@@ -1,0 +1,101 @@
+package be.lokaalsignaal.scan.rules;
+
+import be.lokaalsignaal.avro.RuleMatch;
+import be.lokaalsignaal.register.Register;
+import be.lokaalsignaal.scan.extract.HtmlExtractor;
+import be.lokaalsignaal.scan.extract.PageContent;
+import be.lokaalsignaal.scan.rules.before.RegexCatalogue;
+import be.lokaalsignaal.scan.url.SiteScope;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.jsoup.Jsoup;
+
+/**
+ * Rule cost against parsing cost, not a test: for a 20 KB and a 5 MB page of ordinary municipal Dutch
+ * ({@link MunicipalDutchPage}), in one run, the CPU time of jsoup's parse, of the scanner's HTML extraction (parse
+ * and text blocks), of the signal rules as they were (one regular expression per phrase per rule,
+ * {@link RegexCatalogue} with the catalogue of that time) and of the rules now (Lucene, one pass per page; beside
+ * them the cost of Lucene's standard tokenizer alone over the paragraphs, the floor of any Lucene reading), the
+ * latter with the word cache of a running scan and with the cache emptied before each run (the first page of a
+ * scan: every distinct word stemmed). Medians over repeated runs after a warm-up;
+ * CPU time of this thread, so other processes on a busy machine do not count.
+ *
+ * <pre>
+ * bench/rules.sh      (or: ./mvnw -q -o test-compile exec:java -Dexec.classpathScope=test \
+ *                          -Dexec.mainClass=be.lokaalsignaal.scan.rules.RuleBenchmark)
+ * </pre>
+ */
+public final class RuleBenchmark {
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final String URL = "https://www.voorbeeld.be/nieuws";
+    private static final String NIS = "12025";
+
+    private RuleBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        RegexCatalogue before = RegexCatalogue.bundled();
+        Places places = Places.of(Register.bundled());
+        SignalCatalogue after = SignalCatalogue.bundled().withPlaces(places);
+        System.out.printf("%s; %d cores; Java %s%n", System.getProperty("os.name"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf("%-8s %-34s %10s %10s %5s  %s%n", "page", "step", "median ms", "min ms", "runs", "found");
+        for (int size : new int[] {20 * 1024, 5 * 1024 * 1024}) {
+            String html = MunicipalDutchPage.ofSize(size);
+            String label = size < 1024 * 1024 ? (size / 1024) + " KB" : (size / 1024 / 1024) + " MB";
+            PageContent content = HtmlExtractor.extract(html, URL, SiteScope.ofUrl(URL));
+            boolean big = size > 1024 * 1024;
+            int runs = big ? 7 : 200;
+            measure(label, "jsoup parse", runs, () -> Jsoup.parse(html, URL), null);
+            measure(label, "HTML extraction (jsoup + blocks)", runs, () -> HtmlExtractor.extract(html, URL,
+                    SiteScope.ofUrl(URL)), null);
+            DutchWords words = new DutchWords(java.util.Map.of(), List.of());
+            List<String> paragraphs = content.paragraphBlocks();
+            measure(label, "Lucene tokenizer alone (paragraphs)", runs, () -> {
+                int[] n = new int[1];
+                paragraphs.forEach(p -> words.words(p, (b, l, s, e) -> n[0]++));
+                return n[0];
+            }, null);
+            measure(label, "rules before (regex per phrase)", big ? 3 : 50, () -> before.analyse(content), true);
+            measure(label, "rules now, running scan", runs, () -> after.analyse(content, NIS), true);
+            measure(label, "rules now, word cache emptied first", big ? 5 : 50,
+                    () -> after.analyse(content, NIS), true, after::forgetWords);
+        }
+    }
+
+    private static void measure(String page, String step, int runs, Supplier<?> work, Boolean rules) {
+        measure(page, step, runs, work, rules, () -> { });
+    }
+
+    private static void measure(String page, String step, int runs, Supplier<?> work, Boolean rules, Runnable before) {
+        for (int i = 0; i < Math.min(3, runs); i++) {
+            before.run();
+            work.get();
+        }
+        long[] ns = new long[runs];
+        Object result = null;
+        for (int i = 0; i < runs; i++) {
+            before.run();
+            long t0 = CPU.getCurrentThreadCpuTime();
+            result = work.get();
+            ns[i] = CPU.getCurrentThreadCpuTime() - t0;
+        }
+        Arrays.sort(ns);
+        String found = "";
+        if (rules != null) {
+            @SuppressWarnings("unchecked")
+            List<RuleMatch> matches = (List<RuleMatch>) result;
+            found = new TreeSet<>(matches.stream().map(RuleMatch::getKind).toList()).toString();
+        }
+        System.out.printf(Locale.ROOT, "%-8s %-34s %10.1f %10.1f %5d  %s%n", page, step, ns[runs / 2] / 1e6,
+                ns[0] / 1e6, runs, found);
+    }
+}
