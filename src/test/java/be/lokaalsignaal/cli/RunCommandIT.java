@@ -275,7 +275,7 @@ class RunCommandIT {
     record Health(int status, String state) {}
 
     /** A liveness bound: health becomes UP once the data published before start-up is processed. */
-    private static final Duration HEALTH_WAIT = Duration.ofMinutes(3);
+    private static final Duration HEALTH_WAIT = Duration.ofMinutes(6);
 
     /** Health as soon as it is UP, or the last answer when it is not UP within the limit. */
     private static Health healthWithin(int port, Duration limit) throws IOException, InterruptedException {
