@@ -139,6 +139,33 @@
     return text;
   }
 
+  // why a web page counted: the catalogue rule and the words it found, e.g.
+  // "regel: campaign-local · actor: 'de stad Mechelen' · thema: 'seksueel geweld'"
+  const ROLES = { titleOrUrl: 'titel of URL', link: 'link', mention: 'vermelding' };
+  const ACTORS = {
+    OWN: 'de gemeente zelf',
+    LOCAL: 'haar diensten, politiezone, burgemeester of schepen',
+    WE: "'wij/onze', aan niemand anders toegeschreven",
+    UNNAMED: 'niemand genoemd (gemeente niet in het register)',
+  };
+  function whyBlock(item) {
+    const phrases = (item.phrases || []).slice().sort((a, b) => (b.role === 'actor') - (a.role === 'actor'));
+    if (!item.rule && !phrases.length) return null;
+    const parts = [];
+    if (item.rule) parts.push(el('span', { class: 'rule', text: `regel: ${item.rule}` }));
+    for (const p of phrases) {
+      const title = p.role === 'actor' && item.actor
+        ? `${ACTORS[item.actor] || item.actor}; catalogus: ${p.phrase}` : `catalogus: ${p.phrase}`;
+      parts.push(el('span', { class: 'phrase', 'data-role': p.role, title, text: `${ROLES[p.role] || p.role}: '${p.text}'` }));
+    }
+    if (item.actor && !phrases.some((p) => p.role === 'actor')) {
+      parts.push(el('span', { class: 'phrase', 'data-role': 'actor', text: `actor: ${ACTORS[item.actor] || item.actor}` }));
+    }
+    const why = el('div', { class: 'why muted' });
+    parts.forEach((part, i) => why.append(...(i ? [' · ', part] : [part])));
+    return why;
+  }
+
   // ---- loading
 
   async function loadGeo() {
@@ -453,6 +480,8 @@
         : el('strong', { text: LABELS[kind].short }));
       if (item.snippet) block.append(': ', el('span', { class: 'snippet', text: item.snippet }));
       block.append(' ', el('span', { class: 'origin muted', text: `(${originText(item.origin)}, ${formatDate(instantDay(item.seenAt))})` }));
+      const why = whyBlock(item);
+      if (why) block.append(why);
       cell.append(block);
     }
     return cell;
@@ -515,6 +544,8 @@
           const text = item.snippet || item.url || originText(item.origin);
           block.append(url ? el('a', { href: url, text, rel: 'noopener noreferrer', target: '_blank' }) : el('span', { class: 'snippet', text }));
           block.append(' ', el('span', { class: 'origin muted', text: `(${originText(item.origin)})` }));
+          const why = whyBlock(item);
+          if (why) block.append(why);
           evidence.append(block);
         }
         const channels = [];

@@ -1,6 +1,7 @@
 package be.lokaalsignaal.serve;
 
 import be.lokaalsignaal.avro.Evidence;
+import be.lokaalsignaal.avro.EvidencePhrase;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.Period;
 import be.lokaalsignaal.avro.ScanSummary;
@@ -88,10 +89,39 @@ final class MunicipalityView {
             item.put("seenAt", e.getSeenAt());
             item.put("snippet", e.getSnippet());
             item.put("source", e.getSource());
+            item.put("rule", e.getRule());
+            item.put("actor", e.getActor());
+            item.put("phrases", phrases(e));
             item.put("origin", provenance.origin(m, e));
             out.add(item);
         }
         return out;
+    }
+
+    /** The catalogue phrases that made the rule match: {role, phrase, text} each, in the order the scanner gave them. */
+    static List<Map<String, Object>> phrases(Evidence e) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (EvidencePhrase p : Views.nullToEmpty(e.getPhrases())) {
+            Map<String, Object> phrase = new LinkedHashMap<>();
+            phrase.put("role", p.getRole());
+            phrase.put("phrase", p.getPhrase());
+            phrase.put("text", p.getText());
+            out.add(phrase);
+        }
+        return out;
+    }
+
+    /**
+     * The matched phrases in one table cell: {@code role: 'words on the page'}, separated by
+     * semicolons, with the catalogue phrase in brackets when the page's words differ from it
+     * (e.g. {@code campagne: 'campagnes' [*campagne]; thema: 'seksueel geweld'}).
+     */
+    static String phrasesText(List<Map<String, Object>> phrases) {
+        return phrases.stream().map(p -> {
+            String text = String.valueOf(p.get("text"));
+            String phrase = String.valueOf(p.get("phrase"));
+            return p.get("role") + ": '" + text + "'" + (phrase.equalsIgnoreCase(text) ? "" : " [" + phrase + "]");
+        }).collect(Collectors.joining("; "));
     }
 
     /** A newsletter issue or session: id, date, title, and its URL and provenance when known. */

@@ -24,10 +24,17 @@ import java.util.stream.Collectors;
  * Kerncijfers (per kind for Flanders, the provinces and the centre cities, with scanned and not
  * scanned; the numbers of {@code /api/summary}), Oproepen (uptake after each newsletter call),
  * Gemeenten (every municipality with its scan outcome and signals) and Bewijs (every evidence item
- * of a present signal with its URL and where it came from).
+ * of a present signal with its URL, where it came from, and for a web page the rule, whose action
+ * it took it to be and the words that made it match).
  */
 final class Report {
     static final Map<SignalKind, String> LABELS = labels();
+    /** How a rule settled whose action it is (Evidence.actor), in words. */
+    static final Map<String, String> ACTORS = Map.of(
+            "OWN", "de gemeente zelf",
+            "LOCAL", "haar diensten, politiezone, burgemeester of schepen",
+            "WE", "wij/onze, aan niemand anders toegeschreven",
+            "UNNAMED", "niemand genoemd, gemeente niet in het register");
 
     private final DataRoutes data;
     private final Clock clock;
@@ -89,6 +96,10 @@ final class Report {
                 + "worden geteld over alle gemeenten."));
         rows.add(List.of("Oproepen", "De tellingen na een oproep zijn die van vandaag, niet die op de gekozen datum. Een gemeente telt "
                 + "in het venster waarin ze voor het eerst een link of vermelding kreeg."));
+        rows.add(List.of("Bewijs van websites", "Bij elk bewijs van een webpagina staan de regel uit de signalencatalogus die de "
+                + "pagina vond, wie de actie volgens die regel voert (kolom Actor: de gemeente zelf, haar diensten, politiezone, "
+                + "burgemeester of schepen, of 'wij/onze') en de gevonden woorden per rol (bv. thema: 'seksueel geweld'), met tussen "
+                + "haken het woord uit de catalogus als de pagina een andere vorm gebruikt. Bewijs van voor deze kolommen bestonden laat ze leeg."));
         Set<String> provenances = new TreeSet<>();
         for (MunicipalityUptake m : list) {
             m.getFeaturedIn().forEach(r -> add(provenances, provenance.issue(r).get("provenance")));
@@ -178,10 +189,13 @@ final class Report {
                 }
                 for (Evidence e : Views.nullToEmpty(s.getEvidence())) {
                     rows.add(Arrays.asList(m.getNisCode(), m.getName(), LABELS.get(kind), e.getSeenAt(), e.getUrl(), e.getSnippet(),
-                            Provenance.describe(provenance.origin(m, e))));
+                            Provenance.describe(provenance.origin(m, e)), e.getRule(),
+                            e.getActor() == null ? null : ACTORS.getOrDefault(e.getActor(), e.getActor()),
+                            MunicipalityView.phrasesText(MunicipalityView.phrases(e))));
                 }
             }
         }
-        return new Table("Bewijs", List.of("NIS-code", "Gemeente", "Signaal", "Gezien op (UTC)", "URL", "Tekst", "Herkomst"), rows);
+        return new Table("Bewijs", List.of("NIS-code", "Gemeente", "Signaal", "Gezien op (UTC)", "URL", "Tekst", "Herkomst",
+                "Regel", "Actor", "Gevonden woorden"), rows);
     }
 }

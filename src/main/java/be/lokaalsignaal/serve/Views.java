@@ -123,7 +123,7 @@ final class Views {
 
     static final List<String> PRACTICE_CSV_HEADER = List.of("nisCode", "name", "province", "centreCity", "kind",
             "present", "firstSeen", "lastSeen", "evidenceUrl", "evidenceSeenAt", "evidenceSnippet", "evidenceOrigin",
-            "website", "newsletterIssueDates", "learningNetworkSessionDates");
+            "evidenceRule", "evidenceActor", "evidencePhrases", "website", "newsletterIssueDates", "learningNetworkSessionDates");
 
     static Table practiceTable(String sheet, List<Map<String, Object>> practices) {
         return new Table(sheet, PRACTICE_CSV_HEADER, practices.stream().map(Views::practiceRow).toList());
@@ -142,6 +142,9 @@ final class Views {
         row.add(first.get("seenAt"));
         row.add(first.get("snippet"));
         row.add(Provenance.describe((Map<String, Object>) first.get("origin")));
+        row.add(first.get("rule"));
+        row.add(first.get("actor"));
+        row.add(first.isEmpty() ? null : MunicipalityView.phrasesText((List<Map<String, Object>>) first.get("phrases")));
         row.add(channels.get("website"));
         row.add(joinDates((List<Map<String, Object>>) channels.get("newsletterIssues")));
         row.add(joinDates((List<Map<String, Object>>) channels.get("learningNetworkSessions")));

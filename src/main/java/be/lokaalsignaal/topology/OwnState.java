@@ -1,6 +1,8 @@
 package be.lokaalsignaal.topology;
 
 import be.lokaalsignaal.avro.Evidence;
+import be.lokaalsignaal.avro.EvidencePhrase;
+import be.lokaalsignaal.avro.MatchedPhrase;
 import be.lokaalsignaal.avro.Municipality;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.Period;
@@ -29,6 +31,10 @@ import java.util.TreeSet;
  * source, so that a replaced issue or session replaces exactly its own contribution.
  */
 final class OwnState {
+    /** Longest snippet or phrase text kept with an evidence item, as the scanner writes them. */
+    static final int MAX_TEXT = 300;
+    /** Most phrases kept with one evidence item; a rule of the catalogue gives a handful. */
+    static final int MAX_PHRASES = 16;
     static final String COMPLETED = "COMPLETED";
     static final String FAILED = "FAILED";
     static final String STARTED = "STARTED";
@@ -109,6 +115,13 @@ final class OwnState {
         String rule;
         /** Website evidence: content hash of the page that matched, so that a review can tell when it changed. */
         String contentHash;
+        /**
+         * Website evidence: the catalogue phrases that made the rule match, with the page's words;
+         * null when there are none (newsletter and session evidence, states written before).
+         */
+        List<Phrase> phrases;
+        /** Website evidence of a rule with an actor condition: OWN, LOCAL, WE or UNNAMED. */
+        String actor;
 
         Ev() {}
 
@@ -120,14 +133,28 @@ final class OwnState {
         }
 
         static Ev website(String url, long seenAt, RuleMatch match, String contentHash) {
-            Ev ev = new Ev(url, seenAt, match.getSnippet(), "WEBSITE");
+            Ev ev = new Ev(url, seenAt, cap(match.getSnippet()), "WEBSITE");
             ev.rule = match.getRule();
             ev.contentHash = contentHash;
+            ev.actor = match.getActor();
+            List<MatchedPhrase> matched = match.getPhrases();
+            if (matched != null && !matched.isEmpty()) {
+                ev.phrases = new ArrayList<>(Math.min(matched.size(), MAX_PHRASES));
+                for (MatchedPhrase m : matched.subList(0, Math.min(matched.size(), MAX_PHRASES))) {
+                    ev.phrases.add(new Phrase(m.getRole(), cap(m.getPhrase()), cap(m.getText())));
+                }
+            }
             return ev;
         }
 
         Evidence toAvro() {
-            return new Evidence(url, Instant.ofEpochMilli(seenAt), snippet, source);
+            List<EvidencePhrase> out = new ArrayList<>(phrases == null ? 0 : phrases.size());
+            if (phrases != null) {
+                for (Phrase p : phrases) {
+                    out.add(new EvidencePhrase(p.role, p.phrase, p.text));
+                }
+            }
+            return new Evidence(url, Instant.ofEpochMilli(seenAt), snippet, source, rule, out, actor);
         }
 
         /**
@@ -150,6 +177,25 @@ final class OwnState {
             }
             out.sort(NEWEST_FIRST);
             return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
+        }
+    }
+
+    /**
+     * A catalogue phrase with the page's words, as {@link MatchedPhrase} gives it. The scanner
+     * keeps texts to 300 characters; a page record from another producer is held to the same here,
+     * and to at most {@link #MAX_PHRASES} phrases per item, since every item lives in the state.
+     */
+    static final class Phrase {
+        String role;
+        String phrase;
+        String text;
+
+        Phrase() {}
+
+        Phrase(String role, String phrase, String text) {
+            this.role = role;
+            this.phrase = phrase;
+            this.text = text;
         }
     }
 
@@ -235,6 +281,10 @@ final class OwnState {
             contributions.put(key, change.contribution);
             advance(UptakeMath.startOf(LocalDate.ofEpochDay(change.contribution.date)).toEpochMilli());
         }
+    }
+
+    private static String cap(String s) {
+        return s == null || s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT);
     }
 
     /** Short digest of a page URL: what identifies a page within its scan. */

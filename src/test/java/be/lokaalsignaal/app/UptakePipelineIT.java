@@ -169,7 +169,13 @@ class UptakePipelineIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(mechelen.url("/welzijn"), "WEBSITE"));
         assertThat(link.getPeriods()).hasSize(1);
         assertThat(link.getPeriods().get(0).getUntil()).isNull();
-        assertThat(latest.get(MECHELEN).getSignals().get("CAMPAIGN").getEvidence().get(0).getUrl()).isEqualTo(mechelen.url("/campagne"));
+        Evidence campaign = latest.get(MECHELEN).getSignals().get("CAMPAIGN").getEvidence().get(0);
+        assertThat(campaign.getUrl()).isEqualTo(mechelen.url("/campagne"));
+        // why the crawler counted the page travels with the evidence: the rule, whose action, the words
+        assertThat(campaign.getRule()).isEqualTo("campaign-local");
+        assertThat(campaign.getActor()).isEqualTo("WE");
+        assertThat(campaign.getPhrases()).extracting(p -> p.getRole()).containsExactly("campagne", "thema", "actor");
+        assertThat(campaign.getPhrases()).extracting(p -> p.getRole() + "=" + p.getText()).contains("campagne=campagne", "actor=we");
         assertThat(latest.get(MECHELEN).getLastScan().getPages()).isEqualTo(3);
 
         assertThat(latest.get(GENT).getSignals().get("SITE_MENTION").getEvidence().get(0).getSnippet()).contains("www.seksueelgeweld.be");
@@ -178,7 +184,10 @@ class UptakePipelineIT {
                 .isEqualTo(SESSION_DATE.atStartOfDay().toInstant(ZoneOffset.UTC));
 
         assertThat(latest.get(AARTSELAAR).getFeaturedIn()).extracting(r -> r.getDate()).containsExactly(FEATURE_DATE);
-        assertThat(latest.get(AARTSELAAR).getSignals().get("NEWSLETTER_FEATURE").getEvidence().get(0).getSource()).isEqualTo("NEWSLETTER");
+        Evidence newsletter = latest.get(AARTSELAAR).getSignals().get("NEWSLETTER_FEATURE").getEvidence().get(0);
+        assertThat(newsletter.getSource()).isEqualTo("NEWSLETTER");
+        assertThat(newsletter.getRule()).isNull();
+        assertThat(newsletter.getPhrases()).isEmpty();
         assertThat(latest.get(AARTSELAAR).getLastScan().getPages()).isEqualTo(1);
 
         assertThat(latest.get(BOOM).getLastScan().getStatus()).isEqualTo("FAILED");

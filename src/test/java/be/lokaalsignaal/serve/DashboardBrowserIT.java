@@ -184,6 +184,27 @@ class DashboardBrowserIT {
     }
 
     @Test
+    @Order(4)
+    void shows_why_a_web_page_counted_the_rule_and_the_matched_phrases_next_to_the_snippet() {
+        driver.get(client.base() + "/");
+        awaitReady(TODAY.toString());
+        driver.findElement(By.id("filter-name")).sendKeys("Mechelen");
+        WebElement mechelen = driver.findElement(By.cssSelector("#municipality-rows tr[data-nis='12025']"));
+        WebElement campaign = mechelen.findElement(By.cssSelector("td.evidence .ev[data-signal=CAMPAIGN]"));
+        assertThat(campaign.findElement(By.cssSelector("a")).getAttribute("href")).isEqualTo("https://www.mechelen.be/nee-is-nee");
+        assertThat(campaign.findElement(By.cssSelector(".snippet")).getText()).startsWith("Campagne 'Nee is nee'");
+        WebElement why = campaign.findElement(By.cssSelector(".why"));
+        assertThat(why.isDisplayed()).isTrue();
+        // the actor first, then the phrases in the rule's order
+        assertThat(why.getText()).isEqualTo("regel: campaign-local · actor: 'de stad Mechelen' · campagne: 'Campagne' · "
+                + "thema: 'seksuele intimidatie'");
+        assertThat(why.findElement(By.cssSelector(".phrase[data-role=actor]")).getAttribute("title"))
+                .isEqualTo("de gemeente zelf; catalogus: @gemeente");
+        // newsletter evidence has no rule: nothing to explain beyond its origin
+        assertThat(mechelen.findElements(By.cssSelector("td.evidence .ev[data-signal=NEWSLETTER_FEATURE] .why"))).isEmpty();
+    }
+
+    @Test
     @Order(5)
     void applies_a_date_typed_key_by_key_only_once_it_is_complete_and_never_shows_an_older_answer() throws InterruptedException {
         driver.get(client.base() + "/");

@@ -204,6 +204,12 @@ class ExportsTest {
                 assertThat(cells(evidence)).anySatisfy(r -> assertThat(String.join("|", r))
                         .contains("12025|Mechelen|Goede praktijk in de nieuwsbrief")
                         .contains("(reconstructed from the parliamentary answers)"));
+                List<List<String>> eRows = cells(evidence);
+                assertThat(eRows.get(0)).endsWith("Herkomst", "Regel", "Actor", "Gevonden woorden");
+                assertThat(eRows).anySatisfy(r -> assertThat(String.join("|", r))
+                        .startsWith("12025|Mechelen|Lokale campagne|")
+                        .endsWith("|campaign-local|de gemeente zelf|campagne: 'Campagne' [*campagne]; "
+                                + "thema: 'seksuele intimidatie'; actor: 'de stad Mechelen' [@gemeente]"));
             }
         }
 

@@ -194,7 +194,8 @@ class HttpApiTest {
             assertThat(link.path("present").asBoolean()).isTrue();
             assertThat(link.path("firstSeen").asText()).isEqualTo("2020-11-16T09:00:00Z");
             assertThat(link.path("lostAt").isNull()).isTrue();
-            assertThat(fields(link.path("evidence").get(0))).containsExactlyInAnyOrder("url", "seenAt", "snippet", "source", "origin");
+            assertThat(fields(link.path("evidence").get(0))).containsExactlyInAnyOrder("url", "seenAt", "snippet", "source", "rule",
+                    "actor", "phrases", "origin");
             assertThat(link.path("periods").get(0).path("until").isNull()).isTrue();
             assertThat(m.path("featuredIn").get(0).toString())
                     .isEqualTo("{\"id\":\"2020-03-04-nieuwsbrief-lokaal-gelijkekansenbeleid\",\"date\":\"2020-03-04\","
@@ -316,6 +317,32 @@ class HttpApiTest {
             assertThat(origin.path("id").asText()).isEqualTo(SampleUptakeSource.SESSION_2021);
             assertThat(origin.path("url").asText()).isEqualTo(SampleUptakeSource.SESSION_2021_URL);
             assertThat(origin.path("provenance").asText()).isEqualTo("reconstructed from the parliamentary answers");
+        }
+
+        @Test
+        void website_evidence_names_its_rule_its_actor_and_the_phrases_that_matched() {
+            JsonNode campaign = client.json("/api/municipalities/12025").path("signals").path("CAMPAIGN").path("evidence").get(0);
+            assertThat(campaign.path("rule").asText()).isEqualTo("campaign-local");
+            assertThat(campaign.path("actor").asText()).isEqualTo("OWN");
+            assertThat(campaign.path("phrases").toString()).isEqualTo("[{\"role\":\"campagne\",\"phrase\":\"*campagne\",\"text\":\"Campagne\"},"
+                    + "{\"role\":\"thema\",\"phrase\":\"seksuele intimidatie\",\"text\":\"seksuele intimidatie\"},"
+                    + "{\"role\":\"actor\",\"phrase\":\"@gemeente\",\"text\":\"de stad Mechelen\"}]");
+            // evidence of a newsletter issue explains itself by its issue, not by a rule
+            JsonNode newsletter = client.json("/api/municipalities/12025").path("signals").path("NEWSLETTER_FEATURE").path("evidence").get(0);
+            assertThat(newsletter.path("rule").isNull()).isTrue();
+            assertThat(newsletter.path("actor").isNull()).isTrue();
+            assertThat(newsletter.path("phrases").isArray()).isTrue();
+            assertThat(newsletter.path("phrases")).isEmpty();
+        }
+
+        @Test
+        void the_practices_csv_gives_the_rule_actor_and_phrases_of_the_newest_evidence() {
+            List<String> lines = List.of(client.get("/api/practices?kind=CAMPAIGN&format=csv").body().split("\r\n"));
+            List<String> header = List.of(lines.get(0).split(","));
+            assertThat(header).containsSubsequence("evidenceOrigin", "evidenceRule", "evidenceActor", "evidencePhrases");
+            String mechelen = lines.stream().filter(l -> l.startsWith("12025,")).findFirst().orElseThrow();
+            assertThat(mechelen).contains(",campaign-local,OWN,campagne: 'Campagne' [*campagne]; thema: 'seksuele intimidatie'; "
+                    + "actor: 'de stad Mechelen' [@gemeente],");
         }
 
         @Test

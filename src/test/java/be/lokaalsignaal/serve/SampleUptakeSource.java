@@ -2,6 +2,7 @@ package be.lokaalsignaal.serve;
 
 import be.lokaalsignaal.avro.CallUptake;
 import be.lokaalsignaal.avro.Evidence;
+import be.lokaalsignaal.avro.EvidencePhrase;
 import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.NewsletterIssue;
@@ -62,7 +63,19 @@ final class SampleUptakeSource implements UptakeSource {
     record Entry(String nis, String name, String province, boolean centreCity, String website, String confidence) {}
 
     /** One period of presence, on days; until null while present. */
-    record Span(LocalDate from, LocalDate until, String url, String snippet, String source) {}
+    /** A period of presence with its evidence; rule, actor and phrases only for website evidence that names them. */
+    record Span(LocalDate from, LocalDate until, String url, String snippet, String source, String rule, String actor,
+            List<EvidencePhrase> phrases) {
+        Span(LocalDate from, LocalDate until, String url, String snippet, String source) {
+            this(from, until, url, snippet, source, null, null, List.of());
+        }
+    }
+
+    /** The campaign rule's phrases for Mechelen's campaign page. */
+    static final List<EvidencePhrase> MECHELEN_CAMPAIGN_PHRASES = List.of(
+            new EvidencePhrase("campagne", "*campagne", "Campagne"),
+            new EvidencePhrase("thema", "seksuele intimidatie", "seksuele intimidatie"),
+            new EvidencePhrase("actor", "@gemeente", "de stad Mechelen"));
 
     private final LocalDate today;
     private final Map<String, Entry> register2019 = new LinkedHashMap<>();
@@ -220,8 +233,11 @@ final class SampleUptakeSource implements UptakeSource {
     // ---- the data
 
     private void seedFacts() {
-        add(MECHELEN, SignalKind.CAMPAIGN, LocalDate.of(2017, 6, 1), null,
-                "https://www.mechelen.be/nee-is-nee", "Campagne 'Nee is nee' tegen seksuele intimidatie", "WEBSITE");
+        history.computeIfAbsent(MECHELEN, k -> new EnumMap<>(SignalKind.class))
+                .computeIfAbsent(SignalKind.CAMPAIGN, k -> new ArrayList<>())
+                .add(new Span(LocalDate.of(2017, 6, 1), null, "https://www.mechelen.be/nee-is-nee",
+                        "Campagne 'Nee is nee' tegen seksuele intimidatie: de stad Mechelen hangt affiches op", "WEBSITE",
+                        "campaign-local", "OWN", MECHELEN_CAMPAIGN_PHRASES));
         add(MECHELEN, SignalKind.SITE_LINK, LocalDate.of(2020, 11, 16), null,
                 "https://www.mechelen.be/seksueel-geweld", "Hulp nodig? Surf naar www.seksueelgeweld.be", "WEBSITE");
         add(MECHELEN, SignalKind.NEWSLETTER_FEATURE, LocalDate.of(2020, 3, 4), null,
@@ -382,7 +398,8 @@ final class SampleUptakeSource implements UptakeSource {
         List<Evidence> evidence = seen.stream()
                 .sorted(Comparator.comparing(Span::from).reversed())
                 .map(s -> Evidence.newBuilder().setUrl(s.url()).setSeenAt(at(s.from()))
-                        .setSnippet(s.snippet()).setSource(s.source()).build())
+                        .setSnippet(s.snippet()).setSource(s.source())
+                        .setRule(s.rule()).setActor(s.actor()).setPhrases(s.phrases()).build())
                 .toList();
         Period last = periods.get(periods.size() - 1);
         Instant lastSeen = last.getUntil() == null ? at(day).minus(6, ChronoUnit.HOURS) : last.getUntil().minus(7, ChronoUnit.DAYS);

@@ -154,6 +154,14 @@ final class UptakeFixture implements AutoCloseable {
         pages.pipeInput(nis, p, fetchedAt);
     }
 
+    /** A page, numbered {@code number}, with the rule matches the scanner found on it. */
+    void matchedPage(String nis, String scanId, int number, String url, Instant fetchedAt, RuleMatch... matches) {
+        WebsitePage p = WebsitePage.newBuilder().setScanId(scanId).setNisCode(nis).setUrl(url).setFinalUrl(url)
+                .setFetchedAt(fetchedAt).setHttpStatus(200).setContentHash(Integer.toHexString(url.hashCode()))
+                .setMatches(List.of(matches)).setPageNumber(number).build();
+        pages.pipeInput(nis, p, fetchedAt);
+    }
+
     /** One complete scan of {@code pageCount} pages, the first of which shows {@code kinds}. */
     void fullScan(String nis, String scanId, Instant start, int pageCount, String... kinds) {
         started(nis, scanId, start);
