@@ -9,6 +9,7 @@ import be.lokaalsignaal.serde.AvroSerdeConfig;
 import be.lokaalsignaal.serde.SchemaRegistry;
 import be.lokaalsignaal.serve.About;
 import be.lokaalsignaal.serve.HttpApi;
+import be.lokaalsignaal.serve.Readiness;
 import be.lokaalsignaal.serve.StreamsUptakeSource;
 import be.lokaalsignaal.topics.Publisher;
 import be.lokaalsignaal.topics.TopicSerdes;
@@ -80,7 +81,9 @@ public final class Application implements AutoCloseable {
         StreamsUptakeSource views = new StreamsUptakeSource(self, Clock.system(Scanning.BRUSSELS), QUERY_TIMEOUT,
                 mirrors::scanProgress, mirrors::issues, mirrors::sessions);
         Reviewing reviewing = Reviewing.configure(settings, views, Clock.system(Scanning.BRUSSELS));
-        HttpApi http = HttpServers.start(settings, () -> ready.get() && topologyRanOnce.get(), views, config -> {
+        DataReadiness data = new DataReadiness(settings.applicationId(),
+                register.register().all().stream().map(be.lokaalsignaal.avro.Municipality::getNisCode).toList());
+        HttpApi http = HttpServers.start(settings, () -> health(data), views, config -> {
             metrics.extend(config);
             config.router.mount(routes -> routes.get(About.PATH, ctx -> About.handle(ctx, about::get)));
             config.router.mount(reviewing.endpoints()::mount);
@@ -108,6 +111,9 @@ public final class Application implements AutoCloseable {
         started.push(new Part("connectors", connectors));
         connectors.publishRegister(register);
         connectors.publishSources(settings, register.register());
+        // stopped before the Kafka connection, so that it asks nothing of a broker that is going away
+        started.push(new Part("readiness", data));
+        data.inputsPublished(bootstrap);
 
         mirrors.start(bootstrap, serdes.config());
         started.push(new Part("topic mirrors", mirrors));
@@ -135,10 +141,12 @@ public final class Application implements AutoCloseable {
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 topologyRanOnce.set(true);
+                data.topologyRunning();
             }
         });
         streams.start();
         views.attach(streams, stores, nis -> register.register().byNis(nis).isPresent());
+        data.watch(streams, views::storedCodes);
         if (settings.crawler()) {
             scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push, metrics);
         }
@@ -149,6 +157,15 @@ public final class Application implements AutoCloseable {
         log.info("lokaal-signaal is up in {} ms: dashboard and API at http://{}:{}/, Kafka bootstrap servers {}, schema registry {}",
                 (System.nanoTime() - begin) / 1_000_000, settings.advertisedHost(), http.port(), kafka.advertisedBootstrapServers(),
                 kafka.advertisedRegistryUrl());
+    }
+
+    /** UP when the data is there and every part of this instance has started. */
+    private Readiness.Health health(DataReadiness data) {
+        Readiness.Health health = data.check();
+        if (health.up() && !ready.get()) {
+            return Readiness.Health.notReady(java.util.List.of("the application is starting its crawler and scan scheduler"));
+        }
+        return health;
     }
 
     /**

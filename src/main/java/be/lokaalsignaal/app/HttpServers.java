@@ -1,19 +1,19 @@
 package be.lokaalsignaal.app;
 
 import be.lokaalsignaal.serve.HttpApi;
+import be.lokaalsignaal.serve.Readiness;
 import be.lokaalsignaal.serve.UptakeSource;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /** Starts the HTTP server, turning a taken port into a clear user error. */
 final class HttpServers {
     private HttpServers() {}
 
-    static HttpApi start(Settings settings, Supplier<Boolean> ready, UptakeSource source, Consumer<JavalinConfig> extensions) {
+    static HttpApi start(Settings settings, Readiness readiness, UptakeSource source, Consumer<JavalinConfig> extensions) {
         try {
-            return HttpApi.start(settings.httpHost(), settings.httpPort(), ready, source, Clock.systemDefaultZone(), extensions);
+            return HttpApi.start(settings.httpHost(), settings.httpPort(), readiness, source, Clock.systemDefaultZone(), extensions);
         } catch (RuntimeException e) {
             if (causedByBindFailure(e)) {
                 throw new UserError("--http-port " + settings.httpPort() + " on " + settings.httpHost() + " is in use or not available; choose another with --http-port", e);

@@ -26,12 +26,16 @@ final class ReviewViews {
         return r.getNisCode() + "\u0000" + r.getKind() + "\u0000" + (r.getUrl() != null ? r.getUrl() : r.getSourceId());
     }
 
-    /** The status of each review among all of them (the newest review of a finding that holds decides it). */
-    static Map<String, String> statuses(List<Review> all, LocalDate today) {
+    /**
+     * The status of each review among all of them, given newest first: the first review of a finding
+     * in that order that is neither withdrawn nor expired decides it.
+     */
+    static Map<String, String> statuses(List<Review> newestFirst, LocalDate today) {
+        List<Review> all = newestFirst;
         Map<String, Review> deciding = new HashMap<>();
         for (Review r : all) {
             if (r.getWithdrawal() == null && !expired(r, today)) {
-                deciding.merge(finding(r), r, (a, b) -> a.getReviewedAt().isAfter(b.getReviewedAt()) ? a : b);
+                deciding.putIfAbsent(finding(r), r);
             }
         }
         Map<String, String> statuses = new HashMap<>();

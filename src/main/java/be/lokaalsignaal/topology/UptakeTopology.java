@@ -220,15 +220,16 @@ public final class UptakeTopology {
             String name, Serde<UptakeSummary> summarySerde) {
         return grouped.aggregate(
                 () -> UptakeViews.emptySummary(""),
-                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, Instant.ofEpochMilli(t.updatedAt), +1) : withScope(s, scope, t),
-                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, Instant.ofEpochMilli(t.updatedAt), -1) : s,
+                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, t.scanned, t.outcome, Instant.ofEpochMilli(t.updatedAt), +1)
+                        : withScope(s, scope, t),
+                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, t.scanned, t.outcome, Instant.ofEpochMilli(t.updatedAt), -1) : s,
                 Named.as(name + "-aggregate"),
                 Materialized.<String, UptakeSummary, KeyValueStore<Bytes, byte[]>>as(name + "-totals").withValueSerde(summarySerde));
     }
 
     /** A merged-away municipality counts for nothing, but still names the scope of a fresh total. */
     private static UptakeSummary withScope(UptakeSummary s, String scope, Tally t) {
-        return new UptakeSummary(scope, s.getMunicipalities(), s.getCounts(), s.getUpdatedAt());
+        return UptakeSummary.newBuilder(s).setScope(scope).build();
     }
 
     /** Call attribution: calls (by call id) joined on a single-key index of first appearances. */

@@ -43,6 +43,16 @@ class CommandLineTest {
     }
 
     @Test
+    void aMunicipalitiesFileWithoutAValidRowIsOneLineNamingTheFileAndTheFirstProblem() throws java.io.IOException {
+        Path register = java.nio.file.Files.writeString(dir.resolve("gemeenten.csv"),
+                "nis_code,name,province,website\n1234,Nergensdorp,Antwerpen,\n");
+
+        CliRun result = CliRun.execute("run", "--municipalities", register.toString(), "--data-dir", dir.resolve("data").toString());
+
+        result.assertUsageError().contains("--municipalities").contains("has no valid row").contains("bad NIS code '1234'");
+    }
+
+    @Test
     void aMissingNewslettersDirectoryIsOneLineNamingTheDirectory() {
         Path missing = dir.resolve("nieuwsbrieven");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import be.lokaalsignaal.serve.HttpApi;
+import be.lokaalsignaal.serve.Readiness;
 import be.lokaalsignaal.serve.ScanProgress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +34,7 @@ class AppMetricsTest {
         metrics = new AppMetrics();
         ScanMetrics.bindRound(metrics.registry(), progress::get);
         ScanMetrics.bindCrawler(metrics.registry(), crawled, c -> c.pages().get(), c -> c.bytes().get());
-        api = HttpApi.start("127.0.0.1", 0, () -> true, null, Clock.systemUTC(), metrics::extend);
+        api = HttpApi.start("127.0.0.1", 0, Readiness.Health::ready, null, Clock.systemUTC(), metrics::extend);
     }
 
     @AfterEach
@@ -72,7 +74,7 @@ class AppMetricsTest {
 
     @Test
     void scanProgressOfTheLatestRoundAndTheCrawlerCountsAreMeters() throws Exception {
-        progress.set(new ScanProgress(ScanProgress.Status.RUNNING, Instant.ofEpochSecond(1_800_000_000L), null, 77, 12, 3, 950, List.of()));
+        progress.set(new ScanProgress("scan-20270115T030000Z", ScanProgress.Status.RUNNING, Instant.ofEpochSecond(1_800_000_000L), null, 77, 12, 3, 0, 950, Map.of(), List.of()));
         crawled.pages().set(950);
         crawled.bytes().set(12_345_678);
 

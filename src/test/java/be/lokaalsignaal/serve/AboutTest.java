@@ -21,7 +21,7 @@ class AboutTest {
 
     @BeforeEach
     void start() {
-        api = HttpApi.start("127.0.0.1", 0, () -> true, new SampleUptakeSource(java.time.LocalDate.of(2026, 12, 1)), Clock.systemUTC(),
+        api = HttpApi.start("127.0.0.1", 0, Readiness.Health::ready, new SampleUptakeSource(java.time.LocalDate.of(2026, 12, 1)), Clock.systemUTC(),
                 config -> config.router.mount(routes -> routes.get(About.PATH, ctx -> About.handle(ctx, info::get))));
         client = new ApiClient(api.port());
     }

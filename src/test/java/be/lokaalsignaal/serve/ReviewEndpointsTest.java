@@ -89,9 +89,9 @@ class ReviewEndpointsTest {
             }
         };
         ReviewEndpoints endpoints = ReviewEndpoints.forReviewers(Reviewers.load(file), source, HttpApiTest.CLOCK, () -> log, () -> writer, () -> scans);
-        writable = HttpApi.start("127.0.0.1", 0, () -> true, source, HttpApiTest.CLOCK, config -> config.router.mount(endpoints::mount));
+        writable = HttpApi.start("127.0.0.1", 0, Readiness.of(() -> true), source, HttpApiTest.CLOCK, config -> config.router.mount(endpoints::mount));
         ReviewEndpoints audit = ReviewEndpoints.readOnly(source, HttpApiTest.CLOCK, () -> log);
-        readOnly = HttpApi.start("127.0.0.1", 0, () -> true, source, HttpApiTest.CLOCK, config -> config.router.mount(audit::mount));
+        readOnly = HttpApi.start("127.0.0.1", 0, Readiness.of(() -> true), source, HttpApiTest.CLOCK, config -> config.router.mount(audit::mount));
         token = login(NAME, PASSWORD).path("token").asText();
     }
 
@@ -519,7 +519,7 @@ class ReviewEndpointsTest {
 
         @Test
         void a_new_round_is_refused_while_one_runs() {
-            source.setScan(new ScanProgress(ScanProgress.Status.RUNNING, Instant.parse("2025-06-30T08:00:00Z"), null, 285, 10, 0, 500, List.of()));
+            source.setScan(new ScanProgress("scan-20250630T080000Z", ScanProgress.Status.RUNNING, Instant.parse("2025-06-30T08:00:00Z"), null, 285, 10, 0, 0, 500, Map.of(), List.of()));
             try {
                 HttpResponse<String> response = write("POST", "/api/scans", "{\"all\": true}");
 

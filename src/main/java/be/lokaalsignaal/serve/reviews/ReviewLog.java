@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every review, as the {@code reviews} topic holds it, in this instance's memory: the audit trail and
@@ -20,9 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ReviewLog implements AutoCloseable {
     private final Map<String, Version> reviews = new ConcurrentHashMap<>();
+    private final AtomicLong arrivals = new AtomicLong();
     private final TopicFollower follower;
 
-    private record Version(long offset, Review review) {}
+    /** A version of a review: its offset in its partition, and when this log took in the review first. */
+    private record Version(long offset, long arrival, Review review) {}
 
     private ReviewLog(TopicFollower follower) {
         this.follower = follower;
@@ -56,7 +59,8 @@ public final class ReviewLog implements AutoCloseable {
 
     /** Takes in a version of a review stored at the offset (of its key's partition). */
     public void recorded(long offset, Review review) {
-        reviews.merge(review.getReviewId(), new Version(offset, review), (old, now) -> now.offset() >= old.offset() ? now : old);
+        reviews.merge(review.getReviewId(), new Version(offset, arrivals.incrementAndGet(), review),
+                (old, now) -> now.offset() >= old.offset() ? new Version(now.offset(), old.arrival(), now.review()) : old);
     }
 
     public Optional<Review> byId(String reviewId) {
@@ -64,10 +68,11 @@ public final class ReviewLog implements AutoCloseable {
         return v == null ? Optional.empty() : Optional.of(v.review());
     }
 
-    /** Every review, the newest first (by reviewedAt, then id). */
+    /** Every review, the newest first (by reviewedAt; made in the same millisecond: the one taken in last first). */
     public List<Review> all() {
-        return reviews.values().stream().map(Version::review)
-                .sorted(Comparator.comparing(Review::getReviewedAt).reversed().thenComparing(Review::getReviewId))
+        return reviews.values().stream()
+                .sorted(Comparator.comparing((Version v) -> v.review().getReviewedAt()).thenComparingLong(Version::arrival).reversed())
+                .map(Version::review)
                 .toList();
     }
 
