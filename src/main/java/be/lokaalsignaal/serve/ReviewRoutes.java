@@ -6,7 +6,6 @@ import be.lokaalsignaal.serve.reviews.ReviewLog;
 import be.lokaalsignaal.serve.reviews.ReviewWriter;
 import be.lokaalsignaal.topics.SignalKind;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -69,13 +68,11 @@ final class ReviewRoutes {
                 .filter(r -> kind == null || kind.name().equals(r.getKind()))
                 .filter(r -> reviewer == null || reviewer.equals(r.getReviewer()))
                 .toList();
-        if (format == Query.Format.CSV) {
-            ctx.contentType("text/csv; charset=utf-8");
-            ctx.header("Content-Disposition", "attachment; filename=\"reviews-" + today() + ".csv\"");
-            ctx.result(Csv.write(ReviewViews.CSV_HEADER, selected.stream()
-                    .map(r -> ReviewViews.csvRow(r, statuses.get(r.getReviewId()))).toList()).getBytes(StandardCharsets.UTF_8));
-        } else {
+        if (format == Query.Format.JSON) {
             ctx.json(selected.stream().map(r -> ReviewViews.review(r, statuses.get(r.getReviewId()))).toList());
+        } else {
+            Downloads.send(ctx, "reviews-" + today(), new Table("Beoordelingen", ReviewViews.CSV_HEADER,
+                    selected.stream().map(r -> ReviewViews.csvRow(r, statuses.get(r.getReviewId()))).toList()), format);
         }
     }
 

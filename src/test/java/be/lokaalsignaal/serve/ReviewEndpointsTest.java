@@ -490,6 +490,26 @@ class ReviewEndpointsTest {
         }
 
         @Test
+        void the_audit_trail_comes_as_an_excel_workbook_too() throws Exception {
+            write("POST", "/api/reviews", rejection(MECHELEN_LINK));
+
+            HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + writable.port() + "/api/reviews?nis=12025&format=xlsx")).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(xlsx.statusCode()).isEqualTo(200);
+            try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+                org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("Beoordelingen");
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("reviewId");
+                assertThat(sheet.getLastRowNum()).isGreaterThanOrEqualTo(1);
+                List<String> reasons = new ArrayList<>();
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    reasons.add(sheet.getRow(r).getCell(ReviewViews.CSV_HEADER.indexOf("reason")).getStringCellValue());
+                }
+                assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("politiezone"));
+            }
+        }
+
+        @Test
         void the_audit_trail_refuses_unknown_filters() {
             HttpResponse<String> response = send(writable, "GET", "/api/reviews?municipality=12025", null);
 
