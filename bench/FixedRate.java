@@ -20,6 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * requests during it. The time from sending to the answer is reported beside it: where the two
  * differ, the requests waited in this client (a busy machine), not in the server.
  *
+ * <p>It prints "measured phase starts" and "measured phase ends" around the measured phase, so that
+ * bench/http.sh can read the server's CPU time and allocation over exactly that phase.
+ *
  * <pre>java bench/FixedRate.java BASE_URL PATHS_FILE RATE_PER_S SECONDS [WARMUP_SECONDS]</pre>
  */
 public final class FixedRate {
@@ -38,7 +41,12 @@ public final class FixedRate {
         if (warmup > 0) {
             run(http, uris, rate, warmup);
         }
+        // marker lines for a caller that measures the server over exactly the measured phase
+        System.out.println("measured phase starts");
+        System.out.flush();
         Result r = run(http, uris, rate, seconds);
+        System.out.println("measured phase ends");
+        System.out.flush();
         long[] l = r.latencies;
         long[] s = r.serviceTimes;
         Arrays.sort(l);

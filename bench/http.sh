@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # HTTP benchmark of point lookups, GET /api/municipalities/{nis}, over every NIS code of the bundled
 # register in turn:
-#   1. latency (p50/p99) and throughput at a fixed 1,000 req/s for 30 s (after a 10 s warm-up),
-#      with bench/FixedRate.java, which counts latency from when a request was due;
+#   1. latency (p50/p99/p99.9) and throughput at a fixed 1,000 req/s for 30 s (after a 10 s warm-up),
+#      with bench/FixedRate.java, which counts latency from when a request was due; over exactly that
+#      phase the server's CPU time (/proc) and a Flight Recorder recording give CPU, allocation and GC
+#      per request, less what the server does in an idle phase of the same length before it;
 #   2. the same rate with hey on one NIS code, as a cross-check of the generator (if hey is installed);
 #   3. the maximum throughput with wrk (2 threads, 32 connections, 30 s).
 # It starts `bin/lokaal-signaal run` on a fresh temp data directory with the bundled data (no initial
 # scan: the figures are for the API, not for a crawl of the municipal websites running beside it),
 # waits until the register is served, measures, and stops the instance.
 #
-# Needs: wrk (apt-get install -y wrk), curl, jq, python3; hey optional (apt-get install -y hey).
+# Needs: wrk (apt-get install -y wrk), curl, jq, python3, bc, jcmd and jfr (in the JDK); hey optional
+# (apt-get install -y hey).
 # Usage: bench/http.sh            environment: RATE (1000), SECONDS_AT_RATE (30), WRK_SECONDS (30),
 #                                 WRK_CONNECTIONS (32), PORT (a free one)
 set -euo pipefail
@@ -20,7 +23,7 @@ at_rate="${SECONDS_AT_RATE:-30}"
 wrk_seconds="${WRK_SECONDS:-30}"
 wrk_connections="${WRK_CONNECTIONS:-32}"
 
-for tool in wrk curl jq java python3; do
+for tool in wrk curl jq java python3 bc jcmd jfr; do
   command -v "$tool" >/dev/null || { echo "bench/http.sh: $tool is missing" >&2; exit 2; }
 done
 
@@ -83,8 +86,55 @@ while read -r p; do
 done <"$paths"
 echo "$codes NIS codes, $missing not answered 200; one answer is $(curl -s "$base$(head -1 "$paths")" | wc -c) bytes"
 
-echo "== fixed rate: $rate req/s for $at_rate s over $codes codes (10 s warm-up first)"
-java "$home/bench/FixedRate.java" "$base" "$paths" "$rate" "$at_rate" 10
+# CPU time of the server process (user + system, in clock ticks) and a Flight Recorder recording of
+# exactly the measured phase, for CPU, allocation and GC per request; an idle phase of the same length
+# first, so that what the server does without requests (stream threads, broker) can be subtracted
+ticks_per_s=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+now() { date +%s.%N; }
+jfr_start() { jcmd "$pid" JFR.start name=httpbench settings=default >/dev/null; }
+jfr_stop() { jcmd "$pid" JFR.stop name=httpbench filename="$1" >/dev/null; }
+
+echo "== idle: $at_rate s without requests (load $(uptime | sed 's/.*load average: //'))"
+idle_t0=$(now); idle_c0=$(cpu_ticks); jfr_start
+sleep "$at_rate"
+idle_t1=$(now); idle_c1=$(cpu_ticks); jfr_stop "$work/idle.jfr"
+idle_jfr=$(python3 "$home/bench/jfr-phase.py" "$work/idle.jfr")
+echo "  cpu $(( idle_c1 - idle_c0 )) ticks in $(echo "$idle_t1 - $idle_t0" | bc) s; $idle_jfr"
+
+echo "== fixed rate: $rate req/s for $at_rate s over $codes codes (10 s warm-up first; load $(uptime | sed 's/.*load average: //'))"
+java "$home/bench/FixedRate.java" "$base" "$paths" "$rate" "$at_rate" 10 >"$work/fixed.out" 2>&1 &
+fixed=$!
+wait_for_line() {
+  until grep -q "$1" "$work/fixed.out"; do
+    kill -0 "$fixed" 2>/dev/null || { cat "$work/fixed.out" >&2; exit 1; }
+    sleep 0.05
+  done
+}
+wait_for_line "measured phase starts"
+load_t0=$(now); load_c0=$(cpu_ticks); jfr_start
+wait_for_line "measured phase ends"
+load_t1=$(now); load_c1=$(cpu_ticks); jfr_stop "$work/load.jfr"
+wait "$fixed"
+grep -v "measured phase" "$work/fixed.out"
+load_jfr=$(python3 "$home/bench/jfr-phase.py" "$work/load.jfr")
+requests=$(sed -n 's/.*requests \([0-9]*\),.*/\1/p' "$work/fixed.out")
+python3 - "$ticks_per_s" "$requests" "$idle_t0" "$idle_t1" "$(( idle_c1 - idle_c0 ))" "$idle_jfr" \
+    "$load_t0" "$load_t1" "$(( load_c1 - load_c0 ))" "$load_jfr" <<'PY'
+import sys
+hz, n = int(sys.argv[1]), int(sys.argv[2])
+def phase(t0, t1, ticks, jfr):
+    kv = dict(p.split("=") for p in jfr.split())
+    return float(t1) - float(t0), int(ticks) / hz, kv
+idle_s, idle_cpu, idle = phase(*sys.argv[3:7])
+load_s, load_cpu, load = phase(*sys.argv[7:11])
+cpu = (load_cpu - idle_cpu * load_s / idle_s) / n
+alloc = (int(load["allocated"]) - int(idle["allocated"]) * load_s / idle_s) / n
+print(f"  server per request: CPU {cpu * 1000:.3f} ms (process {load_cpu:.1f} s in {load_s:.1f} s, idle {idle_cpu:.1f} s in {idle_s:.1f} s subtracted),"
+      f" allocation {alloc / 1024:.1f} KB (request threads alone {int(load['http']) / n / 1024:.1f} KB)")
+print(f"  GC during the phase: {load['gcs']} collections, longest pause {load['longest_pause_ms']} ms, {load['pauses_ms']} ms in all"
+      f" (idle phase: {idle['gcs']} collections)")
+PY
 
 if command -v hey >/dev/null; then
   one="$base$(sed -n 2p "$paths")"

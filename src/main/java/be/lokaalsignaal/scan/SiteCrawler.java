@@ -253,6 +253,9 @@ public final class SiteCrawler implements AutoCloseable {
                 return false;
             }
             fetched++;
+            // numbered 1..pagesFetched: the topology counts a scan whole by its numbers, so a
+            // re-delivered page is recognised without keeping its URL
+            result.page().setPageNumber(fetched);
             // a page reached through a redirect is known under its final URL too
             frontier.markSeen(page.finalUrl());
             listener.page(result.page());

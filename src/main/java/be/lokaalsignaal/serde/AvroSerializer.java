@@ -3,6 +3,8 @@ package be.lokaalsignaal.serde;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -30,6 +32,13 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private AvroSerdeConfig config;
     private boolean isKey;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    /**
+     * Schema id per topic and schema object (by identity: the generated class's schema), so that a
+     * record does not build and hash the schema's text to find the id the registry client cached.
+     */
+    private final Map<String, Map<Schema, Integer>> ids = new ConcurrentHashMap<>();
+    /** A buffer per thread, kept between records: a large record no longer grows a fresh one step by step. */
+    private final ThreadLocal<ByteArrayOutputStream> buffers = ThreadLocal.withInitial(() -> new ByteArrayOutputStream(4096));
 
     public AvroSerializer() {}
 
@@ -53,8 +62,6 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         }
         String subject = topic + (isKey ? "-key" : "-value");
         Schema schema = record.getSchema();
-        // what is registered and looked up: the schema as its file has it, when asked (the default)
-        Schema registered = config.removeJavaProperties() ? JavaProperties.removedFrom(schema) : schema;
         int id;
         try {
             if (config.useLatestVersion()) {
@@ -62,15 +69,27 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
                 id = latest.id();
                 // the record is written as the latest schema; the reader resolves it by id
                 schema = latest.schema();
-            } else if (config.autoRegister()) {
-                id = config.registry().register(subject, registered, config.subjectCompatibility());
             } else {
-                id = config.registry().lookup(subject, registered);
+                Map<Schema, Integer> known = ids.computeIfAbsent(topic, t -> Collections.synchronizedMap(new IdentityHashMap<>()));
+                Integer cached = known.get(schema);
+                if (cached == null) {
+                    // what is registered and looked up: the schema as its file has it, when asked (the default)
+                    Schema registered = config.removeJavaProperties() ? JavaProperties.removedFrom(schema) : schema;
+                    cached = config.autoRegister()
+                            ? config.registry().register(subject, registered, config.subjectCompatibility())
+                            : config.registry().lookup(subject, registered);
+                    // schemas are few and long-lived; never grow without bound
+                    if (known.size() < 16) {
+                        known.put(schema, cached);
+                    }
+                }
+                id = cached;
             }
         } catch (SchemaRegistryException e) {
             throw new SerializationException("cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        ByteArrayOutputStream out = buffers.get();
+        out.reset();
         out.write(MAGIC_BYTE);
         out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
         try {
@@ -80,6 +99,11 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot write a " + schema.getFullName() + " record to topic " + topic + ": " + e.getMessage(), e);
         }
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        if (bytes.length > 1 << 20) {
+            // an exceptional record: its buffer is not kept
+            buffers.remove();
+        }
+        return bytes;
     }
 }

@@ -20,10 +20,12 @@ final class DataRoutes {
 
     private final UptakeSource source;
     private final Clock clock;
+    private final MunicipalityJson municipalityJson;
 
-    DataRoutes(UptakeSource source, Clock clock) {
+    DataRoutes(UptakeSource source, Clock clock, MunicipalityJson municipalityJson) {
         this.source = source;
         this.clock = clock;
+        this.municipalityJson = municipalityJson;
     }
 
     LocalDate today() {
@@ -87,7 +89,7 @@ final class DataRoutes {
                 .orElseThrow(() -> ApiException.notFound("no municipality with NIS code " + nis));
         Provenance provenance = provenance();
         if (format == Query.Format.JSON) {
-            ctx.json(MunicipalityView.json(m, provenance));
+            ctx.contentType("application/json").result(municipalityJson.of(m, day(asOf), provenance));
         } else {
             Downloads.send(ctx, "municipality-" + nis + "-" + day(asOf), MunicipalityView.table(m.getName(), List.of(m), provenance), format);
         }

@@ -113,7 +113,7 @@ public final class HttpApi implements AutoCloseable {
             });
             extensions.accept(config);
         });
-        DataRoutes routes = new DataRoutes(source, clock);
+        DataRoutes routes = new DataRoutes(source, clock, new MunicipalityJson(mapper));
         Report report = new Report(routes, clock);
 
         app.get("/api/health", ctx -> {

@@ -38,6 +38,17 @@ final class Provenance {
         sessions.forEach(s -> this.sessions.put(s.getSessionId(), s));
     }
 
+    /** Equal when made from the same issues and sessions: the renderings it makes are then the same. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Provenance other && issues.equals(other.issues) && sessions.equals(other.sessions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(issues, sessions);
+    }
+
     static Provenance none() {
         return new Provenance(List.of(), List.of());
     }

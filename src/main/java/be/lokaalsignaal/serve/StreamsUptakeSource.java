@@ -5,7 +5,6 @@ import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.NewsletterIssue;
 import be.lokaalsignaal.topology.UptakeStores;
-import be.lokaalsignaal.topology.UptakeTopology;
 import be.lokaalsignaal.topology.UptakeViews;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -97,13 +96,15 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
     public Optional<MunicipalityUptake> municipality(String nisCode, LocalDate asOf) throws StoreUnavailableException {
         LocalDate date = date(asOf);
         UptakeStores local = running();
-        KeyQueryMetadata owner = guarded(() -> local.metadata(UptakeTopology.LATEST_STORE, nisCode));
+        // on the calling thread: the owner once, then the record from this instance or the owner
+        UptakeStores.Located located = local.locate(nisCode);
+        KeyQueryMetadata owner = located.owner();
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new StoreUnavailableException("the owner of " + nisCode + " is not known yet (rebalancing)");
         }
         Optional<MunicipalityUptake> record;
         if (owner.activeHost().equals(self)) {
-            record = guarded(() -> local.latest(nisCode));
+            record = guarded(located::latest);
         } else {
             List<MunicipalityUptake> remote = fetch(owner.activeHost(), "uptake/" + nisCode, MunicipalityUptake.class);
             record = remote.stream().findFirst();

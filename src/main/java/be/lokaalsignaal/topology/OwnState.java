@@ -8,7 +8,6 @@ import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.avro.ScanSummary;
 import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.avro.SourceRef;
-import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
 import be.lokaalsignaal.topics.SignalKind;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -19,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -97,10 +97,18 @@ final class OwnState {
     }
 
     static final class Ev {
+        private static final Comparator<Ev> NEWEST_FIRST = Comparator.comparingLong((Ev e) -> e.seenAt).reversed()
+                .thenComparing(e -> Objects.toString(e.url, ""))
+                .thenComparing(e -> Objects.toString(e.snippet, ""));
+
         String url;
         long seenAt;
         String snippet;
         String source;
+        /** Website evidence: id of the rule that matched. */
+        String rule;
+        /** Website evidence: content hash of the page that matched, so that a review can tell when it changed. */
+        String contentHash;
 
         Ev() {}
 
@@ -111,8 +119,37 @@ final class OwnState {
             this.source = source;
         }
 
+        static Ev website(String url, long seenAt, RuleMatch match, String contentHash) {
+            Ev ev = new Ev(url, seenAt, match.getSnippet(), "WEBSITE");
+            ev.rule = match.getRule();
+            ev.contentHash = contentHash;
+            return ev;
+        }
+
         Evidence toAvro() {
             return new Evidence(url, Instant.ofEpochMilli(seenAt), snippet, source);
+        }
+
+        /**
+         * As {@link UptakeMath#mergeEvidence}, on items that keep what lies behind them: newest first,
+         * one item per (url, snippet, source) at its latest sighting, at most {@code limit}.
+         */
+        static List<Ev> merge(List<Ev> current, Ev added, int limit) {
+            List<Ev> out = new ArrayList<>(current.size() + 1);
+            boolean placed = false;
+            for (Ev e : current) {
+                if (Objects.equals(e.url, added.url) && Objects.equals(e.snippet, added.snippet) && Objects.equals(e.source, added.source)) {
+                    out.add(e.seenAt > added.seenAt ? e : added);
+                    placed = true;
+                } else {
+                    out.add(e);
+                }
+            }
+            if (!placed) {
+                out.add(added);
+            }
+            out.sort(NEWEST_FIRST);
+            return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
         }
     }
 
@@ -131,12 +168,17 @@ final class OwnState {
         Long completedAt;
         /** Pages the scan reported (COMPLETED); -1 until known. */
         int expected = -1;
+        /**
+         * Distinct pages counted: taken from the scan's tally whenever the state is rebuilt. States
+         * written before the tallies counted here, page by page.
+         */
         int seen;
         /**
          * Short digests of URLs seen, as states written before the URLs moved to their own store
          * hold them; read so that such a scan still counts a re-delivered page once, never added to.
          */
         Set<String> urls = new TreeSet<>();
+        /** Website kinds its pages showed: what its proof of absence leaves out. */
         Set<String> kinds = new TreeSet<>();
 
         ScanSummary toAvro() {
@@ -207,37 +249,67 @@ final class OwnState {
     }
 
     /**
-     * A page; {@code newUrl} tells whether its URL is new to its scan, which the caller knows from
-     * the URL store: a re-delivered page must not make a partial scan look whole. Returns whether
-     * the record may have changed: a page that showed no website kind and judged or dropped no
-     * scan moved only the page count of a pending scan and {@code updatedAt}, neither of which the
-     * record shows or the comparison with the last published record includes.
+     * Pages an earlier version counted here for a pending scan that has no tally yet; its tally
+     * starts from them (they are known by URL in the scan-pages store or in {@link ScanTrack#urls}).
      */
-    boolean apply(WebsitePage page, boolean newUrl, int evidenceLimit, int pendingScanLimit) {
-        ScanTrack scan = scans.computeIfAbsent(page.getScanId(), id -> newScan(id));
-        if (newUrl) {
-            scan.seen++;
-        }
-        long at = page.getFetchedAt().toEpochMilli();
-        boolean sighted = false;
-        for (RuleMatch match : page.getMatches()) {
-            SignalKind kind = websiteKind(match.getKind());
-            if (kind == null) {
-                continue;
-            }
-            sighted = true;
-            scan.kinds.add(kind.name());
-            String url = page.getFinalUrl() == null ? page.getUrl() : page.getFinalUrl();
-            sighting(kind.name(), at, new Ev(url, at, match.getSnippet(), "WEBSITE"), evidenceLimit);
-        }
-        advance(at);
-        int droppedBefore = dropped.size();
-        judge(scan, pendingScanLimit);
-        prune(pendingScanLimit);
-        return sighted || dropped.size() > droppedBefore;
+    int countedHere(String scanId) {
+        ScanTrack scan = scans.get(scanId);
+        return scan == null ? 0 : Math.max(scan.seen, scan.urls.size());
     }
 
-    void apply(WebsiteScan event, int pendingScanLimit) {
+    /** A scan whose pages are arriving: pending from its first page, whether or not STARTED arrived. */
+    void pending(String scanId) {
+        scans.computeIfAbsent(scanId, OwnState::newScan);
+    }
+
+    /**
+     * Whether a sighting of the kind at {@code at} would be its first appearance in this
+     * municipality: the kind was never seen, or only after {@code at}.
+     */
+    boolean firstAppearance(String kind, long at) {
+        SiteTrack t = site.get(kind);
+        return t == null || t.periods.isEmpty() || at < t.periods.get(0).from;
+    }
+
+    /**
+     * Takes in what the pages of a pending scan added up to: its page count, the kinds it showed,
+     * their first and last sighting and newest evidence. Folding the same tally again changes
+     * nothing, so every rebuild folds every pending scan, and a sighting is always known before a
+     * proof of absence is judged (a kind seen at or after a proving scan's start is not lost by it).
+     * The sightings between a kind's first and last of one scan are taken to lie in the periods
+     * that these and the newest evidence fall in.
+     */
+    void fold(ScanTrack scan, ScanTally tally, ScanSightings sightings, int evidenceLimit) {
+        scan.seen = tally.counted();
+        if (tally.kinds != null) {
+            scan.kinds.addAll(tally.kinds);
+        }
+        if (sightings != null) {
+            sightings.kinds.forEach((kind, k) -> {
+                see(kind, k.first);
+                see(kind, k.last);
+                for (Ev ev : k.evidence) {
+                    see(kind, ev.seenAt);
+                    SiteTrack t = site.get(kind);
+                    t.evidence = Ev.merge(t.evidence, ev, evidenceLimit);
+                }
+            });
+        }
+        if (tally.latest > 0) {
+            advance(tally.latest);
+        }
+    }
+
+    /** Judges every pending scan that is whole, then forgets the oldest beyond the limit. */
+    void settle(int pendingScanLimit) {
+        for (ScanTrack scan : new ArrayList<>(scans.values())) {
+            judge(scan, pendingScanLimit);
+        }
+        prune(pendingScanLimit);
+    }
+
+    /** A lifecycle record; the caller folds the tallies first and settles afterwards. */
+    void apply(WebsiteScan event) {
         boolean known = scans.containsKey(event.getScanId());
         ScanTrack scan = scans.computeIfAbsent(event.getScanId(), id -> newScan(id));
         scan.startedAt = event.getStartedAt().toEpochMilli();
@@ -266,10 +338,7 @@ final class OwnState {
         advance(scan.completedAt != null ? scan.completedAt : scan.startedAt);
         if (FAILED.equals(scan.status)) {
             drop(scan.scanId);
-        } else {
-            judge(scan, pendingScanLimit);
         }
-        prune(pendingScanLimit);
     }
 
     private void drop(String scanId) {
@@ -294,7 +363,8 @@ final class OwnState {
         return c;
     }
 
-    private static SignalKind websiteKind(String name) {
+    /** The website kind a rule match names; null for any other kind. */
+    static SignalKind websiteKind(String name) {
         try {
             SignalKind kind = SignalKind.parse(name);
             return kind.fromWebsite() ? kind : null;
@@ -308,16 +378,9 @@ final class OwnState {
     }
 
     /** A page showed the kind at {@code at}: extend or open the period that holds it. */
-    private void sighting(String kind, long at, Ev ev, int evidenceLimit) {
+    private void see(String kind, long at) {
         SiteTrack t = site.computeIfAbsent(kind, k -> new SiteTrack());
         t.lastSeen = t.lastSeen == null ? at : Math.max(t.lastSeen, at);
-        List<Evidence> evidence = new ArrayList<>();
-        t.evidence.forEach(e -> evidence.add(e.toAvro()));
-        evidence.add(ev.toAvro());
-        t.evidence = new ArrayList<>();
-        for (Evidence e : UptakeMath.mergeEvidence(evidence, evidenceLimit)) {
-            t.evidence.add(new Ev(e.getUrl(), e.getSeenAt().toEpochMilli(), e.getSnippet(), e.getSource()));
-        }
         place(kind, t.periods, at);
         // a page that arrives after a later complete scan proved the kind absent
         applyProofs(kind, t);

@@ -13,10 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -188,116 +186,6 @@ final class Processors {
 
         private void forward(Record<String, V> in, String key, Derived value) {
             context.forward(new Record<>(key, value, in.timestamp(), in.headers()));
-        }
-    }
-
-    /** Keeps the own state of a municipality and publishes its own record when it changes. */
-    static final class OwnUptakeProcessor implements FixedKeyProcessor<String, OwnInput, MunicipalityUptake> {
-        private final UptakeTopology.Options options;
-        private FixedKeyProcessorContext<String, MunicipalityUptake> context;
-        private KeyValueStore<String, OwnState> store;
-        private KeyValueStore<String, byte[]> pageStore;
-        /**
-         * The states this task last wrote, so that a page does not parse its municipality's state
-         * again (the record cache holds bytes). The store stays the truth: every change is still
-         * put, the map is emptied whenever the task is (re)initialized, as after a restore, and an
-         * entry is dropped when processing it fails half-way.
-         */
-        private final Map<String, OwnState> states = new HashMap<>();
-
-        OwnUptakeProcessor(UptakeTopology.Options options) {
-            this.options = options;
-        }
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, MunicipalityUptake> context) {
-            this.context = context;
-            this.store = context.getStateStore(UptakeTopology.OWN_STATE_STORE);
-            this.pageStore = context.getStateStore(UptakeTopology.SCAN_PAGES_STORE);
-            states.clear();
-        }
-
-        @Override
-        public void process(FixedKeyRecord<String, OwnInput> record) {
-            OwnInput in = record.value();
-            if (record.key() == null || in == null || in.isEmpty()) {
-                return;
-            }
-            OwnState state = states.get(record.key());
-            if (state == null) {
-                state = Objects.requireNonNullElseGet(store.get(record.key()), OwnState::new);
-            }
-            state.dropped.clear();
-            try {
-                apply(record, in, state);
-                states.put(record.key(), state);
-            } catch (RuntimeException e) {
-                states.remove(record.key());
-                throw e;
-            }
-        }
-
-        private void apply(FixedKeyRecord<String, OwnInput> record, OwnInput in, OwnState state) {
-            if (in.municipality != null) {
-                state.apply(in.municipality);
-            } else if (in.page != null) {
-                if (!state.apply(in.page, seeFirstTime(record.key(), state, in.page), options.evidenceLimit(), options.pendingScanLimit())) {
-                    // most pages: nothing the record shows moved, so building and comparing it is skipped
-                    store.put(record.key(), state);
-                    return;
-                }
-            } else if (in.scan != null) {
-                state.apply(in.scan, options.pendingScanLimit());
-            } else {
-                state.apply(in.change);
-            }
-            for (String scanId : state.dropped) {
-                forgetPages(record.key(), scanId);
-            }
-            MunicipalityUptake own = state.toRecord(options.evidenceLimit());
-            if (own != null) {
-                // updatedAt moves with every fact; left out of the comparison, a page that changes
-                // nothing else publishes nothing, so the downstream chain runs per change, not per page
-                Instant at = own.getUpdatedAt();
-                own.setUpdatedAt(Instant.EPOCH);
-                String digest = digest(own);
-                own.setUpdatedAt(at);
-                if (!digest.equals(state.published)) {
-                    state.published = digest;
-                    store.put(record.key(), state);
-                    context.forward(record.withValue(own).withTimestamp(own.getUpdatedAt().toEpochMilli()));
-                    return;
-                }
-            }
-            store.put(record.key(), state);
-        }
-
-        /**
-         * The URLs of a pending scan live one per key beside the own state, not in it: the own state
-         * is read and rewritten for every page, and a set of URLs in it would make that cost grow with
-         * the pages of the scan.
-         */
-        private static String scanPagePrefix(String nis, String scanId) {
-            return nis + '\u0000' + scanId + '\u0000';
-        }
-
-        /** Whether the page's URL is new to its scan; records it if so. */
-        private boolean seeFirstTime(String nis, OwnState state, WebsitePage page) {
-            String url = OwnState.urlDigest(page.getUrl());
-            String key = scanPagePrefix(nis, page.getScanId()) + url;
-            if (state.countedBefore(page.getScanId(), url) || pageStore.get(key) != null) {
-                return false;
-            }
-            pageStore.put(key, new byte[0]);
-            return true;
-        }
-
-        private void forgetPages(String nis, String scanId) {
-            List<String> keys = new ArrayList<>();
-            try (KeyValueIterator<String, byte[]> it = pageStore.prefixScan(scanPagePrefix(nis, scanId), new StringSerializer())) {
-                it.forEachRemaining(kv -> keys.add(kv.key));
-            }
-            keys.forEach(pageStore::delete);
         }
     }
 

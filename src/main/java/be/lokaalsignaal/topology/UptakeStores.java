@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,9 +39,14 @@ import org.apache.kafka.streams.state.VersionedRecord;
  *
  * <p>Each instance holds only its own partitions: a lookup by key answers from the key's partition
  * in local state and waits (up to the timeout) while that partition is not active here, so an
- * empty answer always means an unknown key; use {@link #metadata(String, String)} to find the
- * owner and forward the request. Listing methods return the local part. The summary and the call
- * index live under single keys, so a listing of them on the owning instance is complete.
+ * empty answer always means an unknown key; use {@link #locate(String)} to find the owner and
+ * forward the request. Listing methods return the local part. The summary and the call index live
+ * under single keys, so a listing of them on the owning instance is complete.
+ *
+ * <p>A point lookup of a municipality runs on the calling thread, bounded by the timeout: the
+ * owner of the key is looked up once and the store of its partition read through a handle kept
+ * per partition (the handle finds the partition's current store on every read, so it stays valid
+ * across rebalances). The other queries run on a pool thread that is abandoned at the timeout.
  *
  * <p>Record caching must stay on: in 4.3.1 an IQv2 key query on a RocksDB store without cache can
  * deadlock with the stream thread (KAFKA-19629).
@@ -47,11 +54,14 @@ import org.apache.kafka.streams.state.VersionedRecord;
 public final class UptakeStores implements AutoCloseable {
     private final KafkaStreams streams;
     private final Duration timeout;
+    private final Map<Integer, ReadOnlyKeyValueStore<String, MunicipalityUptake>> latestByPartition = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "uptake-store-query");
         t.setDaemon(true);
         return t;
     });
+
+    private static final org.apache.kafka.common.serialization.Serializer<String> KEY_SERIALIZER = Serdes.String().serializer();
 
     public UptakeStores(KafkaStreams streams, Duration timeout) {
         this.streams = Objects.requireNonNull(streams, "streams");
@@ -72,8 +82,59 @@ public final class UptakeStores implements AutoCloseable {
      * a store over the other local partitions would answer "unknown" for a key it does not hold.
      */
     public Optional<MunicipalityUptake> latest(String nisCode) {
-        return bounded("latest " + nisCode, () -> Optional.ofNullable(keyValue(UptakeTopology.LATEST_STORE, MunicipalityUptake.class,
-                partitionOf(UptakeTopology.LATEST_STORE, nisCode)).get(nisCode)));
+        long deadline = deadline();
+        return latest(nisCode, partitionOf(UptakeTopology.LATEST_STORE, nisCode, deadline), deadline);
+    }
+
+    /**
+     * Where the latest record of a municipality lives: its owner, looked up once on the calling
+     * thread, and (when that is this instance) the record itself through {@link Located#latest()}.
+     */
+    public Located locate(String nisCode) {
+        return new Located(nisCode, metadata(UptakeTopology.LATEST_STORE, nisCode), deadline());
+    }
+
+    /** A municipality's key with its owner, as found by {@link #locate(String)}; its lookups share one deadline. */
+    public final class Located {
+        private final String nisCode;
+        private final KeyQueryMetadata owner;
+        private final long deadline;
+
+        private Located(String nisCode, KeyQueryMetadata owner, long deadline) {
+            this.nisCode = nisCode;
+            this.owner = owner;
+            this.deadline = deadline;
+        }
+
+        /** The owner; {@link KeyQueryMetadata#NOT_AVAILABLE} while it is not known (starting, rebalancing). */
+        public KeyQueryMetadata owner() {
+            return owner;
+        }
+
+        /** The latest record from the key's partition in local state, on the calling thread (see {@link UptakeStores#latest(String)}). */
+        public Optional<MunicipalityUptake> latest() {
+            int partition = owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
+                    ? partitionOf(UptakeTopology.LATEST_STORE, nisCode, deadline) : owner.partition();
+            return UptakeStores.this.latest(nisCode, partition, deadline);
+        }
+    }
+
+    private Optional<MunicipalityUptake> latest(String nisCode, int partition, long deadline) {
+        while (true) {
+            ReadOnlyKeyValueStore<String, MunicipalityUptake> store = latestByPartition.get(partition);
+            try {
+                if (store == null) {
+                    store = streams.store(StoreQueryParameters.fromNameAndType(UptakeTopology.LATEST_STORE,
+                            QueryableStoreTypes.<String, MunicipalityUptake>keyValueStore()).withPartition(partition));
+                    latestByPartition.put(partition, store);
+                }
+                return Optional.ofNullable(store.get(nisCode));
+            } catch (InvalidStateStoreException e) {
+                // restoring, or moving in a rebalance: wait for it, up to the deadline
+                latestByPartition.remove(partition);
+                pause("latest " + nisCode, deadline, e);
+            }
+        }
     }
 
     /** Every latest record held by this instance. */
@@ -136,7 +197,12 @@ public final class UptakeStores implements AutoCloseable {
 
     /** Which instance holds a key of a store, for forwarding; {@link KeyQueryMetadata#NOT_AVAILABLE} while rebalancing. */
     public KeyQueryMetadata metadata(String store, String key) {
-        return bounded("metadata " + store + "/" + key, () -> streams.queryMetadataForKey(store, key, Serdes.String().serializer()));
+        try {
+            return streams.queryMetadataForKey(store, key, KEY_SERIALIZER);
+        } catch (IllegalStateException | InvalidStateStoreException e) {
+            // not started yet (StreamsNotStartedException), or between states
+            return KeyQueryMetadata.NOT_AVAILABLE;
+        }
     }
 
     @Override
@@ -155,30 +221,32 @@ public final class UptakeStores implements AutoCloseable {
         }
     }
 
-    /** As {@link #keyValue(String, Class)}, for the one partition that holds a key. */
-    private <V> ReadOnlyKeyValueStore<String, V> keyValue(String store, Class<V> type, int partition) throws InterruptedException {
+    /** The partition of a key in a store; waits while the metadata is unknown (not started, rebalancing), up to the deadline. */
+    private int partitionOf(String store, String key, long deadline) {
         while (true) {
-            try {
-                return streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
-                        .withPartition(partition));
-            } catch (InvalidStateStoreException e) {
-                Thread.sleep(50);
+            KeyQueryMetadata m = metadata(store, key);
+            if (m != null && !m.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+                return m.partition();
             }
+            pause("metadata " + store + "/" + key, deadline, null);
         }
     }
 
-    /** The partition of a key in a store; waits while the metadata is unknown (not started, rebalancing). */
-    private int partitionOf(String store, String key) throws InterruptedException {
-        while (true) {
-            try {
-                KeyQueryMetadata m = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
-                if (m != null && !m.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-                    return m.partition();
-                }
-            } catch (InvalidStateStoreException | IllegalStateException e) {
-                // not started yet, or between states: retry until the caller's deadline
-            }
-            Thread.sleep(50);
+    private long deadline() {
+        return System.nanoTime() + timeout.toNanos();
+    }
+
+    /** Waits a moment before the next attempt, or ends the query when its deadline has passed. */
+    private void pause(String what, long deadline, RuntimeException cause) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new QueryTimeoutException(what + " did not answer within " + timeout, cause);
+        }
+        try {
+            Thread.sleep(Math.max(1, Math.min(50, left / 1_000_000)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueryTimeoutException(what + " interrupted", e);
         }
     }
 

@@ -53,7 +53,11 @@ import org.apache.kafka.streams.state.Stores;
 public final class UptakeTopology {
     /** Per-municipality state under its own code: register data, sightings, pending scans, contributions. */
     public static final String OWN_STATE_STORE = "uptake-own-state";
-    /** "nis\0scanId\0url digest" for every page URL of a pending scan, so that a re-delivered page counts once. */
+    /** "nis\0scanId" to the tally of a pending scan: pages counted (a bitset of page numbers), latest fetch, kinds shown. */
+    public static final String SCAN_TALLY_STORE = "uptake-scan-tallies";
+    /** "nis\0scanId" to what the pages of a pending scan showed: first and last sighting and newest evidence per kind. */
+    public static final String SCAN_SIGHTINGS_STORE = "uptake-scan-sightings";
+    /** "nis\0scanId\0url digest" for every page without a page number of a pending scan, so that a re-delivered one counts once. */
     public static final String SCAN_PAGES_STORE = "uptake-scan-pages";
     /** Issue id to what the issue contributed, to turn an edited issue into exact differences. */
     public static final String ISSUE_INDEX_STORE = "newsletter-issue-index";
@@ -69,6 +73,8 @@ public final class UptakeTopology {
     public static final String SUMMARY_STORE = "uptake-summary-store";
     /** Single key {@code ALL} to the first appearance of a site link or mention per municipality. */
     public static final String CALL_INDEX_STORE = "call-index";
+    /** NIS code to the call-index entry last passed on, so that the index changes only when an attribution can. */
+    public static final String CALL_ENTRY_STORE = "call-index-entries";
     /** Call id to the call. */
     public static final String CALLS_STORE = "calls";
     /** Call id to its attribution. */
@@ -152,15 +158,22 @@ public final class UptakeTopology {
         // caches: fewer changelog writes per commit, and IQ on these stores stays clear of KAFKA-19629
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OWN_STATE_STORE), key,
                 new JsonSerde<>(OwnState.class)).withCachingEnabled());
+        // tallies and sightings of pending scans only (at most 20 per municipality): in memory, restored
+        // from their changelog, which spares a RocksDB instance per task at start-up and every flush
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SCAN_TALLY_STORE), key,
+                new ScanTally.Codec()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SCAN_SIGHTINGS_STORE), key,
+                new JsonSerde<>(ScanSightings.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCAN_PAGES_STORE), key,
                 Serdes.ByteArray()).withCachingEnabled());
+        // pages merged last: the most frequent input passes one merge node on its way, not three
         KStream<String, Processors.OwnInput> ownInputs = municipalities
                 .mapValues(Processors.OwnInput::of, Named.as("register-input"))
-                .merge(pages.mapValues(Processors.OwnInput::of, Named.as("page-input")), Named.as("merge-pages"))
                 .merge(scans.mapValues(Processors.OwnInput::of, Named.as("scan-input")), Named.as("merge-scans"))
-                .merge(contributions.mapValues(Processors.OwnInput::of, Named.as("contribution-input")), Named.as("merge-contributions"));
-        KStream<String, MunicipalityUptake> own = ownInputs.processValues(
-                () -> new Processors.OwnUptakeProcessor(options), Named.as("own-uptake"), OWN_STATE_STORE, SCAN_PAGES_STORE);
+                .merge(contributions.mapValues(Processors.OwnInput::of, Named.as("contribution-input")), Named.as("merge-contributions"))
+                .merge(pages.mapValues(Processors.OwnInput::of, Named.as("page-input")), Named.as("merge-pages"));
+        KStream<String, MunicipalityUptake> own = ownInputs.processValues(() -> new OwnUptakeProcessor(options),
+                Named.as("own-uptake"), OWN_STATE_STORE, SCAN_TALLY_STORE, SCAN_SIGHTINGS_STORE, SCAN_PAGES_STORE);
 
         // mergers: each own record also goes to its successor, which publishes the union
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTS_STORE), key, uptakeSerde)
@@ -184,7 +197,7 @@ public final class UptakeTopology {
         records.process(Processors.HistoryWriter::new, Named.as("uptake-history-writer"), HISTORY_STORE);
 
         summaries(latest, serdes, internal, key);
-        calls(derived, published, serdes, internal, key);
+        calls(builder, derived, published, serdes, internal, key);
         return builder.build();
     }
 
@@ -262,10 +275,13 @@ public final class UptakeTopology {
     }
 
     /** Call attribution: calls (by call id) joined on a single-key index of first appearances. */
-    private static void calls(KStream<String, Processors.Derived> derived, KStream<String, Published> published,
+    private static void calls(StreamsBuilder builder, KStream<String, Processors.Derived> derived, KStream<String, Published> published,
             TopicSerdes serdes, TopicSerdes internal, Serde<String> key) {
+        // one small entry per municipality with a first appearance: in memory, restored from its changelog
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CALL_ENTRY_STORE), key,
+                new JsonSerde<>(CallIndex.Entry.class)).withCachingEnabled());
         KTable<String, CallIndex> index = published
-                .mapValues(p -> p.entry, Named.as("call-index-entries"))
+                .processValues(CallIndex.Feed::new, Named.as("call-index-changes"), CALL_ENTRY_STORE)
                 .groupBy((nis, e) -> CallIndex.KEY, Grouped.with("call-index", key, new JsonSerde<>(CallIndex.Entry.class)))
                 .aggregate(CallIndex::new, (k, e, idx) -> idx.put(e), Named.as("call-index-aggregate"),
                         Materialized.<String, CallIndex>as(Stores.persistentKeyValueStore(CALL_INDEX_STORE))
@@ -322,6 +338,10 @@ public final class UptakeTopology {
         // one second: fresh enough for dashboards, few enough transactions for a small broker
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
+        // no waiting for data on every co-partitioned input: the own state gives the same result in
+        // any order of pages, scans, register records and contributions (docs/topology.md), and
+        // with idling enabled 4.3.1 checks every empty input before each record
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);

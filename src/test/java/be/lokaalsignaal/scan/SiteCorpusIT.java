@@ -135,6 +135,15 @@ class SiteCorpusIT {
     }
 
     @Test
+    void thePagesOfAScanAreNumberedOneUpToItsPagesFetchedInTheOrderTheyArePublished() {
+        for (Recorder r : results.values()) {
+            List<Integer> numbers = r.pages.stream().map(WebsitePage::getPageNumber).toList();
+            assertThat(numbers).as(r.result.getScanId() + " " + r.result.getStartUrl())
+                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, r.result.getPagesFetched()).boxed().toList());
+        }
+    }
+
+    @Test
     void pageRecordsCarryHashTitleTypeAndWatchedLinks() {
         WebsitePage page = results.get("link-wrapper").pageEndingWith("/");
         assertThat(page.getContentHash()).hasSize(64);

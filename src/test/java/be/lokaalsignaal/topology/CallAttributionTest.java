@@ -74,6 +74,34 @@ class CallAttributionTest {
     }
 
     @Test
+    void aCallIsAttributedAgainOnlyWhenAFirstAppearanceChangesAndItsUpdatedAtIsWhenWhatItCountsLastChanged() {
+        f.register("11001", "11004", "11005");
+        f.publish(issue("2021-03-03-nieuwsbrief", CALL_DATE, item("Intro", false), item("Vermeld de site", true)));
+        assertThat(stored().getUpdatedAt()).as("nothing counted yet: the call date").isEqualTo(UptakeMath.startOf(CALL_DATE));
+
+        Instant day10 = UptakeMath.startOf(CALL_DATE.plusDays(10)).plusSeconds(10 * 3600);
+        gains("11001", 10, "SITE_LINK");
+        // the record that first showed the link is the one published with its first page
+        assertThat(stored().getUpdatedAt()).isEqualTo(day10.plusSeconds(60));
+        f.calls.readKeyValuesToList();
+
+        // later records that leave every first appearance where it was: a scan that finds the link
+        // again, a loss, a municipality without either kind
+        gains("11001", 50, "SITE_LINK", "CAMPAIGN");
+        gains("11001", 80);
+        gains("11005", 85, "NIGHTLIFE");
+        assertThat(f.latest("11001").getSignals().get("SITE_LINK").getPresent()).isFalse();
+        assertThat(f.calls.isEmpty()).as("no call attributed again").isTrue();
+        assertThat(windows(stored())).containsExactly(0, 1, 0, 0, 0);
+        assertThat(stored().getUpdatedAt()).isEqualTo(day10.plusSeconds(60));
+
+        gains("11004", 60, "SITE_MENTION");
+        Instant day60 = UptakeMath.startOf(CALL_DATE.plusDays(60)).plusSeconds(10 * 3600);
+        assertThat(windows(f.calls.readKeyValuesToMap().get(CALL_ID))).containsExactly(0, 1, 1, 0, 0);
+        assertThat(stored().getUpdatedAt()).isEqualTo(day60.plusSeconds(60));
+    }
+
+    @Test
     void aLinkLostBeforeTheCallStillCountsAsHadBeforeBecauseTheFirstAppearanceDecides() {
         f.register("11001", "11004");
         f.fullScan("11001", "a", Instant.parse("2020-01-10T10:00:00Z"), 1, "SITE_LINK");

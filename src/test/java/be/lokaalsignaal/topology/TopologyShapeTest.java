@@ -18,7 +18,9 @@ class TopologyShapeTest {
                 UptakeTopology.Options.defaults()).describe().toString();
 
         assertThat(description).doesNotContainPattern("(KSTREAM|KTABLE)-[A-Z]+-\\d+");
-        assertThat(description).contains(UptakeTopology.OWN_STATE_STORE, UptakeTopology.ISSUE_INDEX_STORE,
+        assertThat(description).contains(UptakeTopology.OWN_STATE_STORE, UptakeTopology.SCAN_TALLY_STORE,
+                UptakeTopology.SCAN_SIGHTINGS_STORE, UptakeTopology.SCAN_PAGES_STORE, UptakeTopology.CALL_ENTRY_STORE,
+                UptakeTopology.ISSUE_INDEX_STORE,
                 UptakeTopology.SESSION_INDEX_STORE, UptakeTopology.PARTS_STORE, UptakeTopology.LATEST_STORE,
                 UptakeTopology.HISTORY_STORE, UptakeTopology.SUMMARY_STORE, UptakeTopology.CALL_INDEX_STORE,
                 UptakeTopology.CALLS_STORE, UptakeTopology.CALL_UPTAKE_STORE);

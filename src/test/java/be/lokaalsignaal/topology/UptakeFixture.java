@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -56,6 +57,10 @@ final class UptakeFixture implements AutoCloseable {
     final TestOutputTopic<String, UptakeSummary> summary;
     final TestOutputTopic<String, CallUptake> calls;
     final TestOutputTopic<String, Signal> signals;
+    /** Whether {@link #page} numbers pages as the crawler does; without, pages are known by their URL (WARC files, older crawlers). */
+    private final boolean numberPages;
+    /** Per scan, URL to the number it was given: 1, 2, ... in the order URLs first arrive; a re-delivered URL keeps its number. */
+    private final Map<String, Map<String, Integer>> pageNumbers = new HashMap<>();
 
     UptakeFixture() {
         this(Map.of());
@@ -63,6 +68,16 @@ final class UptakeFixture implements AutoCloseable {
 
     /** With settings that replace those of {@link UptakeTopology#streamsConfig}. */
     UptakeFixture(Map<String, ?> overrides) {
+        this(overrides, true);
+    }
+
+    /** Pages without a page number, as a WARC file or a crawler from before page numbers publishes them. */
+    static UptakeFixture withoutPageNumbers() {
+        return new UptakeFixture(Map.of(), false);
+    }
+
+    private UptakeFixture(Map<String, ?> overrides, boolean numberPages) {
+        this.numberPages = numberPages;
         try {
             stateDir = Files.createTempDirectory("uptake-topology");
         } catch (IOException e) {
@@ -116,14 +131,25 @@ final class UptakeFixture implements AutoCloseable {
         scan(nis, scanId, "FAILED", startedAt, at, 0);
     }
 
-    /** A page; {@code kinds} are the signal kinds it matched. */
+    /** A page; {@code kinds} are the signal kinds it matched. Numbered as the crawler numbers them, unless the fixture does not number pages. */
     void page(String nis, String scanId, String url, Instant fetchedAt, String... kinds) {
+        Integer number = null;
+        if (numberPages) {
+            Map<String, Integer> numbers = pageNumbers.computeIfAbsent(scanId, id -> new HashMap<>());
+            number = numbers.computeIfAbsent(url, u -> numbers.size() + 1);
+        }
+        page(nis, scanId, number, url, fetchedAt, kinds);
+    }
+
+    /** A page with the given page number (null: none). */
+    void page(String nis, String scanId, Integer number, String url, Instant fetchedAt, String... kinds) {
         List<RuleMatch> matches = new ArrayList<>();
         for (String kind : kinds) {
             matches.add(new RuleMatch(kind, kind.toLowerCase() + "-rule", "snippet " + kind + " on " + url));
         }
         WebsitePage p = WebsitePage.newBuilder().setScanId(scanId).setNisCode(nis).setUrl(url).setFinalUrl(url)
-                .setFetchedAt(fetchedAt).setHttpStatus(200).setMatches(matches).build();
+                .setFetchedAt(fetchedAt).setHttpStatus(200).setContentHash(Integer.toHexString(url.hashCode()))
+                .setMatches(matches).setPageNumber(number).build();
         pages.pipeInput(nis, p, fetchedAt);
     }
 

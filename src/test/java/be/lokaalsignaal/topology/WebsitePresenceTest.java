@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Pages numbered as the crawler numbers them; {@link WebsitePresenceByUrlTest} runs the same rules on pages known by URL. */
 class WebsitePresenceTest {
     private static final String GENT = "44021";
     private static final Instant JAN = Instant.parse("2021-01-10T08:00:00Z");
@@ -16,7 +17,11 @@ class WebsitePresenceTest {
     private static final Instant JUL = Instant.parse("2021-07-10T08:00:00Z");
     private static final Instant OCT = Instant.parse("2021-10-10T08:00:00Z");
 
-    private final UptakeFixture f = new UptakeFixture();
+    final UptakeFixture f = fixture();
+
+    UptakeFixture fixture() {
+        return new UptakeFixture();
+    }
 
     @AfterEach
     void close() {
@@ -224,6 +229,8 @@ class WebsitePresenceTest {
         f.fullScan(GENT, "s3", JUL, 1, "SITE_LINK");
         f.started(GENT, "s2b", APR.plusSeconds(7200));
         f.page(GENT, "s2b", "https://stad.gent/late", APR.plusSeconds(7260), "SITE_LINK");
+        // not a first appearance of the link: it counts once its scan has ended
+        f.failed(GENT, "s2b", APR.plusSeconds(7200), APR.plusSeconds(7300));
         assertThat(link().getPresent()).isTrue();
         assertThat(UptakeFixture.periods(link())).containsExactly(
                 UptakeFixture.span(JAN.plusSeconds(120), APR.plusSeconds(3600)),
