@@ -125,7 +125,8 @@ class HttpApiTest {
                 assertThat(fields(m.path("signals")))
                         .containsExactlyInAnyOrderElementsOf(Arrays.stream(SignalKind.values()).map(Enum::name).toList());
                 for (JsonNode s : m.path("signals")) {
-                    assertThat(fields(s)).containsExactlyInAnyOrder("present", "firstSeen", "lastSeen", "lostAt", "evidence", "periods");
+                    assertThat(fields(s)).containsExactlyInAnyOrder("present", "counts", "reviewed", "reviewedBy", "reviewedAt", "firstSeen", "lastSeen", "lostAt",
+                            "evidence", "periods", "reviews");
                 }
             }
         }
