@@ -357,6 +357,34 @@ class ReviewEndpointsTest {
         }
 
         @Test
+        void no_malformed_request_to_any_write_route_is_answered_with_a_server_error() {
+            List<String> bodies = List.of("", "{", "null", "[]", "[1, 2]", "\"text\"", "42", "{}", "{\"nisCode\": null}",
+                    "{\"nisCode\": {}}", "{\"nisCode\": [\"12025\"]}", "{\"reason\": 5}", "{\"all\": \"ja\"}", "{\"all\": true, \"nisCode\": \"12025\"}",
+                    "{\"name\": 1, \"password\": 2}", "{\"nisCode\": \"" + "1".repeat(100_000) + "\"}", "{\"reason\": \"\\ud800\"}",
+                    "{\"nisCode\": \"12025\", \"kind\": \"SITE_LINK\", \"verdict\": \"ADDED\", \"url\": \"https://www.mechelen.be/x\", "
+                            + "\"reason\": \"r\", \"date\": 20240101}",
+                    "{\"nisCode\": \"12025\", \"kind\": \"SITE_LINK\", \"verdict\": \"CONFIRMED\", \"url\": \"https://[::1\"}",
+                    "\u0000\u0001", "{\"a\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}");
+            List<String[]> routes = List.of(new String[] {"POST", "/api/reviews"}, new String[] {"DELETE", "/api/reviews/" + UUID.randomUUID()},
+                    new String[] {"DELETE", "/api/reviews/%00%ff"}, new String[] {"POST", "/api/scans"}, new String[] {"POST", "/api/login"},
+                    new String[] {"POST", "/api/reviews?verdict=REJECTED"});
+            for (String[] route : routes) {
+                for (String body : bodies) {
+                    HttpResponse<String> response = write(route[0], route[1], body);
+
+                    String what = String.format("%s %s with %.60s: %.300s", route[0], route[1], body, response.body());
+                    assertThat(response.statusCode()).as(what).isBetween(400, 499);
+                    assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("\tat ");
+                    if (!route[1].contains("%")) {
+                        // a path the server itself cannot decode is refused before any route, in its own words
+                        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/json");
+                        assertThat(error(response)).as(what).isNotBlank();
+                    }
+                }
+            }
+        }
+
+        @Test
         void nothing_malformed_was_stored() {
             write("POST", "/api/reviews", "{\"nisCode\": \"12025\", \"kind\": \"WEBSITE\", \"verdict\": \"CONFIRMED\"}");
 
