@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.Review;
+import be.lokaalsignaal.avro.SignalState;
+import be.lokaalsignaal.avro.UptakeSummary;
 import be.lokaalsignaal.serve.reviews.Reviewers;
 import be.lokaalsignaal.topics.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,8 +34,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A review made through the API on the real broker and registry: it is stored on the reviews topic,
- * shows in the audit trail of every instance, and is still there after a restart on the same data.
- * The tests run in order.
+ * changes municipality-uptake, uptake-summary and the API's figures, shows in the audit trail, and
+ * is still applied after a restart on the same data; withdrawn, the finding counts again. The tests
+ * run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,6 +57,7 @@ class ReviewsIT {
     private Application app;
     private int port;
     private TopicReader<MunicipalityUptake> uptake;
+    private TopicReader<UptakeSummary> summaries;
     private String reviewId;
 
     @BeforeAll
@@ -79,6 +83,8 @@ class ReviewsIT {
         port = settings.httpPort();
         uptake = TopicReader.avro(app.kafka().bootstrapServers(), app.kafka().registryUrl(), Topics.MUNICIPALITY_UPTAKE.topicName(),
                 MunicipalityUptake.class);
+        summaries = TopicReader.avro(app.kafka().bootstrapServers(), app.kafka().registryUrl(), Topics.UPTAKE_SUMMARY.topicName(),
+                UptakeSummary.class);
         await().atMost(PATIENCE).until(() -> {
             MunicipalityUptake m = uptake.latest().get(MECHELEN);
             MunicipalityUptake g = uptake.latest().get(GENT);
@@ -88,7 +94,7 @@ class ReviewsIT {
 
     @AfterAll
     void stop_everything() throws IOException {
-        for (AutoCloseable c : new AutoCloseable[] {uptake, app, mechelen, gent}) {
+        for (AutoCloseable c : new AutoCloseable[] {uptake, summaries, app, mechelen, gent}) {
             if (c != null) {
                 try {
                     c.close();
@@ -142,9 +148,50 @@ class ReviewsIT {
 
     @Test
     @Order(2)
-    void the_review_is_still_in_the_audit_trail_after_a_restart() throws Exception {
+    void the_rejection_takes_the_finding_out_of_municipality_uptake_and_uptake_summary() throws Exception {
+        SignalState link = await().atMost(PATIENCE).until(() -> mechelenLink(), s -> "REJECTED".equals(s.getReviewed()));
+
+        assertThat(link.getPresent()).as("the rules still find it").isTrue();
+        assertThat(link.getReviewedBy()).isEqualTo(NAME);
+        assertThat(link.getReviews()).singleElement().satisfies(m -> assertThat(m.getReviewId()).isEqualTo(reviewId));
+        UptakeSummary flanders = await().atMost(PATIENCE).until(() -> summaries.latest().get("FLANDERS"),
+                s -> s != null && s.getRejected().getOrDefault("SITE_LINK", 0) == 1);
+        assertThat(flanders.getCounts().get("SITE_LINK")).as("detected").isEqualTo(2);
+        assertThat(flanders.getShown().get("SITE_LINK")).as("shown").isEqualTo(1);
+        assertApiShowsTheRejection();
+    }
+
+    private SignalState mechelenLink() {
+        MunicipalityUptake m = uptake.latest().get(MECHELEN);
+        return m == null ? null : m.getSignals().get("SITE_LINK");
+    }
+
+    private void assertApiShowsTheRejection() throws Exception {
+        JsonNode flanders = await().atMost(PATIENCE).until(() -> JSON.readTree(send("GET", "/api/summary", null).body()).path("flanders"),
+                f -> f.path("rejected").path("SITE_LINK").asInt() == 1);
+        assertThat(flanders.path("detected").path("SITE_LINK").asInt()).isEqualTo(2);
+        assertThat(flanders.path("confirmed").path("SITE_LINK").asInt()).isZero();
+        assertThat(flanders.path("added").path("SITE_LINK").asInt()).isZero();
+        assertThat(flanders.path("shown").path("SITE_LINK").asInt()).isEqualTo(1);
+        JsonNode link = JSON.readTree(send("GET", "/api/municipalities/" + MECHELEN, null).body()).path("signals").path("SITE_LINK");
+        assertThat(link.path("present").asBoolean()).isTrue();
+        assertThat(link.path("counts").asBoolean()).isFalse();
+        assertThat(link.path("reviewed").asText()).isEqualTo("REJECTED");
+        assertThat(link.path("reviewedBy").asText()).isEqualTo(NAME);
+    }
+
+    @Test
+    @Order(3)
+    void the_review_is_still_in_the_audit_trail_and_applied_after_a_restart() throws Exception {
+        uptake.close();
+        summaries.close();
         app.close();
         app = Application.start(settings.build());
+        // the embedded cluster may come back on other ports: read the topics anew
+        uptake = TopicReader.avro(app.kafka().bootstrapServers(), app.kafka().registryUrl(), Topics.MUNICIPALITY_UPTAKE.topicName(),
+                MunicipalityUptake.class);
+        summaries = TopicReader.avro(app.kafka().bootstrapServers(), app.kafka().registryUrl(), Topics.UPTAKE_SUMMARY.topicName(),
+                UptakeSummary.class);
 
         JsonNode trail = await().atMost(PATIENCE).until(() -> JSON.readTree(send("GET", "/api/reviews?nis=" + MECHELEN, null).body()),
                 t -> t.isArray() && t.size() == 1);
@@ -152,11 +199,14 @@ class ReviewsIT {
         assertThat(trail.get(0).path("reviewId").asText()).isEqualTo(reviewId);
         assertThat(trail.get(0).path("status").asText()).isEqualTo("HOLDS");
         assertThat(trail.get(0).path("reviewer").asText()).isEqualTo(NAME);
+        assertApiShowsTheRejection();
+        // a new reader starts from the topic's beginning: what counts is where it settles
+        await().during(Duration.ofSeconds(5)).atMost(PATIENCE).until(() -> mechelenLink(), l -> l != null && "REJECTED".equals(l.getReviewed()));
     }
 
     @Test
-    @Order(3)
-    void after_the_restart_the_review_can_be_withdrawn_and_the_trail_keeps_both() throws Exception {
+    @Order(4)
+    void after_the_restart_the_review_can_be_withdrawn_the_trail_keeps_both_and_the_finding_counts_again() throws Exception {
         String token = login();
 
         HttpResponse<String> response = send("DELETE", "/api/reviews/" + reviewId, "{\"reason\": \"De stad linkt toch zelf naar dit bericht.\"}",
@@ -167,5 +217,9 @@ class ReviewsIT {
         assertThat(trail.get(0).path("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(trail.get(0).path("reason").asText()).contains("politiezone");
         assertThat(trail.get(0).path("withdrawal").path("reason").asText()).contains("linkt toch zelf");
+        SignalState link = await().atMost(PATIENCE).until(() -> mechelenLink(), s -> "NONE".equals(s.getReviewed()));
+        assertThat(link.getReviews()).singleElement().satisfies(m -> assertThat(m.getEndedBy()).isEqualTo("WITHDRAWN"));
+        await().atMost(PATIENCE).until(() -> summaries.latest().get("FLANDERS"),
+                s -> s.getRejected().getOrDefault("SITE_LINK", 0) == 0 && s.getShown().getOrDefault("SITE_LINK", 0) == 2);
     }
 }
