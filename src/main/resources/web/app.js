@@ -34,7 +34,21 @@
   // a typed date is applied once it has been complete and valid for this long, so typing it digit by digit loads once
   const DATE_SETTLE_MS = 700;
 
+  // what the rules look for, per kind (the catalogue's rules, in words)
+  const RULES = {
+    SITE_LINK: 'regel seksueelgeweld-link: de pagina linkt naar www.seksueelgeweld.be',
+    SITE_MENTION: 'regel seksueelgeweld-mention: het adres www.seksueelgeweld.be staat in de tekst, zonder link',
+    CAMPAIGN: 'campagneregels: een campagne of actie rond seksueel geweld of intimidatie, van de gemeente zelf',
+    SAFETY_PLAN: 'veiligheidsplanregels: het gemeentelijk of zonaal veiligheidsplan, met seksueel geweld als thema',
+    NIGHTLIFE: 'uitgaansregels: een maatregel in het uitgaansleven tegen seksueel geweld of grensoverschrijdend gedrag',
+    NEWSLETTER_FEATURE: 'de nieuwsbrief bracht de gemeente als goede praktijk',
+    LEARNING_NETWORK: 'de gemeente stelde haar aanpak voor in het lerend netwerk',
+  };
+  const REVIEWED = { CONFIRMED: 'bevestigd', REJECTED: 'verworpen', ADDED: 'toegevoegd', NONE: 'niet beoordeeld' };
+
   const state = { asOf: null, today: null, list: [], geo: null, summary: null, request: 0, controller: null };
+  // the reviewer's login: the token lives in this page's memory only, never in a cookie or storage
+  const login = { token: null, reviewer: null };
   const $ = (id) => document.getElementById(id);
 
   // ---- helpers
@@ -231,6 +245,8 @@
       renderPractices(practices);
       renderScan(scan);
       renderDownloads();
+      if (state.asOf === state.today && !$('add-nis').options.length) fillMunicipalities();
+      renderQueue();
       await renderMap();
       if (request !== state.request) return;
       document.body.dataset.asOf = state.asOf;
@@ -268,7 +284,8 @@
     cards.replaceChildren();
     for (const kind of KINDS) {
       const website = WEBSITE_KINDS.has(kind);
-      const n = f.counts[kind];
+      const n = shownOf(f, kind);
+      const reviewed = reviewedOf(f, kind);
       const of = website ? f.scanned : total;
       const centre = summary.centreCities;
       const centreOf = website ? centre.scanned : centre.municipalities;
@@ -284,11 +301,14 @@
       const extra = [];
       if (website) extra.push(`${f.notScanned} niet bereikt`);
       if (!unknown) extra.push(percent(n, of));
-      if (!unknown) extra.push(`${centre.counts[kind]} van de ${centreOf} ${website ? 'gescande ' : ''}centrumsteden`);
+      if (!unknown) extra.push(`${shownOf(centre, kind)} van de ${centreOf} ${website ? 'gescande ' : ''}centrumsteden`);
       cards.append(el('div', { class: `card${unknown ? ' unknown' : ''}`, 'data-signal': kind },
         value,
         el('div', { class: 'label', text: label }),
-        el('div', { class: 'extra', 'data-not-scanned': website ? String(f.notScanned) : null, text: extra.join(' · ') })));
+        el('div', { class: 'extra', 'data-not-scanned': website ? String(f.notScanned) : null, text: extra.join(' · ') }),
+        unknown ? null : el('div', { class: 'reviewed', 'data-confirmed': String(reviewed), 'data-unconfirmed': String(n - reviewed),
+          title: `${(f.rejected || {})[kind] || 0} vondsten van de regels verworpen, ${(f.added || {})[kind] || 0} toegevoegd door het team`,
+          text: `${reviewed} bevestigd · ${n - reviewed} niet beoordeeld` })));
     }
     const table = $('breakdown');
     table.tHead.replaceChildren(el('tr', {}, el('th', { text: '' }), el('th', { class: 'num', text: 'Gemeenten' }),
@@ -300,7 +320,13 @@
       el('td', { class: 'num', 'data-not-scanned': '', title: byOutcome(counts.notScannedByOutcome), text: String(counts.notScanned) }),
       ...KINDS.map((k) => {
         const unknown = WEBSITE_KINDS.has(k) && counts.scanned === 0 && counts.municipalities > 0;
-        return el('td', { class: `num${unknown ? ' unknown' : ''}`, 'data-signal': k, text: unknown ? 'onbekend' : String(counts.counts[k]) });
+        if (unknown) return el('td', { class: 'num unknown', 'data-signal': k, text: 'onbekend' });
+        const n = shownOf(counts, k);
+        const reviewed = reviewedOf(counts, k);
+        return el('td', { class: 'num', 'data-signal': k },
+          el('span', { 'data-count': '', text: String(n) }),
+          el('span', { class: 'reviewed', 'data-confirmed': String(reviewed), 'data-unconfirmed': String(n - reviewed),
+            text: `${reviewed} bev. · ${n - reviewed} niet beoord.` }));
       }));
     table.tBodies[0].replaceChildren(
       row('Vlaanderen', summary.flanders, 'flanders'),
@@ -312,6 +338,21 @@
       text: '* websitesignalen: geteld over de gescande gemeenten; nieuwsbrief en lerend netwerk over alle gemeenten.' })));
   }
 
+  // the number to show: detected - rejected + added (summaries without review figures: detected)
+  function shownOf(counts, kind) {
+    return counts.shown ? counts.shown[kind] : counts.counts[kind];
+  }
+
+  // of the shown number, how many a reviewer confirmed or added
+  function reviewedOf(counts, kind) {
+    return ((counts.confirmed || {})[kind] || 0) + ((counts.added || {})[kind] || 0);
+  }
+
+  // whether the signal is in the shown counts: found and not rejected, or added
+  function counted(s) {
+    return s.counts === undefined ? s.present : s.counts;
+  }
+
   // ---- map
 
   function scanned(m) {
@@ -321,7 +362,8 @@
   function signalStatus(m, kind) {
     const s = m.signals[kind];
     if (WEBSITE_KINDS.has(kind) && !scanned(m)) return 'unknown';
-    if (s.present) return 'present';
+    if (counted(s)) return 'present';
+    if (s.present) return 'absent';
     return s.firstSeen ? 'lost' : 'absent';
   }
 
@@ -436,11 +478,18 @@
     const s = m.signals[kind];
     const status = signalStatus(m, kind);
     let text;
-    if (status === 'present') text = `✓ sinds ${formatDate(instantDay(s.firstSeen))}`;
+    if (status === 'present') text = s.present ? `✓ sinds ${formatDate(instantDay(s.firstSeen))}` : '✓ toegevoegd';
     else if (status === 'lost') text = `verdwenen ${formatDate(instantDay(s.lostAt))}`;
     else if (status === 'unknown') text = s.present ? `gezien ${formatDate(instantDay(s.firstSeen))}, niet gescand` : 'onbekend';
+    else if (s.present && s.reviewed === 'REJECTED') text = '✗ verworpen';
     else text = '—';
-    return el('td', { class: `signal ${status}`, 'data-signal': kind, text });
+    const cell = el('td', { class: `signal ${status}${s.reviewed === 'REJECTED' ? ' rejected' : ''}`, 'data-signal': kind,
+      'data-reviewed': s.reviewed || 'NONE', text });
+    if ((s.present || counted(s)) && status !== 'unknown') {
+      const who = s.reviewedBy ? ` door ${s.reviewedBy} op ${formatDate(instantDay(s.reviewedAt))}` : '';
+      cell.append(el('span', { class: 'reviewed', text: `${REVIEWED[s.reviewed || 'NONE']}${who}` }));
+    }
+    return cell;
   }
 
   function scanCell(m) {
@@ -497,7 +546,7 @@
     }
     const rows = state.list
       .filter((m) => !f.province || m.province === f.province)
-      .filter((m) => !f.signal || m.signals[f.signal].present)
+      .filter((m) => !f.signal || counted(m.signals[f.signal]))
       .filter((m) => !f.centreCity || String(m.centreCity) === f.centreCity)
       .filter((m) => !f.scanned || String(scanned(m)) === f.scanned)
       .filter((m) => !f.name || m.name.toLowerCase().includes(f.name) || m.nisCode.startsWith(f.name))
@@ -603,6 +652,199 @@
       el('td', {}, el('a', { href: `${path}${query({ ...params, format: 'xlsx' })}`, 'data-xlsx': '', download: '', text: 'Excel' })))));
   }
 
+  // ---- reviews: login, the queue of findings not reviewed yet, confirm / reject / add, scan on demand
+
+  function reviewMessage(text, error) {
+    const box = $('review-message');
+    box.textContent = text || '';
+    box.hidden = !text;
+    box.classList.toggle('error', Boolean(error));
+  }
+
+  // a write request: JSON with the login token; the server also checks that it comes from this page
+  async function send(method, path, body) {
+    const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    if (login.token) headers.Authorization = `Bearer ${login.token}`;
+    const response = await fetch(path, { method, headers, body: JSON.stringify(body) });
+    const answer = await response.json().catch(() => ({}));
+    if (response.status === 401 && login.token) {
+      setLogin(null, null);
+      throw new Error('uw aanmelding is verlopen; meld opnieuw aan');
+    }
+    if (response.status === 404 || response.status === 405) throw new Error('beoordelen is op deze server niet ingeschakeld (geen beoordelaars ingesteld)');
+    if (!response.ok) throw new Error(answer.error || `${response.status}`);
+    return answer;
+  }
+
+  function setLogin(token, reviewer) {
+    login.token = token;
+    login.reviewer = reviewer;
+    $('login-form').hidden = Boolean(token);
+    $('reviewer').hidden = !token;
+    $('review-work').hidden = !token;
+    $('reviewer-name').textContent = reviewer || '';
+    document.body.dataset.reviewer = reviewer || '';
+    if (!token) $('login-password').value = '';
+    renderQueue();
+  }
+
+  // the findings of the rules that no review decides now, newest first
+  function queue() {
+    const items = [];
+    for (const m of state.list) {
+      for (const kind of KINDS) {
+        const s = m.signals[kind];
+        if (!s.present) continue;
+        const decided = new Set((s.reviews || [])
+          .filter((r) => r.verdict !== 'ADDED' && !r.until && (!r.expiresOn || r.expiresOn >= state.today))
+          .map((r) => r.url || r.sourceId));
+        if (WEBSITE_KINDS.has(kind)) {
+          const seen = new Set();
+          for (const e of s.evidence) {
+            if (!e.url || seen.has(e.url) || decided.has(e.url)) continue;
+            seen.add(e.url);
+            items.push({ m, kind, url: e.url, link: safeUrl(e.url), seenAt: e.seenAt, snippet: e.snippet, evidence: e });
+          }
+        } else {
+          const refs = kind === 'NEWSLETTER_FEATURE' ? m.featuredIn : m.presentedAt;
+          for (const r of refs || []) {
+            if (decided.has(r.id)) continue;
+            items.push({ m, kind, sourceId: r.id, link: safeUrl(r.url), seenAt: r.date, snippet: r.title });
+          }
+        }
+      }
+    }
+    return items.sort((a, b) => String(b.seenAt || '').localeCompare(String(a.seenAt || '')) || a.m.name.localeCompare(b.m.name, 'nl'));
+  }
+
+  const QUEUE_ROWS = 200;
+
+  function renderQueue() {
+    const body = $('review-queue').tBodies[0];
+    if (!login.token) {
+      body.replaceChildren();
+      $('queue-count').textContent = '';
+      return;
+    }
+    if (state.asOf !== state.today) {
+      body.replaceChildren(el('tr', {}, el('td', { colspan: '7', class: 'muted', text: 'Beoordelen gaat over de stand van vandaag: kies "Vandaag".' })));
+      $('queue-count').textContent = '';
+      return;
+    }
+    const items = queue();
+    $('queue-count').textContent = `${items.length} ${items.length === 1 ? 'vondst' : 'vondsten'} nog niet beoordeeld`;
+    $('queue-count').dataset.count = items.length;
+    body.replaceChildren(...items.slice(0, QUEUE_ROWS).map((item) => {
+      const reason = el('input', { class: 'reason', placeholder: 'reden (nodig om te verwerpen)', maxLength: 1000 });
+      const confirm = el('button', { type: 'button', 'data-action': 'confirm', text: 'Bevestigen' });
+      const reject = el('button', { type: 'button', 'data-action': 'reject', text: 'Verwerpen' });
+      const review = (verdict) => decide(item, verdict, reason.value.trim(), [confirm, reject]);
+      confirm.addEventListener('click', () => review('CONFIRMED'));
+      reject.addEventListener('click', () => {
+        if (!reason.value.trim()) {
+          reviewMessage('Geef een reden om een vondst te verwerpen.', true);
+          reason.focus();
+          return;
+        }
+        review('REJECTED');
+      });
+      return el('tr', { 'data-nis': item.m.nisCode, 'data-kind': item.kind, 'data-finding': item.url || item.sourceId },
+        el('td', { text: item.m.name }),
+        el('td', { text: LABELS[item.kind].short }),
+        el('td', { text: formatDate(item.url ? instantDay(item.seenAt) : item.seenAt) }),
+        el('td', { class: 'evidence' }, el('span', { class: 'snippet', text: item.snippet || '' })),
+        // the rule that matched and the words it found; what the kind's rules look for when the item does not say
+        el('td', { class: 'rule' }, (item.evidence && whyBlock(item.evidence)) || el('span', { text: RULES[item.kind] })),
+        el('td', { class: 'evidence' }, item.link
+          ? el('a', { href: item.link, text: item.url || item.link, rel: 'noopener noreferrer', target: '_blank' })
+          : el('span', { text: item.sourceId })),
+        el('td', { class: 'actions' }, confirm, ' ', reason, ' ', reject));
+    }));
+    if (items.length > QUEUE_ROWS) {
+      body.append(el('tr', {}, el('td', { colspan: '7', class: 'muted', text: `De eerste ${QUEUE_ROWS} van ${items.length}; beoordeel ze om de volgende te zien.` })));
+    }
+  }
+
+  async function decide(item, verdict, reason, buttons) {
+    const review = { nisCode: item.m.nisCode, kind: item.kind, verdict };
+    if (item.url) review.url = item.url; else review.sourceId = item.sourceId;
+    if (reason) review.reason = reason;
+    buttons.forEach((b) => { b.disabled = true; });
+    await store(review, `${LABELS[item.kind].short} van ${item.m.name} ${verdict === 'CONFIRMED' ? 'bevestigd' : 'verworpen'}`);
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+
+  // stores a review, then reloads until the figures show it (the processing applies it within seconds)
+  async function store(review, done) {
+    try {
+      const stored = await send('POST', '/api/reviews', review);
+      reviewMessage(`${done}. De cijfers worden bijgewerkt…`);
+      document.body.dataset.lastReview = stored.reviewId;
+      const asOf = state.asOf === state.today ? null : state.asOf;
+      for (let attempt = 0; attempt < 60; attempt++) {
+        await load(asOf);
+        const m = state.list.find((x) => x.nisCode === review.nisCode);
+        if (m && (m.signals[review.kind].reviews || []).some((r) => r.reviewId === stored.reviewId)) {
+          reviewMessage(`${done}; de cijfers zijn bijgewerkt.`);
+          document.body.dataset.applied = stored.reviewId;
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      reviewMessage(`${done}, maar de cijfers tonen het nog niet; herlaad de pagina straks.`, true);
+    } catch (e) {
+      reviewMessage(`Niet opgeslagen: ${e.message}`, true);
+    }
+  }
+
+  function initReview() {
+    for (const kind of KINDS) $('add-kind').append(el('option', { value: kind, text: LABELS[kind].short }));
+    $('login-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        const answer = await send('POST', '/api/login', { name: $('login-name').value.trim(), password: $('login-password').value });
+        reviewMessage('');
+        setLogin(answer.token, answer.reviewer);
+      } catch (error) {
+        reviewMessage(`Aanmelden mislukt: ${error.message}`, true);
+      }
+    });
+    $('logout').addEventListener('click', async () => {
+      try { await send('POST', '/api/logout', {}); } catch (e) { /* the token is forgotten here anyway */ }
+      setLogin(null, null);
+      reviewMessage('Afgemeld.');
+    });
+    $('add-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      const kind = $('add-kind').value;
+      const evidence = $('add-evidence').value.trim();
+      const review = { nisCode: $('add-nis').value, kind, verdict: 'ADDED', date: $('add-date').value, reason: $('add-reason').value.trim() };
+      if (WEBSITE_KINDS.has(kind)) review.url = evidence; else review.sourceId = evidence;
+      if ($('add-snippet').value.trim()) review.snippet = $('add-snippet').value.trim();
+      const m = state.list.find((x) => x.nisCode === review.nisCode);
+      store(review, `${LABELS[kind].short} toegevoegd voor ${m ? m.name : review.nisCode}`);
+    });
+    $('scan-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const nis = $('scan-nis').value;
+      try {
+        const answer = await send('POST', '/api/scans', nis ? { nisCode: nis } : { all: true });
+        reviewMessage(`Scan gevraagd (${answer.websites} ${answer.websites === 1 ? 'website' : 'websites'}); de laatste scan hieronder volgt hem.`);
+      } catch (error) {
+        reviewMessage(`Scan niet gevraagd: ${error.message}`, true);
+      }
+    });
+  }
+
+  // the municipalities of today in the add and scan forms
+  function fillMunicipalities() {
+    const sorted = state.list.slice().sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    $('add-nis').replaceChildren(...sorted.map((m) => el('option', { value: m.nisCode, text: `${m.name} (${m.nisCode})` })));
+    $('scan-nis').replaceChildren(el('option', { value: '', text: 'alle gemeenten' }),
+      ...sorted.map((m) => el('option', { value: m.nisCode, text: m.name })));
+    $('add-date').max = state.today;
+  }
+
   // ---- the date
 
   function validDate(value) {
@@ -663,6 +905,7 @@
       load(asOf);
     };
     initDate(reload);
+    initReview();
     $('today').addEventListener('click', () => { $('as-of').value = state.today || ''; reload(null); });
     load(initial && validDate(initial) ? initial : null);
   }

@@ -80,11 +80,13 @@ public final class Application implements AutoCloseable {
         TopicMirrors mirrors = new TopicMirrors();
         StreamsUptakeSource views = new StreamsUptakeSource(self, Clock.system(Scanning.BRUSSELS), QUERY_TIMEOUT,
                 mirrors::scanProgress, mirrors::issues, mirrors::sessions);
+        Reviewing reviewing = Reviewing.configure(settings, views, Clock.system(Scanning.BRUSSELS));
         DataReadiness data = new DataReadiness(settings.applicationId(),
                 register.register().all().stream().map(be.lokaalsignaal.avro.Municipality::getNisCode).toList());
         HttpApi http = HttpServers.start(settings, () -> health(data), views, config -> {
             metrics.extend(config);
             config.router.mount(routes -> routes.get(About.PATH, ctx -> About.handle(ctx, about::get)));
+            config.router.mount(reviewing.endpoints()::mount);
         });
         started.push(new Part("HTTP server", http));
         ScanMetrics.bindRound(metrics.registry(), mirrors::scanProgress);
@@ -115,6 +117,7 @@ public final class Application implements AutoCloseable {
 
         mirrors.start(bootstrap, serdes.config());
         started.push(new Part("topic mirrors", mirrors));
+        reviewing.connect(bootstrap, serdes, publisher, started::push);
 
         Properties streamsConfig = UptakeTopology.streamsConfig(settings.applicationId(), bootstrap, serdes.config(),
                 settings.dataDir().resolve("streams"), settings.replicationFactor());
@@ -147,6 +150,7 @@ public final class Application implements AutoCloseable {
         if (settings.crawler()) {
             scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push, metrics);
         }
+        reviewing.scansThrough(scheduler, publisher, register.register(), Clock.system(Scanning.BRUSSELS));
 
         awaitTopologyRunning(TOPOLOGY_START_WAIT);
         ready.set(true);

@@ -34,11 +34,32 @@ public record Settings(
         boolean allowPrivateHosts,
         Map<String, String> resolve,
         String userAgent,
-        EmbeddedPorts embeddedPorts) {
+        EmbeddedPorts embeddedPorts,
+        Path reviewers) {
 
     public Settings {
         resolve = resolve == null ? Map.of() : Map.copyOf(resolve);
         embeddedPorts = embeddedPorts == null ? EmbeddedPorts.anyFree() : embeddedPorts;
+    }
+
+    /** Settings without reviewers: the API is read-only. */
+    public Settings(Path dataDir, String httpHost, int httpPort, String advertisedHost, String bootstrapServers, String schemaRegistryUrl,
+            String registryUserInfo, String applicationId, int partitions, short replicationFactor, int standbyReplicas, Path municipalities,
+            Path signals, Path newsletters, String newsletterFeed, Duration feedInterval, Path sessions, boolean initialScan,
+            Duration scanInterval, boolean crawler, Duration crawlDelay, int crawlConcurrency, int maxPages, long maxBytes,
+            Duration crawlTimeout, boolean allowPrivateHosts, Map<String, String> resolve, String userAgent, EmbeddedPorts embeddedPorts) {
+        this(dataDir, httpHost, httpPort, advertisedHost, bootstrapServers, schemaRegistryUrl, registryUserInfo, applicationId, partitions,
+                replicationFactor, standbyReplicas, municipalities, signals, newsletters, newsletterFeed, feedInterval, sessions, initialScan,
+                scanInterval, crawler, crawlDelay, crawlConcurrency, maxPages, maxBytes, crawlTimeout, allowPrivateHosts, resolve, userAgent,
+                embeddedPorts, null);
+    }
+
+    /** The same settings with a reviewers file: the API takes reviews and scan requests from its reviewers. */
+    public Settings withReviewers(Path file) {
+        return new Settings(dataDir, httpHost, httpPort, advertisedHost, bootstrapServers, schemaRegistryUrl, registryUserInfo, applicationId,
+                partitions, replicationFactor, standbyReplicas, municipalities, signals, newsletters, newsletterFeed, feedInterval, sessions,
+                initialScan, scanInterval, crawler, crawlDelay, crawlConcurrency, maxPages, maxBytes, crawlTimeout, allowPrivateHosts, resolve,
+                userAgent, embeddedPorts, file);
     }
 
     /** True when no cluster was given: the broker and the registry run inside this process. */

@@ -101,6 +101,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "User-Agent of the crawler, with a contact URL (default: ${DEFAULT-VALUE}).")
     String userAgent;
 
+    @Option(names = "--reviewers", paramLabel = "FILE",
+            description = "Reviewers who may confirm, reject and add signals and ask for scans (NAME:bcrypt-hash per line; see add-reviewer). Without it the API is read-only.")
+    Path reviewers;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = validated();
@@ -123,6 +127,7 @@ public final class RunCommand implements Callable<Integer> {
         requireReadable(municipalities, "--municipalities");
         requireReadable(signals, "--signals");
         requireReadable(sessions, "--sessions");
+        requireReadable(reviewers, "--reviewers");
         if (newsletters != null && !Files.isDirectory(newsletters)) {
             throw new UserError("--newsletters " + newsletters + ": no such directory");
         }
@@ -138,7 +143,8 @@ public final class RunCommand implements Callable<Integer> {
         return new Settings(cluster.absoluteDataDir(), httpHost, httpPort, advertised, cluster.bootstrapServers, cluster.schemaRegistryUrl, cluster.registryUserInfo,
                 applicationId, partitions, replicationFactor, standbyReplicas, municipalities, signals, newsletters, newsletterFeed,
                 Duration.ofHours(1), sessions, !noInitialScan, scanInterval, !noCrawler, crawlDelay, crawlConcurrency, maxPages, maxBytes,
-                crawlTimeout, allowPrivateHosts, resolveOverrides(resolve), userAgent, cluster.embeddedPorts());
+                crawlTimeout, allowPrivateHosts, resolveOverrides(resolve), userAgent, cluster.embeddedPorts())
+                .withReviewers(reviewers == null ? null : reviewers.toAbsolutePath());
     }
 
     private static final Pattern HOST_NAME =

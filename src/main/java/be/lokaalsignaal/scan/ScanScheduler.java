@@ -88,6 +88,23 @@ public final class ScanScheduler implements AutoCloseable {
         return scanId;
     }
 
+    /**
+     * Publishes a request to scan one municipality's website now, outside the rounds. Its scan id
+     * ({@code rescan-<time>-<nis>}) sorts before every round's, so the progress of the latest round
+     * stays what {@code /api/scans/latest} shows; the topology judges it like any scan.
+     */
+    public String scanOne(Municipality m) {
+        if (m.getWebsite() == null || m.getWebsite().isBlank()) {
+            throw new IllegalArgumentException(m.getNisCode() + " has no known website");
+        }
+        Instant now = clock.instant();
+        String scanId = "re" + ROUND_ID.format(now) + "-" + m.getNisCode();
+        publisher.publish(Topics.SCAN_REQUESTS, m.getNisCode(), new ScanRequest(scanId, m.getNisCode(), m.getName(), m.getWebsite(), now), now);
+        publisher.flush();
+        log.info("scan {} of {} {} asked for", scanId, m.getNisCode(), m.getName());
+        return scanId;
+    }
+
     /** True for a municipality in force on the date. */
     public static boolean inForce(Municipality m, LocalDate date) {
         return (m.getValidFrom() == null || !date.isBefore(m.getValidFrom())) && (m.getValidUntil() == null || !date.isAfter(m.getValidUntil()));

@@ -20,4 +20,9 @@ final class ApiException extends RuntimeException {
     int status() {
         return status;
     }
+
+    /** Any other refusal: 401, 403, 409, 415, 429 with a message that says what to do. */
+    static ApiException withStatus(int status, String message) {
+        return new ApiException(status, message);
+    }
 }

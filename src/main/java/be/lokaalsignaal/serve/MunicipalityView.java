@@ -2,6 +2,8 @@ package be.lokaalsignaal.serve;
 
 import be.lokaalsignaal.avro.Evidence;
 import be.lokaalsignaal.avro.EvidencePhrase;
+import be.lokaalsignaal.avro.ReviewMark;
+import be.lokaalsignaal.topology.ReviewMarks;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.Period;
 import be.lokaalsignaal.avro.ScanSummary;
@@ -66,6 +68,11 @@ final class MunicipalityView {
     private static Map<String, Object> signal(MunicipalityUptake m, SignalState s, Provenance provenance) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("present", s.getPresent());
+        // whether it is in the shown counts: found and not rejected, or added by a reviewer
+        out.put("counts", ReviewMarks.counts(s));
+        out.put("reviewed", s.getReviewed());
+        out.put("reviewedBy", s.getReviewedBy());
+        out.put("reviewedAt", s.getReviewedAt());
         out.put("firstSeen", s.getFirstSeen());
         out.put("lastSeen", s.getLastSeen());
         out.put("lostAt", s.getLostAt());
@@ -78,6 +85,24 @@ final class MunicipalityView {
             periods.add(period);
         }
         out.put("periods", periods);
+        out.put("reviews", Views.nullToEmpty(s.getReviews()).stream().map(MunicipalityView::mark).toList());
+        return out;
+    }
+
+    private static Map<String, Object> mark(ReviewMark r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("reviewId", r.getReviewId());
+        out.put("verdict", r.getVerdict());
+        out.put("url", r.getUrl());
+        out.put("sourceId", r.getSourceId());
+        out.put("reviewer", r.getReviewer());
+        out.put("reviewedAt", r.getReviewedAt());
+        out.put("reason", r.getReason());
+        out.put("date", r.getDate());
+        out.put("snippet", r.getSnippet());
+        out.put("expiresOn", r.getExpiresOn());
+        out.put("until", r.getUntil());
+        out.put("endedBy", r.getEndedBy());
         return out;
     }
 
@@ -156,6 +181,8 @@ final class MunicipalityView {
                 "website", "websiteConfidence", "scanned", "scanOutcome", "scanAt", "lastCompleteScanAt"));
         for (SignalKind kind : SignalKind.values()) {
             header.add(kind.name() + "_present");
+            header.add(kind.name() + "_reviewed");
+            header.add(kind.name() + "_reviewedBy");
             header.add(kind.name() + "_firstSeen");
             header.add(kind.name() + "_lastSeen");
             header.add(kind.name() + "_lostAt");
@@ -185,6 +212,8 @@ final class MunicipalityView {
         for (SignalKind kind : SignalKind.values()) {
             SignalState s = Views.state(m, kind);
             row.add(s.getPresent());
+            row.add(s.getReviewed());
+            row.add(s.getReviewedBy());
             row.add(s.getFirstSeen());
             row.add(s.getLastSeen());
             row.add(s.getLostAt());

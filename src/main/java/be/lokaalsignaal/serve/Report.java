@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * The report as of a date ({@code GET /api/report?asOf=}): one .xlsx with what an answer to a
  * parliamentary question needs, in Dutch. Sheets: Toelichting (date, definitions, warnings),
  * Kerncijfers (per kind for Flanders, the provinces and the centre cities, with scanned and not
- * scanned; the numbers of {@code /api/summary}), Oproepen (uptake after each newsletter call),
+ * scanned; the shown numbers of {@code /api/summary}, then how many of them the team confirmed or added
+ * and how many findings it rejected), Oproepen (uptake after each newsletter call),
  * Gemeenten (every municipality with its scan outcome and signals) and Bewijs (every evidence item
  * of a present signal with its URL, where it came from, and for a web page the rule, whose action
  * it took it to be and the words that made it match).
@@ -125,6 +126,13 @@ final class Report {
         for (SignalKind kind : SignalKind.values()) {
             header.add(LABELS.get(kind) + (kind.fromWebsite() ? " (van de gescande)" : " (van alle)"));
         }
+        // the figures above are the shown ones (found by the rules, minus rejected, plus added); how many of them are reviewed
+        for (SignalKind kind : SignalKind.values()) {
+            header.add(LABELS.get(kind) + ": bevestigd of toegevoegd door het team");
+        }
+        for (SignalKind kind : SignalKind.values()) {
+            header.add(LABELS.get(kind) + ": gevonden door de regels, verworpen door het team");
+        }
         List<List<Object>> rows = new ArrayList<>();
         rows.add(keyFigureRow("Vlaanderen", (Map<String, Object>) summary.get("flanders")));
         ((Map<String, Object>) summary.get("provinces")).forEach((name, counts) -> rows.add(keyFigureRow(name, (Map<String, Object>) counts)));
@@ -137,9 +145,18 @@ final class Report {
         List<Object> row = new ArrayList<>(List.of(name, scope.get("municipalities"), scope.get("scanned"), scope.get("notScanned")));
         row.add(((Map<String, Integer>) scope.get("notScannedByOutcome")).entrySet().stream()
                 .map(e -> ScanOutcomes.dutch(e.getKey()) + ": " + e.getValue()).collect(Collectors.joining("; ")));
-        Map<String, Integer> counts = (Map<String, Integer>) scope.get("counts");
+        Map<String, Integer> shown = (Map<String, Integer>) scope.get("shown");
+        Map<String, Integer> confirmed = (Map<String, Integer>) scope.get("confirmed");
+        Map<String, Integer> added = (Map<String, Integer>) scope.get("added");
+        Map<String, Integer> rejected = (Map<String, Integer>) scope.get("rejected");
         for (SignalKind kind : SignalKind.values()) {
-            row.add(counts.get(kind.name()));
+            row.add(shown.get(kind.name()));
+        }
+        for (SignalKind kind : SignalKind.values()) {
+            row.add(confirmed.get(kind.name()) + added.get(kind.name()));
+        }
+        for (SignalKind kind : SignalKind.values()) {
+            row.add(rejected.get(kind.name()));
         }
         return row;
     }

@@ -40,17 +40,31 @@ final class SummaryView {
         return out;
     }
 
+    /** The review figures per kind, in this order after {@code counts} (the detected ones). */
+    static final List<String> REVIEW_FIGURES = List.of("confirmed", "rejected", "added", "shown");
+
     private static Map<String, Object> scope(UptakeSummary s) {
         Map<String, Object> out = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (SignalKind kind : SignalKind.values()) {
-            counts.put(kind.name(), s == null ? 0 : s.getCounts().getOrDefault(kind.name(), 0));
-        }
+        Map<String, Integer> counts = perKind(s == null ? null : s.getCounts());
         out.put("municipalities", s == null ? 0 : s.getMunicipalities());
         out.put("scanned", s == null ? 0 : s.getScanned());
         out.put("notScanned", s == null ? 0 : s.getNotScanned());
         out.put("notScannedByOutcome", s == null ? Map.of() : new TreeMap<>(s.getNotScannedByOutcome()));
+        // counts: what the rules detect, reviewed or not (as before reviews existed); shown: the number to quote
         out.put("counts", counts);
+        out.put("detected", counts);
+        out.put("confirmed", perKind(s == null ? null : s.getConfirmed()));
+        out.put("rejected", perKind(s == null ? null : s.getRejected()));
+        out.put("added", perKind(s == null ? null : s.getAdded()));
+        out.put("shown", s == null || s.getShown() == null || s.getShown().isEmpty() ? counts : perKind(s.getShown()));
+        return out;
+    }
+
+    private static Map<String, Integer> perKind(Map<String, Integer> values) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (SignalKind kind : SignalKind.values()) {
+            out.put(kind.name(), values == null ? 0 : values.getOrDefault(kind.name(), 0));
+        }
         return out;
     }
 
@@ -60,6 +74,11 @@ final class SummaryView {
             header.add(kind.name());
         }
         header.add("notScannedByOutcome");
+        for (String figure : REVIEW_FIGURES) {
+            for (SignalKind kind : SignalKind.values()) {
+                header.add(kind.name() + "_" + figure);
+            }
+        }
         return header;
     }
 
@@ -80,6 +99,9 @@ final class SummaryView {
         row.addAll(((Map<String, Integer>) counts.get("counts")).values());
         row.add(((Map<String, Integer>) counts.get("notScannedByOutcome")).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")));
+        for (String figure : REVIEW_FIGURES) {
+            row.addAll(((Map<String, Integer>) counts.get(figure)).values());
+        }
         return row;
     }
 }

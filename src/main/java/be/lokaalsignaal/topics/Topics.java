@@ -5,6 +5,7 @@ import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.Municipality;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.NewsletterIssue;
+import be.lokaalsignaal.avro.Review;
 import be.lokaalsignaal.avro.ScanRequest;
 import be.lokaalsignaal.avro.Signal;
 import be.lokaalsignaal.avro.SourceError;
@@ -37,12 +38,17 @@ public final class Topics {
     public static final Topic<MunicipalityUptake> MUNICIPALITY_UPTAKE = new Topic<>("municipality-uptake", MunicipalityUptake.class, Cleanup.COMPACT);
     public static final Topic<UptakeSummary> UPTAKE_SUMMARY = new Topic<>("uptake-summary", UptakeSummary.class, Cleanup.COMPACT);
     public static final Topic<CallUptake> CALL_UPTAKE = new Topic<>("call-uptake", CallUptake.class, Cleanup.COMPACT);
+    /**
+     * Reviewers' verdicts on signals, one key per review: a withdrawal replaces the review with a copy
+     * that says who withdrew it, so compaction keeps every review with its whole story.
+     */
+    public static final Topic<Review> REVIEWS = new Topic<>("reviews", Review.class, Cleanup.COMPACT);
     public static final Topic<SourceError> SOURCE_ERRORS = new Topic<>("source-errors", SourceError.class, Cleanup.DELETE_AFTER_30_DAYS);
     /** Records the topology could not read or process, unchanged, with the error in their headers. */
     public static final Topic<SpecificRecord> DEAD_LETTERS = new Topic<>("dead-letters", null, Cleanup.DELETE_AFTER_30_DAYS);
 
     public static final List<Topic<?>> ALL = List.of(MUNICIPALITIES, NEWSLETTER_ISSUES, LEARNING_NETWORK_SESSIONS, SCAN_REQUESTS,
-            WEBSITE_PAGES, WEBSITE_SCANS, SIGNALS, MUNICIPALITY_UPTAKE, UPTAKE_SUMMARY, CALL_UPTAKE, SOURCE_ERRORS, DEAD_LETTERS);
+            WEBSITE_PAGES, WEBSITE_SCANS, SIGNALS, MUNICIPALITY_UPTAKE, UPTAKE_SUMMARY, CALL_UPTAKE, REVIEWS, SOURCE_ERRORS, DEAD_LETTERS);
 
     /** Partitions of every topic; more partitions allow more topology instances and crawler workers. */
     public static final int DEFAULT_PARTITIONS = 6;

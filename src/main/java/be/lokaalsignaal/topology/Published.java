@@ -88,6 +88,10 @@ final class Published {
                 .setLastCompleteScan(lastComplete)
                 .setUpdatedAt(updatedAt)
                 .build();
+        if (!predecessors.isEmpty()) {
+            // the predecessors' findings and reviews meet here: decide again over the union
+            record = ReviewMarks.decide(record, updatedAt);
+        }
 
         CallIndex.Entry entry = new CallIndex.Entry();
         entry.nisCode = own.getNisCode();

@@ -11,12 +11,20 @@ final class Tally {
     boolean scanned;
     /** Outcome of its latest scan; null in tallies written before the scan counts existed. */
     String outcome;
+    /** Of the kinds it counts for, those a reviewer confirmed, and those every finding of which a reviewer rejected; null before reviews existed. */
+    List<String> confirmed;
+    List<String> rejected;
+    /** Kinds the rules did not find and a reviewer added (website kinds only when scanned). */
+    List<String> added;
     long updatedAt;
 
     static Tally of(MunicipalityUptake r) {
         Tally t = new Tally();
         t.inForce = UptakeViews.inForceNow(r);
         t.present = UptakeViews.countedKinds(r);
+        t.confirmed = UptakeViews.reviewedKinds(r, ReviewMarks.CONFIRMED);
+        t.rejected = UptakeViews.reviewedKinds(r, ReviewMarks.REJECTED);
+        t.added = UptakeViews.reviewedKinds(r, ReviewMarks.ADDED);
         t.scanned = UptakeViews.scanned(r);
         t.outcome = UptakeViews.scanOutcome(r);
         t.updatedAt = r.getUpdatedAt().toEpochMilli();

@@ -36,17 +36,23 @@ final class UptakeMath {
     }
 
     static SignalState absent() {
-        return new SignalState(false, null, null, null, new ArrayList<>(), new ArrayList<>());
+        return signal(false, null, null, null, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** A state found by the rules, not (yet) reviewed: {@link ReviewMarks} adds the reviews. */
+    private static SignalState signal(boolean present, Instant firstSeen, Instant lastSeen, Instant lostAt, List<Period> periods,
+            List<Evidence> evidence) {
+        return new SignalState(present, firstSeen, lastSeen, lostAt, periods, evidence, ReviewMarks.NONE, null, null, new ArrayList<>());
     }
 
     /** A state whose presence, first sighting and loss follow from its periods. */
     static SignalState state(List<Period> periods, Instant lastSeen, List<Evidence> evidence) {
         if (periods.isEmpty()) {
-            return new SignalState(false, null, lastSeen, null, new ArrayList<>(), new ArrayList<>(evidence));
+            return signal(false, null, lastSeen, null, new ArrayList<>(), new ArrayList<>(evidence));
         }
         Period last = periods.get(periods.size() - 1);
         boolean present = last.getUntil() == null;
-        return new SignalState(present, periods.get(0).getFrom(), lastSeen, present ? null : last.getUntil(),
+        return signal(present, periods.get(0).getFrom(), lastSeen, present ? null : last.getUntil(),
                 new ArrayList<>(periods), new ArrayList<>(evidence));
     }
 
@@ -89,7 +95,9 @@ final class UptakeMath {
         periods.addAll(b.getPeriods());
         List<Evidence> evidence = new ArrayList<>(a.getEvidence());
         evidence.addAll(b.getEvidence());
-        return state(mergePeriods(periods), max(a.getLastSeen(), b.getLastSeen()), mergeEvidence(evidence, evidenceLimit));
+        SignalState merged = state(mergePeriods(periods), max(a.getLastSeen(), b.getLastSeen()), mergeEvidence(evidence, evidenceLimit));
+        merged.setReviews(ReviewMarks.union(a.getReviews(), b.getReviews()));
+        return merged;
     }
 
     /**
@@ -106,7 +114,9 @@ final class UptakeMath {
         }
         List<Evidence> evidence = s.getEvidence().stream().filter(e -> !e.getSeenAt().isBefore(from)).toList();
         Instant lastSeen = s.getLastSeen() != null && !s.getLastSeen().isBefore(from) ? s.getLastSeen() : null;
-        return state(periods, lastSeen, evidence);
+        SignalState clipped = state(periods, lastSeen, evidence);
+        clipped.setReviews(new ArrayList<>(s.getReviews()));
+        return clipped;
     }
 
     /** The state as it stood at the end of the day before {@code cutoff} (exclusive instant). */
@@ -131,7 +141,9 @@ final class UptakeMath {
                 lastSeen = max(lastSeen, e.getSeenAt());
             }
         }
-        return state(periods, lastSeen, evidence);
+        SignalState cut = state(periods, lastSeen, evidence);
+        cut.setReviews(ReviewMarks.madeBefore(s.getReviews(), cutoff));
+        return cut;
     }
 
     /** First appearance of a state, from its periods. */

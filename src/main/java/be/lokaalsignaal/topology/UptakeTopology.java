@@ -5,6 +5,7 @@ import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.Municipality;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.NewsletterIssue;
+import be.lokaalsignaal.avro.Review;
 import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.avro.Signal;
 import be.lokaalsignaal.avro.UptakeSummary;
@@ -78,6 +79,10 @@ public final class UptakeTopology {
     public static final String CALLS_STORE = "calls";
     /** Call id to its attribution. */
     public static final String CALL_UPTAKE_STORE = "call-uptake-store";
+    /** NIS code to its reviews and the content hashes of its pages that showed a signal. */
+    public static final String REVIEW_BOOK_STORE = "uptake-reviews";
+    /** NIS code to its own record as the rules made it, before the reviews are applied. */
+    public static final String REVIEWED_OWN_STORE = "uptake-reviewed-own";
 
     private UptakeTopology() {}
 
@@ -173,7 +178,8 @@ public final class UptakeTopology {
         // mergers: each own record also goes to its successor, which publishes the union
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTS_STORE), key, uptakeSerde)
                 .withCachingEnabled());
-        KStream<String, Published> published = own
+        KStream<String, MunicipalityUptake> reviewed = reviewed(builder, own, pages, serdes, internal, key);
+        KStream<String, Published> published = reviewed
                 .flatMap(Processors::targets, Named.as("to-successor"))
                 .repartition(Repartitioned.<String, MunicipalityUptake>as("uptake-by-target").withKeySerde(key).withValueSerde(uptakeSerde))
                 .processValues(() -> new Processors.UnionProcessor(options), Named.as("union-with-predecessors"), PARTS_STORE);
@@ -193,6 +199,29 @@ public final class UptakeTopology {
         summaries(latest, serdes, internal, key);
         calls(builder, derived, published, serdes, internal, key);
         return builder.build();
+    }
+
+    /**
+     * The own records with the reviews applied: reviews move from their id to the NIS code they
+     * concern and meet the own records and the pages that showed a signal (for their content hashes)
+     * in one processor per NIS code.
+     */
+    private static KStream<String, MunicipalityUptake> reviewed(StreamsBuilder builder, KStream<String, MunicipalityUptake> own,
+            KStream<String, WebsitePage> pages, TopicSerdes serdes, TopicSerdes internal, Serde<String> key) {
+        KStream<String, Review> reviews = builder.stream(Topics.REVIEWS.topicName(),
+                        Consumed.with(key, serdes.value(Topics.REVIEWS)).withName("reviews-source"))
+                .filter((id, r) -> r != null && r.getNisCode() != null, Named.as("reviews-present"))
+                .selectKey((id, r) -> r.getNisCode(), Named.as("review-by-nis"))
+                .repartition(Repartitioned.<String, Review>as("reviews-by-nis").withKeySerde(key).withValueSerde(internal.of(Review.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVIEW_BOOK_STORE), key,
+                new JsonSerde<>(ReviewBook.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVIEWED_OWN_STORE), key,
+                internal.of(MunicipalityUptake.class)).withCachingEnabled());
+        return own.mapValues(ReviewProcessor.In::own, Named.as("own-to-review"))
+                .merge(pages.filter((nis, p) -> p != null && !p.getMatches().isEmpty(), Named.as("pages-with-matches"))
+                        .mapValues(ReviewProcessor.In::page, Named.as("page-to-review")), Named.as("merge-review-pages"))
+                .merge(reviews.mapValues(ReviewProcessor.In::review, Named.as("review-input")), Named.as("merge-reviews"))
+                .processValues(ReviewProcessor::new, Named.as("apply-reviews"), REVIEW_BOOK_STORE, REVIEWED_OWN_STORE);
     }
 
     /**
@@ -233,9 +262,9 @@ public final class UptakeTopology {
             String name, Serde<UptakeSummary> summarySerde) {
         return grouped.aggregate(
                 () -> UptakeViews.emptySummary(""),
-                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, t.scanned, t.outcome, Instant.ofEpochMilli(t.updatedAt), +1)
+                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t, +1)
                         : withScope(s, scope, t),
-                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, t.scanned, t.outcome, Instant.ofEpochMilli(t.updatedAt), -1) : s,
+                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t, -1) : s,
                 Named.as(name + "-aggregate"),
                 Materialized.<String, UptakeSummary, KeyValueStore<Bytes, byte[]>>as(name + "-totals").withValueSerde(summarySerde));
     }

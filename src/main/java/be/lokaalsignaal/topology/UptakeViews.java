@@ -77,7 +77,7 @@ public final class UptakeViews {
             lastScan = ScanSummary.newBuilder(lastScan).setStatus(OwnState.STARTED).setReason(null).setCompletedAt(null).setPages(0).build();
         }
         Instant updatedAt = record.getUpdatedAt().isBefore(cutoff) ? record.getUpdatedAt() : cutoff.minusMillis(1);
-        return MunicipalityUptake.newBuilder(record)
+        MunicipalityUptake cut = MunicipalityUptake.newBuilder(record)
                 .setSignals(signals)
                 .setFeaturedIn(featuredIn)
                 .setPresentedAt(presentedAt)
@@ -86,6 +86,8 @@ public final class UptakeViews {
                 .setLastCompleteScan(lastComplete)
                 .setUpdatedAt(updatedAt)
                 .build();
+        // only the reviews made by the end of the date, as they stood then (an expiry counts on its day)
+        return ReviewMarks.decide(cut, cutoff.minusMillis(1), record);
     }
 
     private static ScanSummary completedBefore(ScanSummary scan, Instant cutoff) {
@@ -140,6 +142,23 @@ public final class UptakeViews {
         return kinds;
     }
 
+    /**
+     * Kinds with the given review verdict that count in totals: CONFIRMED and REJECTED among the
+     * kinds it counts for ({@link #countedKinds}), ADDED among the kinds the rules did not find,
+     * website kinds again only for a scanned municipality.
+     */
+    public static List<String> reviewedKinds(MunicipalityUptake r, String verdict) {
+        boolean scanned = scanned(r);
+        List<String> kinds = new ArrayList<>();
+        for (SignalKind kind : SignalKind.values()) {
+            SignalState s = r.getSignals().get(kind.name());
+            if (s != null && verdict.equals(s.getReviewed()) && (scanned || !kind.fromWebsite())) {
+                kinds.add(kind.name());
+            }
+        }
+        return kinds;
+    }
+
     /** The scopes a municipality counts in: FLANDERS, its province and, for a centre city, CENTRE_CITIES. */
     public static List<String> scopes(MunicipalityUptake record) {
         List<String> scopes = new ArrayList<>(3);
@@ -161,7 +180,7 @@ public final class UptakeViews {
         for (MunicipalityUptake r : inForce) {
             for (String scope : scopes(r)) {
                 UptakeSummary s = out.computeIfAbsent(scope, UptakeViews::emptySummary);
-                out.put(scope, add(s, scope, countedKinds(r), scanned(r), scanOutcome(r), r.getUpdatedAt(), +1));
+                out.put(scope, add(s, scope, Tally.of(r), +1));
             }
         }
         return out;
@@ -173,7 +192,9 @@ public final class UptakeViews {
             counts.put(kind.name(), 0);
         }
         return UptakeSummary.newBuilder().setScope(scope).setMunicipalities(0).setCounts(counts)
-                .setScanned(0).setNotScanned(0).setNotScannedByOutcome(new LinkedHashMap<>()).setUpdatedAt(Instant.EPOCH).build();
+                .setScanned(0).setNotScanned(0).setNotScannedByOutcome(new LinkedHashMap<>())
+                .setConfirmed(new LinkedHashMap<>(counts)).setRejected(new LinkedHashMap<>(counts)).setAdded(new LinkedHashMap<>(counts))
+                .setShown(new LinkedHashMap<>(counts)).setUpdatedAt(Instant.EPOCH).build();
     }
 
     static List<String> presentKinds(MunicipalityUptake r) {
@@ -188,34 +209,51 @@ public final class UptakeViews {
     }
 
     /**
-     * Adds (+1) or removes (-1) one municipality with the kinds it counts for, whether it is
-     * scanned and its scan outcome. A null outcome (a tally written before the scan counts
-     * existed, whose removal must not take from counts it never added to) leaves them as they are.
+     * Adds (+1) or removes (-1) one municipality's tally: the kinds it counts for, its reviews,
+     * whether it is scanned and its scan outcome. A null outcome (a tally written before the scan
+     * counts existed, whose removal must not take from counts it never added to) leaves them as
+     * they are; null review lists (tallies written before reviews existed) count as none.
      */
-    static UptakeSummary add(UptakeSummary s, String scope, List<String> countedKinds, boolean scanned, String outcome,
-            Instant updatedAt, int sign) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+    static UptakeSummary add(UptakeSummary s, String scope, Tally t, int sign) {
+        Map<String, Integer> counts = plus(s.getCounts(), t.present, sign);
+        Map<String, Integer> confirmed = plus(s.getConfirmed(), t.confirmed, sign);
+        Map<String, Integer> rejected = plus(s.getRejected(), t.rejected, sign);
+        Map<String, Integer> added = plus(s.getAdded(), t.added, sign);
+        Map<String, Integer> shown = new LinkedHashMap<>();
         for (SignalKind kind : SignalKind.values()) {
-            counts.put(kind.name(), s.getCounts().getOrDefault(kind.name(), 0));
-        }
-        for (String kind : countedKinds) {
-            counts.merge(kind, sign, Integer::sum);
+            shown.put(kind.name(), counts.get(kind.name()) - rejected.get(kind.name()) + added.get(kind.name()));
         }
         int scannedCount = s.getScanned();
         int notScanned = s.getNotScanned();
         Map<String, Integer> byOutcome = new TreeMap<>(s.getNotScannedByOutcome() == null ? Map.of() : s.getNotScannedByOutcome());
-        if (outcome != null) {
-            if (scanned) {
+        if (t.outcome != null) {
+            if (t.scanned) {
                 scannedCount += sign;
             } else {
                 notScanned += sign;
-                byOutcome.merge(outcome, sign, Integer::sum);
+                byOutcome.merge(t.outcome, sign, Integer::sum);
                 byOutcome.values().removeIf(n -> n == 0);
             }
         }
+        Instant updatedAt = Instant.ofEpochMilli(t.updatedAt);
         Instant time = sign > 0 ? UptakeMath.max(s.getUpdatedAt(), updatedAt) : s.getUpdatedAt();
         return UptakeSummary.newBuilder().setScope(scope).setMunicipalities(s.getMunicipalities() + sign).setCounts(counts)
                 .setScanned(scannedCount).setNotScanned(notScanned).setNotScannedByOutcome(new LinkedHashMap<>(byOutcome))
+                .setConfirmed(confirmed).setRejected(rejected).setAdded(added).setShown(shown)
                 .setUpdatedAt(time).build();
+    }
+
+    /** Per kind, the count before and the kinds added (+1) or taken away (-1). */
+    private static Map<String, Integer> plus(Map<String, Integer> before, List<String> kinds, int sign) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (SignalKind kind : SignalKind.values()) {
+            out.put(kind.name(), before == null ? 0 : before.getOrDefault(kind.name(), 0));
+        }
+        if (kinds != null) {
+            for (String kind : kinds) {
+                out.merge(kind, sign, Integer::sum);
+            }
+        }
+        return out;
     }
 }

@@ -8,7 +8,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,16 +28,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import be.lokaalsignaal.testkit.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,14 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final LocalDate TODAY = LocalDate.of(2025, 6, 30);
     static final String PRESENT_FILL = "#1c6e8c";
-
-    // Selenium warns that it knows no newer DevTools version; the test uses none. Held here so
-    // java.util.logging keeps the level (it forgets loggers nobody references).
-    static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
     static final Set<String> WEBSITE_KINDS = Set.of("SITE_LINK", "SITE_MENTION", "CAMPAIGN", "SAFETY_PLAN", "NIGHTLIFE");
 
@@ -71,11 +61,8 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void start() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: the browser test needs /usr/bin/chromium and /usr/bin/chromedriver "
-                        + "(apt-get install -y chromium chromium-driver)");
+        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
         ApiClient.quietLogs();
-        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
         Clock clock = Clock.fixed(TODAY.atTime(12, 0).atZone(ZoneId.of("Europe/Brussels")).toInstant(), ZoneId.of("Europe/Brussels"));
         api = HttpApi.start("127.0.0.1", 0, () -> true, new SampleUptakeSource(TODAY), clock);
         client = new ApiClient(api.port());
@@ -84,16 +71,7 @@ class DashboardBrowserIT {
 
         profile = Files.createTempDirectory("dashboard-chromium-");
         downloads = Files.createTempDirectory("dashboard-downloads-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1440,3000", "--lang=nl-BE");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(profile);
         // downloads go to a directory of the test's own, without asking
         ((ChromeDriver) driver).executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
@@ -155,7 +133,7 @@ class DashboardBrowserIT {
                 .contains("province=Limburg").contains("signal=SITE_LINK").contains("asOf=2024-06-30");
 
         new Select(driver.findElement(By.id("map-signal"))).selectByValue("CAMPAIGN");
-        int campaigns = client.json("/api/summary?asOf=2024-06-30").path("flanders").path("counts").path("CAMPAIGN").asInt();
+        int campaigns = client.json("/api/summary?asOf=2024-06-30").path("flanders").path("shown").path("CAMPAIGN").asInt();
         assertThat(driver.findElements(By.cssSelector("#map path.municipality[data-status=present]"))).hasSize(campaigns);
     }
 
@@ -265,7 +243,7 @@ class DashboardBrowserIT {
             assertThat(figures.getRow(1).getCell(header.indexOf("Gemeenten")).getNumericCellValue()).isEqualTo(300);
             assertThat(figures.getRow(1).getCell(header.indexOf("Gescand")).getNumericCellValue()).isEqualTo(flanders.path("scanned").asDouble());
             assertThat(figures.getRow(1).getCell(header.indexOf("Link naar www.seksueelgeweld.be (van de gescande)")).getNumericCellValue())
-                    .isEqualTo(flanders.path("counts").path("SITE_LINK").asDouble());
+                    .isEqualTo(flanders.path("shown").path("SITE_LINK").asDouble());
         }
         assertThat(driver.findElements(By.cssSelector("#downloads a[data-xlsx]"))).hasSize(6);
         assertThat(driver.findElements(By.cssSelector("#downloads a[data-csv-excel]"))).hasSize(6);
@@ -333,8 +311,13 @@ class DashboardBrowserIT {
         int scanned = summary.path("flanders").path("scanned").asInt();
         for (String kind : List.of("SITE_LINK", "SITE_MENTION", "CAMPAIGN", "SAFETY_PLAN", "NIGHTLIFE", "NEWSLETTER_FEATURE", "LEARNING_NETWORK")) {
             WebElement card = driver.findElement(By.cssSelector("#cards .card[data-signal=" + kind + "]"));
-            assertThat(card.findElement(By.cssSelector("[data-count]")).getText())
-                    .as(kind).isEqualTo(summary.path("flanders").path("counts").path(kind).asText());
+            // the shown count (detected - rejected + added), with the reviewed and unreviewed apart
+            JsonNode flanders = summary.path("flanders");
+            int shown = flanders.path("shown").path(kind).asInt();
+            int reviewed = flanders.path("confirmed").path(kind).asInt() + flanders.path("added").path(kind).asInt();
+            assertThat(card.findElement(By.cssSelector("[data-count]")).getText()).as(kind).isEqualTo(String.valueOf(shown));
+            assertThat(card.findElement(By.cssSelector(".reviewed")).getAttribute("data-confirmed")).as(kind).isEqualTo(String.valueOf(reviewed));
+            assertThat(card.findElement(By.cssSelector(".reviewed")).getAttribute("data-unconfirmed")).as(kind).isEqualTo(String.valueOf(shown - reviewed));
             // website signals are counted over the scanned municipalities, the others over all
             assertThat(card.findElement(By.cssSelector("[data-total]")).getText()).as(kind)
                     .isEqualTo(String.valueOf(WEBSITE_KINDS.contains(kind) ? scanned : total));
@@ -342,8 +325,8 @@ class DashboardBrowserIT {
                 assertThat(card.getText()).contains("gescande gemeenten").contains((total - scanned) + " niet bereikt");
             }
         }
-        assertThat(driver.findElement(By.cssSelector("#breakdown tr[data-scope=Limburg] td[data-signal=SITE_LINK]")).getText())
-                .isEqualTo(summary.path("provinces").path("Limburg").path("counts").path("SITE_LINK").asText());
+        assertThat(driver.findElement(By.cssSelector("#breakdown tr[data-scope=Limburg] td[data-signal=SITE_LINK] [data-count]")).getText())
+                .isEqualTo(summary.path("provinces").path("Limburg").path("shown").path("SITE_LINK").asText());
 
         List<WebElement> paths = driver.findElements(By.cssSelector("#map path.municipality"));
         Set<String> mapped = new HashSet<>();
@@ -352,7 +335,7 @@ class DashboardBrowserIT {
         list.forEach(m -> listed.add(m.path("nisCode").asText()));
         assertThat(mapped).isEqualTo(listed);
         List<WebElement> coloured = driver.findElements(By.cssSelector("#map path.municipality[data-status=present]"));
-        assertThat(coloured).hasSize(summary.path("flanders").path("counts").path("SITE_LINK").asInt());
+        assertThat(coloured).hasSize(summary.path("flanders").path("shown").path("SITE_LINK").asInt());
         assertThat(coloured).allMatch(p -> PRESENT_FILL.equals(p.getAttribute("fill")));
 
         assertThat(driver.findElements(By.cssSelector("#timeline .marker[data-kind=call]"))).hasSize(timeline.path("calls").size());
@@ -376,9 +359,6 @@ class DashboardBrowserIT {
     }
 
     private static void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Path.of("target", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(driver, name);
     }
 }

@@ -125,7 +125,8 @@ class HttpApiTest {
                 assertThat(fields(m.path("signals")))
                         .containsExactlyInAnyOrderElementsOf(Arrays.stream(SignalKind.values()).map(Enum::name).toList());
                 for (JsonNode s : m.path("signals")) {
-                    assertThat(fields(s)).containsExactlyInAnyOrder("present", "firstSeen", "lastSeen", "lostAt", "evidence", "periods");
+                    assertThat(fields(s)).containsExactlyInAnyOrder("present", "counts", "reviewed", "reviewedBy", "reviewedAt", "firstSeen", "lastSeen", "lostAt",
+                            "evidence", "periods", "reviews");
                 }
             }
         }
@@ -571,10 +572,20 @@ class HttpApiTest {
         void document_parses_and_describes_every_path() {
             JsonNode doc = client.json("/api/openapi.json");
             assertThat(doc.path("openapi").asText()).startsWith("3.0");
-            assertThat(fields(doc.path("paths"))).containsExactlyInAnyOrderElementsOf(HttpApi.PATHS);
+            Set<String> reviewPaths = new HashSet<>(ReviewEndpoints.READ_PATHS);
+            reviewPaths.addAll(ReviewEndpoints.WRITE_PATHS);
+            Set<String> all = new HashSet<>(HttpApi.PATHS);
+            all.addAll(reviewPaths);
+            assertThat(fields(doc.path("paths"))).containsExactlyInAnyOrderElementsOf(all);
             for (String path : HttpApi.PATHS) {
                 assertThat(doc.path("paths").path(path).path("get").path("responses").has("200")).as(path).isTrue();
             }
+            for (String path : ReviewEndpoints.READ_PATHS) {
+                assertThat(doc.path("paths").path(path).path("get").path("responses").has("200")).as(path).isTrue();
+            }
+            assertThat(doc.path("paths").path("/api/reviews").path("post").path("responses").has("201")).isTrue();
+            assertThat(doc.path("paths").path("/api/reviews/{id}").path("delete").path("responses").has("200")).isTrue();
+            assertThat(doc.path("paths").path("/api/scans").path("post").path("responses").has("202")).isTrue();
         }
     }
 

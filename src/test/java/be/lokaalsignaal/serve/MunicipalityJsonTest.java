@@ -29,7 +29,7 @@ class MunicipalityJsonTest {
         Map<String, SignalState> signals = new LinkedHashMap<>();
         Instant first = Instant.parse("2020-11-16T09:00:00Z");
         signals.put("SITE_LINK", new SignalState(true, first, lastSeen, null, List.of(new Period(first, null)),
-                List.of(new Evidence("https://www.mechelen.be/hulp", lastSeen, "Hulp bij seksueel geweld: 1712", "WEBSITE", null, List.of(), null))));
+                List.of(new Evidence("https://www.mechelen.be/hulp", lastSeen, "Hulp bij seksueel geweld: 1712", "WEBSITE", null, List.of(), null)), "NONE", null, null, List.of()));
         return new MunicipalityUptake("12025", "Mechelen", "Antwerpen", true, null, null, null, signals, List.of(), List.of(), null, null, null,
                 "https://www.mechelen.be", "high", "register", lastSeen);
     }

@@ -27,7 +27,8 @@ class UptakeViewsTest {
             signals.put(k.name(), UptakeMath.absent());
         }
         signals.put("SITE_LINK", new SignalState(true, A, B, null, List.of(new Period(A, LOST), new Period(B, null)),
-                List.of(new Evidence("https://x.be/2", B, "b", "WEBSITE", null, List.of(), null), new Evidence("https://x.be/1", A, "a", "WEBSITE", null, List.of(), null))));
+                List.of(new Evidence("https://x.be/2", B, "b", "WEBSITE", null, List.of(), null), new Evidence("https://x.be/1", A, "a", "WEBSITE", null, List.of(), null)),
+                "NONE", null, null, List.of()));
         return MunicipalityUptake.newBuilder().setNisCode("12025").setName("Mechelen").setProvince("Antwerpen")
                 .setCentreCity(true).setValidFrom(validFrom).setValidUntil(validUntil).setSignals(signals)
                 .setFeaturedIn(List.of(new SourceRef("i1", LocalDate.of(2020, 3, 4), "i1"), new SourceRef("i2", LocalDate.of(2021, 3, 3), "i2")))
