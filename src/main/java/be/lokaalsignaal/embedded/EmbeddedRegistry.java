@@ -33,20 +33,26 @@ public final class EmbeddedRegistry implements AutoCloseable {
     public static final String HOME_ENV = "LOKAAL_SIGNAAL_APICURIO_HOME";
 
     private static final String RUNNER_JAR_SUFFIX = "-runner.jar";
+    /** The process id of the running registry, for the next start to find a registry left alive. */
+    static final String PID_FILE = "registry.pid";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Process process;
     private final int port;
     private final Path logFile;
+    private final Path pidFile;
+    private final DirLock lock;
     private final Thread shutdownHook;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile Duration exitGrace = Duration.ZERO;
 
-    private EmbeddedRegistry(Process process, int port, Path logFile) {
+    private EmbeddedRegistry(Process process, int port, Path logFile, Path pidFile, DirLock lock) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
+        this.pidFile = pidFile;
+        this.lock = lock;
         // if the JVM exits without close(), the registry must not live on as an orphan
         this.shutdownHook = new Thread(this::stopOnExit, "embedded-registry-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -71,25 +77,35 @@ public final class EmbeddedRegistry implements AutoCloseable {
         int httpPort = port == 0 ? Ports.free() : Ports.requireFree(port, "the embedded schema registry");
         Path registryDir = dataDir.toAbsolutePath().resolve("registry");
         Path logFile = registryDir.resolve("registry.log");
+        Path pidFile = registryDir.resolve(PID_FILE);
         try {
             Files.createDirectories(registryDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the registry directory " + registryDir, e);
         }
-
-        ProcessBuilder builder = new ProcessBuilder(command(runnerJar, httpPort))
-                .directory(registryDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        builder.environment().put("REGISTRY_DATASOURCE_URL",
-                "jdbc:h2:file:" + registryDir.resolve("registry_db"));
+        DirLock lock = DirLock.acquire(registryDir.resolve("registry.lock"),
+                "Cannot start the embedded schema registry: another instance uses " + registryDir);
         Process process;
         try {
+            // holding the lock, a registry still alive on this directory has no owner any more: it would keep the database locked
+            ChildProcesses.endStale(pidFile, "The schema registry");
+            // stdin stays an open pipe: the registry's parent watch ends the registry when this process ends
+            ProcessBuilder builder = new ProcessBuilder(command(runnerJar, httpPort, ChildProcesses.watchParentOptions(registryDir)))
+                    .directory(registryDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().put("REGISTRY_DATASOURCE_URL",
+                    "jdbc:h2:file:" + registryDir.resolve("registry_db"));
             process = builder.start();
+            ChildProcesses.record(pidFile, process);
         } catch (IOException e) {
+            lock.close();
             throw new UncheckedIOException("Cannot start the schema registry from " + runnerJar, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        EmbeddedRegistry registry = new EmbeddedRegistry(process, httpPort, logFile);
+        EmbeddedRegistry registry = new EmbeddedRegistry(process, httpPort, logFile, pidFile, lock);
         try {
             registry.awaitReady();
         } catch (RuntimeException e) {
@@ -125,6 +141,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return "http://" + Ports.HOST + ":" + port + "/apis/ccompat/v7";
     }
 
+    /** The process id of the registry. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The file that receives the registry's own output. */
     public Path logFile() {
         return logFile;
@@ -156,6 +177,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
     @Override
     public void close() {
         stopProcess();
+        if (!process.isAlive()) {
+            ChildProcesses.forget(pidFile);
+            lock.close();
+        }
         closed.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -217,10 +242,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
         }
     }
 
-    private static List<String> command(Path runnerJar, int httpPort) {
+    private static List<String> command(Path runnerJar, int httpPort, List<String> watchParent) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 java,
                 // measured: 256 MB is ample for a registry with a few dozen schemas
                 "-Xmx256m",
@@ -229,8 +254,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
                 "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=" + Ports.HOST,
                 "-Dquarkus.http.port=" + httpPort,
-                "-Dquarkus.log.console.color=false",
-                "-jar", runnerJar.toString());
+                "-Dquarkus.log.console.color=false"));
+        command.addAll(watchParent);
+        command.addAll(List.of("-jar", runnerJar.toString()));
+        return command;
     }
 
     private static Path runnerJar(Path apicurioHome, String source) {
