@@ -47,6 +47,7 @@ public final class Application implements AutoCloseable {
     private volatile UptakeStores stores;
     private volatile ScanScheduler scheduler;
     private volatile KafkaConnection kafka;
+    private volatile boolean brokerHaltInstalled;
 
     private Application() {}
 
@@ -74,6 +75,17 @@ public final class Application implements AutoCloseable {
         HttpApi http = HttpServers.start(settings, () -> ready.get() && topologyRanOnce.get(), views);
         started.push(new Part("HTTP server", http));
 
+        if (settings.embedded()) {
+            // the broker halts the JVM on a full disk: stop the rest in order first, and say so
+            brokerHaltInstalled = true;
+            BrokerHalt.install(settings.dataDir(), () -> {
+                KafkaConnection connection = this.kafka;
+                if (connection != null) {
+                    connection.abandonBroker();
+                }
+                close();
+            });
+        }
         KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo());
         started.push(new Part("Kafka connection", kafka));
         this.kafka = kafka;
@@ -205,6 +217,9 @@ public final class Application implements AutoCloseable {
             }
             took.append(took.isEmpty() ? "" : ", ").append(part.name).append(' ')
                     .append((System.nanoTime() - partBegin) / 1_000_000).append(" ms");
+        }
+        if (brokerHaltInstalled) {
+            BrokerHalt.uninstall();
         }
         // a start that failed is reported as one line by the command; no second line on stderr for it
         if (wasUp) {

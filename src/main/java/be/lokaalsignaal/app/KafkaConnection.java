@@ -71,6 +71,13 @@ public final class KafkaConnection implements AutoCloseable {
         }
     }
 
+    /** After a fatal fault of the embedded broker: closing stops the registry but leaves the broker. */
+    void abandonBroker() {
+        if (kafka != null) {
+            kafka.abandon();
+        }
+    }
+
     public boolean embedded() {
         return kafka != null;
     }

@@ -121,6 +121,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
+     * For a broker that failed fatally (its log directory is gone or full) and is about to end the
+     * process: {@link #close()} then leaves it as it is, since a shutdown would wait on the very
+     * thread that reported the fault. The next start recovers the logs.
+     */
+    public synchronized void abandon() {
+        closed = true;
+    }
+
+    /**
      * Stops the broker: a controlled shutdown that flushes the logs, so the next start needs no
      * recovery. Returns after at most about ten seconds even if the broker hangs.
      */
