@@ -3,6 +3,7 @@ package be.lokaalsignaal.app;
 import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.Municipality;
 import be.lokaalsignaal.avro.NewsletterIssue;
+import be.lokaalsignaal.fetch.FetchConfig;
 import be.lokaalsignaal.register.LoadProblem;
 import be.lokaalsignaal.register.Register;
 import be.lokaalsignaal.register.RegisterException;
@@ -19,7 +20,6 @@ import be.lokaalsignaal.topics.Publisher;
 import be.lokaalsignaal.topics.Topics;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -50,6 +50,8 @@ final class Connectors implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    private volatile FeedPoller feedPoller;
 
     Connectors(Publisher publisher, Clock clock) {
         this.publisher = publisher;
@@ -102,7 +104,10 @@ final class Connectors implements AutoCloseable {
             log.info("learning-network sessions: {} from {} ({} entries skipped)", result.sessions().size(), settings.sessions(), result.errors().size());
         }
         if (settings.newsletterFeed() != null) {
-            FeedPoller poller = new FeedPoller(reader, Duration.ofSeconds(30));
+            // the feed is fetched under the crawler's rules: address guard, timeout, byte limit, user agent
+            FeedPoller poller = new FeedPoller(reader, new FetchConfig(settings.userAgent(), settings.crawlTimeout(),
+                    settings.allowPrivateHosts(), settings.resolve(), 4), settings.maxBytes());
+            this.feedPoller = poller;
             URI feed = URI.create(settings.newsletterFeed());
             feedTimer.scheduleWithFixedDelay(() -> {
                 try {
@@ -144,5 +149,9 @@ final class Connectors implements AutoCloseable {
     @Override
     public void close() {
         feedTimer.shutdownNow();
+        FeedPoller poller = feedPoller;
+        if (poller != null) {
+            poller.close();
+        }
     }
 }
