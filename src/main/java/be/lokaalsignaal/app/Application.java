@@ -5,6 +5,7 @@ import be.lokaalsignaal.scan.ScanScheduler;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import be.lokaalsignaal.serde.AvroSerdeConfig;
 import be.lokaalsignaal.serve.HttpApi;
+import be.lokaalsignaal.serve.PeerSecret;
 import be.lokaalsignaal.serve.StreamsUptakeSource;
 import be.lokaalsignaal.topics.Publisher;
 import be.lokaalsignaal.topics.TopicSerdes;
@@ -71,7 +72,7 @@ public final class Application implements AutoCloseable {
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.httpPort());
         TopicMirrors mirrors = new TopicMirrors();
         StreamsUptakeSource views = new StreamsUptakeSource(self, Clock.system(Scanning.BRUSSELS), QUERY_TIMEOUT,
-                mirrors::scanProgress, mirrors::issues, mirrors::sessions);
+                mirrors::scanProgress, mirrors::issues, mirrors::sessions, PeerSecret.inDataDir(settings.dataDir()));
         HttpApi http = HttpServers.start(settings, () -> ready.get() && topologyRanOnce.get(), views);
         started.push(new Part("HTTP server", http));
 
