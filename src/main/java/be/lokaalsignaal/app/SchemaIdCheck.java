@@ -62,7 +62,8 @@ final class SchemaIdCheck {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // aborted records were written with ids of the same registry, so they count as well
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BOUND.toMillis());
         Map<Integer, String> ids = new TreeMap<>();
@@ -78,6 +79,7 @@ final class SchemaIdCheck {
             if (nonEmpty.isEmpty()) {
                 return ids;
             }
+            consumer.assign(nonEmpty);
             List<Function<TopicPartition, Long>> positions = List.of(starts::get, tp -> Math.max(starts.get(tp), ends.get(tp) - TAIL));
             for (Function<TopicPartition, Long> position : positions) {
                 read(consumer, nonEmpty, position, ends, ids);
@@ -88,7 +90,6 @@ final class SchemaIdCheck {
 
     private static void read(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
                              Function<TopicPartition, Long> position, Map<TopicPartition, Long> ends, Map<Integer, String> ids) {
-        consumer.assign(partitions);
         partitions.forEach(tp -> consumer.seek(tp, position.apply(tp)));
         Set<TopicPartition> pending = new HashSet<>(partitions);
         long deadline = System.nanoTime() + BOUND.toNanos();
