@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +93,9 @@ public final class Application implements AutoCloseable {
         kafka.createTopics(settings.partitions(), settings.replicationFactor());
         String bootstrap = kafka.bootstrapServers();
         String registryUrl = kafka.registryUrl();
+        RegistryWatch registryWatch = new RegistryWatch(registryUrl, settings.registryUserInfo(), kafka::registryOutage).start();
+        started.push(new Part("registry watch", registryWatch));
+        http.reportOutage(registryWatch::outage);
         TopicSerdes serdes = new TopicSerdes(serdeConfig(registryUrl, settings.registryUserInfo()));
 
         Publisher publisher = new Publisher(bootstrap, serdes, settings.applicationId() + "-connectors");
@@ -111,10 +113,7 @@ public final class Application implements AutoCloseable {
         streamsConfig.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         streamsConfig.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         KafkaStreams streams = new KafkaStreams(UptakeTopology.buildTopology(serdes, UptakeTopology.Options.defaults()), streamsConfig);
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("the uptake topology failed: {}; replacing its thread", e.toString());
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        streams.setUncaughtExceptionHandler(new StreamThreadFailures());
         UptakeStores stores = new UptakeStores(streams, QUERY_TIMEOUT);
         this.stores = stores;
         started.push(new Part("Kafka Streams", () -> {

@@ -102,6 +102,16 @@ public final class KafkaConnection implements AutoCloseable {
         }
     }
 
+    /** Why the embedded registry cannot answer now (it died and is restarting); empty for a given registry. */
+    java.util.Optional<String> registryOutage() {
+        return registry == null ? java.util.Optional.empty() : registry.outage();
+    }
+
+    /** The user info the registry is reached with, or null. */
+    String registryUserInfo() {
+        return registryUserInfo;
+    }
+
     public boolean embedded() {
         return kafka != null;
     }

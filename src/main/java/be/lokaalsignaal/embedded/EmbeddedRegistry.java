@@ -38,7 +38,14 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Process process;
+    /** Pauses between attempts to restart a registry that died, growing up to the last. */
+    private static final List<Duration> RESTART_PAUSES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+    private final ProcessBuilder builder;
+    private volatile Process process;
+    private volatile boolean closing;
+    private volatile String outage;
     private final int port;
     private final Path logFile;
     private final Path pidFile;
@@ -47,7 +54,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile Duration exitGrace = Duration.ZERO;
 
-    private EmbeddedRegistry(Process process, int port, Path logFile, Path pidFile, DirLock lock) {
+    private EmbeddedRegistry(ProcessBuilder builder, Process process, int port, Path logFile, Path pidFile, DirLock lock) {
+        this.builder = builder;
         this.process = process;
         this.port = port;
         this.logFile = logFile;
@@ -86,11 +94,12 @@ public final class EmbeddedRegistry implements AutoCloseable {
         DirLock lock = DirLock.acquire(registryDir.resolve("registry.lock"),
                 "Cannot start the embedded schema registry: another instance uses " + registryDir);
         Process process;
+        ProcessBuilder builder;
         try {
             // holding the lock, a registry still alive on this directory has no owner any more: it would keep the database locked
             ChildProcesses.endStale(pidFile, "The schema registry");
             // stdin stays an open pipe: the registry's parent watch ends the registry when this process ends
-            ProcessBuilder builder = new ProcessBuilder(command(runnerJar, httpPort, ChildProcesses.watchParentOptions(registryDir)))
+            builder = new ProcessBuilder(command(runnerJar, httpPort, ChildProcesses.watchParentOptions(registryDir)))
                     .directory(registryDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -105,13 +114,14 @@ public final class EmbeddedRegistry implements AutoCloseable {
             lock.close();
             throw e;
         }
-        EmbeddedRegistry registry = new EmbeddedRegistry(process, httpPort, logFile, pidFile, lock);
+        EmbeddedRegistry registry = new EmbeddedRegistry(builder, process, httpPort, logFile, pidFile, lock);
         try {
-            registry.awaitReady();
+            registry.awaitReady(process);
         } catch (RuntimeException e) {
             registry.close();
             throw e;
         }
+        registry.superviseUntilClosed(process);
         log.info("Embedded schema registry ready on {} in {} ms (log in {})", registry.url(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logFile);
         return registry;
@@ -162,6 +172,67 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Why the registry cannot answer now (it died and is being restarted), or empty while it runs.
+     */
+    public java.util.Optional<String> outage() {
+        return java.util.Optional.ofNullable(outage);
+    }
+
+    /** A registry that dies while the application runs is started again, on the same port and database. */
+    private void superviseUntilClosed(Process watched) {
+        watched.onExit().thenRunAsync(() -> restartAfter(watched));
+    }
+
+    private void restartAfter(Process died) {
+        if (closing || died != process) {
+            return;
+        }
+        outage = "the embedded schema registry stopped (exit code " + died.exitValue() + ") and is being restarted; see " + logFile;
+        log.warn("The embedded schema registry (pid {}) stopped with exit code {}; restarting it on port {} (log in {})",
+                died.pid(), died.exitValue(), port, logFile);
+        long started = System.nanoTime();
+        for (int attempt = 0; !closing; attempt++) {
+            try {
+                Process next = startProcess();
+                awaitReady(next);
+                outage = null;
+                log.info("Embedded schema registry restarted in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                superviseUntilClosed(next);
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Restarting the embedded schema registry failed: {}", e.getMessage());
+                Process failed = process;
+                if (failed != null) {
+                    failed.destroyForcibly();
+                }
+            }
+            sleep(RESTART_PAUSES.get(Math.min(attempt, RESTART_PAUSES.size() - 1)));
+        }
+    }
+
+    private synchronized Process startProcess() {
+        if (closing) {
+            throw new IllegalStateException("closing");
+        }
+        try {
+            Process next = builder.start();
+            process = next;
+            ChildProcesses.record(pidFile, next);
+            return next;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the schema registry: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void stopOnExit() {
         try {
             if (closed.await(exitGrace.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -190,6 +261,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
     }
 
     private synchronized void stopProcess() {
+        closing = true;
+        Process process = this.process;
         if (!process.isAlive()) {
             return;
         }
@@ -209,7 +282,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    private void awaitReady() {
+    private void awaitReady(Process process) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + Ports.HOST + ":" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(2))

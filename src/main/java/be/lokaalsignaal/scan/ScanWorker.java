@@ -5,6 +5,7 @@ import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
 import be.lokaalsignaal.serde.AvroDeserializer;
 import be.lokaalsignaal.topics.Publisher;
+import be.lokaalsignaal.topics.RegistryWait;
 import be.lokaalsignaal.topics.Topics;
 import java.time.Duration;
 import java.util.Collection;
@@ -17,9 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -78,8 +81,23 @@ public final class ScanWorker implements AutoCloseable {
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
         });
         try {
+            RegistryWait registryWait = new RegistryWait("the crawler worker");
             while (running.get()) {
-                for (ConsumerRecord<String, ScanRequest> record : consumer.poll(Duration.ofMillis(500))) {
+                ConsumerRecords<String, ScanRequest> records;
+                try {
+                    records = consumer.poll(Duration.ofMillis(500));
+                    registryWait.answered();
+                } catch (RecordDeserializationException e) {
+                    if (registryWait.pauseIfUnavailable(e)) {
+                        // the request is not bad: read it again once the registry answers
+                        consumer.seek(e.topicPartition(), e.offset());
+                    } else {
+                        log.warn("skipping an unreadable scan request at {} offset {}: {}", e.topicPartition(), e.offset(), e.getMessage());
+                        consumer.seek(e.topicPartition(), e.offset() + 1);
+                    }
+                    continue;
+                }
+                for (ConsumerRecord<String, ScanRequest> record : records) {
                     submit(record);
                 }
                 commitFinished();
@@ -91,6 +109,8 @@ public final class ScanWorker implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("crawler worker stopped: {}", e.toString());
         } finally {

@@ -16,6 +16,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
     private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> versionsBySubject = new ConcurrentHashMap<>();
     private int nextId;
+    private volatile boolean unavailable;
 
     public InMemorySchemaRegistry(int firstId) {
         this.nextId = firstId;
@@ -35,8 +36,20 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
         SCOPES.remove(scope);
     }
 
+    /** For tests of a registry outage: while set, every call fails as a registry that does not answer. */
+    public void setUnavailable(boolean unavailable) {
+        this.unavailable = unavailable;
+    }
+
+    private void requireAvailable() {
+        if (unavailable) {
+            throw SchemaRegistryException.unreachable("in-memory schema registry is unavailable (test)", new java.io.IOException("connection refused"));
+        }
+    }
+
     @Override
     public synchronized int register(String subject, Schema schema) {
+        requireAvailable();
         List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
         for (int id : versions) {
             if (byId.get(id).equals(schema)) {
@@ -51,6 +64,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
 
     @Override
     public synchronized int lookup(String subject, Schema schema) {
+        requireAvailable();
         for (int id : versionsBySubject.getOrDefault(subject, List.of())) {
             if (byId.get(id).equals(schema)) {
                 return id;
@@ -61,6 +75,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
 
     @Override
     public synchronized RegisteredSchema latest(String subject) {
+        requireAvailable();
         List<Integer> versions = versionsBySubject.get(subject);
         if (versions == null || versions.isEmpty()) {
             throw new SchemaRegistryException("subject " + subject + " not found", 404);
@@ -71,6 +86,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
 
     @Override
     public Schema byId(int id) {
+        requireAvailable();
         Schema schema = byId.get(id);
         if (schema == null) {
             throw new SchemaRegistryException("schema id " + id + " not found", 404);

@@ -49,9 +49,15 @@ public final class HttpApi implements AutoCloseable {
     private static final Set<SignalKind> ALL_KINDS = EnumSet.allOf(SignalKind.class);
 
     private final Javalin app;
+    private volatile Supplier<Optional<String>> outage = Optional::empty;
 
     private HttpApi(Javalin app) {
         this.app = app;
+    }
+
+    /** A part the data depends on that is out (the schema registry): health says DOWN with the reason meanwhile. */
+    public void reportOutage(Supplier<Optional<String>> outage) {
+        this.outage = outage;
     }
 
     /** Starts the server with only the health endpoint answering; data endpoints answer 503. */
@@ -99,8 +105,14 @@ public final class HttpApi implements AutoCloseable {
         Routes routes = new Routes(source, clock);
         HttpEdges.install(app);
 
+        HttpApi api = new HttpApi(app);
         app.get("/api/health", ctx -> {
             Query.of(ctx.queryParamMap(), Set.of());
+            Optional<String> outage = api.outage.get();
+            if (outage.isPresent()) {
+                ctx.status(503).json(Map.of("status", "DOWN", "reason", outage.get()));
+                return;
+            }
             boolean up = ready.get();
             ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "STARTING"));
         });
@@ -127,7 +139,7 @@ public final class HttpApi implements AutoCloseable {
         });
         app.exception(Exception.class, HttpEdges::internalError);
         app.start(host, port);
-        return new HttpApi(app);
+        return api;
     }
 
     private static Map<String, String> dashboardHeaders() {

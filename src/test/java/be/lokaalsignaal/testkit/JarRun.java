@@ -67,6 +67,12 @@ public final class JarRun implements AutoCloseable {
         return new JarRun(process, port, out, err);
     }
 
+    /** Deletes the logs of an earlier run under the same prefix: {@link #start} appends to them. */
+    public static void deleteLogs(Path logs) throws IOException {
+        Files.deleteIfExists(Path.of(logs + "-stdout.log"));
+        Files.deleteIfExists(Path.of(logs + "-stderr.log"));
+    }
+
     public static Path jar() {
         Path jar = baseDir().resolve("target/lokaal-signaal-all.jar");
         if (!Files.isRegularFile(jar)) {

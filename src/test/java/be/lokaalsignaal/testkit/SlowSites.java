@@ -67,6 +67,7 @@ public final class SlowSites implements AutoCloseable {
         return t;
     });
     private final Duration delay;
+    private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
 
     private SlowSites(Duration delay) {
         this.delay = delay;
@@ -128,6 +129,7 @@ public final class SlowSites implements AutoCloseable {
             return;
         }
         try {
+            gate.await();
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -142,6 +144,16 @@ public final class SlowSites implements AutoCloseable {
     private static byte[] html(String title, String body) {
         return ("<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'><title>" + title + "</title></head><body>"
                 + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Pages wait from now on until {@link #release()} (robots.txt and missing paths still answer at once). */
+    public void hold() {
+        gate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Lets the held pages answer. */
+    public void release() {
+        gate.countDown();
     }
 
     public List<Site> sites() {
@@ -179,6 +191,7 @@ public final class SlowSites implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         servers.forEach(s -> s.stop(0));
         executor.shutdownNow();
     }
