@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -102,8 +103,6 @@ public final class Application implements AutoCloseable {
         started.push(new Part("producer", publisher));
         Connectors connectors = new Connectors(publisher, Clock.systemUTC());
         started.push(new Part("connectors", connectors));
-        connectors.publishRegister(register);
-        connectors.publishSources(settings, register.register());
 
         mirrors.start(bootstrap, serdes.config());
         started.push(new Part("topic mirrors", mirrors));
@@ -112,6 +111,9 @@ public final class Application implements AutoCloseable {
                 settings.dataDir().resolve("streams"), settings.replicationFactor());
         streamsConfig.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         streamsConfig.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        // static membership: an instance that crashed and comes back takes its place in the group at once,
+        // instead of the group waiting out the dead member's session (45 s) before anything runs
+        streamsConfig.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(settings, "topology"));
         KafkaStreams streams = new KafkaStreams(UptakeTopology.buildTopology(serdes, UptakeTopology.Options.defaults()), streamsConfig);
         streams.setUncaughtExceptionHandler(new StreamThreadFailures());
         UptakeStores stores = new UptakeStores(streams, QUERY_TIMEOUT);
@@ -130,6 +132,9 @@ public final class Application implements AutoCloseable {
         });
         streams.start();
         views.attach(streams, stores, nis -> register.register().byNis(nis).isPresent());
+        // published while the topology joins its group and opens its stores, not before: both take seconds
+        connectors.publishRegister(register);
+        connectors.publishSources(settings, register.register());
         if (settings.crawler()) {
             scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
         }
@@ -157,6 +162,14 @@ public final class Application implements AutoCloseable {
         if (!topologyRanOnce.get()) {
             log.warn("the uptake topology is not running after {} s; health stays STARTING until it is", bound.toSeconds());
         }
+    }
+
+    /**
+     * The id this instance has in a consumer group across its restarts: the application, the role and
+     * the address other instances reach it on, which no other running instance has.
+     */
+    static String instanceId(Settings settings, String role) {
+        return settings.applicationId() + "-" + role + "-" + settings.advertisedHost() + "-" + settings.httpPort();
     }
 
     /** The serde configuration for a registry, with basic authentication when user info is given. */

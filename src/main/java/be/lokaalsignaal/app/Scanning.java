@@ -47,7 +47,8 @@ final class Scanning {
                       Publisher publisher, Consumer<Application.Part> started) {
         CrawlerPool pool = new CrawlerPool(crawlConfig(settings), catalogue);
         started.accept(new Application.Part("crawler pool", pool));
-        ScanWorker worker = new ScanWorker(bootstrap, settings.applicationId() + "-crawlers", serdes.config(), pool, publisher,
+        ScanWorker worker = new ScanWorker(bootstrap, settings.applicationId() + "-crawlers",
+                Application.instanceId(settings, "crawler"), serdes.config(), pool, publisher,
                 settings.crawlConcurrency()).start();
         started.accept(new Application.Part("crawler worker", worker));
         Clock clock = Clock.system(BRUSSELS);

@@ -35,7 +35,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private static final String RUNNER_JAR_SUFFIX = "-runner.jar";
     /** The process id of the running registry, for the next start to find a registry left alive. */
     static final String PID_FILE = "registry.pid";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    // a loaded machine starts the registry slowly; failing the start would be worse than waiting
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     /** Pauses between attempts to restart a registry that died, growing up to the last. */
@@ -74,7 +75,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
      *     log in {@code dataDir/registry}
      * @param port the HTTP port on 127.0.0.1, or 0 for a free one
      * @throws IllegalStateException if the port is taken, the process dies or it does not get ready
-     *     within 60 s
+     *     within 180 s
      */
     public static EmbeddedRegistry start(Path apicurioHome, Path dataDir, int port) {
         if (port < 0 || port > 65535) {

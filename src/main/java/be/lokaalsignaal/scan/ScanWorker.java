@@ -51,7 +51,19 @@ public final class ScanWorker implements AutoCloseable {
     private final java.util.Queue<Map.Entry<TopicPartition, Long>> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public ScanWorker(String bootstrapServers, String groupId, Map<String, ?> serdeConfig, CrawlerPool pool, Publisher publisher, int maxInFlight) {
+        this(bootstrapServers, groupId, null, serdeConfig, pool, publisher, maxInFlight);
+    }
+
+    /**
+     * @param instanceId the worker's static id in the group (stable across its restarts), so that a
+     *     worker that crashed and comes back takes its requests again at once; null for none
+     */
+    public ScanWorker(String bootstrapServers, String groupId, String instanceId, Map<String, ?> serdeConfig, CrawlerPool pool,
+                      Publisher publisher, int maxInFlight) {
         Map<String, Object> config = new HashMap<>();
+        if (instanceId != null) {
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -119,7 +131,9 @@ public final class ScanWorker implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.debug("final commit failed", e);
             }
-            consumer.close(Duration.ofSeconds(2));
+            // a static member stays in the group on close unless it leaves: another worker takes its requests at once
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.groupMembershipOperation(
+                    org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(2)));
         }
     }
 
