@@ -3,21 +3,38 @@
   'use strict';
 
   const KINDS = ['SITE_LINK', 'SITE_MENTION', 'CAMPAIGN', 'SAFETY_PLAN', 'NIGHTLIFE', 'NEWSLETTER_FEATURE', 'LEARNING_NETWORK'];
-  const CARD_KINDS = KINDS;
+  // website signals are known only for municipalities whose website was scanned completely
+  const WEBSITE_KINDS = new Set(['SITE_LINK', 'SITE_MENTION', 'CAMPAIGN', 'SAFETY_PLAN', 'NIGHTLIFE']);
   const LABELS = {
     SITE_LINK: { short: 'Link', long: 'linken naar www.seksueelgeweld.be' },
     SITE_MENTION: { short: 'Vermelding', long: 'vermelden www.seksueelgeweld.be' },
     CAMPAIGN: { short: 'Campagne', long: 'voeren een lokale campagne' },
     SAFETY_PLAN: { short: 'Veiligheidsplan', long: 'nemen seksueel geweld op in hun veiligheidsplan' },
     NIGHTLIFE: { short: 'Uitgaansleven', long: 'nemen maatregelen in het uitgaansleven' },
-    NEWSLETTER_FEATURE: { short: 'Nieuwsbrief', long: 'kwamen als goede praktijk in de nieuwsbrief' },
+    NEWSLETTER_FEATURE: { short: 'Nieuwsbrief', long: 'kwamen als goede praktijk aan bod in de nieuwsbrief' },
     LEARNING_NETWORK: { short: 'Lerend netwerk', long: 'stelden hun aanpak voor in het lerend netwerk' },
   };
+  const OUTCOMES = {
+    OK: 'volledig gescand',
+    NO_WEBSITE: 'geen website bekend',
+    NOT_SCANNED_YET: 'nog niet gescand',
+    IN_PROGRESS: 'scan bezig',
+    INCOMPLETE: 'scan onvolledig',
+    UNREACHABLE: 'niet bereikbaar',
+    ROBOTS_DISALLOWED: 'robots.txt verbiedt het',
+    INTERRUPTED: 'scan onderbroken',
+    ERROR: 'fout bij het scannen',
+    TIMEOUT: 'time-out',
+  };
+  const CONFIDENCE = { high: 'hoog', medium: 'middel', low: 'laag' };
   const PROVINCES = ['Antwerpen', 'Limburg', 'Oost-Vlaanderen', 'Vlaams-Brabant', 'West-Vlaanderen'];
   const MERGER_DAY = '2025-01-01';
-  const COLOURS = { present: '#1c6e8c', lost: '#e8833a', absent: '#e4e7eb' };
+  const FIRST_DAY = '2019-01-01';
+  const COLOURS = { present: '#1c6e8c', lost: '#e8833a', absent: '#e4e7eb', unknown: '#b8c2cc' };
+  // a typed date is applied once it has been complete and valid for this long, so typing it digit by digit loads once
+  const DATE_SETTLE_MS = 700;
 
-  const state = { asOf: null, today: null, list: [], geo: null };
+  const state = { asOf: null, today: null, list: [], geo: null, summary: null, request: 0, controller: null };
   const $ = (id) => document.getElementById(id);
 
   // ---- helpers
@@ -50,6 +67,16 @@
     return iso ? dayInBrussels.format(new Date(iso)) : null;
   }
 
+  // a share that never hides a municipality: 1 of 285 is "<1%", not "0%"
+  function percent(n, total) {
+    if (!total) return '';
+    if (n === 0) return '0%';
+    const p = (100 * n) / total;
+    if (p < 1) return '<1%';
+    if (n < total && Math.round(p) === 100) return '>99%';
+    return `${Math.round(p)}%`;
+  }
+
   function query(params) {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') q.set(k, v);
@@ -57,12 +84,20 @@
     return s ? `?${s}` : '';
   }
 
+  function outcomeText(outcome) {
+    return OUTCOMES[outcome] || (outcome ? outcome.toLowerCase().replace(/_/g, ' ') : '');
+  }
+
+  function byOutcome(map) {
+    return Object.entries(map || {}).sort((a, b) => b[1] - a[1]).map(([o, n]) => `${n} ${outcomeText(o)}`).join(', ');
+  }
+
   class Unavailable extends Error {
     constructor(message, retryAfter) { super(message); this.retryAfter = retryAfter; }
   }
 
-  async function getJson(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  async function getJson(path, signal) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
     if (response.status === 503) {
       const body = await response.json().catch(() => ({}));
       throw new Unavailable(body.error || 'niet beschikbaar', Number(response.headers.get('Retry-After')) || 5);
@@ -90,6 +125,18 @@
     const box = $('message');
     box.textContent = text || '';
     box.hidden = !text;
+  }
+
+  // where a piece of evidence came from, in words
+  function originText(origin) {
+    if (!origin) return '';
+    let text;
+    if (origin.kind === 'NEWSLETTER_ISSUE') text = `nieuwsbrief${origin.date ? ' van ' + formatDate(origin.date) : ''}`;
+    else if (origin.kind === 'LEARNING_NETWORK_SESSION') text = `lerend netwerk${origin.date ? ', sessie van ' + formatDate(origin.date) : ''}`;
+    else text = 'website';
+    if (origin.provenance === 'reconstructed from the parliamentary answers') text += ', gereconstrueerd uit de parlementaire antwoorden';
+    else if (origin.provenance) text += `, ${origin.provenance}`;
+    return text;
   }
 
   // ---- loading
@@ -123,23 +170,32 @@
   }
 
   async function load(asOf) {
+    // only the answer to the latest request is shown: an older one that arrives late is dropped
+    const request = ++state.request;
+    if (state.controller) state.controller.abort();
+    const controller = new AbortController();
+    state.controller = controller;
     document.body.dataset.state = 'loading';
     const q = query({ asOf });
     try {
       const [list, summary, timeline, calls, practices, scan] = await Promise.all([
-        getJson(`/api/municipalities${q}`),
-        getJson(`/api/summary${q}`),
-        getJson(`/api/timeline${q}`),
-        getJson('/api/calls'),
-        getJson(`/api/practices${q}`),
-        getJson('/api/scans/latest'),
+        getJson(`/api/municipalities${q}`, controller.signal),
+        getJson(`/api/summary${q}`, controller.signal),
+        getJson(`/api/timeline${q}`, controller.signal),
+        getJson('/api/calls', controller.signal),
+        getJson(`/api/practices${q}`, controller.signal),
+        getJson('/api/scans/latest', controller.signal),
       ]);
+      if (request !== state.request) return;
       state.list = list;
+      state.summary = summary;
       state.asOf = summary.asOf;
       if (!state.today) state.today = summary.asOf;
       $('as-of').max = state.today;
-      $('as-of').value = state.asOf;
+      $('as-of').min = FIRST_DAY;
+      if (document.activeElement !== $('as-of')) $('as-of').value = state.asOf;
       $('as-of-label').textContent = asOf ? '' : '(vandaag)';
+      $('as-of-hint').textContent = '';
       showMessage('');
       renderCards(summary);
       renderTable();
@@ -149,13 +205,15 @@
       renderScan(scan);
       renderDownloads();
       await renderMap();
+      if (request !== state.request) return;
       document.body.dataset.asOf = state.asOf;
       document.body.dataset.state = 'ready';
     } catch (e) {
+      if (request !== state.request || e.name === 'AbortError') return;
       document.body.dataset.state = 'error';
       if (e instanceof Unavailable) {
         showMessage(`De gegevens zijn even niet beschikbaar (${e.message}). Nieuwe poging over ${e.retryAfter} s.`);
-        setTimeout(() => load(asOf), e.retryAfter * 1000);
+        setTimeout(() => { if (request === state.request) load(asOf); }, e.retryAfter * 1000);
       } else {
         showMessage(`Er ging iets mis: ${e.message}`);
       }
@@ -165,37 +223,77 @@
   // ---- cards and breakdown
 
   function renderCards(summary) {
-    const total = summary.flanders.municipalities;
+    const f = summary.flanders;
+    const total = f.municipalities;
     $('cards-scope').textContent = `stand op ${formatDate(summary.asOf)}, ${total} gemeenten`;
+    const warning = $('scan-warning');
+    const noneScanned = total > 0 && f.scanned === 0;
+    warning.hidden = !noneScanned;
+    warning.textContent = noneScanned
+      ? `Geen enkele gemeentelijke website is op deze datum volledig gescand: ${f.notScanned} van de ${total} gemeenten niet bereikt`
+        + `${f.notScanned ? ' (' + byOutcome(f.notScannedByOutcome) + ')' : ''}. `
+        + 'Of gemeenten linken, vermelden, campagnes voeren, het thema in hun veiligheidsplan opnemen of maatregelen in het uitgaansleven nemen, is dus onbekend, niet nul.'
+      : '';
+    $('scan-note').textContent = !noneScanned && f.notScanned > 0
+      ? `Websitesignalen geteld over de ${f.scanned} gescande gemeenten; ${f.notScanned} niet bereikt (${byOutcome(f.notScannedByOutcome)}): voor hen is het onbekend.`
+      : '';
     const cards = $('cards');
     cards.replaceChildren();
-    for (const kind of CARD_KINDS) {
-      const n = summary.flanders.counts[kind];
-      const centre = summary.centreCities.counts[kind];
-      cards.append(el('div', { class: 'card', 'data-signal': kind },
-        el('div', { class: 'value' },
+    for (const kind of KINDS) {
+      const website = WEBSITE_KINDS.has(kind);
+      const n = f.counts[kind];
+      const of = website ? f.scanned : total;
+      const centre = summary.centreCities;
+      const centreOf = website ? centre.scanned : centre.municipalities;
+      const unknown = website && of === 0;
+      const value = unknown
+        ? el('div', { class: 'value' }, el('span', { class: 'unknown-value', 'data-unknown': '', text: 'onbekend' }))
+        : el('div', { class: 'value' },
           el('span', { 'data-count': '', text: String(n) }),
           el('span', { class: 'of', text: ' van ' }),
-          el('span', { class: 'of', 'data-total': '', text: String(total) })),
-        el('div', { class: 'label', text: `gemeenten ${LABELS[kind].long}` }),
-        el('div', { class: 'extra', text: `${total ? Math.round((100 * n) / total) : 0}% · ${centre} van de ${summary.centreCities.municipalities} centrumsteden` })));
+          el('span', { class: 'of', 'data-total': '', text: String(of) }));
+      const label = unknown ? `hoeveel gemeenten ${LABELS[kind].long}: geen enkele website gescand`
+        : website ? `gescande gemeenten ${LABELS[kind].long}` : `gemeenten ${LABELS[kind].long}`;
+      const extra = [];
+      if (website) extra.push(`${f.notScanned} niet bereikt`);
+      if (!unknown) extra.push(percent(n, of));
+      if (!unknown) extra.push(`${centre.counts[kind]} van de ${centreOf} ${website ? 'gescande ' : ''}centrumsteden`);
+      cards.append(el('div', { class: `card${unknown ? ' unknown' : ''}`, 'data-signal': kind },
+        value,
+        el('div', { class: 'label', text: label }),
+        el('div', { class: 'extra', 'data-not-scanned': website ? String(f.notScanned) : null, text: extra.join(' · ') })));
     }
     const table = $('breakdown');
     table.tHead.replaceChildren(el('tr', {}, el('th', { text: '' }), el('th', { class: 'num', text: 'Gemeenten' }),
-      ...CARD_KINDS.map((k) => el('th', { class: 'num', text: LABELS[k].short }))));
+      el('th', { class: 'num', text: 'Gescand' }), el('th', { class: 'num', text: 'Niet bereikt' }),
+      ...KINDS.map((k) => el('th', { class: 'num', text: LABELS[k].short + (WEBSITE_KINDS.has(k) ? ' *' : '') }))));
     const row = (name, counts, key) => el('tr', { 'data-scope': key }, el('th', { text: name }),
       el('td', { class: 'num', text: String(counts.municipalities) }),
-      ...CARD_KINDS.map((k) => el('td', { class: 'num', 'data-signal': k, text: String(counts.counts[k]) })));
+      el('td', { class: 'num', 'data-scanned': '', text: String(counts.scanned) }),
+      el('td', { class: 'num', 'data-not-scanned': '', title: byOutcome(counts.notScannedByOutcome), text: String(counts.notScanned) }),
+      ...KINDS.map((k) => {
+        const unknown = WEBSITE_KINDS.has(k) && counts.scanned === 0 && counts.municipalities > 0;
+        return el('td', { class: `num${unknown ? ' unknown' : ''}`, 'data-signal': k, text: unknown ? 'onbekend' : String(counts.counts[k]) });
+      }));
     table.tBodies[0].replaceChildren(
       row('Vlaanderen', summary.flanders, 'flanders'),
       ...Object.entries(summary.provinces).map(([name, counts]) => row(name, counts, name)),
       row('Centrumsteden', summary.centreCities, 'centreCities'));
+    let foot = table.tFoot;
+    if (!foot) foot = table.createTFoot();
+    foot.replaceChildren(el('tr', {}, el('td', { colspan: String(4 + KINDS.length), class: 'muted',
+      text: '* websitesignalen: geteld over de gescande gemeenten; nieuwsbrief en lerend netwerk over alle gemeenten.' })));
   }
 
   // ---- map
 
+  function scanned(m) {
+    return m.scan && m.scan.scanned;
+  }
+
   function signalStatus(m, kind) {
     const s = m.signals[kind];
+    if (WEBSITE_KINDS.has(kind) && !scanned(m)) return 'unknown';
     if (s.present) return 'present';
     return s.firstSeen ? 'lost' : 'absent';
   }
@@ -210,6 +308,7 @@
     const projection = d3.geoMercator().fitSize([width, height], { type: 'FeatureCollection', features: geo.before });
     const path = d3.geoPath(projection);
     let coloured = 0;
+    let unknown = 0;
     svg.selectAll('*').remove();
     svg.append('g').selectAll('path').data(features).join('path')
       .attr('class', 'municipality')
@@ -219,12 +318,14 @@
         const m = byNis.get(f.properties.nis);
         const status = m ? signalStatus(m, kind) : 'absent';
         if (status === 'present') coloured++;
+        if (status === 'unknown') unknown++;
         this.setAttribute('data-status', status);
         this.setAttribute('fill', COLOURS[status]);
         const since = m && m.signals[kind].firstSeen ? ` sinds ${formatDate(instantDay(m.signals[kind].firstSeen))}` : '';
+        const text = status === 'present' ? 'aanwezig' + since : status === 'lost' ? 'verdwenen' : status === 'unknown'
+          ? `onbekend, website ${outcomeText(m.scan.outcome)}` : 'niet gevonden';
         const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-        title.textContent = `${m ? m.name : f.properties.name} (${f.properties.nis}): ${LABELS[kind].short.toLowerCase()} ${
-          status === 'present' ? 'aanwezig' + since : status === 'lost' ? 'verdwenen' : 'niet gezien'}`;
+        title.textContent = `${m ? m.name : f.properties.name} (${f.properties.nis}): ${LABELS[kind].short.toLowerCase()} ${text}`;
         this.append(title);
       })
       .on('click', (event, f) => {
@@ -233,8 +334,12 @@
         renderTable();
         $('municipalities').scrollIntoView({ behavior: 'smooth', block: 'start' });
       });
-    svg.attr('data-coloured', coloured).attr('data-signal', kind);
-    $('map-count').textContent = `${coloured} van ${state.list.length} gemeenten ${LABELS[kind].long}`;
+    svg.attr('data-coloured', coloured).attr('data-unknown', unknown).attr('data-signal', kind);
+    const website = WEBSITE_KINDS.has(kind);
+    const of = website ? state.list.length - unknown : state.list.length;
+    $('map-count').textContent = website && of === 0
+      ? `Onbekend: geen enkele website gescand (${unknown} niet gescand)`
+      : `${coloured} van ${of} ${website ? 'gescande ' : ''}gemeenten ${LABELS[kind].long}` + (website && unknown ? ` · ${unknown} niet gescand` : '');
   }
 
   // ---- timeline
@@ -248,7 +353,7 @@
     const parse = (iso) => new Date(`${iso}T12:00:00`);
     const end = parse(timeline.asOf);
     const markerDates = [...timeline.calls, ...timeline.newsletterIssues, ...timeline.sessions].map((r) => parse(r.date));
-    const start = d3.min([new Date('2019-01-01T12:00:00'), ...markerDates, ...timeline.points.map((p) => parse(p.date))]);
+    const start = d3.min([new Date(`${FIRST_DAY}T12:00:00`), ...markerDates, ...timeline.points.map((p) => parse(p.date))]);
     const x = d3.scaleTime().domain([start, end]).range([0, width]);
     const y = d3.scaleLinear().domain([0, Math.max(5, d3.max(timeline.points, (p) => p.count) || 0)]).nice().range([height, 0]);
     const g = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
@@ -295,6 +400,7 @@
       province: $('filter-province').value,
       signal: $('filter-signal').value,
       centreCity: $('filter-centre').value,
+      scanned: $('filter-scanned').value,
       name: $('filter-name').value.trim().toLowerCase(),
     };
   }
@@ -302,22 +408,52 @@
   function signalCell(m, kind) {
     const s = m.signals[kind];
     const status = signalStatus(m, kind);
-    const text = status === 'present' ? `✓ sinds ${formatDate(instantDay(s.firstSeen))}`
-      : status === 'lost' ? `verdwenen ${formatDate(instantDay(s.lostAt))}` : '—';
+    let text;
+    if (status === 'present') text = `✓ sinds ${formatDate(instantDay(s.firstSeen))}`;
+    else if (status === 'lost') text = `verdwenen ${formatDate(instantDay(s.lostAt))}`;
+    else if (status === 'unknown') text = s.present ? `gezien ${formatDate(instantDay(s.firstSeen))}, niet gescand` : 'onbekend';
+    else text = '—';
     return el('td', { class: `signal ${status}`, 'data-signal': kind, text });
   }
 
+  function scanCell(m) {
+    const scan = m.scan || {};
+    const cell = el('td', { class: `scan ${scan.scanned ? 'scanned' : 'not-scanned'}`, 'data-outcome': scan.outcome });
+    cell.append(el('span', { class: 'outcome', text: outcomeText(scan.outcome) }));
+    if (scan.at) cell.append(el('span', { class: 'muted', text: ` (${formatDate(instantDay(scan.at))})` }));
+    if (scan.scanned && scan.outcome !== 'OK' && scan.lastCompleteScanAt) {
+      cell.append(el('div', { class: 'muted', text: `stand van de volledige scan van ${formatDate(instantDay(scan.lastCompleteScanAt))}` }));
+    }
+    return cell;
+  }
+
+  function websiteCell(m) {
+    const cell = el('td', { class: 'website' });
+    const url = safeUrl(m.website);
+    if (url) cell.append(el('a', { href: url, text: url.replace(/^https?:\/\//, ''), rel: 'noopener noreferrer', target: '_blank' }));
+    else cell.append(el('span', { class: 'muted', text: 'geen' }));
+    if (m.websiteConfidence && m.websiteConfidence !== 'high') {
+      cell.append(' ', el('span', { class: `confidence ${m.websiteConfidence}`, title: m.websiteSource || '',
+        'data-confidence': m.websiteConfidence, text: `betrouwbaarheid ${CONFIDENCE[m.websiteConfidence] || m.websiteConfidence}` }));
+    }
+    return cell;
+  }
+
+  // the newest evidence of each present signal, readable as text: what matched, where and when
   function evidenceCell(m) {
     const cell = el('td', { class: 'evidence' });
     for (const kind of KINDS) {
       const s = m.signals[kind];
       if (!s.present || !s.evidence.length) continue;
       const item = s.evidence[0];
-      const url = safeUrl(item.url);
-      const title = `${LABELS[kind].short}, gezien ${formatDate(instantDay(item.seenAt))}${item.snippet ? ': ' + item.snippet : ''}`;
-      cell.append(url
-        ? el('a', { href: url, title, text: LABELS[kind].short, rel: 'noopener noreferrer', target: '_blank' })
-        : el('span', { title, text: LABELS[kind].short + ' ' }));
+      const url = safeUrl(item.url) || safeUrl(item.origin && item.origin.url);
+      const block = el('div', { class: 'ev', 'data-signal': kind });
+      block.append(url
+        ? el('a', { href: url, text: LABELS[kind].short, rel: 'noopener noreferrer', target: '_blank' })
+        : el('strong', { text: LABELS[kind].short }));
+      if (item.snippet) block.append(': ', el('span', { class: 'snippet', text: item.snippet }));
+      block.append(' ', el('span', { class: 'origin muted', text: `(${originText(item.origin)}, ${formatDate(instantDay(item.seenAt))})` }));
+      cell.append(block);
     }
     return cell;
   }
@@ -327,24 +463,32 @@
     const table = $('municipalities');
     if (!table.tHead.rows.length) {
       table.tHead.append(el('tr', {}, el('th', { text: 'Gemeente' }), el('th', { text: 'NIS' }), el('th', { text: 'Provincie' }),
-        el('th', { text: 'Centrumstad' }), ...KINDS.map((k) => el('th', { text: LABELS[k].short })), el('th', { text: 'Bewijs' })));
+        el('th', { text: 'Centrumstad' }), el('th', { text: 'Website' }), el('th', { text: 'Scan' }),
+        ...KINDS.map((k) => el('th', { text: LABELS[k].short })), el('th', { text: 'Bewijs' })));
     }
     const rows = state.list
       .filter((m) => !f.province || m.province === f.province)
       .filter((m) => !f.signal || m.signals[f.signal].present)
       .filter((m) => !f.centreCity || String(m.centreCity) === f.centreCity)
+      .filter((m) => !f.scanned || String(scanned(m)) === f.scanned)
       .filter((m) => !f.name || m.name.toLowerCase().includes(f.name) || m.nisCode.startsWith(f.name))
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-      .map((m) => el('tr', { 'data-nis': m.nisCode },
+      .map((m) => el('tr', { 'data-nis': m.nisCode, 'data-scanned': String(scanned(m)) },
         el('td', { text: m.name }), el('td', { text: m.nisCode }), el('td', { text: m.province }),
         el('td', { text: m.centreCity ? 'ja' : '' }),
+        websiteCell(m), scanCell(m),
         ...KINDS.map((k) => signalCell(m, k)),
         evidenceCell(m)));
     $('municipality-rows').replaceChildren(...rows);
     $('row-count').textContent = `${rows.length} gemeenten`;
     $('row-count').dataset.count = rows.length;
-    $('table-csv').href = `/api/municipalities${query({ format: 'csv', asOf: state.asOf, province: f.province, signal: f.signal, centreCity: f.centreCity })}`;
-    $('table-csv').title = f.name ? 'De naamfilter zit niet in de CSV; de andere filters wel.' : '';
+    const params = { asOf: state.asOf, province: f.province, signal: f.signal, centreCity: f.centreCity, scanned: f.scanned };
+    $('table-csv').href = `/api/municipalities${query({ ...params, format: 'csv' })}`;
+    $('table-csv-excel').href = `/api/municipalities${query({ ...params, format: 'csv-excel' })}`;
+    $('table-xlsx').href = `/api/municipalities${query({ ...params, format: 'xlsx' })}`;
+    for (const id of ['table-csv', 'table-csv-excel', 'table-xlsx']) {
+      $(id).title = f.name ? 'De naamfilter zit niet in de download; de andere filters wel.' : '';
+    }
   }
 
   // ---- calls, practices, scan, downloads
@@ -366,9 +510,12 @@
       .map((p) => {
         const evidence = el('td', { class: 'evidence' });
         for (const item of p.evidence.slice(0, 2)) {
-          const url = safeUrl(item.url);
-          const text = item.snippet || item.url || item.source;
-          evidence.append(url ? el('a', { href: url, text, rel: 'noopener noreferrer', target: '_blank' }) : el('span', { text }), ' ');
+          const url = safeUrl(item.url) || safeUrl(item.origin && item.origin.url);
+          const block = el('div', { class: 'ev' });
+          const text = item.snippet || item.url || originText(item.origin);
+          block.append(url ? el('a', { href: url, text, rel: 'noopener noreferrer', target: '_blank' }) : el('span', { class: 'snippet', text }));
+          block.append(' ', el('span', { class: 'origin muted', text: `(${originText(item.origin)})` }));
+          evidence.append(block);
         }
         const channels = [];
         if (p.channels.website) channels.push('website');
@@ -388,27 +535,81 @@
     const box = $('scan');
     box.dataset.status = scan.status;
     if (scan.status === 'NONE') {
-      box.replaceChildren(el('p', { text: 'Nog geen scan uitgevoerd.' }));
+      box.replaceChildren(el('p', { text: 'Nog geen scan uitgevoerd: van geen enkele gemeente is de website gekend.' }));
       return;
     }
+    const m = scan.municipalities;
     const statusText = scan.status === 'RUNNING' ? 'bezig' : 'afgerond';
-    box.replaceChildren(
+    const completed = m.done - m.failed;
+    const parts = [
       el('p', { text: `Scan ${statusText}: gestart ${formatDate(instantDay(scan.startedAt))}${scan.completedAt ? ', afgerond ' + formatDate(instantDay(scan.completedAt)) : ''}.` }),
-      el('p', { text: `${scan.municipalities.done} van ${scan.municipalities.total} gemeenten gescand, waarvan ${scan.municipalities.failed} mislukt; ${scan.pages} pagina's en documenten gelezen.` }),
-      el('p', { class: 'muted', text: 'Een mislukte scan verandert niets: een signaal verdwijnt pas als een volledige scan het niet meer vindt.' }));
+      el('p', { text: `${m.total} websites in deze ronde; ${m.done} afgelopen: ${completed} volledig gescand, ${m.failed} mislukt`
+        + `${m.failed ? ' (' + byOutcome(scan.failuresByReason) + ')' : ''}; ${scan.pages} pagina's en documenten gelezen.`
+        + `${m.withoutWebsite ? ` ${m.withoutWebsite} gemeenten zonder gekende website.` : ''}` }),
+    ];
+    if (m.total > 0 && m.failed === m.total) {
+      parts.push(el('p', { class: 'warning', text: 'Alle websites van deze ronde zijn mislukt: controleer de internetverbinding van de server.' }));
+    }
+    parts.push(el('p', { class: 'muted', text: 'Een mislukte scan verandert niets: een signaal verdwijnt pas als een volledige scan het niet meer vindt. Een gemeente die nooit volledig gescand werd, telt niet mee in de websitecijfers.' }));
+    box.replaceChildren(...parts);
   }
 
   function renderDownloads() {
     const asOf = state.asOf;
-    const links = [
-      ['Alle gemeenten met hun signalen', `/api/municipalities${query({ format: 'csv', asOf })}`],
-      ['Kerncijfers (Vlaanderen, provincies, centrumsteden)', `/api/summary${query({ format: 'csv', asOf })}`],
-      ['Verloop over de tijd', `/api/timeline${query({ format: 'csv', asOf })}`],
-      ['Goede praktijken', `/api/practices${query({ format: 'csv', asOf })}`],
-      ['Oproepen in de nieuwsbrief', '/api/calls?format=csv'],
-      ['Laatste scan per gemeente', '/api/scans/latest?format=csv'],
+    const tables = [
+      ['Alle gemeenten met hun signalen en scan', '/api/municipalities', { asOf }],
+      ['Kerncijfers (Vlaanderen, provincies, centrumsteden)', '/api/summary', { asOf }],
+      ['Verloop over de tijd', '/api/timeline', { asOf }],
+      ['Goede praktijken', '/api/practices', { asOf }],
+      ['Oproepen in de nieuwsbrief', '/api/calls', {}],
+      ['Laatste scan per gemeente', '/api/scans/latest', {}],
     ];
-    $('downloads').replaceChildren(...links.map(([text, href]) => el('li', {}, el('a', { href, 'data-csv': '', download: '', text }))));
+    $('report').href = `/api/report${query({ asOf })}`;
+    $('downloads').tBodies[0].replaceChildren(...tables.map(([text, path, params]) => el('tr', {},
+      el('th', { text }),
+      el('td', {}, el('a', { href: `${path}${query({ ...params, format: 'csv' })}`, 'data-csv': '', download: '', text: 'CSV' })),
+      el('td', {}, el('a', { href: `${path}${query({ ...params, format: 'csv-excel' })}`, 'data-csv-excel': '', download: '', text: 'CSV voor Excel' })),
+      el('td', {}, el('a', { href: `${path}${query({ ...params, format: 'xlsx' })}`, 'data-xlsx': '', download: '', text: 'Excel' })))));
+  }
+
+  // ---- the date
+
+  function validDate(value) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    const d = new Date(`${value}T12:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  }
+
+  function initDate(reload) {
+    const input = $('as-of');
+    let pending = null;
+    const apply = () => {
+      clearTimeout(pending);
+      pending = null;
+      const value = input.value;
+      if (!value) return;
+      const today = state.today || input.max;
+      if (!validDate(value)) {
+        $('as-of-hint').textContent = 'Geen geldige datum.';
+      } else if (value < FIRST_DAY || (today && value > today)) {
+        $('as-of-hint').textContent = `Kies een datum van ${formatDate(FIRST_DAY)} tot vandaag.`;
+      } else if (value !== state.asOf || document.body.dataset.state !== 'ready') {
+        $('as-of-hint').textContent = '';
+        reload(value === state.today ? null : value);
+      }
+    };
+    // typing a date digit by digit passes through complete but unintended dates (year 0002, 0020, 0202):
+    // apply only once the value has stood still, or at once on Enter or when the field is left
+    const settle = () => {
+      clearTimeout(pending);
+      $('as-of-hint').textContent = '';
+      pending = setTimeout(apply, DATE_SETTLE_MS);
+    };
+    input.addEventListener('input', settle);
+    input.addEventListener('change', settle);
+    input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); apply(); } });
+    input.addEventListener('blur', () => { if (pending) apply(); });
+    $('as-of-form').addEventListener('submit', (e) => { e.preventDefault(); apply(); });
   }
 
   // ---- wiring
@@ -419,7 +620,7 @@
       $('filter-signal').append(el('option', { value: kind, text: LABELS[kind].short }));
     }
     for (const province of PROVINCES) $('filter-province').append(el('option', { value: province, text: province }));
-    for (const id of ['filter-province', 'filter-signal', 'filter-centre']) $(id).addEventListener('change', renderTable);
+    for (const id of ['filter-province', 'filter-signal', 'filter-centre', 'filter-scanned']) $(id).addEventListener('change', renderTable);
     $('filter-name').addEventListener('input', renderTable);
     $('map-signal').addEventListener('change', () => renderMap());
 
@@ -430,12 +631,9 @@
       history.replaceState(null, '', url);
       load(asOf);
     };
-    $('as-of').addEventListener('change', (e) => {
-      const value = e.target.value;
-      if (value && /^\d{4}-\d{2}-\d{2}$/.test(value)) reload(value === state.today ? null : value);
-    });
-    $('today').addEventListener('click', () => reload(null));
-    load(initial);
+    initDate(reload);
+    $('today').addEventListener('click', () => { $('as-of').value = state.today || ''; reload(null); });
+    load(initial && validDate(initial) ? initial : null);
   }
 
   document.addEventListener('DOMContentLoaded', init);

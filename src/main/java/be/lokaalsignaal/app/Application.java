@@ -1,11 +1,16 @@
 package be.lokaalsignaal.app;
 
+import be.lokaalsignaal.metrics.AppMetrics;
+import be.lokaalsignaal.metrics.ScanMetrics;
 import be.lokaalsignaal.register.RegisterLoad;
 import be.lokaalsignaal.scan.ScanScheduler;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import be.lokaalsignaal.serde.AvroSerdeConfig;
+import be.lokaalsignaal.serde.SchemaRegistry;
+import be.lokaalsignaal.serve.About;
 import be.lokaalsignaal.serve.HttpApi;
 import be.lokaalsignaal.serve.PeerSecret;
+import be.lokaalsignaal.serve.Readiness;
 import be.lokaalsignaal.serve.StreamsUptakeSource;
 import be.lokaalsignaal.topics.Publisher;
 import be.lokaalsignaal.topics.TopicSerdes;
@@ -19,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -45,6 +51,7 @@ public final class Application implements AutoCloseable {
     // health says UP only once the stores can answer: before the first RUNNING every query would be 503
     private final AtomicBoolean topologyRanOnce = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<About.Info> about = new AtomicReference<>();
     private volatile UptakeStores stores;
     private volatile ScanScheduler scheduler;
     private volatile KafkaConnection kafka;
@@ -68,13 +75,21 @@ public final class Application implements AutoCloseable {
         // user input first: a bad register file fails before any service starts
         RegisterLoad register = Connectors.loadRegister(settings);
         SignalCatalogue catalogue = Scanning.loadCatalogue(settings);
+        AppMetrics metrics = new AppMetrics();
+        started.push(new Part("metrics", metrics));
         // the HTTP port first: a port in use fails at once, and health reports STARTING meanwhile
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.httpPort());
         TopicMirrors mirrors = new TopicMirrors();
         StreamsUptakeSource views = new StreamsUptakeSource(self, Clock.system(Scanning.BRUSSELS), QUERY_TIMEOUT,
                 mirrors::scanProgress, mirrors::issues, mirrors::sessions, PeerSecret.inDataDir(settings.dataDir()));
-        HttpApi http = HttpServers.start(settings, () -> ready.get() && topologyRanOnce.get(), views);
+        DataReadiness data = new DataReadiness(settings.applicationId(),
+                register.register().all().stream().map(be.lokaalsignaal.avro.Municipality::getNisCode).toList());
+        HttpApi http = HttpServers.start(settings, () -> health(data), views, config -> {
+            metrics.extend(config);
+            config.router.mount(routes -> routes.get(About.PATH, ctx -> About.handle(ctx, about::get)));
+        });
         started.push(new Part("HTTP server", http));
+        ScanMetrics.bindRound(metrics.registry(), mirrors::scanProgress);
 
         if (settings.embedded()) {
             // the broker halts the JVM on a full disk: stop the rest in order first, and say so
@@ -87,7 +102,9 @@ public final class Application implements AutoCloseable {
                 close();
             });
         }
-        KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo());
+        KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo(),
+                settings.embeddedPorts().kafka(settings.httpHost(), settings.advertisedHost()),
+                settings.embeddedPorts().registry(settings.httpHost(), settings.advertisedHost()));
         started.push(new Part("Kafka connection", kafka));
         this.kafka = kafka;
         kafka.closedInOrderOnExit(EXIT_GRACE);
@@ -98,10 +115,13 @@ public final class Application implements AutoCloseable {
         started.push(new Part("registry watch", registryWatch));
         http.reportOutage(registryWatch::outage);
         TopicSerdes serdes = new TopicSerdes(serdeConfig(registryUrl, settings.registryUserInfo()));
+        // the contract first: every subject holds the schema files before the first record is written
+        about.set(new About.Info(kafka.advertisedBootstrapServers(), kafka.advertisedRegistryUrl(), kafka.embedded(),
+                SchemaRegistration.registerAll(AvroSerdeConfig.from(serdes.config()).registry())));
 
         Publisher publisher = new Publisher(bootstrap, serdes, settings.applicationId() + "-connectors");
         started.push(new Part("producer", publisher));
-        Connectors connectors = new Connectors(publisher, Clock.systemUTC());
+        Connectors connectors = new Connectors(publisher, Clock.systemUTC(), metrics::sourceError);
         started.push(new Part("connectors", connectors));
 
         mirrors.start(bootstrap, serdes.config());
@@ -115,6 +135,7 @@ public final class Application implements AutoCloseable {
         // instead of the group waiting out the dead member's session (45 s) before anything runs
         streamsConfig.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(settings, "topology"));
         KafkaStreams streams = new KafkaStreams(UptakeTopology.buildTopology(serdes, UptakeTopology.Options.defaults()), streamsConfig);
+        metrics.bind(streams);
         streams.setUncaughtExceptionHandler(new StreamThreadFailures());
         UptakeStores stores = new UptakeStores(streams, QUERY_TIMEOUT);
         this.stores = stores;
@@ -128,6 +149,7 @@ public final class Application implements AutoCloseable {
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 topologyRanOnce.set(true);
+                data.topologyRunning();
             }
         });
         streams.start();
@@ -135,14 +157,28 @@ public final class Application implements AutoCloseable {
         // published while the topology joins its group and opens its stores, not before: both take seconds
         connectors.publishRegister(register);
         connectors.publishSources(settings, register.register());
+        // stopped before the Kafka connection, so that it asks nothing of a broker that is going away
+        started.push(new Part("readiness", data));
+        data.inputsPublished(bootstrap);
+        data.watch(streams, views::storedCodes);
         if (settings.crawler()) {
-            scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push);
+            scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push, metrics);
         }
 
         awaitTopologyRunning(TOPOLOGY_START_WAIT);
         ready.set(true);
-        log.info("lokaal-signaal is up in {} ms: dashboard and API at http://{}:{}/ (Kafka {}, schema registry {})",
-                (System.nanoTime() - begin) / 1_000_000, settings.advertisedHost(), http.port(), bootstrap, registryUrl);
+        log.info("lokaal-signaal is up in {} ms: dashboard and API at http://{}:{}/, Kafka bootstrap servers {}, schema registry {}",
+                (System.nanoTime() - begin) / 1_000_000, settings.advertisedHost(), http.port(), kafka.advertisedBootstrapServers(),
+                kafka.advertisedRegistryUrl());
+    }
+
+    /** UP when the data is there and every part of this instance has started. */
+    private Readiness.Health health(DataReadiness data) {
+        Readiness.Health health = data.check();
+        if (health.up() && !ready.get()) {
+            return Readiness.Health.notReady(java.util.List.of("the application is starting its crawler and scan scheduler"));
+        }
+        return health;
     }
 
     /**
@@ -172,10 +208,15 @@ public final class Application implements AutoCloseable {
         return settings.applicationId() + "-" + role + "-" + settings.advertisedHost() + "-" + settings.httpPort();
     }
 
-    /** The serde configuration for a registry, with basic authentication when user info is given. */
+    /**
+     * The serde configuration for a registry, with basic authentication when user info is given: the
+     * schema files registered as written, every subject the serdes register under kept BACKWARD.
+     */
     public static Map<String, Object> serdeConfig(String registryUrl, String userInfo) {
         Map<String, Object> config = new HashMap<>();
         config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        config.put(AvroSerdeConfig.REMOVE_JAVA_PROPERTIES, true);
+        config.put(AvroSerdeConfig.SUBJECT_COMPATIBILITY, SchemaRegistry.BACKWARD);
         if (userInfo != null) {
             config.put(AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
             config.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, userInfo);
@@ -191,6 +232,11 @@ public final class Application implements AutoCloseable {
     /** The Confluent-compatible URL of the schema registry this instance uses, embedded or given. */
     public String schemaRegistryUrl() {
         return kafka.registryUrl();
+    }
+
+    /** What {@code GET /api/about} shows: the addresses for consumers elsewhere and the registered schemas; null while starting. */
+    public About.Info about() {
+        return about.get();
     }
 
     /** The Kafka cluster and the schema registry this instance uses, embedded or given. */

@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ final class Connectors implements AutoCloseable {
 
     private final Publisher publisher;
     private final Clock clock;
+    private final Consumer<String> errorCounter;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final Map<String, String> publishedHashes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService feedTimer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -53,9 +55,11 @@ final class Connectors implements AutoCloseable {
 
     private volatile FeedPoller feedPoller;
 
-    Connectors(Publisher publisher, Clock clock) {
+    /** @param errorCounter told the connector of every source error reported */
+    Connectors(Publisher publisher, Clock clock, Consumer<String> errorCounter) {
         this.publisher = publisher;
         this.clock = clock;
+        this.errorCounter = errorCounter;
     }
 
     /** The bundled register, or the given file's; bad rows are reported and skipped. */
@@ -142,6 +146,7 @@ final class Connectors implements AutoCloseable {
             return;
         }
         log.warn("{}: skipped {}", connector, error);
+        errorCounter.accept(connector);
         Instant now = clock.instant();
         publisher.publish(Topics.SOURCE_ERRORS, error.source(), new be.lokaalsignaal.avro.SourceError(error.source(), connector, error.reason(), now), now);
     }

@@ -1,16 +1,19 @@
 package be.lokaalsignaal.app;
 
 import be.lokaalsignaal.serve.HttpApi;
+import be.lokaalsignaal.serve.Readiness;
 import be.lokaalsignaal.serve.UptakeSource;
-import java.util.function.Supplier;
+import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.util.function.Consumer;
 
 /** Starts the HTTP server, turning a taken port into a clear user error. */
 final class HttpServers {
     private HttpServers() {}
 
-    static HttpApi start(Settings settings, Supplier<Boolean> ready, UptakeSource source) {
+    static HttpApi start(Settings settings, Readiness readiness, UptakeSource source, Consumer<JavalinConfig> extensions) {
         try {
-            return HttpApi.start(settings.httpHost(), settings.httpPort(), ready, source);
+            return HttpApi.start(settings.httpHost(), settings.httpPort(), readiness, source, Clock.systemDefaultZone(), extensions);
         } catch (RuntimeException e) {
             if (causedByBindFailure(e)) {
                 throw new UserError("--http-port " + settings.httpPort() + " on " + settings.httpHost() + " is in use or not available; choose another with --http-port", e);

@@ -2,6 +2,8 @@ package be.lokaalsignaal.app;
 
 import be.lokaalsignaal.embedded.EmbeddedKafka;
 import be.lokaalsignaal.embedded.EmbeddedRegistry;
+import be.lokaalsignaal.embedded.PortInUseException;
+import be.lokaalsignaal.embedded.ServiceAddress;
 import be.lokaalsignaal.serde.AvroSerdeConfig;
 import be.lokaalsignaal.serde.SchemaRegistry;
 import be.lokaalsignaal.topics.Topics;
@@ -24,47 +26,55 @@ public final class KafkaConnection implements AutoCloseable {
     private final String bootstrapServers;
     private final String registryUrl;
     private final String registryUserInfo;
+    private final String advertisedBootstrapServers;
+    private final String advertisedRegistryUrl;
     private final EmbeddedKafka kafka;
     private final EmbeddedRegistry registry;
 
     private KafkaConnection(Path dataDir, String bootstrapServers, String registryUrl, String registryUserInfo,
-                            EmbeddedKafka kafka, EmbeddedRegistry registry) {
+            String advertisedBootstrapServers, String advertisedRegistryUrl, EmbeddedKafka kafka, EmbeddedRegistry registry) {
         this.dataDir = dataDir;
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
         this.registryUserInfo = registryUserInfo;
+        this.advertisedBootstrapServers = advertisedBootstrapServers;
+        this.advertisedRegistryUrl = advertisedRegistryUrl;
         this.kafka = kafka;
         this.registry = registry;
     }
 
     /**
      * @param bootstrapServers an existing cluster, or null for the embedded one
+     * @param kafkaAddress where the embedded broker listens, when there is one
+     * @param registryAddress where the embedded registry listens, when there is one
      */
-    public static KafkaConnection open(Path dataDir, String bootstrapServers, String registryUrl, String registryUserInfo) {
+    public static KafkaConnection open(Path dataDir, String bootstrapServers, String registryUrl, String registryUserInfo,
+            ServiceAddress kafkaAddress, ServiceAddress registryAddress) {
         if (bootstrapServers != null) {
             ClusterCheck.awaitReachable(bootstrapServers, registryUrl, registryUserInfo);
-            return new KafkaConnection(dataDir, bootstrapServers, registryUrl, registryUserInfo, null, null);
+            return new KafkaConnection(dataDir, bootstrapServers, registryUrl, registryUserInfo, bootstrapServers, registryUrl, null, null);
         }
         // a damaged data directory is refused before anything starts on it (and perhaps changes it)
         DataDirCheck.beforeStart(dataDir, valueTopics());
         // the registry is a separate process: it boots while the broker starts here
         CompletableFuture<EmbeddedRegistry> registryStart = CompletableFuture.supplyAsync(
-                () -> EmbeddedRegistry.start(EmbeddedRegistry.locateApicurioHome(), dataDir, 0));
+                () -> EmbeddedRegistry.start(EmbeddedRegistry.locateApicurioHome(), dataDir, registryAddress));
         EmbeddedKafka kafka;
         try {
-            kafka = EmbeddedKafka.start(dataDir, 0);
+            kafka = EmbeddedKafka.start(dataDir, kafkaAddress);
         } catch (RuntimeException e) {
             registryStart.thenAccept(EmbeddedRegistry::close);
-            throw asUserError(e);
+            throw asUserError(e, "--kafka-port");
         }
         EmbeddedRegistry registry;
         try {
             registry = registryStart.join();
         } catch (CompletionException e) {
             kafka.close();
-            throw asUserError(e.getCause());
+            throw asUserError(e.getCause(), "--registry-port");
         }
-        KafkaConnection connection = new KafkaConnection(dataDir, kafka.bootstrapServers(), registry.url(), null, kafka, registry);
+        KafkaConnection connection = new KafkaConnection(dataDir, kafka.localBootstrapServers(), registry.localUrl(), null,
+                kafka.bootstrapServers(), registry.url(), kafka, registry);
         try {
             DataDirCheck.afterBrokerStart(dataDir);
         } catch (RuntimeException e) {
@@ -80,7 +90,11 @@ public final class KafkaConnection implements AutoCloseable {
     }
 
     // the embedded services fail with messages meant for the user (port in use, data dir in use, bundle missing)
-    private static RuntimeException asUserError(Throwable e) {
+    private static RuntimeException asUserError(Throwable e, String portOption) {
+        if (e instanceof PortInUseException p) {
+            return new UserError("port " + p.port() + " on " + p.host() + " for " + p.service() + " is in use: choose another with "
+                    + portOption + " (0: any free port), or start with --free-ports-if-taken", e);
+        }
         return e instanceof UserError u ? u : new UserError(e.getMessage(), e);
     }
 
@@ -116,12 +130,24 @@ public final class KafkaConnection implements AutoCloseable {
         return kafka != null;
     }
 
+    /** The {@code bootstrap.servers} for this process's own clients. */
     public String bootstrapServers() {
         return bootstrapServers;
     }
 
+    /** The registry URL for this process's own clients. */
     public String registryUrl() {
         return registryUrl;
+    }
+
+    /** The {@code bootstrap.servers} for consumers elsewhere: the embedded broker under its advertised host, or the given cluster. */
+    public String advertisedBootstrapServers() {
+        return advertisedBootstrapServers;
+    }
+
+    /** The registry URL for consumers elsewhere. */
+    public String advertisedRegistryUrl() {
+        return advertisedRegistryUrl;
     }
 
     /**

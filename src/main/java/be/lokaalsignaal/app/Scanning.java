@@ -1,5 +1,7 @@
 package be.lokaalsignaal.app;
 
+import be.lokaalsignaal.metrics.AppMetrics;
+import be.lokaalsignaal.metrics.ScanMetrics;
 import be.lokaalsignaal.register.Register;
 import be.lokaalsignaal.scan.CrawlConfig;
 import be.lokaalsignaal.scan.CrawlerPool;
@@ -44,9 +46,10 @@ final class Scanning {
     }
 
     static ScanScheduler start(Settings settings, SignalCatalogue catalogue, Register register, String bootstrap, TopicSerdes serdes,
-                      Publisher publisher, Consumer<Application.Part> started) {
+                      Publisher publisher, Consumer<Application.Part> started, AppMetrics metrics) {
         CrawlerPool pool = new CrawlerPool(crawlConfig(settings), catalogue);
         started.accept(new Application.Part("crawler pool", pool));
+        ScanMetrics.bindCrawler(metrics.registry(), pool, CrawlerPool::pagesRead, CrawlerPool::bytesRead);
         ScanWorker worker = new ScanWorker(bootstrap, settings.applicationId() + "-crawlers",
                 Application.instanceId(settings, "crawler"), serdes.config(), pool, publisher,
                 settings.crawlConcurrency()).start();

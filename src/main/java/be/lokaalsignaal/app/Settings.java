@@ -33,10 +33,12 @@ public record Settings(
         Duration crawlTimeout,
         boolean allowPrivateHosts,
         Map<String, String> resolve,
-        String userAgent) {
+        String userAgent,
+        EmbeddedPorts embeddedPorts) {
 
     public Settings {
         resolve = resolve == null ? Map.of() : Map.copyOf(resolve);
+        embeddedPorts = embeddedPorts == null ? EmbeddedPorts.anyFree() : embeddedPorts;
     }
 
     /** True when no cluster was given: the broker and the registry run inside this process. */

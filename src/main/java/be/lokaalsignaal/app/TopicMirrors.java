@@ -40,8 +40,10 @@ final class TopicMirrors implements AutoCloseable {
         if ("NONE".equals(s.status())) {
             return ScanProgress.none();
         }
-        return new ScanProgress(ScanProgress.Status.valueOf(s.status()), s.startedAt(), s.completedAt(), s.total(), s.done(), s.failed(), s.pages(),
-                s.municipalities().stream().map(m -> new ScanProgress.MunicipalityScan(m.nisCode(), m.name(), m.status(), m.pages())).toList());
+        return new ScanProgress(s.scanId(), ScanProgress.Status.valueOf(s.status()), s.startedAt(), s.completedAt(), s.total(), s.done(),
+                s.failed(), s.withoutWebsite(), s.pages(), s.failuresByReason(),
+                s.municipalities().stream().map(m -> new ScanProgress.MunicipalityScan(m.nisCode(), m.name(), m.website(), m.status(),
+                        m.reason(), m.message(), m.pages())).toList());
     }
 
     @Override

@@ -28,10 +28,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "8080", description = "HTTP port of the API and dashboard (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
-    @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "Address the HTTP server binds to (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    @Option(names = "--http-host", defaultValue = "127.0.0.1",
+            description = "Address the HTTP server, and the embedded broker and registry, bind to (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
     String httpHost;
 
-    @Option(names = "--advertised-host", description = "Host name other instances use to reach this one's HTTP port (default: the --http-host, or localhost).")
+    @Option(names = "--advertised-host",
+            description = "Host name other machines use to reach this instance: its HTTP port and the embedded broker and registry (default: the --http-host, or localhost).")
     String advertisedHost;
 
     @Mixin
@@ -136,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
         return new Settings(cluster.absoluteDataDir(), httpHost, httpPort, advertised, cluster.bootstrapServers, cluster.schemaRegistryUrl, cluster.registryUserInfo,
                 applicationId, partitions, replicationFactor, standbyReplicas, municipalities, signals, newsletters, newsletterFeed,
                 Duration.ofHours(1), sessions, !noInitialScan, scanInterval, !noCrawler, crawlDelay, crawlConcurrency, maxPages, maxBytes,
-                crawlTimeout, allowPrivateHosts, resolveOverrides(resolve), userAgent);
+                crawlTimeout, allowPrivateHosts, resolveOverrides(resolve), userAgent, cluster.embeddedPorts());
     }
 
     private static final Pattern HOST_NAME =

@@ -76,7 +76,8 @@ public final class ScanWarcCommand implements Callable<Integer> {
             scanAll(scanner, out, page -> out.printf("%s %s %s%n", page.getNisCode(), page.getFinalUrl(), page.getMatches().stream().map(m -> m.getKind()).distinct().toList()));
             return 0;
         }
-        try (KafkaConnection kafka = KafkaConnection.open(cluster.absoluteDataDir(), cluster.bootstrapServers, cluster.schemaRegistryUrl, cluster.registryUserInfo)) {
+        try (KafkaConnection kafka = KafkaConnection.open(cluster.absoluteDataDir(), cluster.bootstrapServers, cluster.schemaRegistryUrl, cluster.registryUserInfo,
+                cluster.embeddedPorts().kafka("127.0.0.1", "127.0.0.1"), cluster.embeddedPorts().registry("127.0.0.1", "127.0.0.1"))) {
             kafka.createTopics(Topics.DEFAULT_PARTITIONS, (short) 1);
             Map<String, Object> serdeConfig = Application.serdeConfig(kafka.registryUrl(), cluster.registryUserInfo);
             try (Publisher publisher = new Publisher(kafka.bootstrapServers(), new TopicSerdes(serdeConfig), "lokaal-signaal-scan-warc")) {

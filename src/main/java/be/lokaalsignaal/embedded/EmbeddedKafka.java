@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The log directory is {@code <dataDir>/kafka}. It is formatted on the first start and reused
  * afterwards, so topics, records, committed offsets and transaction state survive a restart.
- * Everything listens on 127.0.0.1 only: the embedded broker is not meant to be reached from other
- * machines (use the cluster mode for that).
+ *
+ * <p>Clients connect to the port of its {@link ServiceAddress} (127.0.0.1 by default; every
+ * interface, advertised under a host name, for consumers on other machines). When other machines may
+ * connect, a second listener on 127.0.0.1 serves this process's own clients and the broker's traffic
+ * with itself, so neither depends on the advertised name resolving here.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -41,19 +44,22 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String HOST = Ports.HOST;
     private static final int NODE_ID = 1;
     private static final String BROKER_LISTENER = "PLAINTEXT";
+    private static final String LOCAL_LISTENER = "LOCAL";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final String localBootstrapServers;
     private final Path logDir;
     private final DirLock lock;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Path logDir, DirLock lock) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, String localBootstrapServers, Path logDir, DirLock lock) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.localBootstrapServers = localBootstrapServers;
         this.logDir = logDir;
         this.lock = lock;
     }
@@ -67,12 +73,21 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException if the port is taken or the broker does not become ready
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("Not a TCP port: " + port);
-        }
+        return start(dataDir, ServiceAddress.loopback(port));
+    }
+
+    /**
+     * Starts the broker on the given address and returns once it accepts client requests.
+     *
+     * @throws IllegalStateException if the port is taken (and no fallback was asked for) or the broker
+     *     does not become ready
+     */
+    public static EmbeddedKafka start(Path dataDir, ServiceAddress address) {
         long started = System.nanoTime();
-        int brokerPort = port == 0 ? Ports.free() : Ports.requireFree(port, "the embedded Kafka broker");
+        int brokerPort = address.choosePort("the embedded Kafka broker");
         int controllerPort = Ports.freeOtherThan(brokerPort);
+        int localPort = address.loopbackOnly() ? -1 : Ports.freeOtherThan(brokerPort, controllerPort);
+        Listeners listeners = new Listeners(address, brokerPort, localPort, controllerPort);
         Path logDir = dataDir.toAbsolutePath().resolve("kafka");
         try {
             Files.createDirectories(logDir);
@@ -81,43 +96,47 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         DirLock lock = lockDataDir(dataDir.toAbsolutePath(), logDir);
         try {
-            return start(logDir, brokerPort, controllerPort, lock, started);
+            return start(logDir, listeners, lock, started);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    private static EmbeddedKafka start(Path logDir, int brokerPort, int controllerPort, DirLock lock,
-            long started) {
-        KafkaConfig config = new KafkaConfig(brokerConfig(logDir, brokerPort, controllerPort), false);
+    private static EmbeddedKafka start(Path logDir, Listeners listeners, DirLock lock, long started) {
+        KafkaConfig config = new KafkaConfig(brokerConfig(logDir, listeners), false);
         if (!Files.exists(logDir.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME))) {
             format(config);
         }
 
-        String bootstrapServers = HOST + ":" + brokerPort;
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrapServers, logDir, lock);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, listeners.advertised(), listeners.local(), logDir, lock);
         try {
             server.startup();
-            awaitReady(bootstrapServers);
+            awaitReady(listeners.local());
         } catch (RuntimeException e) {
             kafka.close();
             if (hasCause(e, BindException.class)) {
-                throw new IllegalStateException("Cannot start the embedded Kafka broker: port " + brokerPort
-                        + " or " + controllerPort + " on " + HOST + " is already in use", e);
+                throw new IllegalStateException("Cannot start the embedded Kafka broker: port " + listeners.brokerPort()
+                        + " on " + listeners.address().bindHost() + " or " + listeners.controllerPort() + " on " + HOST
+                        + " is already in use", e);
             }
-            throw new IllegalStateException("Cannot start the embedded Kafka broker on port " + brokerPort
+            throw new IllegalStateException("Cannot start the embedded Kafka broker on port " + listeners.brokerPort()
                     + " with data in " + logDir + ": " + e.getMessage(), e);
         }
         log.info("Embedded Kafka broker ready on {} in {} ms (data in {})",
-                bootstrapServers, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logDir);
+                listeners.advertised(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logDir);
         return kafka;
     }
 
-    /** The {@code bootstrap.servers} value for clients of this broker. */
+    /** The {@code bootstrap.servers} value for clients of this broker, under its advertised host name. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The {@code bootstrap.servers} value for clients in this process: over the loopback interface. */
+    public String localBootstrapServers() {
+        return localBootstrapServers;
     }
 
     /**
@@ -167,18 +186,45 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> brokerConfig(Path logDir, int brokerPort, int controllerPort) {
+    /**
+     * The broker's listeners: the one clients are told about, an optional one on 127.0.0.1 for this
+     * process (-1: none, the first is on loopback already) and the controller's.
+     */
+    private record Listeners(ServiceAddress address, int brokerPort, int localPort, int controllerPort) {
+        String advertised() {
+            return address.advertisedHost() + ":" + brokerPort;
+        }
+
+        String local() {
+            return localPort < 0 ? address.localHost() + ":" + brokerPort : HOST + ":" + localPort;
+        }
+
+        String interBroker() {
+            return localPort < 0 ? BROKER_LISTENER : LOCAL_LISTENER;
+        }
+
+        String listeners() {
+            return BROKER_LISTENER + "://" + address.bindHost() + ":" + brokerPort
+                    + (localPort < 0 ? "" : "," + LOCAL_LISTENER + "://" + HOST + ":" + localPort)
+                    + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort;
+        }
+
+        String advertisedListeners() {
+            return BROKER_LISTENER + "://" + advertised() + (localPort < 0 ? "" : "," + LOCAL_LISTENER + "://" + HOST + ":" + localPort);
+        }
+    }
+
+    private static Map<String, Object> brokerConfig(Path logDir, Listeners listeners) {
         Map<String, Object> props = new HashMap<>();
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + listeners.controllerPort());
         props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("inter.broker.listener.name", BROKER_LISTENER);
-        props.put("listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort + ","
-                + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        props.put("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort);
+        props.put("inter.broker.listener.name", listeners.interBroker());
+        props.put("listeners", listeners.listeners());
+        props.put("advertised.listeners", listeners.advertisedListeners());
         props.put("listener.security.protocol.map",
-                BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+                BROKER_LISTENER + ":PLAINTEXT," + LOCAL_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("log.dirs", logDir.toString());
 
         // one node: every internal topic has exactly one replica, and that one is enough
@@ -200,6 +246,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         // the broker registers and is unfenced after its first heartbeats: beat faster to start faster
         props.put("broker.heartbeat.interval.ms", "500");
+        // Transactions V2 adds a partition to a transaction with the first produce request. When that request
+        // comes while the producer's previous transaction is still writing its commit markers, the broker
+        // retries for at most this long before it answers CONCURRENT_TRANSACTIONS. One node that writes the
+        // markers of every partition itself takes longer than the default 100 ms under load (at start the
+        // topology commits transactions over ~90 partitions back to back), and the producer then logs the
+        // error and has its pipelined batches refused out of sequence. Waiting here is what the retry is for.
+        props.put("add.partitions.to.txn.retry.backoff.max.ms", "5000");
 
         // sized for a laptop: small segments and indexes, few threads, a small cleaner buffer
         props.put("num.network.threads", "2");

@@ -33,6 +33,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     public static final String HOME_ENV = "LOKAAL_SIGNAAL_APICURIO_HOME";
 
     private static final String RUNNER_JAR_SUFFIX = "-runner.jar";
+    private static final String CCOMPAT_PATH = "/apis/ccompat/v7";
     /** The process id of the running registry, for the next start to find a registry left alive. */
     static final String PID_FILE = "registry.pid";
     // a loaded machine starts the registry slowly; failing the start would be worse than waiting
@@ -47,6 +48,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private volatile Process process;
     private volatile boolean closing;
     private volatile String outage;
+    private final ServiceAddress address;
     private final int port;
     private final Path logFile;
     private final Path pidFile;
@@ -55,9 +57,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile Duration exitGrace = Duration.ZERO;
 
-    private EmbeddedRegistry(ProcessBuilder builder, Process process, int port, Path logFile, Path pidFile, DirLock lock) {
+    private EmbeddedRegistry(ProcessBuilder builder, Process process, ServiceAddress address, int port, Path logFile, Path pidFile,
+                             DirLock lock) {
         this.builder = builder;
         this.process = process;
+        this.address = address;
         this.port = port;
         this.logFile = logFile;
         this.pidFile = pidFile;
@@ -78,12 +82,19 @@ public final class EmbeddedRegistry implements AutoCloseable {
      *     within 180 s
      */
     public static EmbeddedRegistry start(Path apicurioHome, Path dataDir, int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("Not a TCP port: " + port);
-        }
+        return start(apicurioHome, dataDir, ServiceAddress.loopback(port));
+    }
+
+    /**
+     * Starts the registry on the given address and returns once it reports ready.
+     *
+     * @throws IllegalStateException if the port is taken (and no fallback was asked for), the process
+     *     dies or it does not get ready within 180 s
+     */
+    public static EmbeddedRegistry start(Path apicurioHome, Path dataDir, ServiceAddress address) {
         long started = System.nanoTime();
         Path runnerJar = runnerJar(apicurioHome, "given directory");
-        int httpPort = port == 0 ? Ports.free() : Ports.requireFree(port, "the embedded schema registry");
+        int httpPort = address.choosePort("the embedded schema registry");
         Path registryDir = dataDir.toAbsolutePath().resolve("registry");
         Path logFile = registryDir.resolve("registry.log");
         Path pidFile = registryDir.resolve(PID_FILE);
@@ -100,7 +111,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
             // holding the lock, a registry still alive on this directory has no owner any more: it would keep the database locked
             ChildProcesses.endStale(pidFile, "The schema registry");
             // stdin stays an open pipe: the registry's parent watch ends the registry when this process ends
-            builder = new ProcessBuilder(command(runnerJar, httpPort, ChildProcesses.watchParentOptions(registryDir)))
+            builder = new ProcessBuilder(command(runnerJar, address.bindHost(), httpPort, ChildProcesses.watchParentOptions(registryDir)))
                     .directory(registryDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -115,7 +126,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
             lock.close();
             throw e;
         }
-        EmbeddedRegistry registry = new EmbeddedRegistry(builder, process, httpPort, logFile, pidFile, lock);
+        EmbeddedRegistry registry = new EmbeddedRegistry(builder, process, address, httpPort, logFile, pidFile, lock);
         try {
             registry.awaitReady(process);
         } catch (RuntimeException e) {
@@ -147,9 +158,14 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return requireBundle(Path.of("target", "apicurio"), "default location");
     }
 
-    /** The base URL of the Confluent-compatible API, for schema registry clients. */
+    /** The base URL of the Confluent-compatible API for schema registry clients, under the advertised host name. */
     public String url() {
-        return "http://" + Ports.HOST + ":" + port + "/apis/ccompat/v7";
+        return "http://" + address.advertisedHost() + ":" + port + CCOMPAT_PATH;
+    }
+
+    /** The base URL of the Confluent-compatible API for clients in this process. */
+    public String localUrl() {
+        return "http://" + address.localHost() + ":" + port + CCOMPAT_PATH;
     }
 
     /** The process id of the registry. */
@@ -285,7 +301,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     private void awaitReady(Process process) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + Ports.HOST + ":" + port + "/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + address.localHost() + ":" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
@@ -316,7 +332,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         }
     }
 
-    private static List<String> command(Path runnerJar, int httpPort, List<String> watchParent) {
+    private static List<String> command(Path runnerJar, String bindHost, int httpPort, List<String> watchParent) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new java.util.ArrayList<>(List.of(
@@ -326,8 +342,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
                 // the registry does little work; the C1 compiler and the serial collector halve its startup
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
-                "-Dquarkus.http.host=" + Ports.HOST,
+                "-Dquarkus.http.host=" + bindHost,
                 "-Dquarkus.http.port=" + httpPort,
+                // match schemas by their canonical form, as Confluent's registry does: a client that registers a
+                // schema file as it is on disk (whitespace, key order) finds the version already there
+                "-Dregistry.ccompat.use-canonical-hash=true",
                 "-Dquarkus.log.console.color=false"));
         command.addAll(watchParent);
         command.addAll(List.of("-jar", runnerJar.toString()));

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -41,6 +42,7 @@ public final class Fetcher implements Closeable {
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService deadlines;
+    private final LongAdder bytesRead = new LongAdder();
 
     public Fetcher(FetchConfig config) {
         this(config, new GuardedDnsResolver(config.resolve(), config.allowPrivateHosts()));
@@ -76,6 +78,11 @@ public final class Fetcher implements Closeable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Body bytes read by every request so far (for the crawler metrics). */
+    public long bytesRead() {
+        return bytesRead.sum();
     }
 
     /** GETs one URL and reads at most maxBytes of the body. */
@@ -131,6 +138,7 @@ public final class Fetcher implements Closeable {
                 body = out.toByteArray();
                 length = body.length;
             }
+            bytesRead.add(length);
             return new FetchResponse(url, status, contentType, location, body, length, truncated);
         } catch (IOException e) {
             if (timedOut.get()) {

@@ -46,6 +46,10 @@ public final class Register {
     private static final Pattern NIS = Pattern.compile("[1-9][0-9]{4}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
     private static final String RESOURCES = "/register/";
+    /** Values of {@code websiteConfidence}, surest first. */
+    public static final List<String> CONFIDENCES = List.of("high", "medium", "low");
+    /** The first day the register covers: the 2019 list is in force from 2019-01-01. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2019, 1, 1);
 
     private static volatile Register bundled;
 
@@ -72,8 +76,8 @@ public final class Register {
     }
 
     private static Register buildBundled() {
-        List<Row> before = readBundledRows("municipalities-2019.csv");
-        List<Row> after = readBundledRows("municipalities-2025.csv");
+        List<Row> before = withWebsiteSources(readBundledRows("municipalities-2019.csv"), "websites-2019-sources.csv");
+        List<Row> after = withWebsiteSources(readBundledRows("municipalities-2025.csv"), "websites-2025-sources.csv");
         List<Merger> mergers = bundledMergers();
         Map<String, Row> rows = new LinkedHashMap<>();
         before.forEach(row -> rows.put(row.nis, row));
@@ -127,12 +131,14 @@ public final class Register {
     }
 
     /**
-     * Replaces the register with the rows of a CSV file {@code nis_code,name,province,website[,centrumstad]}
+     * Replaces the register with the rows of a CSV file
+     * {@code nis_code,name,province,website[,centrumstad][,website_confidence][,website_source]}
      * (header required, columns found by name). Rows with problems are skipped and reported; the
      * 2025 mergers are applied to the codes the file contains. Without a centrumstad column the
      * 13 centre cities are recognised by code.
      *
-     * @throws RegisterException when the file is missing, unreadable or has no usable header
+     * @throws RegisterException when the file is missing, unreadable, has no usable header or no
+     *     usable row: a register of nothing would start a system that counts nothing
      */
     public static RegisterLoad load(Path csv) {
         List<String> lines;
@@ -193,6 +199,13 @@ public final class Register {
                 problems.add(new LoadProblem(file, lineNr, "bad website '" + website + "': " + e.getMessage()));
                 continue;
             }
+            String confidence = header.confidence < 0 ? "" : fields.get(header.confidence).toLowerCase(Locale.ROOT);
+            if (!confidence.isEmpty() && !CONFIDENCES.contains(confidence)) {
+                problems.add(new LoadProblem(file, lineNr, "bad website_confidence '" + fields.get(header.confidence)
+                        + "' (expected one of " + String.join(", ", CONFIDENCES) + ")"));
+                continue;
+            }
+            String source = header.source < 0 ? "" : fields.get(header.source);
             boolean centre;
             if (header.centre >= 0) {
                 String flag = fields.get(header.centre).toLowerCase(Locale.ROOT);
@@ -213,11 +226,18 @@ public final class Register {
                     .setProvince(province)
                     .setCentreCity(centre)
                     .setWebsite(url.orElse(null))
+                    .setWebsiteConfidence(url.isEmpty() || confidence.isEmpty() ? null : confidence)
+                    .setWebsiteSource(url.isEmpty() || source.isBlank() ? null : source)
                     .setValidFrom(null)
                     .setValidUntil(null)
                     .setSuccessor(null)
                     .setPredecessors(List.of())
                     .build());
+        }
+        if (byNis.isEmpty()) {
+            throw new RegisterException("Register file " + csv + " has no valid row"
+                    + (problems.isEmpty() ? "" : " (" + problems.size() + " skipped, the first: " + problems.get(0) + ")")
+                    + "; expected rows nis_code,name,province,website");
         }
         return new RegisterLoad(new Register(applyLoadedMergers(byNis)), problems);
     }
@@ -369,7 +389,12 @@ public final class Register {
 
     // ---- bundled data --------------------------------------------------------------------
 
-    private record Row(String nis, String name, String province, boolean centre, String website) {
+    private record Row(String nis, String name, String province, boolean centre, String website,
+                       String confidence, String source) {
+        Row withSource(String confidence, String source) {
+            return new Row(nis, name, province, centre, website, confidence, source);
+        }
+
         Municipality.Builder toBuilder() {
             return Municipality.newBuilder()
                     .setNisCode(nis)
@@ -377,6 +402,8 @@ public final class Register {
                     .setProvince(province)
                     .setCentreCity(centre)
                     .setWebsite(website)
+                    .setWebsiteConfidence(confidence)
+                    .setWebsiteSource(source)
                     .setValidFrom(null)
                     .setValidUntil(null)
                     .setSuccessor(null)
@@ -397,9 +424,37 @@ public final class Register {
             }
             List<String> f = Csv.split(line);
             rows.add(new Row(f.get(header.nis), f.get(header.name), f.get(header.province),
-                    Boolean.parseBoolean(f.get(header.centre)), normaliseWebsite(f.get(header.website)).orElse(null)));
+                    Boolean.parseBoolean(f.get(header.centre)), normaliseWebsite(f.get(header.website)).orElse(null), null, null));
         }
         return rows;
+    }
+
+    /**
+     * The source and confidence of each website, from {@code websites-YYYY-sources.csv}
+     * ({@code nis_code,website,confidence,source}); the host there must be the register's.
+     */
+    private static List<Row> withWebsiteSources(List<Row> rows, String sourcesFile) {
+        Map<String, List<String>> sources = new HashMap<>();
+        List<String> lines = readResource(sourcesFile);
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                List<String> f = Csv.split(line);
+                sources.put(f.get(0), f);
+            }
+        }
+        List<Row> out = new ArrayList<>();
+        for (Row row : rows) {
+            List<String> f = sources.get(row.nis);
+            if (row.website == null) {
+                out.add(row);
+                continue;
+            }
+            if (f == null || !hostKey(f.get(1)).equals(hostKey(row.website)) || !CONFIDENCES.contains(f.get(2))) {
+                throw new IllegalStateException("Bundled register: " + sourcesFile + " does not confirm the website of " + row.nis);
+            }
+            out.add(row.withSource(f.get(2), f.get(3)));
+        }
+        return out;
     }
 
     private static List<Merger> bundledMergers() {
@@ -457,6 +512,8 @@ public final class Register {
         int province = -1;
         int website = -1;
         int centre = -1;
+        int confidence = -1;
+        int source = -1;
 
         static Header parse(String line, Path file) {
             Header h = new Header();
@@ -469,6 +526,8 @@ public final class Register {
                     case "province", "provincie" -> h.province = i;
                     case "website" -> h.website = i;
                     case "centrumstad", "centre_city" -> h.centre = i;
+                    case "website_confidence", "confidence" -> h.confidence = i;
+                    case "website_source", "source" -> h.source = i;
                     default -> {
                     }
                 }

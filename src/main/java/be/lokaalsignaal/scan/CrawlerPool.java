@@ -1,6 +1,7 @@
 package be.lokaalsignaal.scan;
 
 import be.lokaalsignaal.avro.ScanRequest;
+import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs up to {@link CrawlConfig#crawlConcurrency()} site crawls in parallel on one shared
@@ -18,6 +20,7 @@ public final class CrawlerPool implements AutoCloseable {
 
     private final SiteCrawler crawler;
     private final ExecutorService workers;
+    private final LongAdder pagesRead = new LongAdder();
 
     public CrawlerPool(CrawlConfig config, SignalCatalogue catalogue) {
         this.crawler = new SiteCrawler(config, catalogue);
@@ -35,7 +38,29 @@ public final class CrawlerPool implements AutoCloseable {
      * it completes exceptionally only when the listener throws while reporting that record.
      */
     public CompletableFuture<WebsiteScan> submit(ScanRequest request, ScanListener listener) {
-        return CompletableFuture.supplyAsync(() -> crawler.crawl(request, listener), workers);
+        ScanListener counting = new ScanListener() {
+            @Override
+            public void page(WebsitePage page) {
+                listener.page(page);
+                pagesRead.increment();
+            }
+
+            @Override
+            public void scan(WebsiteScan lifecycle) {
+                listener.scan(lifecycle);
+            }
+        };
+        return CompletableFuture.supplyAsync(() -> crawler.crawl(request, counting), workers);
+    }
+
+    /** Pages and documents the crawls of this pool read and reported so far. */
+    public long pagesRead() {
+        return pagesRead.sum();
+    }
+
+    /** Response body bytes the crawls of this pool read so far. */
+    public long bytesRead() {
+        return crawler.bytesRead();
     }
 
     /** Stops taking work, interrupts running crawls (they end FAILED INTERRUPTED) and closes connections. */

@@ -32,21 +32,28 @@ public final class ScanProgressTracker implements AutoCloseable {
     private Instant roundStartedAt;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, List<WebsiteScan>> earlyScans = new HashMap<>();
+    /** Per round, the municipalities the scheduler found without a website (FAILED NO_WEBSITE, never requested). */
+    private final Map<String, java.util.Set<String>> withoutWebsite = new HashMap<>();
     private Instant lastLog = Instant.EPOCH;
     private boolean loggedComplete;
 
-    /** Progress of one municipality in the round. */
-    public record MunicipalityProgress(String nisCode, String name, String status, int pages, String reason) {}
+    /** Progress of one municipality in the round; reason and message tell why a scan failed. */
+    public record MunicipalityProgress(String nisCode, String name, String website, String status, int pages, String reason, String message) {}
 
-    /** The latest round; status NONE when no round was ever started. */
-    public record Snapshot(String scanId, String status, Instant startedAt, Instant completedAt, int total, int done, int failed, int pages,
-                           List<MunicipalityProgress> municipalities) {}
+    /**
+     * The latest round; status NONE when no round was ever started. {@code total} counts the
+     * websites requested; {@code withoutWebsite} the municipalities left out for want of one.
+     */
+    public record Snapshot(String scanId, String status, Instant startedAt, Instant completedAt, int total, int done, int failed,
+                           int withoutWebsite, int pages, Map<String, Integer> failuresByReason, List<MunicipalityProgress> municipalities) {}
 
     private static final class Entry {
         final String nisCode;
         String name;
+        String website;
         String status = "PENDING";
         String reason;
+        String message;
         int pages;
         Instant endedAt;
 
@@ -85,9 +92,10 @@ public final class ScanProgressTracker implements AutoCloseable {
             currentRound = request.getScanId();
             roundStartedAt = request.getRequestedAt();
             entries.clear();
+            withoutWebsite.keySet().removeIf(round -> round.compareTo(currentRound) < 0);
             loggedComplete = false;
         }
-        entries.putIfAbsent(request.getNisCode(), new Entry(request.getNisCode(), request.getName()));
+        entries.computeIfAbsent(request.getNisCode(), nis -> new Entry(nis, request.getName())).website = request.getStartUrl();
         List<WebsiteScan> early = earlyScans.remove(currentRound + "/" + request.getNisCode());
         if (early != null) {
             early.forEach(this::onScan);
@@ -98,7 +106,10 @@ public final class ScanProgressTracker implements AutoCloseable {
         if (scan == null) {
             return;
         }
-        if ("NO_WEBSITE".equals(scan.getReason())) {
+        if ("NO_WEBSITE".equals(scan.getReason()) && !entries.containsKey(scan.getNisCode())) {
+            if (currentRound == null || scan.getScanId().compareTo(currentRound) >= 0) {
+                withoutWebsite.computeIfAbsent(scan.getScanId(), k -> new java.util.TreeSet<>()).add(scan.getNisCode());
+            }
             return;
         }
         if (currentRound == null || scan.getScanId().compareTo(currentRound) > 0) {
@@ -119,6 +130,7 @@ public final class ScanProgressTracker implements AutoCloseable {
             case "COMPLETED", "FAILED" -> {
                 entry.status = scan.getStatus();
                 entry.reason = scan.getReason();
+                entry.message = scan.getMessage();
                 entry.pages = scan.getPagesFetched();
                 entry.endedAt = scan.getCompletedAt();
             }
@@ -128,11 +140,12 @@ public final class ScanProgressTracker implements AutoCloseable {
 
     public synchronized Snapshot snapshot() {
         if (currentRound == null) {
-            return new Snapshot(null, "NONE", null, null, 0, 0, 0, 0, List.of());
+            return new Snapshot(null, "NONE", null, null, 0, 0, 0, 0, 0, Map.of(), List.of());
         }
         int done = 0;
         int failed = 0;
         int pages = 0;
+        Map<String, Integer> reasons = new java.util.TreeMap<>();
         Instant completedAt = null;
         List<MunicipalityProgress> list = new ArrayList<>();
         for (Entry e : entries.values()) {
@@ -140,16 +153,18 @@ public final class ScanProgressTracker implements AutoCloseable {
                 done++;
                 if ("FAILED".equals(e.status)) {
                     failed++;
+                    reasons.merge(e.reason == null ? "FAILED" : e.reason, 1, Integer::sum);
                 }
                 completedAt = completedAt == null || e.endedAt.isAfter(completedAt) ? e.endedAt : completedAt;
             }
             pages += e.pages;
-            list.add(new MunicipalityProgress(e.nisCode, e.name, e.status, e.pages, e.reason));
+            list.add(new MunicipalityProgress(e.nisCode, e.name, e.website, e.status, e.pages, e.reason, e.message));
         }
         list.sort(Comparator.comparing(MunicipalityProgress::nisCode));
         boolean complete = done == entries.size();
+        int noWebsite = withoutWebsite.getOrDefault(currentRound, java.util.Set.of()).size();
         return new Snapshot(currentRound, complete ? "COMPLETE" : "RUNNING", roundStartedAt, complete ? completedAt : null,
-                entries.size(), done, failed, pages, List.copyOf(list));
+                entries.size(), done, failed, noWebsite, pages, Map.copyOf(reasons), List.copyOf(list));
     }
 
     private void logProgress() {
@@ -165,7 +180,12 @@ public final class ScanProgressTracker implements AutoCloseable {
             synchronized (this) {
                 loggedComplete = true;
             }
-            log.info("scan {} complete: {} websites ({} failed), {} pages", s.scanId(), s.total(), s.failed(), s.pages());
+            if (s.total() > 0 && s.failed() == s.total()) {
+                log.warn("scan {} complete: every one of the {} websites failed ({}); no municipality was scanned in this round",
+                        s.scanId(), s.total(), s.failuresByReason());
+            } else {
+                log.info("scan {} complete: {} websites ({} failed: {}), {} pages", s.scanId(), s.total(), s.failed(), s.failuresByReason(), s.pages());
+            }
         }
     }
 

@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts a scan round at start and every interval: one ScanRequest per municipality in force that
- * has a website; a municipality without one gets a FAILED scan with reason NO_WEBSITE, so that the
- * record says why it was not scanned.
+ * has a website, whatever the register's confidence in it (a low-confidence website that cannot be
+ * reached makes the municipality "not scanned", which the record and the totals say); a
+ * municipality without one gets a FAILED scan with reason NO_WEBSITE, so that the record says why
+ * it was not scanned.
  */
 public final class ScanScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScanScheduler.class);
@@ -63,6 +65,7 @@ public final class ScanScheduler implements AutoCloseable {
         Instant now = clock.instant();
         String scanId = ROUND_ID.format(now);
         int requested = 0;
+        int lowConfidence = 0;
         int withoutWebsite = 0;
         for (Municipality m : municipalities.get()) {
             if (m.getWebsite() == null || m.getWebsite().isBlank()) {
@@ -73,11 +76,15 @@ public final class ScanScheduler implements AutoCloseable {
                         .setStartedAt(now).setCompletedAt(now).build(), now);
             } else {
                 requested++;
+                if ("low".equals(m.getWebsiteConfidence())) {
+                    lowConfidence++;
+                }
                 publisher.publish(Topics.SCAN_REQUESTS, m.getNisCode(), new ScanRequest(scanId, m.getNisCode(), m.getName(), m.getWebsite(), now), now);
             }
         }
         publisher.flush();
-        log.info("scan round {} started: {} websites to crawl, {} municipalities without a known website", scanId, requested, withoutWebsite);
+        log.info("scan round {} started: {} websites to crawl ({} of low confidence), {} municipalities without a known website",
+                scanId, requested, lowConfidence, withoutWebsite);
         return scanId;
     }
 

@@ -68,6 +68,11 @@ public final class SiteCrawler implements AutoCloseable {
         return config;
     }
 
+    /** Response body bytes read by every crawl so far. */
+    public long bytesRead() {
+        return fetcher.bytesRead();
+    }
+
     public SignalCatalogue catalogue() {
         return catalogue;
     }

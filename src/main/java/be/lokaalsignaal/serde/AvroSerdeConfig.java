@@ -15,6 +15,17 @@ public final class AvroSerdeConfig {
     public static final String USE_LATEST_VERSION = "use.latest.version";
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+    /**
+     * Register and look up schemas without the properties the Java code generator adds (Confluent's key).
+     * True by default here, unlike Confluent's serializer: the schema files are the contract, and a
+     * client that registers a file must find the same schema under the subject.
+     */
+    public static final String REMOVE_JAVA_PROPERTIES = "avro.remove.java.properties";
+    /**
+     * Compatibility level (e.g. BACKWARD) that the serializer keeps on every subject it registers a
+     * schema under; unset leaves the registry's level alone. Not one of Confluent's keys.
+     */
+    public static final String SUBJECT_COMPATIBILITY = "lokaalsignaal.subject.compatibility";
     /** Milliseconds a registry call may take. */
     public static final String REGISTRY_TIMEOUT_MS = "schema.registry.request.timeout.ms";
 
@@ -25,11 +36,16 @@ public final class AvroSerdeConfig {
     private final SchemaRegistry registry;
     private final boolean autoRegister;
     private final boolean useLatestVersion;
+    private final boolean removeJavaProperties;
+    private final String subjectCompatibility;
 
-    private AvroSerdeConfig(SchemaRegistry registry, boolean autoRegister, boolean useLatestVersion) {
+    private AvroSerdeConfig(SchemaRegistry registry, boolean autoRegister, boolean useLatestVersion, boolean removeJavaProperties,
+            String subjectCompatibility) {
         this.registry = registry;
         this.autoRegister = autoRegister;
         this.useLatestVersion = useLatestVersion;
+        this.removeJavaProperties = removeJavaProperties;
+        this.subjectCompatibility = subjectCompatibility;
     }
 
     public static AvroSerdeConfig from(Map<String, ?> configs) {
@@ -43,9 +59,12 @@ public final class AvroSerdeConfig {
         SchemaRegistry registry = first.startsWith(MOCK_SCHEME)
                 ? InMemorySchemaRegistry.scope(first.substring(MOCK_SCHEME.length()))
                 : CLIENTS.computeIfAbsent(first + '\n' + userInfo, k -> new RestSchemaRegistry(stripUserInfo(first), userInfo, timeout));
+        String compatibility = string(configs, SUBJECT_COMPATIBILITY, "").trim().toUpperCase();
         return new AvroSerdeConfig(registry,
                 bool(configs, AUTO_REGISTER_SCHEMAS, true),
-                bool(configs, USE_LATEST_VERSION, false));
+                bool(configs, USE_LATEST_VERSION, false),
+                bool(configs, REMOVE_JAVA_PROPERTIES, true),
+                compatibility.isEmpty() ? null : compatibility);
     }
 
     private static String userInfo(String url, Map<String, ?> configs) {
@@ -97,5 +116,14 @@ public final class AvroSerdeConfig {
 
     public boolean useLatestVersion() {
         return useLatestVersion;
+    }
+
+    public boolean removeJavaProperties() {
+        return removeJavaProperties;
+    }
+
+    /** The level to keep on the subjects the serializer registers under, or null. */
+    public String subjectCompatibility() {
+        return subjectCompatibility;
     }
 }

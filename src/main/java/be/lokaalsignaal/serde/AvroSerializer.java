@@ -18,6 +18,11 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Writes Avro records in the Confluent wire format: magic byte 0, the 4-byte big-endian schema id,
  * then the Avro binary encoding. The subject is {@code <topic>-value} (or {@code -key}).
+ *
+ * <p>The schema under the subject is the record's schema without the Java code generator's
+ * properties ({@link AvroSerdeConfig#REMOVE_JAVA_PROPERTIES}), that is, the schema file as written.
+ * With {@code auto.register.schemas} (the default) it is looked up first and registered only when the
+ * subject lacks it; without, it must be there already.
  */
 public class AvroSerializer<T extends GenericContainer> implements Serializer<T> {
     static final byte MAGIC_BYTE = 0;
@@ -48,6 +53,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         }
         String subject = topic + (isKey ? "-key" : "-value");
         Schema schema = record.getSchema();
+        // what is registered and looked up: the schema as its file has it, when asked (the default)
+        Schema registered = config.removeJavaProperties() ? JavaProperties.removedFrom(schema) : schema;
         int id;
         try {
             if (config.useLatestVersion()) {
@@ -56,9 +63,9 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
                 // the record is written as the latest schema; the reader resolves it by id
                 schema = latest.schema();
             } else if (config.autoRegister()) {
-                id = config.registry().register(subject, schema);
+                id = config.registry().register(subject, registered, config.subjectCompatibility());
             } else {
-                id = config.registry().lookup(subject, schema);
+                id = config.registry().lookup(subject, registered);
             }
         } catch (SchemaRegistryException e) {
             throw new SerializationException("cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);

@@ -8,13 +8,16 @@ import org.apache.avro.Schema;
 
 /**
  * A registry held in memory, reached through {@code mock://<scope>} URLs as with Confluent's
- * serializer. For topology tests (TopologyTestDriver) that have no registry to talk to.
+ * serializer. For topology tests (TopologyTestDriver) that have no registry to talk to. It checks no
+ * compatibility; it only remembers the level each subject was given.
  */
 public final class InMemorySchemaRegistry implements SchemaRegistry {
     private static final Map<String, InMemorySchemaRegistry> SCOPES = new ConcurrentHashMap<>();
+    private static final String DEFAULT_COMPATIBILITY = "NONE";
 
     private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> versionsBySubject = new ConcurrentHashMap<>();
+    private final Map<String, String> compatibilityBySubject = new ConcurrentHashMap<>();
     private int nextId;
     private volatile boolean unavailable;
 
@@ -48,8 +51,11 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
     }
 
     @Override
-    public synchronized int register(String subject, Schema schema) {
+    public synchronized int register(String subject, Schema schema, String compatibility) {
         requireAvailable();
+        if (compatibility != null) {
+            compatibilityBySubject.put(subject, compatibility);
+        }
         List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
         for (int id : versions) {
             if (byId.get(id).equals(schema)) {
@@ -64,13 +70,22 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
 
     @Override
     public synchronized int lookup(String subject, Schema schema) {
+        return find(subject, schema).id();
+    }
+
+    @Override
+    public synchronized RegisteredSchema find(String subject, Schema schema) {
         requireAvailable();
-        for (int id : versionsBySubject.getOrDefault(subject, List.of())) {
-            if (byId.get(id).equals(schema)) {
-                return id;
+        List<Integer> versions = versionsBySubject.get(subject);
+        if (versions == null) {
+            throw new SchemaRegistryException("subject " + subject + " not found", 404, SchemaRegistryException.SUBJECT_NOT_FOUND);
+        }
+        for (int i = 0; i < versions.size(); i++) {
+            if (byId.get(versions.get(i)).equals(schema)) {
+                return new RegisteredSchema(versions.get(i), i + 1, schema);
             }
         }
-        throw new SchemaRegistryException("schema not found under subject " + subject, 404);
+        throw new SchemaRegistryException("schema not found under subject " + subject, 404, SchemaRegistryException.SCHEMA_NOT_FOUND);
     }
 
     @Override
@@ -78,7 +93,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
         requireAvailable();
         List<Integer> versions = versionsBySubject.get(subject);
         if (versions == null || versions.isEmpty()) {
-            throw new SchemaRegistryException("subject " + subject + " not found", 404);
+            throw new SchemaRegistryException("subject " + subject + " not found", 404, SchemaRegistryException.SUBJECT_NOT_FOUND);
         }
         int id = versions.get(versions.size() - 1);
         return new RegisteredSchema(id, versions.size(), byId.get(id));
@@ -92,5 +107,15 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
             throw new SchemaRegistryException("schema id " + id + " not found", 404);
         }
         return schema;
+    }
+
+    @Override
+    public String compatibility(String subject) {
+        return compatibilityBySubject.getOrDefault(subject, DEFAULT_COMPATIBILITY);
+    }
+
+    @Override
+    public void setCompatibility(String subject, String level) {
+        compatibilityBySubject.put(subject, level);
     }
 }

@@ -31,6 +31,8 @@ public final class RestSchemaRegistry implements SchemaRegistry {
 
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+    // subject -> the level this client set on it; checked on every record written, so without allocating
+    private final Map<String, String> compatibilityKept = new ConcurrentHashMap<>();
     private static final int MAX_SCHEMA_TEXTS = 1024;
     private final Map<Schema, String> schemaTexts = new IdentityHashMap<>();
 
@@ -52,26 +54,71 @@ public final class RestSchemaRegistry implements SchemaRegistry {
     }
 
     @Override
-    public int register(String subject, Schema schema) {
-        return idsBySubjectAndSchema.computeIfAbsent(cacheKey(subject, schema), k -> {
+    public int register(String subject, Schema schema, String compatibility) {
+        int id = idsBySubjectAndSchema.computeIfAbsent(cacheKey(subject, schema), k -> lookupOrRegister(subject, schema, compatibility));
+        // also for a schema this client registered or looked up before without a level
+        keepCompatibility(subject, compatibility);
+        return id;
+    }
+
+    private int lookupOrRegister(String subject, Schema schema, String compatibility) {
+        try {
+            return find(subject, schema).id();
+        } catch (SchemaRegistryException e) {
+            if (!e.notFound()) {
+                throw e;
+            }
+            boolean newSubject = e.subjectNotFound();
+            if (!newSubject) {
+                // before the new version, so that the registry checks it against the earlier ones
+                keepCompatibility(subject, compatibility);
+            }
             JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
             int id = answer.path("id").asInt(-1);
             if (id < 0) {
                 throw new SchemaRegistryException("registry " + baseUrl + " answered without an id when registering subject " + subject + ": " + answer, 200);
             }
             schemasById.putIfAbsent(id, schema);
+            if (newSubject) {
+                keepCompatibility(subject, compatibility);
+            }
             return id;
-        });
+        }
+    }
+
+    /** Sets the level once per subject and process: a restart checks it again, a running serde does not. */
+    private void keepCompatibility(String subject, String level) {
+        if (level != null && !level.equals(compatibilityKept.get(subject))) {
+            setCompatibility(subject, level);
+            compatibilityKept.put(subject, level);
+        }
     }
 
     @Override
     public int lookup(String subject, Schema schema) {
-        return idsBySubjectAndSchema.computeIfAbsent(cacheKey(subject, schema), k -> {
-            JsonNode answer = send("POST", "/subjects/" + encode(subject), schemaBody(schema));
-            int id = answer.path("id").asInt(-1);
-            schemasById.putIfAbsent(id, schema);
-            return id;
-        });
+        return idsBySubjectAndSchema.computeIfAbsent(cacheKey(subject, schema), k -> find(subject, schema).id());
+    }
+
+    @Override
+    public RegisteredSchema find(String subject, Schema schema) {
+        JsonNode answer = send("POST", "/subjects/" + encode(subject), schemaBody(schema));
+        int id = answer.path("id").asInt(-1);
+        if (id < 0) {
+            throw new SchemaRegistryException("registry " + baseUrl + " answered without an id when looking up a schema under subject " + subject + ": " + answer, 200);
+        }
+        schemasById.putIfAbsent(id, schema);
+        return new RegisteredSchema(id, answer.path("version").asInt(-1), schema);
+    }
+
+    @Override
+    public String compatibility(String subject) {
+        JsonNode answer = send("GET", "/config/" + encode(subject) + "?defaultToGlobal=true", null);
+        return answer.path("compatibilityLevel").asText(answer.path("compatibility").asText(null));
+    }
+
+    @Override
+    public void setCompatibility(String subject, String level) {
+        send("PUT", "/config/" + encode(subject), JSON.createObjectNode().put("compatibility", level).toString());
     }
 
     @Override
@@ -153,12 +200,20 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         }
         if (response.statusCode() / 100 != 2) {
             throw new SchemaRegistryException("schema registry " + baseUrl + " refused " + method + " " + path
-                    + " with HTTP " + response.statusCode() + ": " + abbreviate(response.body()), response.statusCode());
+                    + " with HTTP " + response.statusCode() + ": " + abbreviate(response.body()), response.statusCode(), errorCode(response.body()));
         }
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new SchemaRegistryException("schema registry " + baseUrl + " answered " + method + " " + path + " with something that is not JSON: " + abbreviate(response.body()), e);
+        }
+    }
+
+    private static int errorCode(String body) {
+        try {
+            return JSON.readTree(body).path("error_code").asInt(-1);
+        } catch (IOException | RuntimeException notJson) {
+            return -1;
         }
     }
 

@@ -4,26 +4,24 @@ import be.lokaalsignaal.avro.CallUptake;
 import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.NewsletterIssue;
-import be.lokaalsignaal.topics.SignalKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -41,12 +39,13 @@ public final class HttpApi implements AutoCloseable {
             "/api/calls",
             "/api/practices",
             "/api/scans/latest",
-            "/api/openapi.json");
+            "/api/report",
+            "/api/openapi.json",
+            About.PATH);
 
     /** Seconds a client is told to wait while the stores restore or rebalance. */
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private static final Set<SignalKind> ALL_KINDS = EnumSet.allOf(SignalKind.class);
 
     private final Javalin app;
     private volatile Supplier<Optional<String>> outage = Optional::empty;
@@ -62,20 +61,30 @@ public final class HttpApi implements AutoCloseable {
 
     /** Starts the server with only the health endpoint answering; data endpoints answer 503. */
     public static HttpApi start(String host, int port, Supplier<Boolean> ready) {
-        return start(host, port, ready, Unavailable.INSTANCE, Clock.systemDefaultZone());
+        return start(host, port, Readiness.of(ready), Unavailable.INSTANCE, Clock.systemDefaultZone());
     }
 
     public static HttpApi start(String host, int port, Supplier<Boolean> ready, UptakeSource source) {
-        return start(host, port, ready, source, Clock.systemDefaultZone());
+        return start(host, port, Readiness.of(ready), source, Clock.systemDefaultZone());
+    }
+
+    public static HttpApi start(String host, int port, Supplier<Boolean> ready, UptakeSource source, Clock clock) {
+        return start(host, port, Readiness.of(ready), source, clock);
     }
 
     /**
      * Starts the server on the host (127.0.0.1, or 0.0.0.0 for all interfaces) and port (0 for a free one).
      *
-     * @param ready tells whether every part of the system is running; health answers 503 until then
+     * @param readiness tells whether the data is there; health answers 503 with what is missing until then
      * @param clock gives today, in Europe/Brussels, for the default as-of date
      */
-    public static HttpApi start(String host, int port, Supplier<Boolean> ready, UptakeSource source, Clock clock) {
+    public static HttpApi start(String host, int port, Readiness readiness, UptakeSource source, Clock clock) {
+        return start(host, port, readiness, source, clock, config -> { });
+    }
+
+    /** As above, with what other parts add to the server's configuration: routes of their own, a request logger. */
+    public static HttpApi start(String host, int port, Readiness readiness, UptakeSource source, Clock clock,
+            Consumer<JavalinConfig> extensions) {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -101,8 +110,10 @@ public final class HttpApi implements AutoCloseable {
                 files.directory = "/register";
                 files.location = Location.CLASSPATH;
             });
+            extensions.accept(config);
         });
-        Routes routes = new Routes(source, clock);
+        DataRoutes routes = new DataRoutes(source, clock);
+        Report report = new Report(routes, clock);
         HttpEdges.install(app);
 
         HttpApi api = new HttpApi(app);
@@ -113,8 +124,13 @@ public final class HttpApi implements AutoCloseable {
                 ctx.status(503).json(Map.of("status", "DOWN", "reason", outage.get()));
                 return;
             }
-            boolean up = ready.get();
-            ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "STARTING"));
+            Readiness.Health health = readiness.check();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", health.up() ? "UP" : "STARTING");
+            if (!health.up()) {
+                body.put("waitingFor", health.waitingFor());
+            }
+            ctx.status(health.up() ? 200 : 503).json(body);
         });
         app.get("/api/municipalities", routes::municipalities);
         app.get("/api/municipalities/{nis}", routes::municipality);
@@ -123,6 +139,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/calls", routes::calls);
         app.get("/api/practices", routes::practices);
         app.get("/api/scans/latest", routes::latestScan);
+        app.get("/api/report", report::handle);
         app.get("/api/openapi.json", ctx -> {
             Query.of(ctx.queryParamMap(), Set.of());
             ctx.contentType("application/json").result(openApi);
@@ -167,143 +184,6 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-    }
-
-    /** The data endpoints. */
-    private static final class Routes {
-        private final UptakeSource source;
-        private final Clock clock;
-
-        Routes(UptakeSource source, Clock clock) {
-            this.source = source;
-            this.clock = clock;
-        }
-
-        private LocalDate today() {
-            return LocalDate.now(clock.withZone(Timeline.ZONE));
-        }
-
-        private List<MunicipalityUptake> list(LocalDate asOf, SignalKind signal, String province, Boolean centreCity)
-                throws StoreUnavailableException {
-            List<MunicipalityUptake> out = new ArrayList<>();
-            for (MunicipalityUptake m : source.municipalities(asOf)) {
-                if ((signal == null || Views.present(m, signal))
-                        && (province == null || province.equals(m.getProvince()))
-                        && (centreCity == null || centreCity == m.getCentreCity())) {
-                    out.add(m);
-                }
-            }
-            out.sort(Comparator.comparing(MunicipalityUptake::getNisCode));
-            return out;
-        }
-
-        void municipalities(Context ctx) throws StoreUnavailableException {
-            Query q = Query.of(ctx.queryParamMap(), Set.of("signal", "province", "centreCity", "asOf", "format"));
-            SignalKind signal = q.kind("signal", ALL_KINDS);
-            String province = q.province();
-            Boolean centreCity = q.bool("centreCity");
-            LocalDate asOf = q.asOf(today());
-            Query.Format format = q.format();
-            List<MunicipalityUptake> list = list(asOf, signal, province, centreCity);
-            if (format == Query.Format.CSV) {
-                csv(ctx, "municipalities-" + day(asOf) + ".csv", Views.MUNICIPALITY_CSV_HEADER,
-                        list.stream().map(Views::municipalityCsvRow).toList());
-            } else {
-                ctx.json(list.stream().map(Views::municipality).toList());
-            }
-        }
-
-        void municipality(Context ctx) throws StoreUnavailableException {
-            String nis = Query.nisCode(ctx.pathParam("nis"));
-            Query q = Query.of(ctx.queryParamMap(), Set.of("asOf", "format"));
-            LocalDate asOf = q.asOf(today());
-            Query.Format format = q.format();
-            MunicipalityUptake m = source.municipality(nis, asOf)
-                    .orElseThrow(() -> ApiException.notFound("no municipality with NIS code " + nis));
-            if (format == Query.Format.CSV) {
-                csv(ctx, "municipality-" + nis + "-" + day(asOf) + ".csv", Views.MUNICIPALITY_CSV_HEADER,
-                        List.of(Views.municipalityCsvRow(m)));
-            } else {
-                ctx.json(Views.municipality(m));
-            }
-        }
-
-        void summary(Context ctx) throws StoreUnavailableException {
-            Query q = Query.of(ctx.queryParamMap(), Set.of("asOf", "format"));
-            LocalDate asOf = q.asOf(today());
-            Query.Format format = q.format();
-            // exactly the list /api/municipalities?asOf= returns, so the totals always match it
-            Map<String, Object> summary = Views.summary(day(asOf), list(asOf, null, null, null));
-            if (format == Query.Format.CSV) {
-                csv(ctx, "summary-" + day(asOf) + ".csv", Views.summaryCsvHeader(), Views.summaryCsvRows(summary));
-            } else {
-                ctx.json(summary);
-            }
-        }
-
-        void timeline(Context ctx) throws StoreUnavailableException {
-            Query q = Query.of(ctx.queryParamMap(), Set.of("asOf", "format"));
-            LocalDate asOf = q.asOf(today());
-            Query.Format format = q.format();
-            List<MunicipalityUptake> list = list(asOf, null, null, null);
-            if (format == Query.Format.CSV) {
-                csv(ctx, "timeline-" + day(asOf) + ".csv", List.of("date", "count"),
-                        Timeline.points(list, day(asOf)).stream().map(p -> List.<Object>of(p.date(), p.count())).toList());
-            } else {
-                ctx.json(Timeline.view(day(asOf), list, source.calls(), source.newsletterIssues(), source.sessions()));
-            }
-        }
-
-        void calls(Context ctx) throws StoreUnavailableException {
-            Query q = Query.of(ctx.queryParamMap(), Set.of("format"));
-            Query.Format format = q.format();
-            List<CallUptake> calls = source.calls().stream()
-                    .sorted(Comparator.comparing(CallUptake::getCallDate).thenComparing(CallUptake::getCallId))
-                    .toList();
-            if (format == Query.Format.CSV) {
-                csv(ctx, "calls.csv", Views.CALL_CSV_HEADER, calls.stream().map(Views::callCsvRow).toList());
-            } else {
-                ctx.json(calls.stream().map(Views::call).toList());
-            }
-        }
-
-        void practices(Context ctx) throws StoreUnavailableException {
-            Query q = Query.of(ctx.queryParamMap(), Set.of("kind", "province", "centreCity", "asOf", "format"));
-            SignalKind kind = q.kind("kind", Views.PRACTICE_KINDS);
-            String province = q.province();
-            Boolean centreCity = q.bool("centreCity");
-            LocalDate asOf = q.asOf(today());
-            Query.Format format = q.format();
-            List<Map<String, Object>> practices = Views.practices(list(asOf, null, province, centreCity), kind);
-            if (format == Query.Format.CSV) {
-                csv(ctx, "practices-" + day(asOf) + ".csv", Views.PRACTICE_CSV_HEADER,
-                        practices.stream().map(Views::practiceCsvRow).toList());
-            } else {
-                ctx.json(practices);
-            }
-        }
-
-        void latestScan(Context ctx) throws StoreUnavailableException {
-            Query q = Query.of(ctx.queryParamMap(), Set.of("format"));
-            Query.Format format = q.format();
-            ScanProgress scan = source.latestScan();
-            if (format == Query.Format.CSV) {
-                csv(ctx, "scan-latest.csv", Views.SCAN_CSV_HEADER, Views.sortedScans(scan).stream()
-                        .map(s -> List.<Object>of(s.nisCode(), s.name(), s.status(), s.pages())).toList());
-            } else {
-                ctx.json(Views.scan(scan));
-            }
-        }
-
-        private LocalDate day(LocalDate asOf) {
-            return asOf == null ? today() : asOf;
-        }
-
-        private static void csv(Context ctx, String filename, List<String> header, List<List<Object>> rows) {
-            ctx.contentType("text/csv; charset=utf-8");
-            ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-            ctx.result(Csv.write(header, rows).getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     /** The source before the stores are wired: every data request answers 503. */

@@ -1,5 +1,6 @@
 package be.lokaalsignaal.serve;
 
+import be.lokaalsignaal.register.Register;
 import be.lokaalsignaal.topics.SignalKind;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,7 +18,19 @@ import java.util.regex.Pattern;
 final class Query {
     private static final Pattern NIS = Pattern.compile("\\d{5}");
 
-    enum Format { JSON, CSV }
+    /** json; csv (RFC 4180); csv-excel (semicolons and a byte-order mark, for Excel); xlsx. */
+    enum Format {
+        JSON("json"), CSV("csv"), CSV_EXCEL("csv-excel"), XLSX("xlsx");
+
+        final String value;
+
+        Format(String value) {
+            this.value = value;
+        }
+    }
+
+    /** The first date an as-of view can answer for: the register begins then. */
+    static final LocalDate FIRST_DAY = Register.FIRST_DAY;
 
     private final Map<String, List<String>> params;
 
@@ -48,7 +61,10 @@ final class Query {
         return value.isEmpty() ? null : value;
     }
 
-    /** Null when absent (today); a future date is refused, the stores know nothing of it. */
+    /**
+     * Null when absent (today); a future date is refused, the stores know nothing of it, and so is
+     * a date before the register's first day: there is no list of municipalities to count then.
+     */
     LocalDate asOf(LocalDate today) {
         String value = get("asOf");
         if (value == null) {
@@ -62,6 +78,10 @@ final class Query {
         }
         if (date.isAfter(today)) {
             throw ApiException.badRequest("parameter 'asOf': '" + value + "' lies after today (" + today + ")");
+        }
+        if (date.isBefore(FIRST_DAY)) {
+            throw ApiException.badRequest("parameter 'asOf': '" + value + "' lies before the first day of the register ("
+                    + FIRST_DAY + "); the first date allowed is " + FIRST_DAY);
         }
         return date;
     }
@@ -110,13 +130,15 @@ final class Query {
 
     Format format() {
         String value = get("format");
-        if (value == null || value.equalsIgnoreCase("json")) {
+        if (value == null) {
             return Format.JSON;
         }
-        if (value.equalsIgnoreCase("csv")) {
-            return Format.CSV;
+        for (Format f : Format.values()) {
+            if (f.value.equalsIgnoreCase(value)) {
+                return f;
+            }
         }
-        throw ApiException.badRequest("parameter 'format': unknown format '" + value + "'; expected json or csv");
+        throw ApiException.badRequest("parameter 'format': unknown format '" + value + "'; expected json, csv, csv-excel or xlsx");
     }
 
     static String nisCode(String value) {

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.avro.file.DataFileStream;
@@ -118,6 +120,15 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
             throw new StoreUnavailableException("municipality " + nisCode + " is not processed yet");
         }
         return record.map(r -> UptakeViews.asOf(r, date));
+    }
+
+    /** The NIS codes the latest store holds, across every instance: what health compares with the register. */
+    public Set<String> storedCodes() throws StoreUnavailableException {
+        Set<String> out = new TreeSet<>();
+        for (MunicipalityUptake record : gather("uptake", MunicipalityUptake.class)) {
+            out.add(record.getNisCode());
+        }
+        return out;
     }
 
     @Override

@@ -19,8 +19,10 @@ import java.util.TreeMap;
 /**
  * Uptake over time: on each day, how many of the municipalities in force on the as-of date had a
  * link to or a mention of the site (SITE_LINK or SITE_MENTION), derived from the periods of
- * presence. After the 2025 mergers a merged municipality carries the history of the ones it
- * absorbed, so a day before 2025 counts it once if any of them had it.
+ * presence, and how many were scanned. A municipality counts from the day its first complete scan
+ * ended, as in the totals: before that its website was unknown. After the 2025 mergers a merged
+ * municipality carries the history of the ones it absorbed, so a day before 2025 counts it once if
+ * any of them had it.
  */
 final class Timeline {
     static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
@@ -28,39 +30,58 @@ final class Timeline {
 
     private Timeline() {}
 
-    /** A day on which the count changed, and the count at the end of that day. */
-    record Point(LocalDate date, int count) {}
+    /** A day on which a count changed, and the counts at the end of that day. */
+    record Point(LocalDate date, int count, int scanned) {}
 
     static List<Point> points(List<MunicipalityUptake> list, LocalDate asOf) {
-        TreeMap<LocalDate, Integer> changes = new TreeMap<>();
+        TreeMap<LocalDate, int[]> changes = new TreeMap<>();
         for (MunicipalityUptake m : list) {
-            for (LocalDate[] range : union(m, asOf)) {
-                changes.merge(range[0], 1, Integer::sum);
+            LocalDate scannedFrom = scannedFrom(m, asOf);
+            if (scannedFrom == null) {
+                continue;
+            }
+            changes.computeIfAbsent(scannedFrom, d -> new int[2])[1]++;
+            for (LocalDate[] range : union(m, asOf, scannedFrom)) {
+                changes.computeIfAbsent(range[0], d -> new int[2])[0]++;
                 if (range[1] != null) {
-                    changes.merge(range[1], -1, Integer::sum);
+                    changes.computeIfAbsent(range[1], d -> new int[2])[0]--;
                 }
             }
         }
         List<Point> points = new ArrayList<>();
         int count = 0;
-        for (Map.Entry<LocalDate, Integer> change : changes.entrySet()) {
-            count += change.getValue();
-            if (change.getValue() != 0) {
-                points.add(new Point(change.getKey(), count));
+        int scanned = 0;
+        for (Map.Entry<LocalDate, int[]> change : changes.entrySet()) {
+            count += change.getValue()[0];
+            scanned += change.getValue()[1];
+            if (change.getValue()[0] != 0 || change.getValue()[1] != 0) {
+                points.add(new Point(change.getKey(), count, scanned));
             }
         }
         if (points.isEmpty() || points.get(points.size() - 1).date().isBefore(asOf)) {
-            points.add(new Point(asOf, count));
+            points.add(new Point(asOf, count, scanned));
         }
         return points;
     }
 
-    /** Days [from, until) with either kind present, merged; until null while still present on asOf. */
-    private static List<LocalDate[]> union(MunicipalityUptake m, LocalDate asOf) {
+    /** The day the municipality's first complete scan ended; null when it was not scanned by asOf. */
+    private static LocalDate scannedFrom(MunicipalityUptake m, LocalDate asOf) {
+        if (m.getFirstCompleteScan() == null || m.getFirstCompleteScan().getCompletedAt() == null) {
+            return null;
+        }
+        LocalDate day = day(m.getFirstCompleteScan().getCompletedAt());
+        return day.isAfter(asOf) ? asOf : day;
+    }
+
+    /** Days [from, until) with either kind present from {@code scannedFrom} on, merged; until null while still present on asOf. */
+    private static List<LocalDate[]> union(MunicipalityUptake m, LocalDate asOf, LocalDate scannedFrom) {
         List<LocalDate[]> ranges = new ArrayList<>();
         for (SignalKind kind : KINDS) {
             for (Period p : Views.nullToEmpty(Views.state(m, kind).getPeriods())) {
                 LocalDate from = day(p.getFrom());
+                if (from.isBefore(scannedFrom)) {
+                    from = scannedFrom;
+                }
                 if (from.isAfter(asOf)) {
                     continue;
                 }
@@ -92,6 +113,11 @@ final class Timeline {
         return instant.atZone(ZONE).toLocalDate();
     }
 
+    static Table table(String sheet, List<MunicipalityUptake> list, LocalDate asOf) {
+        return new Table(sheet, List.of("date", "count", "scanned"),
+                points(list, asOf).stream().map(p -> List.<Object>of(p.date(), p.count(), p.scanned())).toList());
+    }
+
     static Map<String, Object> view(LocalDate asOf, List<MunicipalityUptake> list, List<CallUptake> calls,
             List<NewsletterIssue> issues, List<LearningNetworkSession> sessions) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -103,6 +129,7 @@ final class Timeline {
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("date", p.date());
             point.put("count", p.count());
+            point.put("scanned", p.scanned());
             points.add(point);
         }
         out.put("points", points);

@@ -1,10 +1,7 @@
 package be.lokaalsignaal.serve;
 
 import be.lokaalsignaal.avro.CallUptake;
-import be.lokaalsignaal.avro.Evidence;
 import be.lokaalsignaal.avro.MunicipalityUptake;
-import be.lokaalsignaal.avro.Period;
-import be.lokaalsignaal.avro.ScanSummary;
 import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.avro.SourceRef;
 import be.lokaalsignaal.topics.SignalKind;
@@ -19,8 +16,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The JSON and CSV shapes of the API, built from the Avro records. Shapes are explicit maps so
- * that every documented field is always there (absent values as null) and nothing else leaks.
+ * The JSON and table shapes of the API that are not a municipality or a summary (calls,
+ * practices, scans), and what they share. Shapes are explicit maps so that every documented field
+ * is always there (absent values as null) and nothing else leaks.
  */
 final class Views {
     static final List<String> PROVINCES =
@@ -30,11 +28,11 @@ final class Views {
             SignalKind.CAMPAIGN, SignalKind.SAFETY_PLAN, SignalKind.NIGHTLIFE,
             SignalKind.NEWSLETTER_FEATURE, SignalKind.LEARNING_NETWORK);
 
+    static final Comparator<SourceRef> BY_DATE = Comparator.comparing(SourceRef::getDate).thenComparing(SourceRef::getId);
+
     private static final SignalState ABSENT = SignalState.newBuilder().setPresent(false).build();
 
     private Views() {}
-
-    // ---- municipalities
 
     /** The state of one kind; a kind the record lacks reads as never seen. */
     static SignalState state(MunicipalityUptake m, SignalKind kind) {
@@ -46,65 +44,6 @@ final class Views {
         return state(m, kind).getPresent();
     }
 
-    static Map<String, Object> municipality(MunicipalityUptake m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("nisCode", m.getNisCode());
-        out.put("name", m.getName());
-        out.put("province", m.getProvince());
-        out.put("centreCity", m.getCentreCity());
-        out.put("validFrom", m.getValidFrom());
-        out.put("validUntil", m.getValidUntil());
-        out.put("successor", m.getSuccessor());
-        Map<String, Object> signals = new LinkedHashMap<>();
-        for (SignalKind kind : SignalKind.values()) {
-            signals.put(kind.name(), signal(state(m, kind)));
-        }
-        out.put("signals", signals);
-        out.put("featuredIn", refs(m.getFeaturedIn()));
-        out.put("presentedAt", refs(m.getPresentedAt()));
-        out.put("lastScan", lastScan(m.getLastScan()));
-        return out;
-    }
-
-    private static Map<String, Object> signal(SignalState s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("present", s.getPresent());
-        out.put("firstSeen", s.getFirstSeen());
-        out.put("lastSeen", s.getLastSeen());
-        out.put("lostAt", s.getLostAt());
-        out.put("evidence", evidence(s.getEvidence()));
-        List<Map<String, Object>> periods = new ArrayList<>();
-        for (Period p : nullToEmpty(s.getPeriods())) {
-            Map<String, Object> period = new LinkedHashMap<>();
-            period.put("from", p.getFrom());
-            period.put("until", p.getUntil());
-            periods.add(period);
-        }
-        out.put("periods", periods);
-        return out;
-    }
-
-    private static List<Map<String, Object>> evidence(List<Evidence> items) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Evidence e : nullToEmpty(items)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("url", e.getUrl());
-            item.put("seenAt", e.getSeenAt());
-            item.put("snippet", e.getSnippet());
-            item.put("source", e.getSource());
-            out.add(item);
-        }
-        return out;
-    }
-
-    static List<Map<String, Object>> refs(List<SourceRef> refs) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (SourceRef r : sortedRefs(refs)) {
-            out.add(ref(r.getId(), r.getDate(), r.getTitle()));
-        }
-        return out;
-    }
-
     static Map<String, Object> ref(String id, LocalDate date, String title) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
@@ -113,122 +52,8 @@ final class Views {
         return out;
     }
 
-    private static List<SourceRef> sortedRefs(List<SourceRef> refs) {
-        return nullToEmpty(refs).stream()
-                .sorted(Comparator.comparing(SourceRef::getDate).thenComparing(SourceRef::getId))
-                .collect(Collectors.toList());
-    }
-
-    private static Map<String, Object> lastScan(ScanSummary scan) {
-        if (scan == null) {
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", scan.getStatus());
-        out.put("startedAt", scan.getStartedAt());
-        out.put("completedAt", scan.getCompletedAt());
-        out.put("pages", scan.getPages());
-        return out;
-    }
-
-    static final List<String> MUNICIPALITY_CSV_HEADER = municipalityCsvHeader();
-
-    private static List<String> municipalityCsvHeader() {
-        List<String> header = new ArrayList<>(List.of(
-                "nisCode", "name", "province", "centreCity", "validFrom", "validUntil", "successor"));
-        for (SignalKind kind : SignalKind.values()) {
-            header.add(kind.name() + "_present");
-            header.add(kind.name() + "_firstSeen");
-            header.add(kind.name() + "_lastSeen");
-            header.add(kind.name() + "_lostAt");
-            header.add(kind.name() + "_evidenceUrl");
-        }
-        header.addAll(List.of("featuredIn", "presentedAt", "lastScanStatus", "lastScanCompletedAt", "lastScanPages"));
-        return List.copyOf(header);
-    }
-
-    static List<Object> municipalityCsvRow(MunicipalityUptake m) {
-        List<Object> row = new ArrayList<>(List.of(
-                m.getNisCode(), m.getName(), m.getProvince(), m.getCentreCity()));
-        row.add(m.getValidFrom());
-        row.add(m.getValidUntil());
-        row.add(m.getSuccessor());
-        for (SignalKind kind : SignalKind.values()) {
-            SignalState s = state(m, kind);
-            row.add(s.getPresent());
-            row.add(s.getFirstSeen());
-            row.add(s.getLastSeen());
-            row.add(s.getLostAt());
-            List<Evidence> evidence = nullToEmpty(s.getEvidence());
-            row.add(evidence.isEmpty() ? null : evidence.get(0).getUrl());
-        }
-        row.add(refDates(m.getFeaturedIn()));
-        row.add(refDates(m.getPresentedAt()));
-        ScanSummary scan = m.getLastScan();
-        row.add(scan == null ? null : scan.getStatus());
-        row.add(scan == null ? null : scan.getCompletedAt());
-        row.add(scan == null ? null : scan.getPages());
-        return row;
-    }
-
-    /** Dates of issues or sessions in one CSV field, separated by semicolons. */
-    private static String refDates(List<SourceRef> refs) {
-        return sortedRefs(refs).stream().map(r -> r.getDate().toString()).collect(Collectors.joining(";"));
-    }
-
-    // ---- summary
-
-    static Map<String, Object> summary(LocalDate asOf, List<MunicipalityUptake> list) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("asOf", asOf);
-        out.put("flanders", counts(list));
-        Map<String, Object> provinces = new LinkedHashMap<>();
-        for (String province : PROVINCES) {
-            provinces.put(province, counts(list.stream().filter(m -> province.equals(m.getProvince())).toList()));
-        }
-        // a province outside the five would be a register error; show it rather than drop it
-        list.stream().map(MunicipalityUptake::getProvince).filter(p -> !provinces.containsKey(p)).distinct().sorted()
-                .forEach(p -> provinces.put(p, counts(list.stream().filter(m -> p.equals(m.getProvince())).toList())));
-        out.put("provinces", provinces);
-        out.put("centreCities", counts(list.stream().filter(MunicipalityUptake::getCentreCity).toList()));
-        return out;
-    }
-
-    private static Map<String, Object> counts(List<MunicipalityUptake> list) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("municipalities", list.size());
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (SignalKind kind : SignalKind.values()) {
-            counts.put(kind.name(), (int) list.stream().filter(m -> present(m, kind)).count());
-        }
-        out.put("counts", counts);
-        return out;
-    }
-
-    static List<String> summaryCsvHeader() {
-        List<String> header = new ArrayList<>(List.of("asOf", "scope", "name", "municipalities"));
-        for (SignalKind kind : SignalKind.values()) {
-            header.add(kind.name());
-        }
-        return header;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<List<Object>> summaryCsvRows(Map<String, Object> summary) {
-        List<List<Object>> rows = new ArrayList<>();
-        Object asOf = summary.get("asOf");
-        rows.add(summaryRow(asOf, "flanders", "Vlaanderen", (Map<String, Object>) summary.get("flanders")));
-        ((Map<String, Object>) summary.get("provinces")).forEach(
-                (name, counts) -> rows.add(summaryRow(asOf, "province", name, (Map<String, Object>) counts)));
-        rows.add(summaryRow(asOf, "centreCities", "Centrumsteden", (Map<String, Object>) summary.get("centreCities")));
-        return rows;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> summaryRow(Object asOf, String scope, String name, Map<String, Object> counts) {
-        List<Object> row = new ArrayList<>(List.of(asOf, scope, name, counts.get("municipalities")));
-        row.addAll(((Map<String, Integer>) counts.get("counts")).values());
-        return row;
+    static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     // ---- calls
@@ -251,8 +76,8 @@ final class Views {
     static final List<String> CALL_CSV_HEADER = List.of("callId", "issueId", "callDate", "title", "before",
             "within30Days", "within90Days", "within365Days", "later", "updatedAt");
 
-    static List<Object> callCsvRow(CallUptake c) {
-        return new ArrayList<>(call(c).values());
+    static Table callTable(String sheet, List<CallUptake> calls) {
+        return new Table(sheet, CALL_CSV_HEADER, calls.stream().map(c -> (List<Object>) new ArrayList<Object>(call(c).values())).toList());
     }
 
     // ---- practices
@@ -262,7 +87,7 @@ final class Views {
      * learning-network sessions are those that featured the municipality: the records say which
      * municipality an issue or session featured, not which of its practices.
      */
-    static List<Map<String, Object>> practices(List<MunicipalityUptake> list, SignalKind onlyKind) {
+    static List<Map<String, Object>> practices(List<MunicipalityUptake> list, SignalKind onlyKind, Provenance provenance) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (MunicipalityUptake m : list) {
             for (SignalKind kind : SignalKind.values()) {
@@ -282,11 +107,13 @@ final class Views {
                 row.put("present", s.getPresent());
                 row.put("firstSeen", s.getFirstSeen());
                 row.put("lastSeen", s.getLastSeen());
-                row.put("evidence", evidence(s.getEvidence()));
+                row.put("evidence", MunicipalityView.evidence(m, s.getEvidence(), provenance));
                 Map<String, Object> channels = new LinkedHashMap<>();
                 channels.put("website", nullToEmpty(s.getEvidence()).stream().anyMatch(e -> "WEBSITE".equals(e.getSource())));
-                channels.put("newsletterIssues", refs(m.getFeaturedIn()));
-                channels.put("learningNetworkSessions", refs(m.getPresentedAt()));
+                channels.put("newsletterIssues", nullToEmpty(m.getFeaturedIn()).stream().sorted(BY_DATE)
+                        .map(r -> MunicipalityView.ref(r, provenance.issue(r))).toList());
+                channels.put("learningNetworkSessions", nullToEmpty(m.getPresentedAt()).stream().sorted(BY_DATE)
+                        .map(r -> MunicipalityView.ref(r, provenance.session(r))).toList());
                 row.put("channels", channels);
                 out.add(row);
             }
@@ -295,11 +122,15 @@ final class Views {
     }
 
     static final List<String> PRACTICE_CSV_HEADER = List.of("nisCode", "name", "province", "centreCity", "kind",
-            "present", "firstSeen", "lastSeen", "evidenceUrl", "evidenceSeenAt", "evidenceSnippet",
+            "present", "firstSeen", "lastSeen", "evidenceUrl", "evidenceSeenAt", "evidenceSnippet", "evidenceOrigin",
             "website", "newsletterIssueDates", "learningNetworkSessionDates");
 
+    static Table practiceTable(String sheet, List<Map<String, Object>> practices) {
+        return new Table(sheet, PRACTICE_CSV_HEADER, practices.stream().map(Views::practiceRow).toList());
+    }
+
     @SuppressWarnings("unchecked")
-    static List<Object> practiceCsvRow(Map<String, Object> p) {
+    private static List<Object> practiceRow(Map<String, Object> p) {
         List<Map<String, Object>> evidence = (List<Map<String, Object>>) p.get("evidence");
         Map<String, Object> first = evidence.isEmpty() ? Map.of() : evidence.get(0);
         Map<String, Object> channels = (Map<String, Object>) p.get("channels");
@@ -310,6 +141,7 @@ final class Views {
         row.add(first.get("url"));
         row.add(first.get("seenAt"));
         row.add(first.get("snippet"));
+        row.add(Provenance.describe((Map<String, Object>) first.get("origin")));
         row.add(channels.get("website"));
         row.add(joinDates((List<Map<String, Object>>) channels.get("newsletterIssues")));
         row.add(joinDates((List<Map<String, Object>>) channels.get("learningNetworkSessions")));
@@ -324,6 +156,7 @@ final class Views {
 
     static Map<String, Object> scan(ScanProgress p) {
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("scanId", p.scanId());
         out.put("status", p.status().name());
         out.put("startedAt", p.startedAt());
         out.put("completedAt", p.completedAt());
@@ -331,14 +164,19 @@ final class Views {
         municipalities.put("total", p.total());
         municipalities.put("done", p.done());
         municipalities.put("failed", p.failed());
+        municipalities.put("withoutWebsite", p.withoutWebsite());
         out.put("municipalities", municipalities);
         out.put("pages", p.pages());
+        out.put("failuresByReason", p.failuresByReason());
         List<Map<String, Object>> per = new ArrayList<>();
         for (ScanProgress.MunicipalityScan s : sortedScans(p)) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("nisCode", s.nisCode());
             item.put("name", s.name());
+            item.put("website", s.website());
             item.put("status", s.status());
+            item.put("reason", s.reason());
+            item.put("message", s.message());
             item.put("pages", s.pages());
             per.add(item);
         }
@@ -350,9 +188,11 @@ final class Views {
         return p.perMunicipality().stream().sorted(Comparator.comparing(ScanProgress.MunicipalityScan::nisCode)).toList();
     }
 
-    static final List<String> SCAN_CSV_HEADER = List.of("nisCode", "name", "status", "pages");
+    static final List<String> SCAN_CSV_HEADER = List.of("nisCode", "name", "website", "status", "reason", "message", "pages");
 
-    static <T> List<T> nullToEmpty(List<T> list) {
-        return list == null ? List.of() : list;
+    static Table scanTable(String sheet, ScanProgress p) {
+        return new Table(sheet, SCAN_CSV_HEADER, sortedScans(p).stream()
+                .map(s -> java.util.Arrays.<Object>asList(s.nisCode(), s.name(), s.website(), s.status(), s.reason(), s.message(), s.pages()))
+                .toList());
     }
 }

@@ -1,7 +1,9 @@
 package be.lokaalsignaal.source;
 
+import be.lokaalsignaal.avro.FeaturedMunicipality;
 import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.NewsletterIssue;
+import be.lokaalsignaal.avro.NewsletterItem;
 import be.lokaalsignaal.register.Register;
 import be.lokaalsignaal.source.learningnetwork.SessionReader;
 import be.lokaalsignaal.source.learningnetwork.SessionResult;
@@ -32,7 +34,10 @@ public record BundledHistory(List<NewsletterIssue> issues, List<LearningNetworkS
         return load(Register.bundled());
     }
 
-    /** @throws IllegalStateException when a bundled file does not parse: a packaging error, not bad user input */
+    /**
+     * @throws IllegalStateException when a bundled file does not parse or names a municipality the
+     *     register lacks: a packaging error, not bad user input
+     */
     public static BundledHistory load(Register register) {
         return load(register, e -> {
             throw new IllegalStateException("Bundled history has errors: " + e);
@@ -41,11 +46,15 @@ public record BundledHistory(List<NewsletterIssue> issues, List<LearningNetworkS
 
     /**
      * Reads the history against a register given by the user (--municipalities), which may lack the
-     * municipalities it names: such entries are handed to {@code skipped} instead of failing the load.
+     * municipalities it names. The history is read against the bundled register it was written for;
+     * then a session keeps the presenters the given register knows and an issue the featured
+     * municipalities it knows, and each one left out is handed to {@code skipped}: a session is
+     * never dropped as a whole because one of its presenters is missing.
      */
     public static BundledHistory load(Register register, java.util.function.Consumer<SourceError> skipped) {
-        NewsletterReader newsletters = new NewsletterReader(register);
-        SessionReader sessionReader = new SessionReader(register);
+        Register bundled = Register.bundled();
+        NewsletterReader newsletters = new NewsletterReader(bundled);
+        SessionReader sessionReader = new SessionReader(bundled);
         List<NewsletterIssue> issues = new ArrayList<>();
         List<LearningNetworkSession> sessions = new ArrayList<>();
         for (String name : resource("index.txt").lines().map(String::strip)
@@ -53,19 +62,60 @@ public record BundledHistory(List<NewsletterIssue> issues, List<LearningNetworkS
             String text = resource(name);
             if (name.endsWith(".html")) {
                 try {
-                    issues.add(newsletters.readHtml(text, SOURCE, null, NewsletterReader.Hints.NONE));
+                    issues.add(keepKnown(newsletters.readHtml(text, SOURCE, null, NewsletterReader.Hints.NONE), register, "history/" + name, skipped));
                 } catch (SourceException e) {
                     throw new IllegalStateException("Bundled history " + name + ": " + e.getMessage(), e);
                 }
             } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
                 SessionResult result = sessionReader.readYaml(text, "history/" + name);
-                result.errors().forEach(skipped);
-                result.sessions().forEach(s -> sessions.add(LearningNetworkSession.newBuilder(s).setSource(SOURCE).build()));
+                if (!result.errors().isEmpty()) {
+                    throw new IllegalStateException("Bundled history " + name + ": " + result.errors());
+                }
+                result.sessions().forEach(s -> sessions.add(keepKnown(LearningNetworkSession.newBuilder(s).setSource(SOURCE).build(),
+                        register, "history/" + name, skipped)));
             } else {
                 throw new IllegalStateException("Bundled history: unknown kind of file " + name);
             }
         }
         return new BundledHistory(issues, sessions);
+    }
+
+    private static LearningNetworkSession keepKnown(LearningNetworkSession session, Register register, String file,
+            java.util.function.Consumer<SourceError> skipped) {
+        List<String> known = new ArrayList<>();
+        for (String nis : session.getPresenters()) {
+            if (register.byNis(nis).isPresent()) {
+                known.add(nis);
+            } else {
+                skipped.accept(new SourceError(file + " (" + session.getDate() + ")", "presenter " + name(nis)
+                        + " is not in the register; the session is kept with its other presenters"));
+            }
+        }
+        return known.size() == session.getPresenters().size() ? session : LearningNetworkSession.newBuilder(session).setPresenters(known).build();
+    }
+
+    private static NewsletterIssue keepKnown(NewsletterIssue issue, Register register, String file,
+            java.util.function.Consumer<SourceError> skipped) {
+        List<NewsletterItem> items = new ArrayList<>();
+        boolean changed = false;
+        for (NewsletterItem item : issue.getItems()) {
+            List<FeaturedMunicipality> known = new ArrayList<>();
+            for (FeaturedMunicipality f : item.getFeatured()) {
+                if (register.byNis(f.getNisCode()).isPresent()) {
+                    known.add(f);
+                } else {
+                    skipped.accept(new SourceError(file, "featured municipality " + name(f.getNisCode())
+                            + " is not in the register; the issue is kept without it"));
+                }
+            }
+            changed |= known.size() != item.getFeatured().size();
+            items.add(known.size() == item.getFeatured().size() ? item : NewsletterItem.newBuilder(item).setFeatured(known).build());
+        }
+        return changed ? NewsletterIssue.newBuilder(issue).setItems(items).build() : issue;
+    }
+
+    private static String name(String nis) {
+        return Register.bundled().byNis(nis).map(m -> m.getName() + " (" + nis + ")").orElse(nis);
     }
 
     private static String resource(String name) {

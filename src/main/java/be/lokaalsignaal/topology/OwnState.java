@@ -38,6 +38,9 @@ final class OwnState {
     /** Scans not yet judged, by scan id. */
     Map<String, ScanTrack> scans = new TreeMap<>();
     ScanTrack lastScan;
+    /** The earliest and the latest judged complete scan: from the first on, the municipality counts as scanned. */
+    ScanTrack firstComplete;
+    ScanTrack lastComplete;
     /** The latest judged complete scans: what they proved absent, for pages that arrive after them. */
     List<Proof> proofs = new ArrayList<>();
     /** Contributions by "kind:sourceId". */
@@ -61,6 +64,9 @@ final class OwnState {
         Integer validFrom;
         Integer validUntil;
         String successor;
+        String website;
+        String websiteConfidence;
+        String websiteSource;
 
         static Meta of(Municipality m) {
             Meta meta = new Meta();
@@ -71,6 +77,9 @@ final class OwnState {
             meta.validFrom = m.getValidFrom() == null ? null : (int) m.getValidFrom().toEpochDay();
             meta.validUntil = m.getValidUntil() == null ? null : (int) m.getValidUntil().toEpochDay();
             meta.successor = m.getSuccessor();
+            meta.website = m.getWebsite();
+            meta.websiteConfidence = m.getWebsiteConfidence();
+            meta.websiteSource = m.getWebsiteSource();
             return meta;
         }
     }
@@ -382,12 +391,23 @@ final class OwnState {
         proof.at = scan.completedAt != null ? scan.completedAt : proof.start;
         proof.kinds.addAll(scan.kinds);
         proofs.add(proof);
+        ScanTrack judged = copy(scan);
+        if (firstComplete == null || proof.at < completion(firstComplete)) {
+            firstComplete = judged;
+        }
+        if (lastComplete == null || proof.at >= completion(lastComplete)) {
+            lastComplete = judged;
+        }
         proofs.sort(Comparator.comparingLong((Proof p) -> p.at));
         while (proofs.size() > limit) {
             proofs.remove(0);
         }
         site.forEach(this::applyProofs);
         drop(scan.scanId);
+    }
+
+    private static long completion(ScanTrack s) {
+        return s.completedAt != null ? s.completedAt : s.startedAt != null ? s.startedAt : Long.MAX_VALUE;
     }
 
     private void prune(int limit) {
@@ -414,7 +434,9 @@ final class OwnState {
         return new MunicipalityUptake(meta.nisCode, meta.name, meta.province, meta.centreCity,
                 meta.validFrom == null ? null : LocalDate.ofEpochDay(meta.validFrom),
                 meta.validUntil == null ? null : LocalDate.ofEpochDay(meta.validUntil), meta.successor, signals,
-                featuredIn, presentedAt, lastScan == null ? null : lastScan.toAvro(), Instant.ofEpochMilli(time));
+                featuredIn, presentedAt, lastScan == null ? null : lastScan.toAvro(),
+                firstComplete == null ? null : firstComplete.toAvro(), lastComplete == null ? null : lastComplete.toAvro(),
+                meta.website, meta.websiteConfidence, meta.websiteSource, Instant.ofEpochMilli(time));
     }
 
     /** A record without any fact carries the start of the register, or the day the municipality began. */

@@ -1,6 +1,7 @@
 package be.lokaalsignaal.topology;
 
 import be.lokaalsignaal.avro.MunicipalityUptake;
+import be.lokaalsignaal.avro.ScanSummary;
 import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.avro.SourceRef;
 import be.lokaalsignaal.topics.SignalKind;
@@ -42,6 +43,8 @@ final class Published {
         own.getFeaturedIn().forEach(r -> featured.put(r.getId(), r));
         own.getPresentedAt().forEach(r -> presented.put(r.getId(), r));
         Instant updatedAt = own.getUpdatedAt();
+        ScanSummary firstComplete = own.getFirstCompleteScan();
+        ScanSummary lastComplete = own.getLastCompleteScan();
         LocalDate mergeDate = null;
         for (MunicipalityUptake p : predecessors) {
             LocalDate merged = p.getValidUntil() == null ? null : p.getValidUntil().plusDays(1);
@@ -66,6 +69,11 @@ final class Published {
                     presented.putIfAbsent(r.getId(), r);
                 }
             }
+            // the scans that established the signals it carries: a predecessor's website state is known too
+            Instant from = clip ? UptakeMath.startOf(merged) : null;
+            firstComplete = earlier(firstComplete, completedFrom(p.getFirstCompleteScan(), from));
+            firstComplete = earlier(firstComplete, completedFrom(p.getLastCompleteScan(), from));
+            lastComplete = later(lastComplete, completedFrom(p.getLastCompleteScan(), from));
             updatedAt = UptakeMath.max(updatedAt, p.getUpdatedAt());
         }
         List<SourceRef> featuredIn = new ArrayList<>(featured.values());
@@ -76,6 +84,8 @@ final class Published {
                 .setSignals(signals)
                 .setFeaturedIn(featuredIn)
                 .setPresentedAt(presentedAt)
+                .setFirstCompleteScan(firstComplete)
+                .setLastCompleteScan(lastComplete)
                 .setUpdatedAt(updatedAt)
                 .build();
 
@@ -88,6 +98,22 @@ final class Published {
         entry.first = millis(firstSiteAppearance(record));
         entry.updatedAt = updatedAt.toEpochMilli();
         return new Published(record, entry);
+    }
+
+    /** The scan, when it completed at or after {@code from} (null: any time). */
+    private static ScanSummary completedFrom(ScanSummary scan, Instant from) {
+        return scan == null || scan.getCompletedAt() == null || (from != null && scan.getCompletedAt().isBefore(from)) ? null : scan;
+    }
+
+    private static final Comparator<ScanSummary> BY_COMPLETION =
+            Comparator.comparing(ScanSummary::getCompletedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private static ScanSummary earlier(ScanSummary a, ScanSummary b) {
+        return a == null ? b : b == null || BY_COMPLETION.compare(b, a) >= 0 ? a : b;
+    }
+
+    private static ScanSummary later(ScanSummary a, ScanSummary b) {
+        return a == null ? b : b == null || BY_COMPLETION.compare(b, a) <= 0 ? a : b;
     }
 
     private static Long millis(Instant i) {

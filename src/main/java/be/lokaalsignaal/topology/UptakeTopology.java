@@ -218,15 +218,16 @@ public final class UptakeTopology {
             String name, Serde<UptakeSummary> summarySerde) {
         return grouped.aggregate(
                 () -> UptakeViews.emptySummary(""),
-                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, Instant.ofEpochMilli(t.updatedAt), +1) : withScope(s, scope, t),
-                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, Instant.ofEpochMilli(t.updatedAt), -1) : s,
+                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, t.scanned, t.outcome, Instant.ofEpochMilli(t.updatedAt), +1)
+                        : withScope(s, scope, t),
+                (scope, t, s) -> t.inForce ? UptakeViews.add(s, scope, t.present, t.scanned, t.outcome, Instant.ofEpochMilli(t.updatedAt), -1) : s,
                 Named.as(name + "-aggregate"),
                 Materialized.<String, UptakeSummary, KeyValueStore<Bytes, byte[]>>as(name + "-totals").withValueSerde(summarySerde));
     }
 
     /** A merged-away municipality counts for nothing, but still names the scope of a fresh total. */
     private static UptakeSummary withScope(UptakeSummary s, String scope, Tally t) {
-        return new UptakeSummary(scope, s.getMunicipalities(), s.getCounts(), s.getUpdatedAt());
+        return UptakeSummary.newBuilder(s).setScope(scope).build();
     }
 
     /** Call attribution: calls (by call id) joined on a single-key index of first appearances. */
@@ -297,6 +298,9 @@ public final class UptakeTopology {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, TransientFaults.Processing.class);
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, TransientFaults.Production.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // the partition assignor rebuilds a StreamsConfig from the main consumer's configs alone and warns that
+        // the setting above is off unless they carry it too (4.3.1 logs that warning even in its quiet config)
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         // internal topics and stores keep their names when the topology changes
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.topicName());

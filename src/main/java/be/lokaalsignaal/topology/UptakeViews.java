@@ -24,6 +24,17 @@ public final class UptakeViews {
     public static final String CENTRE_CITIES = "CENTRE_CITIES";
     public static final String PROVINCE_PREFIX = "PROVINCE:";
 
+    /** Scan outcome: the latest scan was complete and judged. */
+    public static final String OK = "OK";
+    /** Scan outcome: the register knows no website (the scheduler records it as a FAILED scan with this reason). */
+    public static final String NO_WEBSITE = "NO_WEBSITE";
+    /** Scan outcome: no scan of the website has started yet. */
+    public static final String NOT_SCANNED_YET = "NOT_SCANNED_YET";
+    /** Scan outcome: the latest scan started and has not ended. */
+    public static final String IN_PROGRESS = "IN_PROGRESS";
+    /** Scan outcome: the latest scan ended COMPLETED but not every page it reported has arrived, so it proves nothing (yet). */
+    public static final String INCOMPLETE = "INCOMPLETE";
+
     private UptakeViews() {}
 
     /** True when the municipality exists on {@code date} (validFrom and validUntil inclusive). */
@@ -52,9 +63,16 @@ public final class UptakeViews {
         }
         List<SourceRef> featuredIn = new ArrayList<>(record.getFeaturedIn().stream().filter(r -> !r.getDate().isAfter(date)).toList());
         List<SourceRef> presentedAt = new ArrayList<>(record.getPresentedAt().stream().filter(r -> !r.getDate().isAfter(date)).toList());
+        ScanSummary firstComplete = completedBefore(record.getFirstCompleteScan(), cutoff);
+        ScanSummary lastComplete = completedBefore(record.getLastCompleteScan(), cutoff);
+        if (lastComplete == null) {
+            // the record keeps the first and the latest complete scan: between them the first is a lower bound
+            lastComplete = firstComplete;
+        }
         ScanSummary lastScan = record.getLastScan();
         if (lastScan != null && (lastScan.getStartedAt() == null || !lastScan.getStartedAt().isBefore(cutoff))) {
-            lastScan = null;
+            // the latest scan began after the date: the latest complete scan known by then stands in for it
+            lastScan = lastComplete;
         } else if (lastScan != null && lastScan.getCompletedAt() != null && !lastScan.getCompletedAt().isBefore(cutoff)) {
             lastScan = ScanSummary.newBuilder(lastScan).setStatus(OwnState.STARTED).setReason(null).setCompletedAt(null).setPages(0).build();
         }
@@ -64,8 +82,62 @@ public final class UptakeViews {
                 .setFeaturedIn(featuredIn)
                 .setPresentedAt(presentedAt)
                 .setLastScan(lastScan)
+                .setFirstCompleteScan(firstComplete)
+                .setLastCompleteScan(lastComplete)
                 .setUpdatedAt(updatedAt)
                 .build();
+    }
+
+    private static ScanSummary completedBefore(ScanSummary scan, Instant cutoff) {
+        return scan != null && scan.getCompletedAt() != null && scan.getCompletedAt().isBefore(cutoff) ? scan : null;
+    }
+
+    /**
+     * True when the municipality is scanned: a complete scan of its website was judged (its
+     * COMPLETED record and every page it reported arrived), so its website signals are known as of
+     * that scan. A later failed scan does not undo it: absence needs proof, and so does ignorance
+     * of what a complete scan showed. On an as-of view: scanned by the end of that date.
+     */
+    public static boolean scanned(MunicipalityUptake r) {
+        return r.getFirstCompleteScan() != null;
+    }
+
+    /**
+     * What the latest scan of the municipality's website came to: {@link #OK}, {@link #NO_WEBSITE},
+     * {@link #NOT_SCANNED_YET}, {@link #IN_PROGRESS}, {@link #INCOMPLETE}, or the reason a FAILED
+     * scan gives (UNREACHABLE, ROBOTS_DISALLOWED, INTERRUPTED, ERROR, ...; FAILED when it gives
+     * none). A scanned municipality whose latest attempt failed has that failure as outcome.
+     */
+    public static String scanOutcome(MunicipalityUptake r) {
+        ScanSummary last = r.getLastScan();
+        if (last == null) {
+            // scanned without a scan of its own: a merged municipality known from its predecessors' scans
+            return scanned(r) ? OK : r.getWebsite() == null ? NO_WEBSITE : NOT_SCANNED_YET;
+        }
+        switch (last.getStatus()) {
+            case OwnState.FAILED:
+                return last.getReason() == null || last.getReason().isBlank() ? OwnState.FAILED : last.getReason();
+            case OwnState.COMPLETED:
+                ScanSummary judged = r.getLastCompleteScan();
+                return judged != null && judged.getScanId().equals(last.getScanId()) ? OK : INCOMPLETE;
+            default:
+                return IN_PROGRESS;
+        }
+    }
+
+    /**
+     * The kinds a municipality counts for in totals: every present kind, except that website kinds
+     * count only for a scanned municipality (the others' website is unknown, not without signals).
+     */
+    public static List<String> countedKinds(MunicipalityUptake r) {
+        boolean scanned = scanned(r);
+        List<String> kinds = new ArrayList<>();
+        for (String kind : presentKinds(r)) {
+            if (scanned || !SignalKind.valueOf(kind).fromWebsite()) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
     }
 
     /** The scopes a municipality counts in: FLANDERS, its province and, for a centre city, CENTRE_CITIES. */
@@ -89,7 +161,7 @@ public final class UptakeViews {
         for (MunicipalityUptake r : inForce) {
             for (String scope : scopes(r)) {
                 UptakeSummary s = out.computeIfAbsent(scope, UptakeViews::emptySummary);
-                out.put(scope, add(s, scope, presentKinds(r), r.getUpdatedAt(), +1));
+                out.put(scope, add(s, scope, countedKinds(r), scanned(r), scanOutcome(r), r.getUpdatedAt(), +1));
             }
         }
         return out;
@@ -100,7 +172,8 @@ public final class UptakeViews {
         for (SignalKind kind : SignalKind.values()) {
             counts.put(kind.name(), 0);
         }
-        return new UptakeSummary(scope, 0, counts, Instant.EPOCH);
+        return UptakeSummary.newBuilder().setScope(scope).setMunicipalities(0).setCounts(counts)
+                .setScanned(0).setNotScanned(0).setNotScannedByOutcome(new LinkedHashMap<>()).setUpdatedAt(Instant.EPOCH).build();
     }
 
     static List<String> presentKinds(MunicipalityUptake r) {
@@ -114,16 +187,35 @@ public final class UptakeViews {
         return kinds;
     }
 
-    /** Adds (+1) or removes (-1) one municipality with the given present kinds. */
-    static UptakeSummary add(UptakeSummary s, String scope, List<String> presentKinds, Instant updatedAt, int sign) {
+    /**
+     * Adds (+1) or removes (-1) one municipality with the kinds it counts for, whether it is
+     * scanned and its scan outcome. A null outcome (a tally written before the scan counts
+     * existed, whose removal must not take from counts it never added to) leaves them as they are.
+     */
+    static UptakeSummary add(UptakeSummary s, String scope, List<String> countedKinds, boolean scanned, String outcome,
+            Instant updatedAt, int sign) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (SignalKind kind : SignalKind.values()) {
             counts.put(kind.name(), s.getCounts().getOrDefault(kind.name(), 0));
         }
-        for (String kind : presentKinds) {
+        for (String kind : countedKinds) {
             counts.merge(kind, sign, Integer::sum);
         }
+        int scannedCount = s.getScanned();
+        int notScanned = s.getNotScanned();
+        Map<String, Integer> byOutcome = new TreeMap<>(s.getNotScannedByOutcome() == null ? Map.of() : s.getNotScannedByOutcome());
+        if (outcome != null) {
+            if (scanned) {
+                scannedCount += sign;
+            } else {
+                notScanned += sign;
+                byOutcome.merge(outcome, sign, Integer::sum);
+                byOutcome.values().removeIf(n -> n == 0);
+            }
+        }
         Instant time = sign > 0 ? UptakeMath.max(s.getUpdatedAt(), updatedAt) : s.getUpdatedAt();
-        return new UptakeSummary(scope, s.getMunicipalities() + sign, counts, time);
+        return UptakeSummary.newBuilder().setScope(scope).setMunicipalities(s.getMunicipalities() + sign).setCounts(counts)
+                .setScanned(scannedCount).setNotScanned(notScanned).setNotScannedByOutcome(new LinkedHashMap<>(byOutcome))
+                .setUpdatedAt(time).build();
     }
 }

@@ -29,6 +29,8 @@ final class TestSettings {
     private Duration crawlTimeout = Duration.ofSeconds(15);
     private boolean allowPrivateHosts;
     private Map<String, String> resolve = Map.of();
+    // never the fixed defaults: other test runs share the machine
+    private EmbeddedPorts embeddedPorts = EmbeddedPorts.anyFree();
 
     private TestSettings(Path dataDir) {
         this.dataDir = dataDir;
@@ -51,6 +53,22 @@ final class TestSettings {
     TestSettings crawlTimeout(Duration d) { this.crawlTimeout = d; return this; }
     TestSettings allowPrivateHosts() { this.allowPrivateHosts = true; return this; }
     TestSettings resolve(Map<String, String> hosts) { this.resolve = hosts; return this; }
+    /**
+     * The bundled register's websites all at 127.0.0.1, which the crawler refuses (no --allow-private-hosts):
+     * a start with the bundled register scans every website and fails each at once, never leaving this machine.
+     */
+    TestSettings bundledWebsitesRefused() {
+        Map<String, String> hosts = new java.util.HashMap<>();
+        for (be.lokaalsignaal.avro.Municipality m : be.lokaalsignaal.register.Register.bundled().all()) {
+            if (m.getWebsite() != null) {
+                hosts.put(java.net.URI.create(m.getWebsite()).getHost().toLowerCase(java.util.Locale.ROOT), "127.0.0.1");
+            }
+        }
+        this.resolve = hosts;
+        return this;
+    }
+
+    TestSettings embeddedPorts(int kafka, int registry) { this.embeddedPorts = new EmbeddedPorts(kafka, registry, false); return this; }
 
     int httpPort() {
         return httpPort;
@@ -60,7 +78,7 @@ final class TestSettings {
         return new Settings(dataDir.toAbsolutePath(), "127.0.0.1", httpPort, "127.0.0.1", bootstrapServers, schemaRegistryUrl, null,
                 applicationId, 6, (short) 1, standbyReplicas, municipalities, null, newsletters, null, Duration.ofHours(1), sessions,
                 initialScan, Duration.ofDays(7), crawler, crawlDelay, 16, 500, 5L * 1024 * 1024, crawlTimeout, allowPrivateHosts, resolve,
-                "lokaal-signaal-test/0.1 (+https://github.com/lokaal-signaal/lokaal-signaal)");
+                "lokaal-signaal-test/0.1 (+https://github.com/lokaal-signaal/lokaal-signaal)", embeddedPorts);
     }
 
     /** A loopback port that was free a moment ago: the HTTP port is also the one other instances are told (application.server). */

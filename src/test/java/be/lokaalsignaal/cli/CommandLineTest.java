@@ -2,9 +2,13 @@ package be.lokaalsignaal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.lokaalsignaal.app.EmbeddedPorts;
+import be.lokaalsignaal.app.Settings;
+import be.lokaalsignaal.embedded.ServiceAddress;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The command line as a user meets it: every mistake gives exit code 2 and one line on stderr that
@@ -36,6 +40,16 @@ class CommandLineTest {
         CliRun result = CliRun.execute("run", "--municipalities", missing.toString());
 
         result.assertUsageError().contains("--municipalities").contains(missing.toString());
+    }
+
+    @Test
+    void aMunicipalitiesFileWithoutAValidRowIsOneLineNamingTheFileAndTheFirstProblem() throws java.io.IOException {
+        Path register = java.nio.file.Files.writeString(dir.resolve("gemeenten.csv"),
+                "nis_code,name,province,website\n1234,Nergensdorp,Antwerpen,\n");
+
+        CliRun result = CliRun.execute("run", "--municipalities", register.toString(), "--data-dir", dir.resolve("data").toString());
+
+        result.assertUsageError().contains("--municipalities").contains("has no valid row").contains("bad NIS code '1234'");
     }
 
     @Test
@@ -95,6 +109,46 @@ class CommandLineTest {
         assertThat(result.out()).startsWith("Usage: lokaal-signaal run")
                 .contains("--http-port").contains("--data-dir").contains("--bootstrap-servers")
                 .contains("--scan-interval").contains("default: 8080");
+        assertThat(result.out().replaceAll("\\s+", " "))
+                .contains("--kafka-port=<kafkaPort> Client port of the embedded Kafka broker (default: 9092")
+                .contains("--registry-port=<registryPort> Port of the embedded schema registry (default: 8081");
+    }
+
+    @Test
+    void withoutPortOptionsRunUsesTheSameFixedKafkaAndRegistryPortsEveryTime() {
+        Settings first = parse();
+        Settings second = parse();
+
+        assertThat(first.embeddedPorts()).isEqualTo(new EmbeddedPorts(9092, 8081, false)).isEqualTo(second.embeddedPorts());
+    }
+
+    @Test
+    void freePortsAreTakenOnlyWhenAskedFor() {
+        assertThat(parse("--free-ports-if-taken").embeddedPorts().freeIfTaken()).isTrue();
+        assertThat(parse("--kafka-port", "0", "--registry-port", "0").embeddedPorts()).isEqualTo(EmbeddedPorts.anyFree());
+    }
+
+    @Test
+    void aKafkaPortThatIsNoPortIsOneLineNamingTheOption() {
+        CliRun result = CliRun.execute("run", "--kafka-port", "70000");
+
+        result.assertUsageError().contains("--kafka-port").contains("70000");
+    }
+
+    @Test
+    void theEmbeddedServicesListenWhereTheHttpServerDoesAndAreAdvertisedUnderTheAdvertisedHost() {
+        Settings settings = parse("--http-host", "0.0.0.0", "--advertised-host", "signaal.example.org");
+
+        assertThat(settings.embeddedPorts().kafka(settings.httpHost(), settings.advertisedHost()))
+                .isEqualTo(new ServiceAddress("0.0.0.0", 9092, "signaal.example.org", false));
+        assertThat(settings.embeddedPorts().registry(settings.httpHost(), settings.advertisedHost()))
+                .isEqualTo(new ServiceAddress("0.0.0.0", 8081, "signaal.example.org", false));
+    }
+
+    private static Settings parse(String... args) {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs(args);
+        return run.validated();
     }
 
     @Test

@@ -66,7 +66,8 @@ class RunCommandIT {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             String port = String.valueOf(taken.getLocalPort());
 
-            CliRun result = CliRun.execute("run", "--http-port", port, "--data-dir", dataDir.toString(), "--no-initial-scan");
+            CliRun result = CliRun.execute("run", "--http-port", port, "--data-dir", dataDir.toString(), "--no-initial-scan",
+                    "--kafka-port", "0", "--registry-port", "0");
 
             assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(Main.EXIT_USAGE);
             assertThat(result.err().lines().toList()).singleElement().asString()
@@ -96,15 +97,22 @@ class RunCommandIT {
     }
 
     @Test
-    void aSecondRunOnTheSameDataDirectoryComesUpWithTheEarlierTopicsAndSchemaIds() throws Exception {
-        Settings settings = settings("--http-port", String.valueOf(freePort()), "--data-dir", tmp.resolve("data").toString(), "--no-initial-scan");
+    void aSecondRunOnTheSameDataDirectoryComesUpWithTheEarlierTopicsSchemaIdsAndAddresses() throws Exception {
+        int kafkaPort = freePort();
+        int registryPort = freePort();
+        Settings settings = settings("--http-port", String.valueOf(freePort()), "--data-dir", tmp.resolve("data").toString(), "--no-initial-scan",
+                "--kafka-port", String.valueOf(kafkaPort), "--registry-port", String.valueOf(registryPort));
+        String bootstrap = "127.0.0.1:" + kafkaPort;
+        String registryUrl = "http://127.0.0.1:" + registryPort + "/apis/ccompat/v7";
 
         Map<String, Uuid> topicsBefore;
         Map<String, Integer> schemasBefore;
+        JsonNode aboutBefore;
         Application first = Application.start(settings);
         try {
             topicsBefore = topicIds(first.bootstrapServers());
             schemasBefore = schemaIds(first.schemaRegistryUrl());
+            aboutBefore = getJson("http://127.0.0.1:" + settings.httpPort() + "/api/about");
         } finally {
             long closing = System.nanoTime();
             first.close();
@@ -112,12 +120,34 @@ class RunCommandIT {
         }
         assertThat(topicsBefore.keySet()).containsAll(topicNames());
         assertThat(schemasBefore).containsKey(Topics.MUNICIPALITIES.valueSubject());
+        assertThat(aboutBefore.at("/kafka/bootstrapServers").asText()).isEqualTo(bootstrap);
+        assertThat(aboutBefore.at("/schemaRegistry/url").asText()).isEqualTo(registryUrl);
 
         try (Application second = Application.start(settings)) {
             // a topic id changes when a topic is created anew: equal ids mean the same topics, with their records
             assertThat(topicIds(second.bootstrapServers())).containsAllEntriesOf(topicsBefore);
             assertThat(schemaIds(second.schemaRegistryUrl())).containsAllEntriesOf(schemasBefore);
-            assertThat(health(settings.httpPort())).isEqualTo(new Health(200, "UP"));
+            // health is UP once the topology has processed what was published before this start
+            assertThat(healthWithin(settings.httpPort(), HEALTH_WAIT)).isEqualTo(new Health(200, "UP"));
+            JsonNode about = getJson("http://127.0.0.1:" + settings.httpPort() + "/api/about");
+            assertThat(about.path("kafka")).isEqualTo(aboutBefore.path("kafka"));
+            assertThat(about.path("schemaRegistry")).isEqualTo(aboutBefore.path("schemaRegistry"));
+            assertThat(about.path("topics")).isEqualTo(aboutBefore.path("topics"));
+        }
+    }
+
+    @Test
+    void aTakenKafkaPortIsOneLineNamingThePortAndTheOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            String port = String.valueOf(taken.getLocalPort());
+
+            CliRun result = CliRun.execute("run", "--http-port", String.valueOf(freePort()), "--data-dir", tmp.resolve("data").toString(),
+                    "--no-initial-scan", "--kafka-port", port, "--registry-port", String.valueOf(freePort()));
+
+            assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(result.err().lines().toList()).singleElement().asString()
+                    .startsWith("lokaal-signaal: ").contains("port " + port).contains("--kafka-port").contains("--free-ports-if-taken");
         }
     }
 
@@ -157,7 +187,7 @@ class RunCommandIT {
                     "--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url(), "--no-initial-scan");
 
             try (Application app = Application.start(settings)) {
-                assertThat(health(settings.httpPort())).isEqualTo(new Health(200, "UP"));
+                assertThat(healthWithin(settings.httpPort(), HEALTH_WAIT)).isEqualTo(new Health(200, "UP"));
                 assertThat(newSince(before)).as("processes started by the application").isEmpty();
                 assertThat(topicIds(kafka.bootstrapServers()).keySet()).containsAll(topicNames());
                 assertThat(schemaIds(registry.url())).containsKey(Topics.MUNICIPALITIES.valueSubject());
@@ -197,11 +227,13 @@ class RunCommandIT {
             command.add("-D" + EmbeddedRegistry.HOME_PROPERTY + "=" + apicurioHome);
         }
         // no initial scan: the test must not crawl the real municipal websites
-        command.addAll(List.of("-jar", jar.toString(), "run", "--http-port", String.valueOf(port), "--data-dir", dataDir.toString(), "--no-initial-scan"));
+        command.addAll(List.of("-jar", jar.toString(), "run", "--http-port", String.valueOf(port), "--data-dir", dataDir.toString(), "--no-initial-scan",
+                "--kafka-port", "0", "--registry-port", "0"));
 
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            awaitHealthUp(process, port, Duration.ofSeconds(60), log);
+            // the jar's start and then the processing of the bundled data: a liveness bound for a busy machine
+            awaitHealthUp(process, port, HEALTH_WAIT, log);
             List<ProcessHandle> children = process.descendants().toList();
             assertThat(children).as("the embedded registry runs as a child process").isNotEmpty();
 
@@ -242,6 +274,20 @@ class RunCommandIT {
 
     record Health(int status, String state) {}
 
+    /** A liveness bound: health becomes UP once the data published before start-up is processed. */
+    private static final Duration HEALTH_WAIT = Duration.ofMinutes(3);
+
+    /** Health as soon as it is UP, or the last answer when it is not UP within the limit. */
+    private static Health healthWithin(int port, Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Health last = health(port);
+        while (!last.equals(new Health(200, "UP")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            last = health(port);
+        }
+        return last;
+    }
+
     private static Health health(int port) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).timeout(Duration.ofSeconds(5)).build(),
@@ -279,9 +325,17 @@ class RunCommandIT {
         return JSON.readTree(response.body());
     }
 
+    /** The settings of {@code run} with these options, on free ports for the embedded broker and registry unless given. */
     private static Settings settings(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.contains("--kafka-port")) {
+            all.addAll(List.of("--kafka-port", String.valueOf(freePort())));
+        }
+        if (!all.contains("--registry-port")) {
+            all.addAll(List.of("--registry-port", String.valueOf(freePort())));
+        }
         RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs(args);
+        new CommandLine(run).parseArgs(all.toArray(String[]::new));
         return run.validated();
     }
 

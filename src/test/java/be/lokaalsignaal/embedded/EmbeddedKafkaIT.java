@@ -108,6 +108,40 @@ class EmbeddedKafkaIT {
     }
 
     @Test
+    void takesAFreePortInsteadOfATakenOneOnlyWhenAskedTo(@TempDir Path dataDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, new ServiceAddress("127.0.0.1", port, "127.0.0.1", false)))
+                    .isInstanceOf(PortInUseException.class)
+                    .hasMessageContaining("port " + port);
+            try (EmbeddedKafka broker = EmbeddedKafka.start(dataDir, new ServiceAddress("127.0.0.1", port, "127.0.0.1", true))) {
+                assertThat(broker.bootstrapServers()).startsWith("127.0.0.1:").isNotEqualTo("127.0.0.1:" + port);
+                String topic = createTopic(broker, "fallback");
+                produce(broker, topic, Map.of("12025", "Mechelen"));
+                assertThat(consumeAll(broker, topic, "read_uncommitted", 1)).containsExactly("12025=Mechelen");
+            }
+        }
+    }
+
+    @Test
+    void advertisesItsHostNameToOthersAndServesThisProcessOverLoopback(@TempDir Path dataDir) throws Exception {
+        try (EmbeddedKafka broker = EmbeddedKafka.start(dataDir, new ServiceAddress("0.0.0.0", 0, "localhost", false))) {
+            assertThat(broker.bootstrapServers()).startsWith("localhost:");
+            assertThat(broker.localBootstrapServers()).startsWith("127.0.0.1:")
+                    .isNotEqualTo("127.0.0.1:" + broker.bootstrapServers().substring("localhost:".length()));
+            String topic = createTopic(broker, "advertised");
+
+            // written over this process's listener, read as another machine would, through the advertised name
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(broker.localBootstrapServers()))) {
+                producer.send(new ProducerRecord<>(topic, "44021", "Gent")).get();
+            }
+            assertThat(consumeAll(broker, topic, "read_uncommitted", 1)).containsExactly("44021=Gent");
+        }
+    }
+
+    @Test
     void refusesADataDirectoryThatARunningBrokerUses() {
         assertThatThrownBy(() -> EmbeddedKafka.start(sharedDataDir, 0))
                 .isInstanceOf(IllegalStateException.class)
@@ -127,8 +161,12 @@ class EmbeddedKafkaIT {
     }
 
     private static Map<String, Object> producerConfig(EmbeddedKafka broker) {
+        return producerConfig(broker.bootstrapServers());
+    }
+
+    private static Map<String, Object> producerConfig(String bootstrapServers) {
         Map<String, Object> config = new java.util.HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         return config;

@@ -90,11 +90,63 @@ class RegisterTest {
     @Test
     void websitesAreNormalisedToUrlsAndOnlyMunicipalitiesInForceAreToBeScanned() {
         assertThat(register.byNis("12025").orElseThrow().getWebsite()).isEqualTo("https://www.mechelen.be");
-        assertThat(register.byNis("11005").orElseThrow().getWebsite()).isNull();
+        assertThat(register.byNis("11005").orElseThrow().getWebsite()).isEqualTo("https://www.boom.be");
         assertThat(register.withWebsiteOn(LocalDate.of(2026, 1, 1)))
                 .isNotEmpty()
                 .allMatch(m -> m.getWebsite() != null && m.getValidUntil() == null);
         assertThat(register.withWebsiteOn(LocalDate.of(2020, 1, 1))).extracting(Municipality::getName).contains("Borsbeek");
+    }
+
+    @Test
+    void everyMunicipalityOfBothListsHasAWebsiteToScan() {
+        assertThat(register.withWebsiteOn(LocalDate.of(2026, 1, 1))).hasSize(285);
+        assertThat(register.withWebsiteOn(LocalDate.of(2021, 1, 1))).hasSize(300);
+    }
+
+    @Test
+    void eachWebsiteKeepsItsConfidenceAndSource() {
+        Map<String, Long> confidence = register.inForceOn(LocalDate.of(2026, 1, 1)).stream()
+                .collect(Collectors.groupingBy(Municipality::getWebsiteConfidence, Collectors.counting()));
+        assertThat(confidence).containsExactlyInAnyOrderEntriesOf(Map.of("high", 275L, "medium", 6L, "low", 4L));
+        assertThat(register.inForceOn(LocalDate.of(2026, 1, 1)).stream()
+                .filter(m -> "low".equals(m.getWebsiteConfidence())).map(Municipality::getName))
+                .containsExactlyInAnyOrder("Pajottegem", "Tessenderlo-Ham", "Tongeren-Borgloon", "Beveren-Kruibeke-Zwijndrecht");
+        Municipality aartselaar = register.byNis("11001").orElseThrow();
+        assertThat(aartselaar.getWebsiteSource()).startsWith("lblod/app-organization-portal");
+        assertThat(register.all()).allMatch(m -> m.getWebsiteSource() != null && !m.getWebsiteSource().isBlank());
+    }
+
+    @Test
+    void aFileMayGiveTheConfidenceAndSourceOfEachWebsite(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("met-bron.csv");
+        Files.writeString(csv, String.join("\n",
+                "nis_code,name,province,website,website_confidence,website_source",
+                "12025,Mechelen,Antwerpen,www.mechelen.be,High,eigen telefoontje 2026-11-02",
+                "11005,Boom,Antwerpen,www.boom.be,,",
+                "44021,Gent,Oost-Vlaanderen,stad.gent,zeker,mail van de stad",
+                "11001,Aartselaar,Antwerpen,,low,niets"), StandardCharsets.UTF_8);
+        RegisterLoad load = Register.load(csv);
+        Municipality mechelen = load.register().byNis("12025").orElseThrow();
+        assertThat(mechelen.getWebsiteConfidence()).isEqualTo("high");
+        assertThat(mechelen.getWebsiteSource()).isEqualTo("eigen telefoontje 2026-11-02");
+        assertThat(load.register().byNis("11005").orElseThrow().getWebsiteConfidence()).isNull();
+        // without a website there is nothing to be sure of
+        assertThat(load.register().byNis("11001").orElseThrow().getWebsiteConfidence()).isNull();
+        assertThat(load.problems()).extracting(LoadProblem::toString).containsExactly(
+                "met-bron.csv:4: bad website_confidence 'zeker' (expected one of high, medium, low)");
+    }
+
+    @Test
+    void aFileWithoutAnyValidRowIsRejectedNamingTheFirstProblem(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("leeg.csv");
+        Files.writeString(csv, "nis_code,name,province,website\n1234,Nergensdorp,Antwerpen,\n11001,Aartselaar,Brabant,\n");
+        assertThatThrownBy(() -> Register.load(csv))
+                .isInstanceOf(RegisterException.class)
+                .hasMessageContaining("has no valid row")
+                .hasMessageContaining("leeg.csv:2: bad NIS code '1234'");
+        Path headerOnly = dir.resolve("alleen-header.csv");
+        Files.writeString(headerOnly, "nis_code,name,province,website\n");
+        assertThatThrownBy(() -> Register.load(headerOnly)).hasMessageContaining("has no valid row");
     }
 
     @Test

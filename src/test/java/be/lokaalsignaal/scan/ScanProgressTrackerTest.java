@@ -65,6 +65,25 @@ class ScanProgressTrackerTest {
         assertThat(s.status()).isEqualTo("RUNNING");
     }
 
+    @Test
+    void aRoundSaysWhichWebsiteFailedWhyAndHowManyMunicipalitiesHadNoWebsite() {
+        tracker.onRequest(request("scan-1", "12025"));
+        tracker.onRequest(request("scan-1", "44021"));
+        tracker.onScan(scan("scan-1", "12025", "COMPLETED", 10));
+        tracker.onScan(WebsiteScan.newBuilder(scan("scan-1", "44021", "FAILED", 0)).setMessage("start page: connect timed out").build());
+        tracker.onScan(WebsiteScan.newBuilder(scan("scan-1", "11005", "FAILED", 0)).setReason("NO_WEBSITE").build());
+
+        ScanProgressTracker.Snapshot s = tracker.snapshot();
+        assertThat(s.total()).isEqualTo(2);
+        assertThat(s.withoutWebsite()).isEqualTo(1);
+        assertThat(s.failuresByReason()).containsExactlyEntriesOf(Map.of("UNREACHABLE", 1));
+        assertThat(s.municipalities()).filteredOn(m -> m.nisCode().equals("44021")).singleElement().satisfies(m -> {
+            assertThat(m.reason()).isEqualTo("UNREACHABLE");
+            assertThat(m.message()).isEqualTo("start page: connect timed out");
+            assertThat(m.website()).isEqualTo("https://www.44021.example");
+        });
+    }
+
     private static ScanRequest request(String scanId, String nis) {
         return new ScanRequest(scanId, nis, "gemeente " + nis, "https://www." + nis + ".example", T0);
     }

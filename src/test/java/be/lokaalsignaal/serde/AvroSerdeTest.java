@@ -48,7 +48,56 @@ class AvroSerdeTest {
         new AvroSerializer<SourceError>(config, false).serialize("source-errors", new SourceError("a", "b", "c", Instant.EPOCH));
 
         assertThat(registry.latest("source-errors-value").id()).isEqualTo(7);
+        assertThat(registry.latest("source-errors-value").schema()).isEqualTo(schemaFile("SourceError"));
+    }
+
+    @Test
+    void registersTheSchemaFileAsWrittenWithoutTheJavaStringProperty() throws Exception {
+        InMemorySchemaRegistry registry = InMemorySchemaRegistry.scope(SCOPE);
+
+        new AvroSerializer<SourceError>(config, false).serialize("source-errors", new SourceError("a", "b", "c", Instant.EPOCH));
+
+        String registered = registry.latest("source-errors-value").schema().toString();
+        assertThat(SourceError.getClassSchema().toString()).as("the generated class").contains("avro.java.string");
+        assertThat(registered).doesNotContain("avro.java.string").isEqualTo(schemaFile("SourceError").toString());
+    }
+
+    @Test
+    void keepsTheJavaPropertiesWhenAskedNotToRemoveThem() {
+        InMemorySchemaRegistry registry = InMemorySchemaRegistry.scope(SCOPE);
+        Map<String, String> keep = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE, AvroSerdeConfig.REMOVE_JAVA_PROPERTIES, "false");
+
+        new AvroSerializer<SourceError>(keep, false).serialize("source-errors", new SourceError("a", "b", "c", Instant.EPOCH));
+
         assertThat(registry.latest("source-errors-value").schema()).isEqualTo(SourceError.getClassSchema());
+    }
+
+    @Test
+    void readsRecordsWrittenUnderTheFileSchemaIntoJavaStrings() {
+        AvroSerde<SourceError> serde = AvroSerde.forValues(SourceError.class, config);
+
+        SourceError read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", new SourceError("a", "b", "c", Instant.EPOCH)));
+
+        assertThat(read.getSource()).isInstanceOf(String.class).isEqualTo("a");
+    }
+
+    @Test
+    void keepsTheConfiguredCompatibilityOnTheSubjectsItRegistersUnder() {
+        InMemorySchemaRegistry registry = InMemorySchemaRegistry.scope(SCOPE);
+        Map<String, String> backward = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE, AvroSerdeConfig.SUBJECT_COMPATIBILITY, "backward");
+
+        new AvroSerializer<SourceError>(backward, false).serialize("source-errors", new SourceError("a", "b", "c", Instant.EPOCH));
+
+        assertThat(registry.compatibility("source-errors-value")).isEqualTo("BACKWARD");
+        assertThat(registry.compatibility("other-value")).isEqualTo("NONE");
+    }
+
+    private static Schema schemaFile(String name) {
+        try {
+            return new Schema.Parser().parse(java.nio.file.Path.of("schemas", name + ".avsc").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -29,4 +29,18 @@ class CsvTest {
         assertThat(Csv.field("=1+1")).isEqualTo("=1+1");
         assertThat(Csv.field(true)).isEqualTo("true");
     }
+
+    @Test
+    void the_excel_convention_starts_with_a_byte_order_mark_and_separates_with_semicolons() {
+        String csv = Csv.writeExcel(List.of("naam", "aantal"), List.of(Arrays.asList("Sint-Niklaas; stad", 3),
+                Arrays.asList("Borgloon", null)));
+        assertThat(csv).isEqualTo("\uFEFFnaam;aantal\r\n\"Sint-Niklaas; stad\";3\r\nBorgloon;\r\n");
+    }
+
+    @Test
+    void the_excel_convention_keeps_a_formula_like_cell_as_text_but_leaves_numbers_and_commas_alone() {
+        String csv = Csv.writeExcel(List.of("tekst"), List.of(List.of("=HYPERLINK(\"x\")"), List.of("+32 15 29 76 00"),
+                List.of(-3), List.of("a,b")));
+        assertThat(csv.lines().toList()).containsExactly("\uFEFFtekst", "\"'=HYPERLINK(\"\"x\"\")\"", "'+32 15 29 76 00", "-3", "a,b");
+    }
 }

@@ -26,7 +26,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -55,10 +59,15 @@ class DashboardBrowserIT {
     // java.util.logging keeps the level (it forgets loggers nobody references).
     static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
+    static final Set<String> WEBSITE_KINDS = Set.of("SITE_LINK", "SITE_MENTION", "CAMPAIGN", "SAFETY_PLAN", "NIGHTLIFE");
+
     static HttpApi api;
+    static HttpApi unreachable;
     static ApiClient client;
+    static ApiClient unreachableClient;
     static WebDriver driver;
     static Path profile;
+    static Path downloads;
 
     @BeforeAll
     static void start() throws IOException {
@@ -70,8 +79,11 @@ class DashboardBrowserIT {
         Clock clock = Clock.fixed(TODAY.atTime(12, 0).atZone(ZoneId.of("Europe/Brussels")).toInstant(), ZoneId.of("Europe/Brussels"));
         api = HttpApi.start("127.0.0.1", 0, () -> true, new SampleUptakeSource(TODAY), clock);
         client = new ApiClient(api.port());
+        unreachable = HttpApi.start("127.0.0.1", 0, () -> true, SampleUptakeSource.everyScanFails(TODAY), clock);
+        unreachableClient = new ApiClient(unreachable.port());
 
         profile = Files.createTempDirectory("dashboard-chromium-");
+        downloads = Files.createTempDirectory("dashboard-downloads-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -82,6 +94,9 @@ class DashboardBrowserIT {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
+        // downloads go to a directory of the test's own, without asking
+        ((ChromeDriver) driver).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
     }
 
     @AfterAll
@@ -92,9 +107,14 @@ class DashboardBrowserIT {
         if (api != null) {
             api.close();
         }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        if (unreachable != null) {
+            unreachable.close();
+        }
+        for (Path dir : new Path[] {profile, downloads}) {
+            if (dir != null) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                }
             }
         }
     }
@@ -141,17 +161,146 @@ class DashboardBrowserIT {
 
     @Test
     @Order(4)
-    void shows_evidence_from_scanned_pages_as_text_and_links_only_to_http() {
+    void shows_evidence_as_readable_text_with_its_origin_and_links_only_to_http() {
         driver.get(client.base() + "/");
         awaitReady(TODAY.toString());
         WebElement name = driver.findElement(By.id("filter-name"));
         name.sendKeys("Gent");
         WebElement gent = driver.findElement(By.cssSelector("#municipality-rows tr[data-nis='44021']"));
         List<WebElement> links = gent.findElements(By.cssSelector("td.evidence a"));
-        assertThat(links).extracting(a -> a.getAttribute("href")).containsExactlyInAnyOrder(
-                "https://stad.gent/nl/welzijn-gezondheid/seksueel-geweld", "https://stad.gent/nl/uitgaan/veilig-uitgaan");
-        // the matched snippet holds markup; it must stay text in a title, never become an element
-        assertThat(links).anySatisfy(a -> assertThat(a.getAttribute("title")).contains("<a href=\"https://www.seksueelgeweld.be\">"));
+        assertThat(links).extracting(a -> a.getAttribute("href")).contains(
+                "https://stad.gent/nl/welzijn-gezondheid/seksueel-geweld", "https://stad.gent/nl/uitgaan/veilig-uitgaan",
+                SampleUptakeSource.NIGHTLIFE_ISSUE_URL).allMatch(href -> href.startsWith("https://"));
+        // the matched snippet holds markup: it is shown as text, without hovering, and never becomes an element
+        WebElement link = gent.findElement(By.cssSelector("td.evidence .ev[data-signal=SITE_LINK]"));
+        assertThat(link.isDisplayed()).isTrue();
+        assertThat(link.findElement(By.cssSelector(".snippet")).getText()).contains("<a href=\"https://www.seksueelgeweld.be\">");
+        assertThat(link.findElements(By.cssSelector(".snippet *"))).isEmpty();
+        assertThat(link.findElement(By.cssSelector(".origin")).getText()).contains("website");
+        // where the learning-network evidence came from
+        assertThat(gent.findElement(By.cssSelector("td.evidence .ev[data-signal=LEARNING_NETWORK] .origin")).getText())
+                .contains("lerend netwerk, sessie van 7-5-2021").contains("gereconstrueerd uit de parlementaire antwoorden");
+        assertThat(gent.findElement(By.cssSelector("td.scan")).getText()).contains("volledig gescand");
+    }
+
+    @Test
+    @Order(5)
+    void applies_a_date_typed_key_by_key_only_once_it_is_complete_and_never_shows_an_older_answer() throws InterruptedException {
+        driver.get(client.base() + "/");
+        awaitReady(TODAY.toString());
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.__requests = []; const f = window.fetch;"
+                + "window.fetch = (u, o) => { window.__requests.push(String(u)); return f(u, o); };"
+                + "window.__shown = []; new MutationObserver(() => window.__shown.push(document.body.dataset.asOf))"
+                + ".observe(document.body, {attributes: true, attributeFilter: ['data-as-of']});");
+        WebElement picker = driver.findElement(By.id("as-of"));
+        js.executeScript("arguments[0].focus();", picker);
+        // 12-12-2021 types the same in a day-month and a month-day field; on its way to 2021 the year
+        // passes through 0002, 0020 and 0202, and 2025-12-12 (after today) stands there before it
+        for (char key : "12122021".toCharArray()) {
+            picker.sendKeys(String.valueOf(key));
+        }
+        awaitReady("2021-12-12");
+        @SuppressWarnings("unchecked")
+        List<String> requests = (List<String>) js.executeScript("return window.__requests;");
+        assertThat(requests).isNotEmpty().filteredOn(r -> r.contains("asOf=")).isNotEmpty()
+                .allMatch(r -> r.contains("asOf=2021-12-12"), "only the complete date is asked for");
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>) js.executeScript("return window.__shown;");
+        assertThat(shown).containsOnly("2021-12-12");
+        assertThat(driver.findElement(By.id("cards-scope")).getText()).contains("12-12-2021").contains("300 gemeenten");
+
+        // a date before the register begins is not applied: the dashboard says which dates it takes
+        js.executeScript("window.__requests = [];");
+        js.executeScript("arguments[0].focus();", picker);
+        for (char key : "01012018".toCharArray()) {
+            picker.sendKeys(String.valueOf(key));
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("as-of-hint")).getText().isEmpty());
+        assertThat(driver.findElement(By.id("as-of-hint")).getText()).contains("1-1-2019");
+        @SuppressWarnings("unchecked")
+        List<String> after = (List<String>) js.executeScript("return window.__requests;");
+        assertThat(after).noneMatch(r -> r.contains("asOf=2018"));
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-as-of")).isEqualTo("2021-12-12");
+    }
+
+    @Test
+    @Order(6)
+    void downloads_the_report_as_of_the_date_with_the_numbers_of_the_api() throws IOException {
+        driver.get(client.base() + "/?asOf=2024-12-31");
+        awaitReady("2024-12-31");
+        WebElement report = driver.findElement(By.id("report"));
+        assertThat(report.getAttribute("href")).endsWith("/api/report?asOf=2024-12-31");
+        report.click();
+        Path file = downloads.resolve("rapport-2024-12-31.xlsx");
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Files.exists(file)
+                && !Files.exists(downloads.resolve("rapport-2024-12-31.xlsx.crdownload")));
+        JsonNode flanders = client.json("/api/summary?asOf=2024-12-31").path("flanders");
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(file))) {
+            Sheet figures = book.getSheet("Kerncijfers");
+            List<String> header = new java.util.ArrayList<>();
+            figures.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(figures.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Vlaanderen");
+            assertThat(figures.getRow(1).getCell(header.indexOf("Gemeenten")).getNumericCellValue()).isEqualTo(300);
+            assertThat(figures.getRow(1).getCell(header.indexOf("Gescand")).getNumericCellValue()).isEqualTo(flanders.path("scanned").asDouble());
+            assertThat(figures.getRow(1).getCell(header.indexOf("Link naar www.seksueelgeweld.be (van de gescande)")).getNumericCellValue())
+                    .isEqualTo(flanders.path("counts").path("SITE_LINK").asDouble());
+        }
+        assertThat(driver.findElements(By.cssSelector("#downloads a[data-xlsx]"))).hasSize(6);
+        assertThat(driver.findElements(By.cssSelector("#downloads a[data-csv-excel]"))).hasSize(6);
+    }
+
+    @Test
+    @Order(7)
+    void warns_when_every_website_was_unreachable_instead_of_showing_zeros() throws IOException {
+        driver.get(unreachableClient.base() + "/");
+        awaitReady(TODAY.toString());
+        JsonNode flanders = unreachableClient.json("/api/summary").path("flanders");
+        assertThat(flanders.path("scanned").asInt()).isZero();
+
+        WebElement warning = driver.findElement(By.id("scan-warning"));
+        assertThat(warning.isDisplayed()).isTrue();
+        assertThat(warning.getText()).contains("Geen enkele gemeentelijke website").contains("285 van de 285 gemeenten niet bereikt")
+                .contains("285 niet bereikbaar").contains("onbekend, niet nul");
+        for (String kind : WEBSITE_KINDS) {
+            WebElement card = driver.findElement(By.cssSelector("#cards .card[data-signal=" + kind + "]"));
+            assertThat(card.getAttribute("class")).contains("unknown");
+            assertThat(card.findElements(By.cssSelector("[data-count]"))).isEmpty();
+            assertThat(card.getText()).contains("onbekend").contains("285 niet bereikt").doesNotContain("0 van 285");
+        }
+        assertThat(driver.findElement(By.id("cards")).getText()).doesNotContain("0 van 285");
+        assertThat(driver.findElement(By.cssSelector("#breakdown tr[data-scope=flanders] td[data-not-scanned]")).getText()).isEqualTo("285");
+        assertThat(driver.findElement(By.cssSelector("#breakdown tr[data-scope=flanders] td[data-signal=SITE_LINK]")).getText()).isEqualTo("onbekend");
+        assertThat(driver.findElements(By.cssSelector("#map path.municipality[data-status=unknown]"))).hasSize(285);
+        assertThat(driver.findElement(By.cssSelector("#scan")).getText()).contains("Alle websites van deze ronde zijn mislukt");
+        screenshot("dashboard-all-unreachable.png");
+    }
+
+    @Test
+    @Order(8)
+    void fits_a_390_pixel_screen_and_never_shows_a_municipality_as_zero_percent() throws IOException {
+        try {
+            driver.manage().window().setSize(new Dimension(390, 900));
+            driver.get(client.base() + "/");
+            awaitReady(TODAY.toString());
+            Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).isLessThanOrEqualTo(0L);
+            screenshot("dashboard-390.png");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1440, 3000));
+        }
+        JsonNode summary = client.json("/api/summary");
+        for (WebElement card : driver.findElements(By.cssSelector("#cards .card"))) {
+            String kind = card.getAttribute("data-signal");
+            int count = summary.path("flanders").path("counts").path(kind).asInt();
+            if (count > 0) {
+                assertThat(card.findElement(By.cssSelector(".extra")).getText()).as(kind).doesNotStartWith("0%").doesNotContain(" 0%");
+            }
+        }
+        // two of 285 municipalities were featured in the newsletter: less than one percent, not zero
+        assertThat(driver.findElement(By.cssSelector("#cards .card[data-signal=NEWSLETTER_FEATURE] .extra")).getText()).contains("<1%");
+        assertThat(client.get("/favicon.svg").statusCode()).isEqualTo(200);
     }
 
     private void assertShowsWhatTheApiAnswers(String asOf) {
@@ -160,11 +309,17 @@ class DashboardBrowserIT {
         JsonNode timeline = client.json("/api/timeline" + asOf);
         int total = summary.path("flanders").path("municipalities").asInt();
 
-        for (String kind : List.of("SITE_LINK", "SITE_MENTION", "CAMPAIGN", "SAFETY_PLAN", "NIGHTLIFE")) {
+        int scanned = summary.path("flanders").path("scanned").asInt();
+        for (String kind : List.of("SITE_LINK", "SITE_MENTION", "CAMPAIGN", "SAFETY_PLAN", "NIGHTLIFE", "NEWSLETTER_FEATURE", "LEARNING_NETWORK")) {
             WebElement card = driver.findElement(By.cssSelector("#cards .card[data-signal=" + kind + "]"));
             assertThat(card.findElement(By.cssSelector("[data-count]")).getText())
                     .as(kind).isEqualTo(summary.path("flanders").path("counts").path(kind).asText());
-            assertThat(card.findElement(By.cssSelector("[data-total]")).getText()).isEqualTo(String.valueOf(total));
+            // website signals are counted over the scanned municipalities, the others over all
+            assertThat(card.findElement(By.cssSelector("[data-total]")).getText()).as(kind)
+                    .isEqualTo(String.valueOf(WEBSITE_KINDS.contains(kind) ? scanned : total));
+            if (WEBSITE_KINDS.contains(kind) && scanned < total) {
+                assertThat(card.getText()).contains("gescande gemeenten").contains((total - scanned) + " niet bereikt");
+            }
         }
         assertThat(driver.findElement(By.cssSelector("#breakdown tr[data-scope=Limburg] td[data-signal=SITE_LINK]")).getText())
                 .isEqualTo(summary.path("provinces").path("Limburg").path("counts").path("SITE_LINK").asText());

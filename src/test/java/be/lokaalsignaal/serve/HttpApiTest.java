@@ -66,8 +66,33 @@ class HttpApiTest {
         return list.stream().filter(m -> m.path("signals").path(kind).path("present").asBoolean()).count();
     }
 
+    static final Set<String> WEBSITE_KINDS = Set.of("SITE_LINK", "SITE_MENTION", "CAMPAIGN", "SAFETY_PLAN", "NIGHTLIFE");
+
+    /** What a total counts: website kinds over the scanned municipalities, the other kinds over all. */
+    static long counted(List<JsonNode> list, String kind) {
+        return list.stream().filter(m -> m.path("signals").path(kind).path("present").asBoolean())
+                .filter(m -> !WEBSITE_KINDS.contains(kind) || m.path("scan").path("scanned").asBoolean()).count();
+    }
+
+    static final List<String> MUNICIPALITY_FIELDS = List.of("nisCode", "name", "province", "centreCity", "validFrom", "validUntil",
+            "successor", "website", "websiteConfidence", "websiteSource", "scan", "signals", "featuredIn", "presentedAt", "lastScan");
+
     @Nested
     class Health {
+        @Test
+        void says_what_it_is_waiting_for_while_not_up() {
+            Readiness waiting = () -> Readiness.Health.notReady(List.of("the topology has not yet processed 12 records published before start-up"));
+            try (HttpApi starting = HttpApi.start("127.0.0.1", 0, waiting, source, CLOCK)) {
+                HttpResponse<String> response = new ApiClient(starting.port()).get("/api/health");
+                assertThat(response.statusCode()).isEqualTo(503);
+                JsonNode body = ApiClient.parse(response.body());
+                assertThat(body.path("status").asText()).isEqualTo("STARTING");
+                assertThat(body.path("waitingFor")).extracting(JsonNode::asText)
+                        .containsExactly("the topology has not yet processed 12 records published before start-up");
+            }
+            assertThat(fields(client.json("/api/health"))).containsExactly("status");
+        }
+
         @Test
         void answers_up_when_the_system_is_ready_and_503_while_it_starts() {
             assertThat(client.json("/api/health").path("status").asText()).isEqualTo("UP");
@@ -94,8 +119,9 @@ class HttpApiTest {
         @Test
         void gives_every_element_the_documented_shape_with_one_entry_per_signal_kind() {
             for (JsonNode m : client.json("/api/municipalities")) {
-                assertThat(fields(m)).containsExactlyInAnyOrder("nisCode", "name", "province", "centreCity",
-                        "validFrom", "validUntil", "successor", "signals", "featuredIn", "presentedAt", "lastScan");
+                assertThat(fields(m)).containsExactlyInAnyOrderElementsOf(MUNICIPALITY_FIELDS);
+                assertThat(fields(m.path("scan"))).containsExactlyInAnyOrder("scanned", "outcome", "reason", "at",
+                        "firstCompleteScanAt", "lastCompleteScanAt");
                 assertThat(fields(m.path("signals")))
                         .containsExactlyInAnyOrderElementsOf(Arrays.stream(SignalKind.values()).map(Enum::name).toList());
                 for (JsonNode s : m.path("signals")) {
@@ -111,6 +137,16 @@ class HttpApiTest {
             assertThat(linking).hasSize((int) present(all, "SITE_LINK")).isNotEmpty();
             assertThat(linking).allMatch(m -> m.path("signals").path("SITE_LINK").path("present").asBoolean());
             assertThat(client.json("/api/municipalities?signal=site_link")).hasSize(linking.size());
+        }
+
+        @Test
+        void filters_on_whether_the_municipality_is_scanned() {
+            List<JsonNode> all = elements(client.json("/api/municipalities"));
+            List<JsonNode> scanned = elements(client.json("/api/municipalities?scanned=true"));
+            List<JsonNode> notScanned = elements(client.json("/api/municipalities?scanned=false"));
+            assertThat(scanned.size() + notScanned.size()).isEqualTo(all.size());
+            assertThat(scanned).isNotEmpty().allMatch(m -> m.path("scan").path("scanned").asBoolean());
+            assertThat(notScanned).isNotEmpty().allMatch(m -> !m.path("scan").path("scanned").asBoolean());
         }
 
         @Test
@@ -147,8 +183,9 @@ class HttpApiTest {
         @Test
         void has_exactly_the_documented_shape_with_iso_dates_and_nulls() {
             JsonNode m = client.json("/api/municipalities/12025");
-            assertThat(fields(m)).containsExactlyInAnyOrder("nisCode", "name", "province", "centreCity",
-                    "validFrom", "validUntil", "successor", "signals", "featuredIn", "presentedAt", "lastScan");
+            assertThat(fields(m)).containsExactlyInAnyOrderElementsOf(MUNICIPALITY_FIELDS);
+            assertThat(m.path("website").asText()).isEqualTo("https://www.mechelen.be");
+            assertThat(m.path("websiteConfidence").asText()).isEqualTo("high");
             assertThat(m.path("nisCode").asText()).isEqualTo("12025");
             assertThat(m.path("name").asText()).isEqualTo("Mechelen");
             assertThat(m.path("centreCity").asBoolean()).isTrue();
@@ -157,14 +194,15 @@ class HttpApiTest {
             assertThat(link.path("present").asBoolean()).isTrue();
             assertThat(link.path("firstSeen").asText()).isEqualTo("2020-11-16T09:00:00Z");
             assertThat(link.path("lostAt").isNull()).isTrue();
-            assertThat(fields(link.path("evidence").get(0))).containsExactlyInAnyOrder("url", "seenAt", "snippet", "source");
+            assertThat(fields(link.path("evidence").get(0))).containsExactlyInAnyOrder("url", "seenAt", "snippet", "source", "origin");
             assertThat(link.path("periods").get(0).path("until").isNull()).isTrue();
             assertThat(m.path("featuredIn").get(0).toString())
                     .isEqualTo("{\"id\":\"2020-03-04-nieuwsbrief-lokaal-gelijkekansenbeleid\",\"date\":\"2020-03-04\","
-                            + "\"title\":\"Nieuwsbrief lokaal gelijkekansenbeleid maart 2020\"}");
+                            + "\"title\":\"Nieuwsbrief lokaal gelijkekansenbeleid maart 2020\",\"url\":null,"
+                            + "\"provenance\":\"reconstructed from the parliamentary answers\"}");
             assertThat(m.path("presentedAt")).extracting(r -> r.path("date").asText())
                     .containsExactly("2019-10-19", "2021-05-07");
-            assertThat(fields(m.path("lastScan"))).containsExactlyInAnyOrder("status", "startedAt", "completedAt", "pages");
+            assertThat(fields(m.path("lastScan"))).containsExactlyInAnyOrder("scanId", "status", "reason", "startedAt", "completedAt", "pages");
             assertThat(m.path("signals").path("NIGHTLIFE").path("firstSeen").isNull()).isTrue();
         }
 
@@ -175,6 +213,8 @@ class HttpApiTest {
             assertThat(m.path("featuredIn")).isEmpty();
             assertThat(m.path("presentedAt")).hasSize(1);
             assertThat(m.path("lastScan").isNull()).isTrue();
+            assertThat(m.path("scan").path("scanned").asBoolean()).isFalse();
+            assertThat(m.path("scan").path("outcome").asText()).isEqualTo("NOT_SCANNED_YET");
         }
 
         @Test
@@ -196,6 +236,100 @@ class HttpApiTest {
     }
 
     @Nested
+    class ScanOutcomes {
+        @Test
+        void a_scanned_municipality_says_ok_with_the_date_of_its_latest_complete_scan() {
+            JsonNode scan = client.json("/api/municipalities/12025").path("scan");
+            assertThat(scan.path("scanned").asBoolean()).isTrue();
+            assertThat(scan.path("outcome").asText()).isEqualTo("OK");
+            assertThat(scan.path("reason").isNull()).isTrue();
+            assertThat(scan.path("at").asText()).isEqualTo("2025-06-30T03:00:00Z");
+            assertThat(scan.path("firstCompleteScanAt").asText()).isEqualTo("2020-09-07T03:00:00Z");
+            assertThat(scan.path("lastCompleteScanAt").asText()).isEqualTo("2025-06-30T03:00:00Z");
+        }
+
+        @Test
+        void an_unreachable_website_of_low_confidence_is_not_scanned_and_says_why_and_when() {
+            JsonNode pajottegem = client.json("/api/municipalities/23106");
+            assertThat(pajottegem.path("website").asText()).isEqualTo("https://pajottegem.be");
+            assertThat(pajottegem.path("websiteConfidence").asText()).isEqualTo("low");
+            JsonNode scan = pajottegem.path("scan");
+            assertThat(scan.path("scanned").asBoolean()).isFalse();
+            assertThat(scan.path("outcome").asText()).isEqualTo("UNREACHABLE");
+            assertThat(scan.path("reason").asText()).isEqualTo("UNREACHABLE");
+            assertThat(scan.path("at").asText()).startsWith("2025-06-30");
+            assertThat(scan.path("lastCompleteScanAt").isNull()).isTrue();
+            assertThat(pajottegem.path("lastScan").path("reason").asText()).isEqualTo("UNREACHABLE");
+        }
+
+        @Test
+        void are_in_the_csv_of_the_municipalities() {
+            String[] lines = client.get("/api/municipalities?format=csv").body().split("\r\n");
+            List<String> header = Arrays.asList(lines[0].split(","));
+            int outcome = header.indexOf("scanOutcome");
+            int scanned = header.indexOf("scanned");
+            int confidence = header.indexOf("websiteConfidence");
+            String pajottegem = Arrays.stream(lines).filter(l -> l.startsWith("23106,")).findFirst().orElseThrow();
+            List<String> cells = Arrays.asList(pajottegem.split(",", -1));
+            assertThat(cells.get(outcome)).isEqualTo("UNREACHABLE");
+            assertThat(cells.get(scanned)).isEqualTo("false");
+            assertThat(cells.get(confidence)).isEqualTo("low");
+            assertThat(header).contains("lastScanReason", "SITE_LINK_evidenceOrigin");
+        }
+    }
+
+    @Nested
+    class ProvenanceOfEvidence {
+        @Test
+        void a_page_is_its_own_origin() {
+            JsonNode evidence = client.json("/api/municipalities/44021").path("signals").path("SITE_LINK").path("evidence").get(0);
+            assertThat(evidence.path("origin").path("kind").asText()).isEqualTo("WEBSITE");
+            assertThat(evidence.path("origin").path("url").asText()).isEqualTo("https://stad.gent/nl/welzijn-gezondheid/seksueel-geweld");
+        }
+
+        @Test
+        void a_reconstructed_newsletter_issue_says_so() {
+            JsonNode origin = client.json("/api/municipalities/12025").path("signals").path("NEWSLETTER_FEATURE")
+                    .path("evidence").get(0).path("origin");
+            assertThat(origin.path("kind").asText()).isEqualTo("NEWSLETTER_ISSUE");
+            assertThat(origin.path("id").asText()).isEqualTo(SampleUptakeSource.NEE_IS_NEE_ISSUE);
+            assertThat(origin.path("date").asText()).isEqualTo("2020-03-04");
+            assertThat(origin.path("url").isNull()).isTrue();
+            assertThat(origin.path("provenance").asText()).isEqualTo("reconstructed from the parliamentary answers");
+        }
+
+        @Test
+        void a_newsletter_issue_read_from_the_web_gives_its_url() {
+            JsonNode gent = client.json("/api/municipalities/44021");
+            JsonNode origin = gent.path("signals").path("NEWSLETTER_FEATURE").path("evidence").get(0).path("origin");
+            assertThat(origin.path("id").asText()).isEqualTo(SampleUptakeSource.NIGHTLIFE_ISSUE);
+            assertThat(origin.path("url").asText()).isEqualTo(SampleUptakeSource.NIGHTLIFE_ISSUE_URL);
+            assertThat(origin.path("provenance").isNull()).isTrue();
+            assertThat(gent.path("featuredIn").get(0).path("url").asText()).isEqualTo(SampleUptakeSource.NIGHTLIFE_ISSUE_URL);
+        }
+
+        @Test
+        void a_learning_network_session_gives_its_link_and_provenance() {
+            JsonNode evidence = client.json("/api/municipalities/44021").path("signals").path("LEARNING_NETWORK").path("evidence");
+            JsonNode origin = evidence.get(0).path("origin");
+            assertThat(origin.path("kind").asText()).isEqualTo("LEARNING_NETWORK_SESSION");
+            assertThat(origin.path("id").asText()).isEqualTo(SampleUptakeSource.SESSION_2021);
+            assertThat(origin.path("url").asText()).isEqualTo(SampleUptakeSource.SESSION_2021_URL);
+            assertThat(origin.path("provenance").asText()).isEqualTo("reconstructed from the parliamentary answers");
+        }
+
+        @Test
+        void is_in_the_csv_of_municipalities_and_practices() {
+            String municipalities = client.get("/api/municipalities/12025?format=csv").body();
+            assertThat(municipalities).contains("newsletter issue 2020-03-04 'Nieuwsbrief lokaal gelijkekansenbeleid maart 2020' "
+                    + "(reconstructed from the parliamentary answers)");
+            String practices = client.get("/api/practices?kind=NEWSLETTER_FEATURE&format=csv").body();
+            assertThat(practices.split("\r\n")[0]).contains("evidenceOrigin");
+            assertThat(practices).contains(SampleUptakeSource.NIGHTLIFE_ISSUE_URL);
+        }
+    }
+
+    @Nested
     class Summary {
         @ParameterizedTest
         @ValueSource(strings = {"", "?asOf=2021-03-02", "?asOf=2022-12-31", "?asOf=2024-12-31", "?asOf=2025-01-01"})
@@ -204,17 +338,42 @@ class HttpApiTest {
             JsonNode summary = client.json("/api/summary" + asOf);
             JsonNode flanders = summary.path("flanders");
             assertThat(flanders.path("municipalities").asInt()).isEqualTo(list.size());
+            long scanned = list.stream().filter(m -> m.path("scan").path("scanned").asBoolean()).count();
+            assertThat(flanders.path("scanned").asLong()).isEqualTo(scanned);
+            assertThat(flanders.path("notScanned").asLong()).isEqualTo(list.size() - scanned);
             for (SignalKind kind : SignalKind.values()) {
                 assertThat(flanders.path("counts").path(kind.name()).asInt())
-                        .as(kind.name()).isEqualTo(present(list, kind.name()));
+                        .as(kind.name()).isEqualTo(counted(list, kind.name()));
                 int provinces = StreamSupport.stream(summary.path("provinces").spliterator(), false)
                         .mapToInt(p -> p.path("counts").path(kind.name()).asInt()).sum();
-                assertThat(provinces).as("provinces " + kind).isEqualTo(present(list, kind.name()));
-                long centre = list.stream().filter(m -> m.path("centreCity").asBoolean())
-                        .filter(m -> m.path("signals").path(kind.name()).path("present").asBoolean()).count();
+                assertThat(provinces).as("provinces " + kind).isEqualTo(counted(list, kind.name()));
+                long centre = counted(list.stream().filter(m -> m.path("centreCity").asBoolean()).toList(), kind.name());
                 assertThat(summary.path("centreCities").path("counts").path(kind.name()).asInt()).isEqualTo(centre);
             }
             assertThat(summary.path("centreCities").path("municipalities").asInt()).isEqualTo(13);
+        }
+
+        @Test
+        void counts_website_signals_over_scanned_municipalities_and_says_why_the_others_are_not() {
+            JsonNode flanders = client.json("/api/summary").path("flanders");
+            List<JsonNode> list = elements(client.json("/api/municipalities"));
+            // some municipalities show a link they were seen with before their site went unreachable: not counted
+            assertThat(present(list, "SITE_LINK")).isGreaterThan(flanders.path("counts").path("SITE_LINK").asLong());
+            assertThat(flanders.path("scanned").asInt() + flanders.path("notScanned").asInt()).isEqualTo(285);
+            assertThat(flanders.path("notScanned").asInt()).isPositive();
+            assertThat(flanders.path("notScannedByOutcome").path("UNREACHABLE").asInt()).isEqualTo(flanders.path("notScanned").asInt());
+            // newsletter features count over all municipalities
+            assertThat(flanders.path("counts").path("NEWSLETTER_FEATURE").asLong()).isEqualTo(present(list, "NEWSLETTER_FEATURE"));
+        }
+
+        @Test
+        void before_the_first_scan_nothing_is_scanned_and_no_website_signal_is_counted() {
+            JsonNode flanders = client.json("/api/summary?asOf=2020-06-30").path("flanders");
+            assertThat(flanders.path("scanned").asInt()).isZero();
+            assertThat(flanders.path("notScanned").asInt()).isEqualTo(300);
+            assertThat(flanders.path("notScannedByOutcome").path("NOT_SCANNED_YET").asInt()).isEqualTo(300);
+            assertThat(flanders.path("counts").path("CAMPAIGN").asInt()).isZero();
+            assertThat(flanders.path("counts").path("LEARNING_NETWORK").asInt()).isEqualTo(1);
         }
 
         @Test
@@ -290,12 +449,20 @@ class HttpApiTest {
         @Test
         void show_the_progress_of_the_latest_round() {
             JsonNode scan = client.json("/api/scans/latest");
-            assertThat(fields(scan)).containsExactlyInAnyOrder("status", "startedAt", "completedAt", "municipalities",
-                    "pages", "perMunicipality");
+            assertThat(fields(scan)).containsExactlyInAnyOrder("scanId", "status", "startedAt", "completedAt", "municipalities",
+                    "pages", "failuresByReason", "perMunicipality");
             assertThat(scan.path("status").asText()).isEqualTo("COMPLETE");
             assertThat(scan.path("municipalities").path("total").asInt()).isEqualTo(285);
+            assertThat(fields(scan.path("municipalities"))).containsExactlyInAnyOrder("total", "done", "failed", "withoutWebsite");
             assertThat(scan.path("perMunicipality")).hasSize(285);
-            assertThat(fields(scan.path("perMunicipality").get(0))).containsExactlyInAnyOrder("nisCode", "name", "status", "pages");
+            assertThat(fields(scan.path("perMunicipality").get(0))).containsExactlyInAnyOrder("nisCode", "name", "website", "status",
+                    "reason", "message", "pages");
+            assertThat(scan.path("failuresByReason").path("UNREACHABLE").asInt()).isEqualTo(scan.path("municipalities").path("failed").asInt());
+            JsonNode pajottegem = elements(scan.path("perMunicipality")).stream()
+                    .filter(m -> m.path("nisCode").asText().equals("23106")).findFirst().orElseThrow();
+            assertThat(pajottegem.path("status").asText()).isEqualTo("FAILED");
+            assertThat(pajottegem.path("reason").asText()).isEqualTo("UNREACHABLE");
+            assertThat(pajottegem.path("message").asText()).contains("pajottegem.be");
         }
 
         @Test
@@ -318,11 +485,14 @@ class HttpApiTest {
         void ends_at_the_number_of_municipalities_that_link_or_mention_the_site() {
             for (String asOf : List.of("", "?asOf=2021-12-31", "?asOf=2024-12-31")) {
                 List<JsonNode> list = elements(client.json("/api/municipalities" + asOf));
-                long linkOrMention = list.stream().filter(m -> m.path("signals").path("SITE_LINK").path("present").asBoolean()
-                        || m.path("signals").path("SITE_MENTION").path("present").asBoolean()).count();
+                long linkOrMention = list.stream().filter(m -> m.path("scan").path("scanned").asBoolean())
+                        .filter(m -> m.path("signals").path("SITE_LINK").path("present").asBoolean()
+                                || m.path("signals").path("SITE_MENTION").path("present").asBoolean()).count();
                 JsonNode timeline = client.json("/api/timeline" + asOf);
                 JsonNode points = timeline.path("points");
                 assertThat(points.get(points.size() - 1).path("count").asLong()).as(asOf).isEqualTo(linkOrMention);
+                assertThat(points.get(points.size() - 1).path("scanned").asInt()).as(asOf)
+                        .isEqualTo(client.json("/api/summary" + asOf).path("flanders").path("scanned").asInt());
             }
         }
 
@@ -406,6 +576,16 @@ class HttpApiTest {
             assertBadRequest("/api/municipalities?asOf=2025-07-01", "asOf", "2025-07-01");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"0001-01-06", "2018-12-31"})
+        void a_date_before_the_first_day_of_the_register_is_a_400_naming_the_first_date_allowed(String date) {
+            for (String path : List.of("/api/municipalities", "/api/municipalities/12025", "/api/summary", "/api/timeline",
+                    "/api/practices", "/api/report")) {
+                assertBadRequest(path + "?asOf=" + date, "asOf", date, "2019-01-01");
+            }
+            assertThat(client.get("/api/summary?asOf=2019-01-01").statusCode()).isEqualTo(200);
+        }
+
         @Test
         void a_bad_boolean_is_a_400() {
             assertBadRequest("/api/municipalities?centreCity=yes", "centreCity", "yes");
@@ -413,7 +593,7 @@ class HttpApiTest {
 
         @Test
         void an_unknown_format_is_a_400() {
-            assertBadRequest("/api/calls?format=xml", "format", "xml");
+            assertBadRequest("/api/calls?format=xml", "format", "xml", "csv-excel", "xlsx");
         }
 
         @Test
@@ -442,7 +622,8 @@ class HttpApiTest {
             source.setUnavailable(true);
             try {
                 for (String path : List.of("/api/municipalities", "/api/municipalities/12025", "/api/summary",
-                        "/api/timeline", "/api/calls", "/api/practices", "/api/scans/latest", "/api/municipalities?format=csv")) {
+                        "/api/timeline", "/api/calls", "/api/practices", "/api/scans/latest", "/api/municipalities?format=csv",
+                        "/api/summary?format=xlsx", "/api/report")) {
                     HttpResponse<String> response = client.get(path);
                     assertThat(response.statusCode()).as(path).isEqualTo(503);
                     assertThat(response.headers().firstValue("Retry-After")).as(path).hasValue("5");

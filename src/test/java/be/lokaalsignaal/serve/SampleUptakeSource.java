@@ -33,10 +33,14 @@ import java.util.Random;
 
 /**
  * An in-memory {@link UptakeSource} for the HTTP-layer tests: the real register (300 and 285
- * municipalities, the 2025 mergers), the documented seed facts (Mechelen, Gent, Antwerpen, the
- * 2021-03-03 call) and a deterministic spread of signals over the other municipalities. Records
- * are cut to the asked date the way the topology cuts them, so different dates give different
- * answers, and a merged municipality carries the history of the ones it absorbed.
+ * municipalities, the 2025 mergers, each website with its confidence), the documented seed facts
+ * (Mechelen, Gent, Antwerpen, the 2021-03-03 call) and a deterministic spread of signals over the
+ * other municipalities. Websites are scanned daily from 2020-09-07; about one in eight, and the
+ * four of low confidence, were never reached (their scans fail UNREACHABLE), so they are not
+ * scanned. {@link #everyScanFails()} gives a source where no scan ever succeeded, as a run without
+ * network access has. Records are cut to the asked date the way the topology cuts them, so
+ * different dates give different answers, and a merged municipality carries the history of the
+ * ones it absorbed.
  */
 final class SampleUptakeSource implements UptakeSource {
     static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
@@ -50,8 +54,12 @@ final class SampleUptakeSource implements UptakeSource {
     static final String MECHELEN = "12025";
     static final String GENT = "44021";
     static final String ANTWERPEN = "11002";
+    static final LocalDate FIRST_SCAN = LocalDate.of(2020, 9, 7);
+    static final String BUNDLED = "reconstructed from the parliamentary answers";
+    static final String NIGHTLIFE_ISSUE_URL = "https://nieuwsbrief.gelijkekansen.example/2023-10-11";
+    static final String SESSION_2021_URL = "https://lerendnetwerk.example/2021-05-07-verslag.pdf";
 
-    record Entry(String nis, String name, String province, boolean centreCity, String website) {}
+    record Entry(String nis, String name, String province, boolean centreCity, String website, String confidence) {}
 
     /** One period of presence, on days; until null while present. */
     record Span(LocalDate from, LocalDate until, String url, String snippet, String source) {}
@@ -64,13 +72,19 @@ final class SampleUptakeSource implements UptakeSource {
     private final Map<String, Map<SignalKind, List<Span>>> history = new HashMap<>();
     private final Map<String, List<SourceRef>> featuredIn = new HashMap<>();
     private final Map<String, List<SourceRef>> presentedAt = new HashMap<>();
+    private final boolean everyScanFails;
     private volatile boolean unavailable;
     private volatile ScanProgress scan;
 
     SampleUptakeSource(LocalDate today) {
+        this(today, false);
+    }
+
+    private SampleUptakeSource(LocalDate today, boolean everyScanFails) {
         this.today = today;
-        read("/register/municipalities-2019.csv", register2019);
-        read("/register/municipalities-2025.csv", register2025);
+        this.everyScanFails = everyScanFails;
+        read("/register/municipalities-2019.csv", "/register/websites-2019-sources.csv", register2019);
+        read("/register/municipalities-2025.csv", "/register/websites-2025-sources.csv", register2025);
         for (String[] row : rows("/register/mergers-2025.csv")) {
             if (!row[0].equals(row[2])) {
                 successorOf.put(row[0], row[2]);
@@ -82,6 +96,21 @@ final class SampleUptakeSource implements UptakeSource {
         scan = completeScan();
     }
 
+    /** The same facts, but every scan of every website failed: nothing is scanned. */
+    static SampleUptakeSource everyScanFails(LocalDate today) {
+        return new SampleUptakeSource(today, true);
+    }
+
+    /** Whether the municipality's scans fail: about one in eight, and every website of low confidence. */
+    boolean unreachable(Entry e) {
+        if (everyScanFails || "low".equals(e.confidence())) {
+            return true;
+        }
+        if (e.nis().equals(MECHELEN) || e.nis().equals(GENT) || e.nis().equals(ANTWERPEN)) {
+            return false;
+        }
+        return new Random(Long.parseLong(e.nis()) * 104729L).nextDouble() < 0.12;
+    }
     void setUnavailable(boolean unavailable) {
         this.unavailable = unavailable;
     }
@@ -174,10 +203,12 @@ final class SampleUptakeSource implements UptakeSource {
         check();
         return List.of(
                 LearningNetworkSession.newBuilder().setSessionId(SESSION_2019).setDate(LocalDate.of(2019, 10, 19))
-                        .setTitle("Eerste sessie lerend netwerk centrumsteden").setPresenters(List.of(MECHELEN)).build(),
+                        .setTitle("Eerste sessie lerend netwerk centrumsteden").setPresenters(List.of(MECHELEN))
+                        .setProvenance(BUNDLED).build(),
                 LearningNetworkSession.newBuilder().setSessionId(SESSION_2021).setDate(LocalDate.of(2021, 5, 7))
                         .setTitle("(Seksueel) grensoverschrijdend gedrag in de publieke ruimte")
-                        .setPresenters(List.of(GENT, MECHELEN, ANTWERPEN)).build());
+                        .setPresenters(List.of(GENT, MECHELEN, ANTWERPEN)).setLinks(List.of(SESSION_2021_URL))
+                        .setProvenance(BUNDLED).build());
     }
 
     @Override
@@ -209,6 +240,9 @@ final class SampleUptakeSource implements UptakeSource {
                 "https://stad.gent/nl/welzijn-gezondheid/seksueel-geweld", "Meer info op <a href=\"https://www.seksueelgeweld.be\">seksueelgeweld.be</a>", "WEBSITE");
         add(GENT, SignalKind.NIGHTLIFE, LocalDate.of(2023, 9, 20), null,
                 "https://stad.gent/nl/uitgaan/veilig-uitgaan", "Ask for Angela in Gentse cafés, \"safe party\"-label", "WEBSITE");
+        add(GENT, SignalKind.NEWSLETTER_FEATURE, LocalDate.of(2023, 10, 11), null,
+                null, "Gent werkt met een label voor veilige fuiven", "NEWSLETTER");
+        ref(featuredIn, GENT, NIGHTLIFE_ISSUE, LocalDate.of(2023, 10, 11), "Nieuwsbrief lokaal gelijkekansenbeleid oktober 2023");
         add(ANTWERPEN, SignalKind.SAFETY_PLAN, LocalDate.of(2021, 1, 12), null,
                 "https://www.antwerpen.be/veiligheidsplan.pdf", "seksueel grensoverschrijdend gedrag, straatintimidatie", "WEBSITE");
     }
@@ -286,10 +320,13 @@ final class SampleUptakeSource implements UptakeSource {
         }
         boolean newIn2025 = !register2019.containsKey(e.nis());
         boolean goneIn2025 = !register2025.containsKey(e.nis()) || successorOf.containsKey(e.nis());
-        ScanSummary lastScan = day.isBefore(LocalDate.of(2020, 9, 7)) ? null : ScanSummary.newBuilder()
-                .setScanId("scan-" + day).setStatus("COMPLETED")
-                .setStartedAt(at(day).minus(6, ChronoUnit.HOURS)).setCompletedAt(at(day).minus(5, ChronoUnit.HOURS))
-                .setPages(40 + Math.floorMod(e.nis().hashCode(), 160)).build();
+        // a municipality merged away is no longer scanned: its last scan is that of its last day
+        LocalDate scanDay = goneIn2025 && day.isAfter(MERGER_DAY.minusDays(1)) ? MERGER_DAY.minusDays(1) : day;
+        boolean fails = unreachable(e);
+        ScanSummary lastScan = scanDay.isBefore(FIRST_SCAN) ? null : fails
+                ? scanOf(e, scanDay, "FAILED", "UNREACHABLE")
+                : scanOf(e, scanDay, "COMPLETED", null);
+        ScanSummary firstComplete = scanDay.isBefore(FIRST_SCAN) || fails ? null : scanOf(e, FIRST_SCAN, "COMPLETED", null);
         return MunicipalityUptake.newBuilder()
                 .setNisCode(e.nis()).setName(e.name()).setProvince(e.province()).setCentreCity(e.centreCity())
                 .setValidFrom(newIn2025 ? MERGER_DAY : null)
@@ -298,8 +335,20 @@ final class SampleUptakeSource implements UptakeSource {
                 .setSignals(signals)
                 .setFeaturedIn(featured).setPresentedAt(presented)
                 .setLastScan(lastScan)
+                .setFirstCompleteScan(firstComplete)
+                .setLastCompleteScan(firstComplete == null ? null : lastScan)
+                .setWebsite(e.website().isEmpty() ? null : "https://" + e.website())
+                .setWebsiteConfidence(e.website().isEmpty() ? null : e.confidence())
                 .setUpdatedAt(at(day))
                 .build();
+    }
+
+    private static ScanSummary scanOf(Entry e, LocalDate day, String status, String reason) {
+        boolean completed = "COMPLETED".equals(status);
+        return ScanSummary.newBuilder()
+                .setScanId("scan-" + day).setStatus(status).setReason(reason)
+                .setStartedAt(at(day).minus(6, ChronoUnit.HOURS)).setCompletedAt(at(day).minus(completed ? 5 : 6, ChronoUnit.HOURS).plusSeconds(completed ? 0 : 30))
+                .setPages(completed ? 40 + Math.floorMod(e.nis().hashCode(), 160) : 0).build();
     }
 
     private static SignalState state(List<Span> spans, LocalDate day) {
@@ -363,36 +412,50 @@ final class SampleUptakeSource implements UptakeSource {
         int pages = 0;
         int failed = 0;
         for (Entry e : register2025.values()) {
-            boolean noSite = e.website() == null || e.website().isEmpty();
-            int p = noSite ? 0 : 40 + Math.floorMod(e.nis().hashCode(), 160);
+            boolean fails = unreachable(e);
+            int p = fails ? 0 : 40 + Math.floorMod(e.nis().hashCode(), 160);
             pages += p;
-            failed += noSite ? 1 : 0;
-            per.add(new ScanProgress.MunicipalityScan(e.nis(), e.name(), noSite ? "FAILED" : "COMPLETED", p));
+            failed += fails ? 1 : 0;
+            per.add(new ScanProgress.MunicipalityScan(e.nis(), e.name(), "https://" + e.website(), fails ? "FAILED" : "COMPLETED",
+                    fails ? "UNREACHABLE" : null, fails ? "start page https://" + e.website() + "/: connect timed out" : null, p));
         }
-        return new ScanProgress(ScanProgress.Status.COMPLETE, at(today).minus(10, ChronoUnit.HOURS),
-                at(today).minus(2, ChronoUnit.HOURS), per.size(), per.size(), failed, pages, per);
+        return new ScanProgress("scan-" + today, ScanProgress.Status.COMPLETE, at(today).minus(10, ChronoUnit.HOURS),
+                at(today).minus(2, ChronoUnit.HOURS), per.size(), per.size(), failed, 0, pages,
+                failed == 0 ? Map.of() : Map.of("UNREACHABLE", failed), per);
     }
 
+    /** The issues of 2020 and 2021 are the bundled ones, reconstructed; the one of 2023 was read from its web page. */
     private static NewsletterIssue issue(String id, LocalDate date, String title, String heading, boolean call) {
         NewsletterItem item = NewsletterItem.newBuilder().setHeading(heading).setText(heading)
                 .setLinks(call ? List.of("https://www.seksueelgeweld.be") : List.of())
                 .setCall(call).setCallSnippet(call ? "vermeld www.seksueelgeweld.be op je website" : null).build();
-        return NewsletterIssue.newBuilder().setIssueId(id).setDate(date).setTitle(title).setSource("bundled")
+        boolean bundled = date.getYear() < 2022;
+        return NewsletterIssue.newBuilder().setIssueId(id).setDate(date).setTitle(title)
+                .setSource(bundled ? "bundled" : NIGHTLIFE_ISSUE_URL).setProvenance(bundled ? BUNDLED : null)
                 .setContentHash("0".repeat(64)).setItems(List.of(item)).build();
     }
 
     // ---- register
 
-    private static void read(String resource, Map<String, Entry> into) {
-        for (String[] row : rows(resource)) {
-            into.put(row[0], new Entry(row[0], row[1], row[2], Boolean.parseBoolean(row[3]), row.length > 4 ? row[4] : ""));
+    private static void read(String resource, String websites, Map<String, Entry> into) {
+        Map<String, String> confidence = new HashMap<>();
+        for (String[] row : rows(websites, 4)) {
+            confidence.put(row[0], row[2]);
+        }
+        for (String[] row : rows(resource, -1)) {
+            into.put(row[0], new Entry(row[0], row[1], row[2], Boolean.parseBoolean(row[3]), row.length > 4 ? row[4] : "",
+                    confidence.get(row[0])));
         }
     }
 
     private static List<String[]> rows(String resource) {
+        return rows(resource, -1);
+    }
+
+    private static List<String[]> rows(String resource, int limit) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 SampleUptakeSource.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
-            return in.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
+            return in.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", limit)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

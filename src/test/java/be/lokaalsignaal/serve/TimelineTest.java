@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.Period;
+import be.lokaalsignaal.avro.ScanSummary;
 import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.topics.SignalKind;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TimelineTest {
     static final LocalDate AS_OF = LocalDate.of(2022, 12, 31);
+    static final LocalDate SCANNED = LocalDate.of(2020, 1, 1);
 
     @Test
     void counts_a_municipality_once_when_its_link_and_mention_overlap() {
@@ -25,8 +27,9 @@ class TimelineTest {
                 Map.of(SignalKind.SITE_LINK, List.of(period("2021-01-10", "2021-06-01")),
                         SignalKind.SITE_MENTION, List.of(period("2021-05-01", null))));
         assertThat(Timeline.points(List.of(m), AS_OF)).containsExactly(
-                new Timeline.Point(LocalDate.parse("2021-01-10"), 1),
-                new Timeline.Point(AS_OF, 1));
+                new Timeline.Point(SCANNED, 0, 1),
+                new Timeline.Point(LocalDate.parse("2021-01-10"), 1, 1),
+                new Timeline.Point(AS_OF, 1, 1));
     }
 
     @Test
@@ -35,11 +38,12 @@ class TimelineTest {
                 List.of(period("2021-03-10", "2021-09-01"), period("2022-02-01", null))));
         MunicipalityUptake other = municipality("11002", Map.of(SignalKind.SITE_MENTION, List.of(period("2021-04-01", null))));
         assertThat(Timeline.points(List.of(m, other), AS_OF)).containsExactly(
-                new Timeline.Point(LocalDate.parse("2021-03-10"), 1),
-                new Timeline.Point(LocalDate.parse("2021-04-01"), 2),
-                new Timeline.Point(LocalDate.parse("2021-09-01"), 1),
-                new Timeline.Point(LocalDate.parse("2022-02-01"), 2),
-                new Timeline.Point(AS_OF, 2));
+                new Timeline.Point(SCANNED, 0, 2),
+                new Timeline.Point(LocalDate.parse("2021-03-10"), 1, 2),
+                new Timeline.Point(LocalDate.parse("2021-04-01"), 2, 2),
+                new Timeline.Point(LocalDate.parse("2021-09-01"), 1, 2),
+                new Timeline.Point(LocalDate.parse("2022-02-01"), 2, 2),
+                new Timeline.Point(AS_OF, 2, 2));
     }
 
     @Test
@@ -47,14 +51,34 @@ class TimelineTest {
         MunicipalityUptake m = municipality("11001", Map.of(SignalKind.SITE_LINK,
                 List.of(period("2022-06-01", "2023-03-01"), period("2023-05-01", null))));
         assertThat(Timeline.points(List.of(m), AS_OF)).containsExactly(
-                new Timeline.Point(LocalDate.parse("2022-06-01"), 1),
-                new Timeline.Point(AS_OF, 1));
+                new Timeline.Point(SCANNED, 0, 1),
+                new Timeline.Point(LocalDate.parse("2022-06-01"), 1, 1),
+                new Timeline.Point(AS_OF, 1, 1));
     }
 
     @Test
     void counts_other_kinds_not() {
         MunicipalityUptake m = municipality("11001", Map.of(SignalKind.CAMPAIGN, List.of(period("2021-01-01", null))));
-        assertThat(Timeline.points(List.of(m), AS_OF)).containsExactly(new Timeline.Point(AS_OF, 0));
+        assertThat(Timeline.points(List.of(m), AS_OF)).containsExactly(new Timeline.Point(SCANNED, 0, 1), new Timeline.Point(AS_OF, 0, 1));
+    }
+
+    @Test
+    void counts_a_municipality_only_from_the_day_its_first_complete_scan_ended() {
+        MunicipalityUptake early = scannedOn(municipality("11001", Map.of(SignalKind.SITE_LINK, List.of(period("2021-01-10", null)))),
+                LocalDate.parse("2021-06-01"));
+        MunicipalityUptake never = scannedOn(municipality("11002", Map.of(SignalKind.SITE_LINK, List.of(period("2021-02-01", null)))), null);
+        assertThat(Timeline.points(List.of(early, never), AS_OF)).containsExactly(
+                new Timeline.Point(LocalDate.parse("2021-06-01"), 1, 1),
+                new Timeline.Point(AS_OF, 1, 1));
+    }
+
+    static MunicipalityUptake scannedOn(MunicipalityUptake m, LocalDate day) {
+        return MunicipalityUptake.newBuilder(m).setFirstCompleteScan(day == null ? null : scan(day)).setLastCompleteScan(day == null ? null : scan(day)).build();
+    }
+
+    static ScanSummary scan(LocalDate day) {
+        return ScanSummary.newBuilder().setScanId("scan-" + day).setStatus("COMPLETED")
+                .setStartedAt(SampleUptakeSource.at(day).minusSeconds(3600)).setCompletedAt(SampleUptakeSource.at(day)).setPages(10).build();
     }
 
     static Period period(String from, String until) {
@@ -77,6 +101,7 @@ class TimelineTest {
         return MunicipalityUptake.newBuilder()
                 .setNisCode(nis).setName("Gemeente " + nis).setProvince("Antwerpen").setCentreCity(false)
                 .setSignals(signals).setUpdatedAt(SampleUptakeSource.at(AS_OF))
+                .setFirstCompleteScan(scan(SCANNED)).setLastCompleteScan(scan(SCANNED)).setLastScan(scan(SCANNED))
                 .build();
     }
 }

@@ -80,8 +80,8 @@ class BundledHistoryTest {
     }
 
     @Test
-    void aRegisterOfOnesOwnWithoutTheNamedMunicipalitiesSkipsTheirEntriesInsteadOfFailing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
+    void aRegisterOfOnesOwnWithoutTheNamedMunicipalitiesKeepsEverySessionAndIssueAndReportsWhoIsLeftOut(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
         java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("gemeenten.csv"),
                 "nis_code,name,province,website,centrumstad\n90001,Testgemeente,Antwerpen,www.testgemeente.test,false\n");
         be.lokaalsignaal.register.Register own = be.lokaalsignaal.register.Register.load(csv).register();
@@ -89,9 +89,31 @@ class BundledHistoryTest {
 
         BundledHistory partial = BundledHistory.load(own, skipped::add);
 
-        assertThat(skipped).isNotEmpty().allSatisfy(e -> assertThat(e.reason()).contains("unknown municipality"));
         assertThat(partial.issues()).hasSameSizeAs(history.issues());
+        assertThat(partial.sessions()).hasSameSizeAs(history.sessions()).allMatch(s -> s.getPresenters().isEmpty());
+        assertThat(skipped).extracting(SourceError::reason).contains(
+                "presenter Mechelen (12025) is not in the register; the session is kept with its other presenters",
+                "featured municipality Mechelen (12025) is not in the register; the issue is kept without it");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BundledHistory.load(own))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown municipality");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not in the register");
+    }
+
+    @Test
+    void aRegisterThatKnowsSomePresentersKeepsTheSessionWithThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("gemeenten.csv"),
+                "nis_code,name,province,website\n12025,Mechelen,Antwerpen,www.mechelen.be\n44021,Gent,Oost-Vlaanderen,stad.gent\n");
+        be.lokaalsignaal.register.Register own = be.lokaalsignaal.register.Register.load(csv).register();
+        List<SourceError> skipped = new java.util.ArrayList<>();
+
+        BundledHistory partial = BundledHistory.load(own, skipped::add);
+
+        assertThat(partial.sessions()).extracting(LearningNetworkSession::getPresenters)
+                .containsExactly(List.of("12025"), List.of("44021", "12025"));
+        assertThat(skipped).singleElement().satisfies(e -> {
+            assertThat(e.source()).isEqualTo("history/sessions.yml (2021-05-07)");
+            assertThat(e.reason()).startsWith("presenter Antwerpen (11002) is not in the register");
+        });
+        assertThat(partial.issues()).hasSameSizeAs(history.issues());
     }
 }

@@ -86,7 +86,39 @@ class TotalsTest {
         // the sequence must have exercised presence in every scope, or the check proves little
         assertThat(summaryTopic.get(UptakeViews.FLANDERS).getCounts().values()).anyMatch(n -> n > 0);
         // 15 codes, of which 7 were merged away at the end of 2024
-        assertThat(summaryTopic.get(UptakeViews.FLANDERS).getMunicipalities()).isEqualTo(8);
+        UptakeSummary flanders = summaryTopic.get(UptakeViews.FLANDERS);
+        assertThat(flanders.getMunicipalities()).isEqualTo(8);
+        assertThat(flanders.getScanned() + flanders.getNotScanned()).isEqualTo(8);
+        assertThat(flanders.getNotScannedByOutcome().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(flanders.getNotScanned());
+    }
+
+    @Test
+    void websiteSignalsCountOnlyForScannedMunicipalitiesAndTheOthersAreCountedAsNotScannedByOutcome() {
+        f.register("12025", "44021", "11001", "11004");
+        Instant jan = Instant.parse("2026-01-05T08:00:00Z");
+        // Mechelen: complete scan with a link; Gent: a link on a page of a scan that then fails;
+        // Aartselaar: unreachable; Boechout: never scanned
+        f.fullScan("12025", "s1", jan, 2, "SITE_LINK");
+        f.started("44021", "s1", jan);
+        f.page("44021", "s1", "https://stad.gent/a", jan.plusSeconds(30), "SITE_LINK");
+        f.failed("44021", "s1", jan, jan.plusSeconds(60));
+        f.failed("11001", "s1", jan, jan.plusSeconds(5));
+        UptakeSummary flanders = f.summary.readKeyValuesToMap().get(UptakeViews.FLANDERS);
+
+        assertThat(f.latest("44021").getSignals().get("SITE_LINK").getPresent()).isTrue();
+        assertThat(flanders.getMunicipalities()).isEqualTo(4);
+        assertThat(flanders.getScanned()).isEqualTo(1);
+        assertThat(flanders.getNotScanned()).isEqualTo(3);
+        assertThat(flanders.getCounts().get("SITE_LINK")).isEqualTo(1);
+        assertThat(flanders.getNotScannedByOutcome()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("UNREACHABLE", 2, "NOT_SCANNED_YET", 1));
+
+        // a later failure of Mechelen keeps it scanned with its link counted
+        f.failed("12025", "s2", jan.plusSeconds(86400 * 7), jan.plusSeconds(86400 * 7 + 5));
+        flanders = f.summary.readKeyValuesToMap().get(UptakeViews.FLANDERS);
+        assertThat(flanders.getScanned()).isEqualTo(1);
+        assertThat(flanders.getCounts().get("SITE_LINK")).isEqualTo(1);
+        assertThat(UptakeViews.scanOutcome(f.latest("12025"))).isEqualTo("UNREACHABLE");
     }
 
     private void assertTotalsMatchRecords() {
@@ -112,7 +144,8 @@ class TotalsTest {
         Map<String, String> out = new TreeMap<>();
         summaries.forEach((scope, s) -> {
             if (s.getMunicipalities() != 0 || s.getCounts().values().stream().anyMatch(n -> n != 0)) {
-                out.put(scope, s.getMunicipalities() + " " + new TreeMap<>(s.getCounts()));
+                out.put(scope, s.getMunicipalities() + " " + new TreeMap<>(s.getCounts()) + " scanned " + s.getScanned()
+                        + " not scanned " + s.getNotScanned() + " " + new TreeMap<>(s.getNotScannedByOutcome()));
             }
         });
         return out;

@@ -33,6 +33,9 @@ class UptakeViewsTest {
                 .setFeaturedIn(List.of(new SourceRef("i1", LocalDate.of(2020, 3, 4), "i1"), new SourceRef("i2", LocalDate.of(2021, 3, 3), "i2")))
                 .setPresentedAt(List.of())
                 .setLastScan(new ScanSummary("s3", "COMPLETED", null, B.minusSeconds(60), B.plusSeconds(3600), 4))
+                .setFirstCompleteScan(new ScanSummary("s3", "COMPLETED", null, B.minusSeconds(60), B.plusSeconds(3600), 4))
+                .setLastCompleteScan(new ScanSummary("s3", "COMPLETED", null, B.minusSeconds(60), B.plusSeconds(3600), 4))
+                .setWebsite("https://www.mechelen.be")
                 .setUpdatedAt(B.plusSeconds(3600)).build();
     }
 
@@ -102,5 +105,70 @@ class UptakeViewsTest {
         assertThat(totals.get("FLANDERS").getMunicipalities()).isEqualTo(2);
         assertThat(totals.get("CENTRE_CITIES").getCounts().get("SITE_LINK")).isEqualTo(1);
         assertThat(totals.get("PROVINCE:Antwerpen").getCounts().get("NIGHTLIFE")).isZero();
+    }
+
+    private static ScanSummary scan(String id, String status, String reason, Instant start, Instant end) {
+        return new ScanSummary(id, status, reason, start, end, 3);
+    }
+
+    @Test
+    void asOfADateTheMunicipalityIsScannedOnlyFromTheCompletionOfItsFirstCompleteScan() {
+        ScanSummary first = scan("s1", "COMPLETED", null, A.minusSeconds(3600), A);
+        ScanSummary latest = scan("s5", "COMPLETED", null, B, B.plusSeconds(3600));
+        MunicipalityUptake r = MunicipalityUptake.newBuilder(record(null, null))
+                .setFirstCompleteScan(first).setLastCompleteScan(latest).setLastScan(scan("s6", "FAILED", "UNREACHABLE", B.plusSeconds(86400), B.plusSeconds(86460)))
+                .build();
+
+        MunicipalityUptake before = UptakeViews.asOf(r, LocalDate.of(2021, 1, 9));
+        assertThat(UptakeViews.scanned(before)).isFalse();
+        assertThat(before.getLastScan()).isNull();
+        assertThat(UptakeViews.scanOutcome(before)).isEqualTo("NOT_SCANNED_YET");
+
+        // between the first and the latest complete scan: scanned, the first stands in as a lower bound
+        MunicipalityUptake between = UptakeViews.asOf(r, LocalDate.of(2021, 5, 1));
+        assertThat(UptakeViews.scanned(between)).isTrue();
+        assertThat(between.getLastCompleteScan().getScanId()).isEqualTo("s1");
+        assertThat(UptakeViews.scanOutcome(between)).isEqualTo("OK");
+
+        MunicipalityUptake now = UptakeViews.asOf(r, LocalDate.of(2022, 1, 1));
+        assertThat(UptakeViews.scanned(now)).isTrue();
+        assertThat(now.getLastCompleteScan().getScanId()).isEqualTo("s5");
+        assertThat(UptakeViews.scanOutcome(now)).isEqualTo("UNREACHABLE");
+    }
+
+    @Test
+    void theScanOutcomeTellsNoWebsiteNeverScannedInProgressIncompleteAndFailures() {
+        MunicipalityUptake base = MunicipalityUptake.newBuilder(record(null, null)).setLastScan(null)
+                .setFirstCompleteScan(null).setLastCompleteScan(null).setWebsite(null).build();
+        assertThat(UptakeViews.scanOutcome(base)).isEqualTo("NO_WEBSITE");
+        assertThat(UptakeViews.scanOutcome(MunicipalityUptake.newBuilder(base).setWebsite("https://www.mechelen.be").build()))
+                .isEqualTo("NOT_SCANNED_YET");
+        assertThat(UptakeViews.scanOutcome(MunicipalityUptake.newBuilder(base).setLastScan(scan("s1", "STARTED", null, A, null)).build()))
+                .isEqualTo("IN_PROGRESS");
+        assertThat(UptakeViews.scanOutcome(MunicipalityUptake.newBuilder(base).setLastScan(scan("s1", "COMPLETED", null, A, B)).build()))
+                .isEqualTo("INCOMPLETE");
+        assertThat(UptakeViews.scanOutcome(MunicipalityUptake.newBuilder(base).setLastScan(scan("s1", "FAILED", "ROBOTS_DISALLOWED", A, B)).build()))
+                .isEqualTo("ROBOTS_DISALLOWED");
+        assertThat(UptakeViews.scanOutcome(MunicipalityUptake.newBuilder(base).setLastScan(scan("s1", "FAILED", "NO_WEBSITE", A, A)).build()))
+                .isEqualTo("NO_WEBSITE");
+        ScanSummary done = scan("s1", "COMPLETED", null, A, B);
+        assertThat(UptakeViews.scanOutcome(MunicipalityUptake.newBuilder(base).setLastScan(done).setFirstCompleteScan(done)
+                .setLastCompleteScan(done).build())).isEqualTo("OK");
+    }
+
+    @Test
+    void aSummaryCountsWebsiteSignalsOverScannedMunicipalitiesOnlyAndEventSignalsOverAll() {
+        ScanSummary done = scan("s1", "COMPLETED", null, A, A.plusSeconds(60));
+        MunicipalityUptake scanned = MunicipalityUptake.newBuilder(record(null, null)).setLastScan(done)
+                .setFirstCompleteScan(done).setLastCompleteScan(done).build();
+        MunicipalityUptake unknown = MunicipalityUptake.newBuilder(record(null, null)).setNisCode("11001")
+                .setLastScan(scan("s1", "FAILED", "UNREACHABLE", A, A)).setFirstCompleteScan(null).setLastCompleteScan(null).build();
+        var flanders = UptakeViews.summarize(List.of(scanned, unknown)).get(UptakeViews.FLANDERS);
+        assertThat(flanders.getMunicipalities()).isEqualTo(2);
+        assertThat(flanders.getScanned()).isEqualTo(1);
+        assertThat(flanders.getNotScanned()).isEqualTo(1);
+        assertThat(flanders.getNotScannedByOutcome()).containsExactlyEntriesOf(Map.of("UNREACHABLE", 1));
+        assertThat(flanders.getCounts().get("SITE_LINK")).isEqualTo(1);
+        assertThat(flanders.getCounts().get("NEWSLETTER_FEATURE")).isZero();
     }
 }

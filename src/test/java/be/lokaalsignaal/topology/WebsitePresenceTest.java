@@ -67,6 +67,35 @@ class WebsitePresenceTest {
     }
 
     @Test
+    void aJudgedCompleteScanMakesTheMunicipalityScannedAndALaterFailureKeepsItsLastCompleteScan() {
+        f.register(GENT);
+        assertThat(f.latest(GENT).getWebsite()).isEqualTo("https://stad.gent");
+        f.failed(GENT, "s0", JAN.minusSeconds(86400), JAN.minusSeconds(86000));
+        assertThat(f.latest(GENT).getFirstCompleteScan()).isNull();
+
+        // COMPLETED with a page still missing proves nothing yet
+        f.started(GENT, "s1", JAN);
+        f.page(GENT, "s1", "https://stad.gent/a", JAN.plusSeconds(60), "SITE_LINK");
+        f.completed(GENT, "s1", JAN, JAN.plusSeconds(3600), 2);
+        assertThat(f.latest(GENT).getFirstCompleteScan()).isNull();
+        f.page(GENT, "s1", "https://stad.gent/b", JAN.plusSeconds(120));
+        MunicipalityUptake scanned = f.latest(GENT);
+        assertThat(scanned.getFirstCompleteScan().getScanId()).isEqualTo("s1");
+        assertThat(scanned.getFirstCompleteScan().getCompletedAt()).isEqualTo(JAN.plusSeconds(3600));
+        assertThat(scanned.getFirstCompleteScan().getPages()).isEqualTo(2);
+        assertThat(scanned.getLastCompleteScan().getScanId()).isEqualTo("s1");
+
+        f.fullScan(GENT, "s2", APR, 1, "SITE_LINK");
+        f.failed(GENT, "s3", JUL, JUL.plusSeconds(60));
+        MunicipalityUptake after = f.latest(GENT);
+        assertThat(after.getFirstCompleteScan().getScanId()).isEqualTo("s1");
+        assertThat(after.getLastCompleteScan().getScanId()).isEqualTo("s2");
+        assertThat(after.getLastScan().getStatus()).isEqualTo("FAILED");
+        assertThat(after.getLastScan().getReason()).isEqualTo("UNREACHABLE");
+        assertThat(link().getPresent()).isTrue();
+    }
+
+    @Test
     void aFailedScanKeepsTheStateAndIsRecordedAsLastScan() {
         f.register(GENT);
         f.fullScan(GENT, "s1", JAN, 2, "SITE_LINK", "SAFETY_PLAN");

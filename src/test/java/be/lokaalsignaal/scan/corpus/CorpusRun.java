@@ -64,6 +64,9 @@ public final class CorpusRun implements AutoCloseable {
                 "--crawl-delay", "PT0S",
                 "--crawl-timeout", "PT2S",
                 "--http-port", String.valueOf(port),
+                // never the fixed default ports of the broker and registry: other runs share the machine
+                "--kafka-port", "0",
+                "--registry-port", "0",
                 "--data-dir", workDir.resolve("data").toString()));
         for (Map.Entry<String, String> e : corpus.resolve().entrySet()) {
             command.add("--resolve");
