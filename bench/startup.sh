@@ -33,7 +33,7 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 launch() {
   launched=$(now_ms)
   java -Dapicurio.home="$PWD/target/apicurio" -jar target/lokaal-signaal-all.jar run \
-      --data-dir "$1" --http-port "$port" --no-initial-scan >"$2" 2>&1 &
+      --data-dir "$1" --http-port "$port" --kafka-port 0 --registry-port 0 --no-initial-scan >"$2" 2>&1 &
   pid=$!
 }
 

@@ -41,7 +41,7 @@ class CrashRecoveryIT {
     private static final Duration ROUND = Duration.ofMinutes(6);
     private static final Duration SETTLE = Duration.ofMinutes(3);
     private static final Duration STOP = Duration.ofMinutes(1);
-    private static final Pattern ADDRESSES = Pattern.compile("\\(Kafka (\\S+), schema registry (\\S+)\\)");
+    private static final Pattern ADDRESSES = Pattern.compile("Kafka bootstrap servers ([^,\\s]+), schema registry (\\S+)");
 
     @TempDir
     Path tmp;
@@ -97,7 +97,8 @@ class CrashRecoveryIT {
         // ---- restarted on the same data directory, no new round: the interrupted one must complete
         List<String> again = new ArrayList<>(options);
         again.add("--no-initial-scan");
-        JarRun restarted = start(dataDir, "restarted", again);
+        // the same address, as an operator restarts it: the instance takes its own place in the groups
+        JarRun restarted = start(dataDir, "restarted", again, killed.httpPort());
         restarted.awaitUp(UP);
         assertThat(registry.onExit()).as("the stale registry ended by the restart").succeedsWithin(Duration.ofSeconds(30));
         awaitRoundComplete(restarted);
@@ -129,7 +130,11 @@ class CrashRecoveryIT {
     }
 
     private JarRun start(Path dataDir, String name, List<String> options) throws Exception {
-        JarRun run = JarRun.start(List.of(), "384m", dataDir, 0, LOGS.resolve(name), options);
+        return start(dataDir, name, options, 0);
+    }
+
+    private JarRun start(Path dataDir, String name, List<String> options, int httpPort) throws Exception {
+        JarRun run = JarRun.start(List.of(), "384m", dataDir, httpPort, LOGS.resolve(name), options);
         runs.add(run);
         return run;
     }

@@ -39,7 +39,7 @@ class RegistryOutageIT {
     private static final Duration ROUND = Duration.ofMinutes(6);
     private static final Duration OUTAGE_SEEN = Duration.ofMinutes(1);
     private static final Set<SignalKind> ON_THE_SITE_ITSELF = EnumSet.of(SignalKind.SITE_LINK, SignalKind.SITE_MENTION);
-    private static final Pattern ADDRESSES = Pattern.compile("\\(Kafka (\\S+), schema registry (\\S+)\\)");
+    private static final Pattern ADDRESSES = Pattern.compile("Kafka bootstrap servers ([^,\\s]+), schema registry (\\S+)");
 
     @TempDir
     Path tmp;

@@ -96,7 +96,8 @@ class DamagedDataDirIT {
 
     private CliRun run(Path dataDir) {
         Set<Long> before = descendantPids();
-        CliRun result = CliRun.execute("run", "--http-port", String.valueOf(freePort()), "--data-dir", dataDir.toString(), "--no-initial-scan");
+        CliRun result = CliRun.execute("run", "--http-port", String.valueOf(freePort()), "--data-dir", dataDir.toString(), "--no-initial-scan",
+                "--kafka-port", "0", "--registry-port", "0");
         assertThat(ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid())).filter(ProcessHandle::isAlive).toList())
                 .as("processes left by the refused run").isEmpty();
         return result;
@@ -127,7 +128,8 @@ class DamagedDataDirIT {
 
     private static Settings settings(Path dataDir) {
         RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs("--http-port", String.valueOf(freePort()), "--data-dir", dataDir.toString(), "--no-initial-scan");
+        new CommandLine(run).parseArgs("--http-port", String.valueOf(freePort()), "--data-dir", dataDir.toString(), "--no-initial-scan",
+                "--kafka-port", "0", "--registry-port", "0");
         return run.validated();
     }
 

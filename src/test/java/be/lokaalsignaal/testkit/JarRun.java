@@ -44,7 +44,8 @@ public final class JarRun implements AutoCloseable {
     }
 
     /**
-     * Starts {@code [prefix...] java -Xmx<heap> -jar lokaal-signaal-all.jar run --http-port P --data-dir D [args...]}.
+     * Starts {@code [prefix...] java -Xmx<heap> -jar lokaal-signaal-all.jar run --http-port P --data-dir D
+     * --kafka-port 0 --registry-port 0 [args...]}.
      *
      * @param prefix   a command the JVM runs under (e.g. {@code unshare ...}); empty for none
      * @param logs     stdout and stderr go to {@code logs}-stdout.log and -stderr.log (appended: a restart adds to them)
@@ -55,7 +56,9 @@ public final class JarRun implements AutoCloseable {
         int port = httpPort == 0 ? freePort() : httpPort;
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(javaBinary(), "-Xmx" + heap, "-Dapicurio.home=" + apicurioHome(), "-jar", jar().toString(),
-                "run", "--http-port", String.valueOf(port), "--data-dir", dataDir.toString()));
+                "run", "--http-port", String.valueOf(port), "--data-dir", dataDir.toString(),
+                // free ports for the embedded services: other runs on the machine hold the fixed ones
+                "--kafka-port", "0", "--registry-port", "0"));
         command.addAll(args);
         Path out = Path.of(logs + "-stdout.log");
         Path err = Path.of(logs + "-stderr.log");
