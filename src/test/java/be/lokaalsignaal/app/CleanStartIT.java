@@ -12,14 +12,18 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -31,9 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A start and a stop as a user does them, on a fresh data directory and again on the same one, with
- * the load that made the start noisy: the bundled register and history, and a scan round over every
- * website (each refused at once, on this machine). Nothing the project logs, nothing Kafka's producers
- * log and nothing the broker logs about their appends may be a warning or an error.
+ * the load that made the start noisy: every municipality of the bundled register, the bundled history,
+ * and a scan round over every website (each served by one small loopback site: a round in which every
+ * website fails is itself worth a warning). Nothing the project logs, nothing Kafka's producers log
+ * and nothing the broker logs about their appends may be a warning or an error.
  */
 class CleanStartIT {
     /** A liveness bound only: the machine may be busy. */
@@ -54,12 +59,16 @@ class CleanStartIT {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         root.addAppender(log);
-        try {
-            Settings settings = TestSettings.embedded(dataDir).bundledWebsitesRefused().crawlDelay(Duration.ZERO).build();
+        try (LoopbackSite site = LoopbackSite.start("www.gemeente.test")) {
+            site.page("/", "Welkom", "<p>Het gemeentehuis is open van maandag tot vrijdag.</p>");
+            Path register = dataDir.resolve("gemeenten.csv");
+            Map<String, String> hosts = registerServedBy(site, register);
+            Settings settings = TestSettings.embedded(dataDir).municipalities(register).resolve(hosts).allowPrivateHosts()
+                    .crawlDelay(Duration.ZERO).build();
             for (String run : List.of("fresh data directory", "restart")) {
                 Instant started = Instant.now();
                 try (Application app = Application.start(settings)) {
-                    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> settled(app, started));
+                    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> settled(app, register, started));
                 }
                 assertThat(flagged(log)).as("warnings and errors after the start and stop on a %s", run).isEmpty();
             }
@@ -69,9 +78,27 @@ class CleanStartIT {
         }
     }
 
+    /**
+     * Writes the municipalities in force today, each with its own website host on the loopback site's
+     * port, as a register file; answers the host-to-IP overrides that send the crawler there.
+     */
+    private static Map<String, String> registerServedBy(LoopbackSite site, Path csv) throws IOException {
+        int port = URI.create(site.url()).getPort();
+        Map<String, String> hosts = new HashMap<>();
+        List<String> lines = new ArrayList<>(List.of("nis_code,name,province,website,centrumstad"));
+        for (Municipality m : Register.bundled().inForceOn(LocalDate.now(ZoneId.of("Europe/Brussels")))) {
+            String host = URI.create(m.getWebsite()).getHost().toLowerCase(Locale.ROOT);
+            hosts.put(host, "127.0.0.1");
+            lines.add(String.join(",", m.getNisCode(), "\"" + m.getName() + "\"", m.getProvince(),
+                    "http://" + host + ":" + port + "/", String.valueOf(m.getCentreCity())));
+        }
+        Files.write(csv, lines);
+        return hosts;
+    }
+
     /** Every municipality is published and carries the outcome of this start's scan of its website. */
-    private static boolean settled(Application app, Instant started) {
-        Register register = Register.bundled();
+    private static boolean settled(Application app, Path csv, Instant started) {
+        Register register = Register.load(csv).register();
         Set<String> scanned = register.withWebsiteOn(LocalDate.now(ZoneId.of("Europe/Brussels"))).stream()
                 .map(Municipality::getNisCode).collect(Collectors.toSet());
         Map<String, MunicipalityUptake> latest;

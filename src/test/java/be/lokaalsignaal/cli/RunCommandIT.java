@@ -116,7 +116,7 @@ class RunCommandIT {
         } finally {
             long closing = System.nanoTime();
             first.close();
-            assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("time to close").isLessThan(Duration.ofSeconds(10));
+            assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("time to close (a liveness bound: the stop time itself is a benchmark figure)").isLessThan(Duration.ofMinutes(2));
         }
         assertThat(topicsBefore.keySet()).containsAll(topicNames());
         assertThat(schemasBefore).containsKey(Topics.MUNICIPALITIES.valueSubject());
@@ -239,7 +239,7 @@ class RunCommandIT {
 
             process.destroy();
 
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s of SIGTERM; log:%n%s", tail(log)).isTrue();
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped after SIGTERM; log:%n%s", tail(log)).isTrue();
             assertThat(children).as("child processes after the stop").noneMatch(ProcessHandle::isAlive);
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
