@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Launch-to-health of the runnable jar (bundled register, no initial scan), three ways, RUNS times each:
+# Launch-to-health of the runnable jar started by bin/lokaal-signaal (bundled register, no initial scan), three ways, RUNS times each:
 #   fresh       a new, empty data directory
 #   clean stop  the same directory after SIGTERM
 #   kill -9     the same directory after SIGKILL of the application (its registry child is left to itself)
@@ -32,7 +32,7 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 # launch DATA_DIR LOG: starts the jar in the background, sets $pid and $launched
 launch() {
   launched=$(now_ms)
-  java -Dapicurio.home="$PWD/target/apicurio" -jar target/lokaal-signaal-all.jar run \
+  bin/lokaal-signaal run \
       --data-dir "$1" --http-port "$port" --kafka-port 0 --registry-port 0 --no-initial-scan >"$2" 2>&1 &
   pid=$!
 }
