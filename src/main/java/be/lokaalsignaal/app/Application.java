@@ -9,6 +9,7 @@ import be.lokaalsignaal.serde.AvroSerdeConfig;
 import be.lokaalsignaal.serde.SchemaRegistry;
 import be.lokaalsignaal.serve.About;
 import be.lokaalsignaal.serve.HttpApi;
+import be.lokaalsignaal.serve.PeerSecret;
 import be.lokaalsignaal.serve.Readiness;
 import be.lokaalsignaal.serve.StreamsUptakeSource;
 import be.lokaalsignaal.topics.Publisher;
@@ -24,10 +25,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ public final class Application implements AutoCloseable {
     private volatile UptakeStores stores;
     private volatile ScanScheduler scheduler;
     private volatile KafkaConnection kafka;
+    private volatile boolean brokerHaltInstalled;
 
     private Application() {}
 
@@ -79,7 +81,7 @@ public final class Application implements AutoCloseable {
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.httpPort());
         TopicMirrors mirrors = new TopicMirrors();
         StreamsUptakeSource views = new StreamsUptakeSource(self, Clock.system(Scanning.BRUSSELS), QUERY_TIMEOUT,
-                mirrors::scanProgress, mirrors::issues, mirrors::sessions);
+                mirrors::scanProgress, mirrors::issues, mirrors::sessions, PeerSecret.inDataDir(settings.dataDir()));
         Reviewing reviewing = Reviewing.configure(settings, views, Clock.system(Scanning.BRUSSELS));
         DataReadiness data = new DataReadiness(settings.applicationId(),
                 register.register().all().stream().map(be.lokaalsignaal.avro.Municipality::getNisCode).toList());
@@ -91,6 +93,17 @@ public final class Application implements AutoCloseable {
         started.push(new Part("HTTP server", http));
         ScanMetrics.bindRound(metrics.registry(), mirrors::scanProgress);
 
+        if (settings.embedded()) {
+            // the broker halts the JVM on a full disk: stop the rest in order first, and say so
+            brokerHaltInstalled = true;
+            BrokerHalt.install(settings.dataDir(), () -> {
+                KafkaConnection connection = this.kafka;
+                if (connection != null) {
+                    connection.abandonBroker();
+                }
+                close();
+            });
+        }
         KafkaConnection kafka = KafkaConnection.open(settings.dataDir(), settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.registryUserInfo(),
                 settings.embeddedPorts().kafka(settings.httpHost(), settings.advertisedHost()),
                 settings.embeddedPorts().registry(settings.httpHost(), settings.advertisedHost()));
@@ -100,6 +113,9 @@ public final class Application implements AutoCloseable {
         kafka.createTopics(settings.partitions(), settings.replicationFactor());
         String bootstrap = kafka.bootstrapServers();
         String registryUrl = kafka.registryUrl();
+        RegistryWatch registryWatch = new RegistryWatch(registryUrl, settings.registryUserInfo(), kafka::registryOutage).start();
+        started.push(new Part("registry watch", registryWatch));
+        http.reportOutage(registryWatch::outage);
         TopicSerdes serdes = new TopicSerdes(serdeConfig(registryUrl, settings.registryUserInfo()));
         // the contract first: every subject holds the schema files before the first record is written
         about.set(new About.Info(kafka.advertisedBootstrapServers(), kafka.advertisedRegistryUrl(), kafka.embedded(),
@@ -109,11 +125,6 @@ public final class Application implements AutoCloseable {
         started.push(new Part("producer", publisher));
         Connectors connectors = new Connectors(publisher, Clock.systemUTC(), metrics::sourceError);
         started.push(new Part("connectors", connectors));
-        connectors.publishRegister(register);
-        connectors.publishSources(settings, register.register());
-        // stopped before the Kafka connection, so that it asks nothing of a broker that is going away
-        started.push(new Part("readiness", data));
-        data.inputsPublished(bootstrap);
 
         mirrors.start(bootstrap, serdes.config());
         started.push(new Part("topic mirrors", mirrors));
@@ -123,12 +134,12 @@ public final class Application implements AutoCloseable {
                 settings.dataDir().resolve("streams"), settings.replicationFactor());
         streamsConfig.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         streamsConfig.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        // static membership: an instance that crashed and comes back takes its place in the group at once,
+        // instead of the group waiting out the dead member's session (45 s) before anything runs
+        streamsConfig.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(settings, "topology"));
         KafkaStreams streams = new KafkaStreams(UptakeTopology.buildTopology(serdes, UptakeTopology.Options.defaults()), streamsConfig);
         metrics.bind(streams);
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("the uptake topology failed: {}; replacing its thread", e.toString());
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        streams.setUncaughtExceptionHandler(new StreamThreadFailures());
         UptakeStores stores = new UptakeStores(streams, QUERY_TIMEOUT);
         this.stores = stores;
         started.push(new Part("Kafka Streams", () -> {
@@ -146,6 +157,12 @@ public final class Application implements AutoCloseable {
         });
         streams.start();
         views.attach(streams, stores, nis -> register.register().byNis(nis).isPresent());
+        // published while the topology joins its group and opens its stores, not before: both take seconds
+        connectors.publishRegister(register);
+        connectors.publishSources(settings, register.register());
+        // stopped before the Kafka connection, so that it asks nothing of a broker that is going away
+        started.push(new Part("readiness", data));
+        data.inputsPublished(bootstrap);
         data.watch(streams, views::storedCodes);
         if (settings.crawler()) {
             scheduler = Scanning.start(settings, catalogue, register.register(), bootstrap, serdes, publisher, started::push, metrics);
@@ -185,6 +202,14 @@ public final class Application implements AutoCloseable {
         if (!topologyRanOnce.get()) {
             log.warn("the uptake topology is not running after {} s; health stays STARTING until it is", bound.toSeconds());
         }
+    }
+
+    /**
+     * The id this instance has in a consumer group across its restarts: the application, the role and
+     * the address other instances reach it on, which no other running instance has.
+     */
+    static String instanceId(Settings settings, String role) {
+        return settings.applicationId() + "-" + role + "-" + settings.advertisedHost() + "-" + settings.httpPort();
     }
 
     /**
@@ -255,6 +280,9 @@ public final class Application implements AutoCloseable {
             }
             took.append(took.isEmpty() ? "" : ", ").append(part.name).append(' ')
                     .append((System.nanoTime() - partBegin) / 1_000_000).append(" ms");
+        }
+        if (brokerHaltInstalled) {
+            BrokerHalt.uninstall();
         }
         // a start that failed is reported as one line by the command; no second line on stderr for it
         if (wasUp) {

@@ -85,6 +85,23 @@ final class ClusterCheck {
         }
     }
 
+    /** Topic name to topic id, for the application's topics that exist. */
+    static Map<String, String> topicIds(String bootstrap) {
+        try (Admin admin = admin(bootstrap)) {
+            Set<String> existing = admin.listTopics().names().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            List<String> ours = Topics.ALL.stream().map(Topics.Topic::topicName).filter(existing::contains).toList();
+            Map<String, String> ids = new java.util.TreeMap<>();
+            admin.describeTopics(ours).allTopicNames().get(WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((name, d) -> ids.put(name, d.topicId().toString()));
+            return ids;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserError("cannot describe the topics on " + bootstrap + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while describing topics", e);
+        }
+    }
+
     /**
      * A new topic's partitions serve writes a moment after creation: the metadata shows a leader
      * before the leader's replica is ready. An idempotent producer that writes in that window can

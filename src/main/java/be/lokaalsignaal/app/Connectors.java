@@ -3,6 +3,7 @@ package be.lokaalsignaal.app;
 import be.lokaalsignaal.avro.LearningNetworkSession;
 import be.lokaalsignaal.avro.Municipality;
 import be.lokaalsignaal.avro.NewsletterIssue;
+import be.lokaalsignaal.fetch.FetchConfig;
 import be.lokaalsignaal.register.LoadProblem;
 import be.lokaalsignaal.register.Register;
 import be.lokaalsignaal.register.RegisterException;
@@ -19,7 +20,6 @@ import be.lokaalsignaal.topics.Publisher;
 import be.lokaalsignaal.topics.Topics;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,6 +52,8 @@ final class Connectors implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    private volatile FeedPoller feedPoller;
 
     /** @param errorCounter told the connector of every source error reported */
     Connectors(Publisher publisher, Clock clock, Consumer<String> errorCounter) {
@@ -106,7 +108,10 @@ final class Connectors implements AutoCloseable {
             log.info("learning-network sessions: {} from {} ({} entries skipped)", result.sessions().size(), settings.sessions(), result.errors().size());
         }
         if (settings.newsletterFeed() != null) {
-            FeedPoller poller = new FeedPoller(reader, Duration.ofSeconds(30));
+            // the feed is fetched under the crawler's rules: address guard, timeout, byte limit, user agent
+            FeedPoller poller = new FeedPoller(reader, new FetchConfig(settings.userAgent(), settings.crawlTimeout(),
+                    settings.allowPrivateHosts(), settings.resolve(), 4), settings.maxBytes());
+            this.feedPoller = poller;
             URI feed = URI.create(settings.newsletterFeed());
             feedTimer.scheduleWithFixedDelay(() -> {
                 try {
@@ -149,5 +154,9 @@ final class Connectors implements AutoCloseable {
     @Override
     public void close() {
         feedTimer.shutdownNow();
+        FeedPoller poller = feedPoller;
+        if (poller != null) {
+            poller.close();
+        }
     }
 }

@@ -4,7 +4,11 @@ import be.lokaalsignaal.embedded.EmbeddedKafka;
 import be.lokaalsignaal.embedded.EmbeddedRegistry;
 import be.lokaalsignaal.embedded.PortInUseException;
 import be.lokaalsignaal.embedded.ServiceAddress;
+import be.lokaalsignaal.serde.AvroSerdeConfig;
+import be.lokaalsignaal.serde.SchemaRegistry;
+import be.lokaalsignaal.topics.Topics;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -18,17 +22,21 @@ import org.slf4j.LoggerFactory;
 public final class KafkaConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaConnection.class);
 
+    private final Path dataDir;
     private final String bootstrapServers;
     private final String registryUrl;
+    private final String registryUserInfo;
     private final String advertisedBootstrapServers;
     private final String advertisedRegistryUrl;
     private final EmbeddedKafka kafka;
     private final EmbeddedRegistry registry;
 
-    private KafkaConnection(String bootstrapServers, String registryUrl, String advertisedBootstrapServers, String advertisedRegistryUrl,
-            EmbeddedKafka kafka, EmbeddedRegistry registry) {
+    private KafkaConnection(Path dataDir, String bootstrapServers, String registryUrl, String registryUserInfo,
+            String advertisedBootstrapServers, String advertisedRegistryUrl, EmbeddedKafka kafka, EmbeddedRegistry registry) {
+        this.dataDir = dataDir;
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
+        this.registryUserInfo = registryUserInfo;
         this.advertisedBootstrapServers = advertisedBootstrapServers;
         this.advertisedRegistryUrl = advertisedRegistryUrl;
         this.kafka = kafka;
@@ -44,8 +52,10 @@ public final class KafkaConnection implements AutoCloseable {
             ServiceAddress kafkaAddress, ServiceAddress registryAddress) {
         if (bootstrapServers != null) {
             ClusterCheck.awaitReachable(bootstrapServers, registryUrl, registryUserInfo);
-            return new KafkaConnection(bootstrapServers, registryUrl, bootstrapServers, registryUrl, null, null);
+            return new KafkaConnection(dataDir, bootstrapServers, registryUrl, registryUserInfo, bootstrapServers, registryUrl, null, null);
         }
+        // a damaged data directory is refused before anything starts on it (and perhaps changes it)
+        DataDirCheck.beforeStart(dataDir, valueTopics());
         // the registry is a separate process: it boots while the broker starts here
         CompletableFuture<EmbeddedRegistry> registryStart = CompletableFuture.supplyAsync(
                 () -> EmbeddedRegistry.start(EmbeddedRegistry.locateApicurioHome(), dataDir, registryAddress));
@@ -56,14 +66,27 @@ public final class KafkaConnection implements AutoCloseable {
             registryStart.thenAccept(EmbeddedRegistry::close);
             throw asUserError(e, "--kafka-port");
         }
+        EmbeddedRegistry registry;
         try {
-            EmbeddedRegistry registry = registryStart.join();
-            return new KafkaConnection(kafka.localBootstrapServers(), registry.localUrl(), kafka.bootstrapServers(), registry.url(),
-                    kafka, registry);
+            registry = registryStart.join();
         } catch (CompletionException e) {
             kafka.close();
             throw asUserError(e.getCause(), "--registry-port");
         }
+        KafkaConnection connection = new KafkaConnection(dataDir, kafka.localBootstrapServers(), registry.localUrl(), null,
+                kafka.bootstrapServers(), registry.url(), kafka, registry);
+        try {
+            DataDirCheck.afterBrokerStart(dataDir);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    /** The topics whose records name a schema id in the registry. */
+    private static List<String> valueTopics() {
+        return Topics.ALL.stream().filter(t -> t.valueType() != null).map(Topics.Topic::topicName).toList();
     }
 
     // the embedded services fail with messages meant for the user (port in use, data dir in use, bundle missing)
@@ -84,6 +107,23 @@ public final class KafkaConnection implements AutoCloseable {
         if (registry != null) {
             registry.stopOnExitAfter(grace);
         }
+    }
+
+    /** After a fatal fault of the embedded broker: closing stops the registry but leaves the broker. */
+    void abandonBroker() {
+        if (kafka != null) {
+            kafka.abandon();
+        }
+    }
+
+    /** Why the embedded registry cannot answer now (it died and is restarting); empty for a given registry. */
+    java.util.Optional<String> registryOutage() {
+        return registry == null ? java.util.Optional.empty() : registry.outage();
+    }
+
+    /** The user info the registry is reached with, or null. */
+    String registryUserInfo() {
+        return registryUserInfo;
     }
 
     public boolean embedded() {
@@ -110,9 +150,26 @@ public final class KafkaConnection implements AutoCloseable {
         return advertisedRegistryUrl;
     }
 
-    /** Creates the topics that do not exist yet. */
+    /**
+     * Checks that the topics and the registry belong together (and, embedded, that the topics are
+     * those the data directory had), then creates the topics that do not exist yet.
+     *
+     * @throws UserError naming what does not belong together
+     */
     public void createTopics(int partitions, short replicationFactor) {
+        if (embedded()) {
+            DataDirCheck.topicsKnown(dataDir, ClusterCheck.topicIds(bootstrapServers));
+        }
+        SchemaRegistry schemas = AvroSerdeConfig.from(Application.serdeConfig(registryUrl, registryUserInfo)).registry();
+        SchemaIdCheck.schemasKnown(bootstrapServers, schemas, valueTopics(), (id, topic) -> embedded()
+                ? DataDirCheck.damaged("the schema registry database in " + dataDir.resolve("registry") + " does not know schema id " + id
+                        + ", which the records on topic " + topic + " name: it is not the database these topics were written with")
+                : new UserError("the schema registry at " + registryUrl + " does not know schema id " + id + ", which the records on topic "
+                        + topic + " name; check that --schema-registry-url is the registry these topics were written with"));
         ClusterCheck.createTopics(bootstrapServers, partitions, replicationFactor);
+        if (embedded()) {
+            DataDirCheck.record(dataDir, ClusterCheck.topicIds(bootstrapServers));
+        }
     }
 
     @Override

@@ -52,7 +52,8 @@ final class Scanning {
         CrawlerPool pool = new CrawlerPool(crawlConfig(settings), catalogue.withPlaces(Places.of(register)));
         started.accept(new Application.Part("crawler pool", pool));
         ScanMetrics.bindCrawler(metrics.registry(), pool, CrawlerPool::pagesRead, CrawlerPool::bytesRead);
-        ScanWorker worker = new ScanWorker(bootstrap, settings.applicationId() + "-crawlers", serdes.config(), pool, publisher,
+        ScanWorker worker = new ScanWorker(bootstrap, settings.applicationId() + "-crawlers",
+                Application.instanceId(settings, "crawler"), serdes.config(), pool, publisher,
                 settings.crawlConcurrency()).start();
         started.accept(new Application.Part("crawler worker", worker));
         Clock clock = Clock.system(BRUSSELS);

@@ -5,11 +5,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,10 +53,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final String bootstrapServers;
     private final String localBootstrapServers;
     private final Path logDir;
-    private final FileChannel lock;
+    private final DirLock lock;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, String localBootstrapServers, Path logDir, FileChannel lock) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, String localBootstrapServers, Path logDir, DirLock lock) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.localBootstrapServers = localBootstrapServers;
@@ -97,16 +94,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the Kafka log directory " + logDir, e);
         }
-        FileChannel lock = lockDataDir(dataDir.toAbsolutePath(), logDir);
+        DirLock lock = lockDataDir(dataDir.toAbsolutePath(), logDir);
         try {
             return start(logDir, listeners, lock, started);
         } catch (RuntimeException e) {
-            release(lock);
+            lock.close();
             throw e;
         }
     }
 
-    private static EmbeddedKafka start(Path logDir, Listeners listeners, FileChannel lock, long started) {
+    private static EmbeddedKafka start(Path logDir, Listeners listeners, DirLock lock, long started) {
         KafkaConfig config = new KafkaConfig(brokerConfig(logDir, listeners), false);
         if (!Files.exists(logDir.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME))) {
             format(config);
@@ -143,6 +140,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
+     * For a broker that failed fatally (its log directory is gone or full) and is about to end the
+     * process: {@link #close()} then leaves it as it is, since a shutdown would wait on the very
+     * thread that reported the fault. The next start recovers the logs.
+     */
+    public synchronized void abandon() {
+        closed = true;
+    }
+
+    /**
      * Stops the broker: a controlled shutdown that flushes the logs, so the next start needs no
      * recovery. Returns after at most about ten seconds even if the broker hangs.
      */
@@ -174,7 +180,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             log.warn("Embedded Kafka broker still stopping after {} s; leaving it behind (data in {})",
                     SHUTDOWN_TIMEOUT.toSeconds(), logDir);
         } else {
-            release(lock);
+            lock.close();
             log.info("Embedded Kafka broker stopped in {} ms",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
@@ -267,32 +273,9 @@ public final class EmbeddedKafka implements AutoCloseable {
      * own lock on the log directory is taken too late: by then a second controller has opened the
      * metadata log of the first, and a failing start may stop the whole JVM.
      */
-    private static FileChannel lockDataDir(Path dataDir, Path logDir) {
-        Path lockFile = dataDir.resolve("kafka.lock");
-        try {
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            try {
-                if (channel.tryLock() != null) {
-                    return channel;
-                }
-            } catch (OverlappingFileLockException sameJvm) {
-                // fall through: taken by a broker in this JVM
-            }
-            channel.close();
-            throw new IllegalStateException("Cannot start the embedded Kafka broker: another broker uses "
-                    + logDir + " (lock " + lockFile + " is taken)");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot lock " + lockFile, e);
-        }
-    }
-
-    private static void release(FileChannel lock) {
-        try {
-            // closing the channel releases its lock
-            lock.close();
-        } catch (IOException e) {
-            log.warn("Cannot release the data directory lock", e);
-        }
+    private static DirLock lockDataDir(Path dataDir, Path logDir) {
+        return DirLock.acquire(dataDir.resolve("kafka.lock"),
+                "Cannot start the embedded Kafka broker: another broker uses " + logDir);
     }
 
     private static void format(KafkaConfig config) {

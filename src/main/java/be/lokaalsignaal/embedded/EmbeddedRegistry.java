@@ -34,22 +34,38 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     private static final String RUNNER_JAR_SUFFIX = "-runner.jar";
     private static final String CCOMPAT_PATH = "/apis/ccompat/v7";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** The process id of the running registry, for the next start to find a registry left alive. */
+    static final String PID_FILE = "registry.pid";
+    // a loaded machine starts the registry slowly; failing the start would be worse than waiting
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Process process;
+    /** Pauses between attempts to restart a registry that died, growing up to the last. */
+    private static final List<Duration> RESTART_PAUSES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+    private final ProcessBuilder builder;
+    private volatile Process process;
+    private volatile boolean closing;
+    private volatile String outage;
     private final ServiceAddress address;
     private final int port;
     private final Path logFile;
+    private final Path pidFile;
+    private final DirLock lock;
     private final Thread shutdownHook;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile Duration exitGrace = Duration.ZERO;
 
-    private EmbeddedRegistry(Process process, ServiceAddress address, int port, Path logFile) {
+    private EmbeddedRegistry(ProcessBuilder builder, Process process, ServiceAddress address, int port, Path logFile, Path pidFile,
+                             DirLock lock) {
+        this.builder = builder;
         this.process = process;
         this.address = address;
         this.port = port;
         this.logFile = logFile;
+        this.pidFile = pidFile;
+        this.lock = lock;
         // if the JVM exits without close(), the registry must not live on as an orphan
         this.shutdownHook = new Thread(this::stopOnExit, "embedded-registry-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -63,7 +79,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
      *     log in {@code dataDir/registry}
      * @param port the HTTP port on 127.0.0.1, or 0 for a free one
      * @throws IllegalStateException if the port is taken, the process dies or it does not get ready
-     *     within 60 s
+     *     within 180 s
      */
     public static EmbeddedRegistry start(Path apicurioHome, Path dataDir, int port) {
         return start(apicurioHome, dataDir, ServiceAddress.loopback(port));
@@ -73,7 +89,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
      * Starts the registry on the given address and returns once it reports ready.
      *
      * @throws IllegalStateException if the port is taken (and no fallback was asked for), the process
-     *     dies or it does not get ready within 60 s
+     *     dies or it does not get ready within 180 s
      */
     public static EmbeddedRegistry start(Path apicurioHome, Path dataDir, ServiceAddress address) {
         long started = System.nanoTime();
@@ -81,31 +97,43 @@ public final class EmbeddedRegistry implements AutoCloseable {
         int httpPort = address.choosePort("the embedded schema registry");
         Path registryDir = dataDir.toAbsolutePath().resolve("registry");
         Path logFile = registryDir.resolve("registry.log");
+        Path pidFile = registryDir.resolve(PID_FILE);
         try {
             Files.createDirectories(registryDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the registry directory " + registryDir, e);
         }
-
-        ProcessBuilder builder = new ProcessBuilder(command(runnerJar, address.bindHost(), httpPort))
-                .directory(registryDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        builder.environment().put("REGISTRY_DATASOURCE_URL",
-                "jdbc:h2:file:" + registryDir.resolve("registry_db"));
+        DirLock lock = DirLock.acquire(registryDir.resolve("registry.lock"),
+                "Cannot start the embedded schema registry: another instance uses " + registryDir);
         Process process;
+        ProcessBuilder builder;
         try {
+            // holding the lock, a registry still alive on this directory has no owner any more: it would keep the database locked
+            ChildProcesses.endStale(pidFile, "The schema registry");
+            // stdin stays an open pipe: the registry's parent watch ends the registry when this process ends
+            builder = new ProcessBuilder(command(runnerJar, address.bindHost(), httpPort, ChildProcesses.watchParentOptions(registryDir)))
+                    .directory(registryDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().put("REGISTRY_DATASOURCE_URL",
+                    "jdbc:h2:file:" + registryDir.resolve("registry_db"));
             process = builder.start();
+            ChildProcesses.record(pidFile, process);
         } catch (IOException e) {
+            lock.close();
             throw new UncheckedIOException("Cannot start the schema registry from " + runnerJar, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        EmbeddedRegistry registry = new EmbeddedRegistry(process, address, httpPort, logFile);
+        EmbeddedRegistry registry = new EmbeddedRegistry(builder, process, address, httpPort, logFile, pidFile, lock);
         try {
-            registry.awaitReady();
+            registry.awaitReady(process);
         } catch (RuntimeException e) {
             registry.close();
             throw e;
         }
+        registry.superviseUntilClosed(process);
         log.info("Embedded schema registry ready on {} in {} ms (log in {})", registry.url(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logFile);
         return registry;
@@ -140,6 +168,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return "http://" + address.localHost() + ":" + port + CCOMPAT_PATH;
     }
 
+    /** The process id of the registry. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The file that receives the registry's own output. */
     public Path logFile() {
         return logFile;
@@ -154,6 +187,67 @@ public final class EmbeddedRegistry implements AutoCloseable {
     public EmbeddedRegistry stopOnExitAfter(Duration grace) {
         this.exitGrace = grace;
         return this;
+    }
+
+    /**
+     * Why the registry cannot answer now (it died and is being restarted), or empty while it runs.
+     */
+    public java.util.Optional<String> outage() {
+        return java.util.Optional.ofNullable(outage);
+    }
+
+    /** A registry that dies while the application runs is started again, on the same port and database. */
+    private void superviseUntilClosed(Process watched) {
+        watched.onExit().thenRunAsync(() -> restartAfter(watched));
+    }
+
+    private void restartAfter(Process died) {
+        if (closing || died != process) {
+            return;
+        }
+        outage = "the embedded schema registry stopped (exit code " + died.exitValue() + ") and is being restarted; see " + logFile;
+        log.warn("The embedded schema registry (pid {}) stopped with exit code {}; restarting it on port {} (log in {})",
+                died.pid(), died.exitValue(), port, logFile);
+        long started = System.nanoTime();
+        for (int attempt = 0; !closing; attempt++) {
+            try {
+                Process next = startProcess();
+                awaitReady(next);
+                outage = null;
+                log.info("Embedded schema registry restarted in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                superviseUntilClosed(next);
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Restarting the embedded schema registry failed: {}", e.getMessage());
+                Process failed = process;
+                if (failed != null) {
+                    failed.destroyForcibly();
+                }
+            }
+            sleep(RESTART_PAUSES.get(Math.min(attempt, RESTART_PAUSES.size() - 1)));
+        }
+    }
+
+    private synchronized Process startProcess() {
+        if (closing) {
+            throw new IllegalStateException("closing");
+        }
+        try {
+            Process next = builder.start();
+            process = next;
+            ChildProcesses.record(pidFile, next);
+            return next;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the schema registry: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void stopOnExit() {
@@ -171,6 +265,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
     @Override
     public void close() {
         stopProcess();
+        if (!process.isAlive()) {
+            ChildProcesses.forget(pidFile);
+            lock.close();
+        }
         closed.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -180,6 +278,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
     }
 
     private synchronized void stopProcess() {
+        closing = true;
+        Process process = this.process;
         if (!process.isAlive()) {
             return;
         }
@@ -199,7 +299,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    private void awaitReady() {
+    private void awaitReady(Process process) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + address.localHost() + ":" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(2))
@@ -232,10 +332,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
         }
     }
 
-    private static List<String> command(Path runnerJar, String bindHost, int httpPort) {
+    private static List<String> command(Path runnerJar, String bindHost, int httpPort, List<String> watchParent) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 java,
                 // measured: 256 MB is ample for a registry with a few dozen schemas
                 "-Xmx256m",
@@ -247,8 +347,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
                 // match schemas by their canonical form, as Confluent's registry does: a client that registers a
                 // schema file as it is on disk (whitespace, key order) finds the version already there
                 "-Dregistry.ccompat.use-canonical-hash=true",
-                "-Dquarkus.log.console.color=false",
-                "-jar", runnerJar.toString());
+                "-Dquarkus.log.console.color=false"));
+        command.addAll(watchParent);
+        command.addAll(List.of("-jar", runnerJar.toString()));
+        return command;
     }
 
     private static Path runnerJar(Path apicurioHome, String source) {

@@ -1,5 +1,6 @@
 package be.lokaalsignaal.scan;
 
+import be.lokaalsignaal.fetch.FetchConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -73,6 +74,11 @@ public record CrawlConfig(
     public static CrawlConfig defaults() {
         return new CrawlConfig(DEFAULT_USER_AGENT, Duration.ofSeconds(1), 16, 500, 5L * 1024 * 1024,
                 Duration.ofSeconds(15), 5, false, Map.of(), 50, 50, 5_000);
+    }
+
+    /** How the crawler's fetcher reaches the web: its identity, timeout, address guard and connections. */
+    public FetchConfig fetchConfig() {
+        return new FetchConfig(userAgent, timeout, allowPrivateHosts, resolve, Math.max(4, crawlConcurrency * 2));
     }
 
     /** The product token robots.txt groups are matched against: the User-Agent up to its first '/' or space. */

@@ -5,6 +5,7 @@ import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
 import be.lokaalsignaal.serde.AvroDeserializer;
 import be.lokaalsignaal.topics.Publisher;
+import be.lokaalsignaal.topics.RegistryWait;
 import be.lokaalsignaal.topics.Topics;
 import java.time.Duration;
 import java.util.Collection;
@@ -17,9 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -48,7 +51,19 @@ public final class ScanWorker implements AutoCloseable {
     private final java.util.Queue<Map.Entry<TopicPartition, Long>> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public ScanWorker(String bootstrapServers, String groupId, Map<String, ?> serdeConfig, CrawlerPool pool, Publisher publisher, int maxInFlight) {
+        this(bootstrapServers, groupId, null, serdeConfig, pool, publisher, maxInFlight);
+    }
+
+    /**
+     * @param instanceId the worker's static id in the group (stable across its restarts), so that a
+     *     worker that crashed and comes back takes its requests again at once; null for none
+     */
+    public ScanWorker(String bootstrapServers, String groupId, String instanceId, Map<String, ?> serdeConfig, CrawlerPool pool,
+                      Publisher publisher, int maxInFlight) {
         Map<String, Object> config = new HashMap<>();
+        if (instanceId != null) {
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -78,8 +93,23 @@ public final class ScanWorker implements AutoCloseable {
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
         });
         try {
+            RegistryWait registryWait = new RegistryWait("the crawler worker");
             while (running.get()) {
-                for (ConsumerRecord<String, ScanRequest> record : consumer.poll(Duration.ofMillis(500))) {
+                ConsumerRecords<String, ScanRequest> records;
+                try {
+                    records = consumer.poll(Duration.ofMillis(500));
+                    registryWait.answered();
+                } catch (RecordDeserializationException e) {
+                    if (registryWait.pauseIfUnavailable(e)) {
+                        // the request is not bad: read it again once the registry answers
+                        consumer.seek(e.topicPartition(), e.offset());
+                    } else {
+                        log.warn("skipping an unreadable scan request at {} offset {}: {}", e.topicPartition(), e.offset(), e.getMessage());
+                        consumer.seek(e.topicPartition(), e.offset() + 1);
+                    }
+                    continue;
+                }
+                for (ConsumerRecord<String, ScanRequest> record : records) {
                     submit(record);
                 }
                 commitFinished();
@@ -91,6 +121,8 @@ public final class ScanWorker implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("crawler worker stopped: {}", e.toString());
         } finally {
@@ -99,7 +131,9 @@ public final class ScanWorker implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.debug("final commit failed", e);
             }
-            consumer.close(Duration.ofSeconds(2));
+            // a static member stays in the group on close unless it leaves: another worker takes its requests at once
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.groupMembershipOperation(
+                    org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(2)));
         }
     }
 

@@ -3,9 +3,9 @@ package be.lokaalsignaal.scan;
 import be.lokaalsignaal.avro.ScanRequest;
 import be.lokaalsignaal.avro.WebsiteScan;
 import be.lokaalsignaal.scan.extract.Link;
-import be.lokaalsignaal.scan.fetch.FetchException;
-import be.lokaalsignaal.scan.fetch.FetchResponse;
-import be.lokaalsignaal.scan.fetch.Fetcher;
+import be.lokaalsignaal.fetch.FetchException;
+import be.lokaalsignaal.fetch.FetchResponse;
+import be.lokaalsignaal.fetch.Fetcher;
 import be.lokaalsignaal.scan.fetch.HostThrottle;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import be.lokaalsignaal.scan.url.Frontier;
@@ -61,7 +61,7 @@ public final class SiteCrawler implements AutoCloseable {
         this.config = config;
         this.catalogue = catalogue;
         this.analyzer = new PageAnalyzer(catalogue);
-        this.fetcher = new Fetcher(config);
+        this.fetcher = new Fetcher(config.fetchConfig());
     }
 
     public CrawlConfig config() {

@@ -19,6 +19,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
     private final Map<String, List<Integer>> versionsBySubject = new ConcurrentHashMap<>();
     private final Map<String, String> compatibilityBySubject = new ConcurrentHashMap<>();
     private int nextId;
+    private volatile boolean unavailable;
 
     public InMemorySchemaRegistry(int firstId) {
         this.nextId = firstId;
@@ -38,8 +39,20 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
         SCOPES.remove(scope);
     }
 
+    /** For tests of a registry outage: while set, every call fails as a registry that does not answer. */
+    public void setUnavailable(boolean unavailable) {
+        this.unavailable = unavailable;
+    }
+
+    private void requireAvailable() {
+        if (unavailable) {
+            throw SchemaRegistryException.unreachable("in-memory schema registry is unavailable (test)", new java.io.IOException("connection refused"));
+        }
+    }
+
     @Override
     public synchronized int register(String subject, Schema schema, String compatibility) {
+        requireAvailable();
         if (compatibility != null) {
             compatibilityBySubject.put(subject, compatibility);
         }
@@ -62,6 +75,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
 
     @Override
     public synchronized RegisteredSchema find(String subject, Schema schema) {
+        requireAvailable();
         List<Integer> versions = versionsBySubject.get(subject);
         if (versions == null) {
             throw new SchemaRegistryException("subject " + subject + " not found", 404, SchemaRegistryException.SUBJECT_NOT_FOUND);
@@ -76,6 +90,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
 
     @Override
     public synchronized RegisteredSchema latest(String subject) {
+        requireAvailable();
         List<Integer> versions = versionsBySubject.get(subject);
         if (versions == null || versions.isEmpty()) {
             throw new SchemaRegistryException("subject " + subject + " not found", 404, SchemaRegistryException.SUBJECT_NOT_FOUND);
@@ -86,6 +101,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
 
     @Override
     public Schema byId(int id) {
+        requireAvailable();
         Schema schema = byId.get(id);
         if (schema == null) {
             throw new SchemaRegistryException("schema id " + id + " not found", 404);

@@ -193,7 +193,7 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SchemaRegistryException("schema registry " + baseUrl + " is unreachable (" + method + " " + path + "): " + e, e);
+            throw SchemaRegistryException.unreachable("schema registry " + baseUrl + " is unreachable (" + method + " " + path + "): " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchemaRegistryException("interrupted while calling schema registry " + baseUrl, e);

@@ -23,16 +23,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: the read-only JSON/CSV API under /api and the dashboard at /. Everything it
  * shows comes from an {@link UptakeSource}; see docs/api.md for the contract.
  */
 public final class HttpApi implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-
     /** Every API path, as documented in openapi.json. */
     public static final List<String> PATHS = List.of(
             "/api/health",
@@ -50,12 +46,17 @@ public final class HttpApi implements AutoCloseable {
     /** Seconds a client is told to wait while the stores restore or rebalance. */
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private static final String ERROR_WRITTEN = "lokaalsignaal.errorWritten";
 
     private final Javalin app;
+    private volatile Supplier<Optional<String>> outage = Optional::empty;
 
     private HttpApi(Javalin app) {
         this.app = app;
+    }
+
+    /** A part the data depends on that is out (the schema registry): health says DOWN with the reason meanwhile. */
+    public void reportOutage(Supplier<Optional<String>> outage) {
+        this.outage = outage;
     }
 
     /** Starts the server with only the health endpoint answering; data endpoints answer 503. */
@@ -89,6 +90,7 @@ public final class HttpApi implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         byte[] openApi = resource("/openapi.json");
         Javalin app = Javalin.create(config -> {
+            HttpEdges.configure(config);
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -96,10 +98,7 @@ public final class HttpApi implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
-                // the dashboard loads nothing from elsewhere: its libraries are in the jar
-                files.headers = Map.of(
-                        "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
-                        "X-Content-Type-Options", "nosniff");
+                files.headers = dashboardHeaders();
             });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/geo";
@@ -115,9 +114,16 @@ public final class HttpApi implements AutoCloseable {
         });
         DataRoutes routes = new DataRoutes(source, clock, new MunicipalityJson(mapper));
         Report report = new Report(routes, clock);
+        HttpEdges.install(app);
 
+        HttpApi api = new HttpApi(app);
         app.get("/api/health", ctx -> {
             Query.of(ctx.queryParamMap(), Set.of());
+            Optional<String> outage = api.outage.get();
+            if (outage.isPresent()) {
+                ctx.status(503).json(Map.of("status", "DOWN", "reason", outage.get()));
+                return;
+            }
             Readiness.Health health = readiness.check();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", health.up() ? "UP" : "STARTING");
@@ -143,27 +149,21 @@ public final class HttpApi implements AutoCloseable {
             peers.register(app);
         }
 
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(ApiException.class, (e, ctx) -> HttpEdges.error(ctx, e.status(), e.getMessage()));
         app.exception(StoreUnavailableException.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-            error(ctx, 503, "the data stores are not available right now (" + e.getMessage() + "); retry later");
+            HttpEdges.error(ctx, 503, "the data stores are not available right now (" + e.getMessage() + "); retry later");
         });
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal error");
-        });
-        app.error(404, ctx -> {
-            if (ctx.attribute(ERROR_WRITTEN) == null) {
-                ctx.json(Map.of("error", "no such path: " + ctx.path()));
-            }
-        });
+        app.exception(Exception.class, HttpEdges::internalError);
         app.start(host, port);
-        return new HttpApi(app);
+        return api;
     }
 
-    private static void error(Context ctx, int status, String message) {
-        ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
-        ctx.status(status).json(Map.of("error", message));
+    private static Map<String, String> dashboardHeaders() {
+        Map<String, String> headers = new java.util.HashMap<>(HttpEdges.SECURITY_HEADERS);
+        // the dashboard loads nothing from elsewhere: its libraries are in the jar
+        headers.put("Content-Security-Policy", HttpEdges.DASHBOARD_POLICY);
+        return headers;
     }
 
     private static byte[] resource(String name) {

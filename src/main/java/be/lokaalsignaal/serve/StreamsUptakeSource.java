@@ -58,12 +58,19 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
     private final Supplier<List<NewsletterIssue>> issues;
     private final Supplier<List<LearningNetworkSession>> sessions;
     private final HttpClient http;
+    private final PeerSecret peers;
     private volatile KafkaStreams streams;
     private volatile UptakeStores stores;
     private volatile Predicate<String> registered = nis -> false;
 
+    /**
+     * @param peers the secret the instances of this application share: peer requests carry it, and the
+     *     peer endpoints answer only requests that do
+     */
     public StreamsUptakeSource(HostInfo self, Clock clock, Duration timeout, Supplier<ScanProgress> scans,
-                               Supplier<List<NewsletterIssue>> issues, Supplier<List<LearningNetworkSession>> sessions) {
+                               Supplier<List<NewsletterIssue>> issues, Supplier<List<LearningNetworkSession>> sessions,
+                               PeerSecret peers) {
+        this.peers = peers;
         this.self = self;
         this.clock = clock;
         this.timeout = timeout;
@@ -149,6 +156,12 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
 
     @Override
     public void register(Javalin app) {
+        app.before(PEER_PREFIX + "/*", ctx -> {
+            if (!peers.accepts(ctx.header(PeerSecret.HEADER))) {
+                throw ApiException.forbidden("the peer endpoints answer only instances of this application (see " + PeerSecret.FILE
+                        + " in the data directory)");
+            }
+        });
         app.get(PEER_PREFIX + "/uptake", ctx -> answer(ctx, guarded(() -> running().all())));
         app.get(PEER_PREFIX + "/uptake/{nis}", ctx -> answer(ctx, guarded(() -> running().latest(ctx.pathParam("nis")).stream().toList())));
         app.get(PEER_PREFIX + "/calls", ctx -> answer(ctx, guarded(() -> running().calls())));
@@ -211,7 +224,7 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
     private <T extends SpecificRecord> List<T> fetch(HostInfo host, String path, Class<T> type) throws StoreUnavailableException {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + PEER_PREFIX + "/" + path);
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(peers.sign(HttpRequest.newBuilder(uri)).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 503) {
                 throw new StoreUnavailableException("instance " + host + " is not ready");
             }

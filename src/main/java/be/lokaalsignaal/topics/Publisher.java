@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class Publisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final TopicSerdes serdes;
+    private volatile boolean closed;
 
     public Publisher(String bootstrapServers, TopicSerdes serdes, String clientId) {
         this.serdes = serdes;
@@ -34,10 +35,36 @@ public final class Publisher implements AutoCloseable {
         return publish(topic, key, value, null);
     }
 
-    /** Publishes with the record timestamp set to when the fact happened (null: now). */
+    /**
+     * Publishes with the record timestamp set to when the fact happened (null: now). While the schema
+     * registry does not answer, the caller waits (a crawler, a connector) and the record is published
+     * once it answers: a fact is never dropped for want of a schema id.
+     *
+     * @throws IllegalStateException when the publisher is closed or its thread interrupted while it waits
+     */
     public <V extends SpecificRecord> Future<RecordMetadata> publish(Topics.Topic<V> topic, String key, V value, java.time.Instant timestamp) {
-        byte[] bytes = serdes.value(topic).serializer().serialize(topic.topicName(), value);
+        byte[] bytes = serialize(topic, value);
         return producer.send(new ProducerRecord<>(topic.topicName(), null, timestamp == null ? null : timestamp.toEpochMilli(), key, bytes));
+    }
+
+    private <V extends SpecificRecord> byte[] serialize(Topics.Topic<V> topic, V value) {
+        RegistryWait wait = new RegistryWait("publishing to " + topic.topicName());
+        while (true) {
+            try {
+                byte[] bytes = serdes.value(topic).serializer().serialize(topic.topicName(), value);
+                wait.answered();
+                return bytes;
+            } catch (RuntimeException e) {
+                try {
+                    if (closed || !wait.pauseIfUnavailable(e)) {
+                        throw e;
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the schema registry to publish to " + topic, e);
+                }
+            }
+        }
     }
 
     public void flush() {
@@ -46,6 +73,7 @@ public final class Publisher implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         producer.close(java.time.Duration.ofSeconds(3));
     }
 }

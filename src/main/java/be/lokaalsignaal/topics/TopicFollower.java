@@ -34,6 +34,7 @@ public final class TopicFollower implements AutoCloseable {
     private final Runnable afterPoll;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
+    private final RegistryWait registryWait;
 
     public TopicFollower(String name, String bootstrapServers, List<String> topics, Handler handler, Runnable afterPoll) {
         this.topics = List.copyOf(topics);
@@ -45,6 +46,7 @@ public final class TopicFollower implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::loop, name);
+        this.registryWait = new RegistryWait(name);
         this.thread.setDaemon(true);
     }
 
@@ -63,11 +65,7 @@ public final class TopicFollower implements AutoCloseable {
             consumer.seekToBeginning(partitions);
             while (running.get()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        handler.handle(record);
-                    } catch (RuntimeException e) {
-                        log.debug("skipping an unreadable record on {}: {}", record.topic(), e.toString());
-                    }
+                    handleWaitingForRegistry(record);
                 }
                 afterPoll.run();
             }
@@ -77,6 +75,27 @@ public final class TopicFollower implements AutoCloseable {
             log.warn("{} stopped: {}", thread.getName(), e.toString());
         } finally {
             consumer.close(Duration.ofSeconds(1));
+        }
+    }
+
+    /** An unreadable record is skipped; one that met an unavailable registry is read again once it answers. */
+    private void handleWaitingForRegistry(ConsumerRecord<String, byte[]> record) {
+        while (running.get()) {
+            try {
+                handler.handle(record);
+                registryWait.answered();
+                return;
+            } catch (RuntimeException e) {
+                try {
+                    if (!registryWait.pauseIfUnavailable(e)) {
+                        log.debug("skipping an unreadable record on {}: {}", record.topic(), e.toString());
+                        return;
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -58,6 +58,16 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
         return Map.copyOf(latest);
     }
 
+    /** Reads until every partition is read to its current end (bounded by a minute); returns this reader. */
+    TopicReader<V> toEnd() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()) && System.nanoTime() < deadline) {
+            poll();
+        }
+        return this;
+    }
+
     /** Every record read so far, oldest first per partition, values raw. */
     List<ConsumerRecord<String, byte[]>> records() {
         poll();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import be.lokaalsignaal.avro.Municipality;
 import be.lokaalsignaal.register.Register;
+import be.lokaalsignaal.serve.PeerSecret;
 import be.lokaalsignaal.topology.UptakeTopology;
 import java.io.IOException;
 import java.net.URI;
@@ -69,6 +70,8 @@ class TwoInstancesIT {
         TestSettings b = TestSettings.embedded(dirB).applicationId(APPLICATION_ID).standbyReplicas(1).noInitialScan().noCrawler()
                 .cluster(first.kafka().bootstrapServers(), first.kafka().registryUrl());
         portB = b.httpPort();
+        // instances of one application share the peer secret: the second gets a copy of the first's
+        Files.copy(dirA.resolve(PeerSecret.FILE), dirB.resolve(PeerSecret.FILE));
         second = Application.start(b.build());
 
         await().atMost(PATIENCE).until(this::bothInstancesHoldPartitions);
@@ -136,6 +139,23 @@ class TwoInstancesIT {
         assertThat(mechelen.path("presentedAt").findValuesAsText("date")).containsExactly("2019-10-19", "2021-05-07");
         assertThat(gent.path("presentedAt").findValuesAsText("date")).containsExactly("2021-05-07");
         assertThat(mechelen.path("signals").path("NEWSLETTER_FEATURE").path("present").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void thePeerEndpointsAnswerOnlyACallerWithTheSharedSecret() throws Exception {
+        for (String secret : new String[] {null, "not-the-secret-of-this-application"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portA + "/internal/peer/uptake"));
+            if (secret != null) {
+                request.header(PeerSecret.HEADER, secret);
+            }
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(403);
+            assertThat(answer.body()).contains("\"error\"").contains("instances of this application");
+        }
+        HttpResponse<byte[]> peer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portA + "/internal/peer/uptake"))
+                .header(PeerSecret.HEADER, Files.readString(dirA.resolve(PeerSecret.FILE)).strip()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(peer.statusCode()).isEqualTo(200);
     }
 
     @Test

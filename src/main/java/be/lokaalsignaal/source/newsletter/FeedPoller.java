@@ -1,6 +1,10 @@
 package be.lokaalsignaal.source.newsletter;
 
 import be.lokaalsignaal.avro.NewsletterIssue;
+import be.lokaalsignaal.fetch.FetchConfig;
+import be.lokaalsignaal.fetch.FetchException;
+import be.lokaalsignaal.fetch.FetchResponse;
+import be.lokaalsignaal.fetch.Fetcher;
 import be.lokaalsignaal.source.SourceError;
 import be.lokaalsignaal.source.SourceException;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -13,15 +17,11 @@ import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -31,31 +31,40 @@ import java.util.Optional;
  * Reads the newsletter archive from an RSS or Atom feed. An entry carries the issue as content,
  * or links to the issue page, which is then fetched. A feed that times out, fails or is not a
  * feed is one error; an entry that cannot be read is an error for that entry only.
+ *
+ * <p>Every request goes through the same {@link Fetcher} rules as the crawler's: the address guard
+ * (no loopback, private or link-local address unless private hosts are allowed), checked again at
+ * every redirect hop, the timeout, the byte limit and the honest user agent.
  */
-public final class FeedPoller {
+public final class FeedPoller implements AutoCloseable {
+
+    /** Redirect hops followed per request. */
+    static final int MAX_REDIRECTS = 5;
+    private static final String ACCEPT_FEED = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1";
+    private static final String ACCEPT_PAGE = "text/html, application/xhtml+xml";
 
     private final NewsletterReader reader;
-    private final HttpClient client;
-    private final Duration timeout;
+    private final Fetcher fetcher;
+    private final long maxBytes;
+    private final java.time.Duration timeout;
 
-    public FeedPoller(NewsletterReader reader, Duration timeout) {
-        this(reader, HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build(), timeout);
+    public FeedPoller(NewsletterReader reader, FetchConfig config, long maxBytes) {
+        this(reader, new Fetcher(config), config.timeout(), maxBytes);
     }
 
-    public FeedPoller(NewsletterReader reader, HttpClient client, Duration timeout) {
+    /** With a fetcher of one's own (closed with this poller): for tests of the address guard. */
+    public FeedPoller(NewsletterReader reader, Fetcher fetcher, java.time.Duration timeout, long maxBytes) {
         this.reader = reader;
-        this.client = client;
+        this.fetcher = fetcher;
         this.timeout = timeout;
+        this.maxBytes = maxBytes;
     }
 
     public NewsletterResult poll(URI feedUrl) {
         String source = feedUrl.toString();
         SyndFeed feed;
         try {
-            byte[] body = fetch(feedUrl, "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1");
+            byte[] body = fetch(feedUrl, ACCEPT_FEED).body();
             if (looksLikeHtml(body)) {
                 throw new SourceException("returned an HTML page, not an RSS or Atom feed");
             }
@@ -94,9 +103,8 @@ public final class FeedPoller {
             return reader.readHtml(content.toString(), feedUrl.toString(), base, hints);
         }
         if (entry.getLink() != null && !entry.getLink().isBlank()) {
-            URI page = resolve(feedUrl, entry.getLink());
-            byte[] html = fetch(page, "text/html, application/xhtml+xml");
-            return reader.readHtml(decode(html), page.toString(), page.toString(), hints);
+            Fetched page = fetch(resolve(feedUrl, entry.getLink()), ACCEPT_PAGE);
+            return reader.readHtml(decode(page.body()), page.url(), page.url(), hints);
         }
         if (entry.getDescription() != null && entry.getDescription().getValue() != null) {
             return reader.readHtml(entry.getDescription().getValue(), feedUrl.toString(), base, hints);
@@ -104,44 +112,65 @@ public final class FeedPoller {
         throw new SourceException("feed entry has neither content nor a link to the issue");
     }
 
-    private static URI resolve(URI feedUrl, String link) throws SourceException {
+    private static URI resolve(URI base, String link) throws SourceException {
         try {
-            return feedUrl.resolve(link.strip());
+            return base.resolve(link.strip());
         } catch (IllegalArgumentException e) {
             throw new SourceException("bad link in feed entry: " + link);
         }
     }
 
-    private byte[] fetch(URI url, String accept) throws SourceException {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new SourceException("not an http(s) URL");
+    /** A body read in full, and the URL it came from after redirects. */
+    private record Fetched(String url, byte[] body) {}
+
+    /** GET with redirects followed; every hop must be http(s) and passes the address guard when it connects. */
+    private Fetched fetch(URI url, String accept) throws SourceException {
+        URI current = url;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            String scheme = current.getScheme() == null ? "" : current.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new SourceException(hop == 0 ? "not an http(s) URL" : "redirects to " + current + ", not an http(s) URL");
+            }
+            FetchResponse response;
+            try {
+                response = fetcher.get(current.toString(), maxBytes, accept);
+            } catch (FetchException e) {
+                String reason = e.getMessage();
+                if (reason.contains("within") || reason.contains("timed out")) {
+                    throw new SourceException("no answer within " + timeout.toMillis() + " ms (timed out)");
+                }
+                throw new SourceException("cannot be fetched: " + reason, e);
+            }
+            if (response.isRedirect()) {
+                try {
+                    current = current.resolve(response.location().strip());
+                } catch (IllegalArgumentException e) {
+                    throw new SourceException("redirect to an unusable Location '" + response.location() + "'");
+                }
+                continue;
+            }
+            if (response.status() != 200) {
+                throw new SourceException("HTTP status " + response.status());
+            }
+            if (response.truncated()) {
+                throw new SourceException("larger than " + maxBytes + " bytes; not read (see --max-bytes)");
+            }
+            if (response.length() == 0) {
+                throw new SourceException("empty response");
+            }
+            return new Fetched(current.toString(), Arrays.copyOf(response.body(), response.length()));
         }
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Accept", accept)
-                .GET()
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new SourceException("no answer within " + timeout.toMillis() + " ms (timed out)");
-        } catch (IOException e) {
-            throw new SourceException("cannot be fetched: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceException("interrupted while fetching");
-        }
-        if (response.statusCode() != 200) {
-            throw new SourceException("HTTP status " + response.statusCode());
-        }
-        if (response.body().length == 0) {
-            throw new SourceException("empty response");
-        }
-        return response.body();
+        throw new SourceException("more than " + MAX_REDIRECTS + " redirects");
     }
 
+    @Override
+    public void close() {
+        try {
+            fetcher.close();
+        } catch (IOException e) {
+            // nothing is left to read
+        }
+    }
     private static boolean looksLikeHtml(byte[] body) {
         String start = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1)
                 .stripLeading().toLowerCase(Locale.ROOT);

@@ -1,6 +1,5 @@
-package be.lokaalsignaal.scan.fetch;
+package be.lokaalsignaal.fetch;
 
-import be.lokaalsignaal.scan.CrawlConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -29,27 +29,36 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Single HTTP GETs (no redirects followed: the crawler checks every hop). The body is streamed and read
- * up to a byte limit, never further; a whole response, slow or not, must finish within the timeout.
+ * Single HTTP GETs (no redirects followed: the caller checks every hop), with the honest user agent
+ * and the address guard of {@link GuardedDnsResolver}. The body is streamed and read up to a byte
+ * limit, never further; a whole response, slow or not, must finish within the timeout.
  */
 public final class Fetcher implements Closeable {
 
-    private final CrawlConfig config;
+    /** What a fetch accepts unless told otherwise: web pages first, then PDF documents. */
+    public static final String ACCEPT_PAGES = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5";
+
+    private final FetchConfig config;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService deadlines;
     private final LongAdder bytesRead = new LongAdder();
 
-    public Fetcher(CrawlConfig config) {
+    public Fetcher(FetchConfig config) {
+        this(config, new GuardedDnsResolver(config.resolve(), config.allowPrivateHosts()));
+    }
+
+    /** With a resolver of one's own: for tests of the guard's rules. */
+    public Fetcher(FetchConfig config, DnsResolver resolver) {
         this.config = config;
         Timeout timeout = Timeout.of(config.timeout());
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(new GuardedDnsResolver(config.resolve(), config.allowPrivateHosts()))
+                .setDnsResolver(resolver)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(timeout)
                         .setSocketTimeout(timeout)
                         .build())
-                .setMaxConnTotal(Math.max(4, config.crawlConcurrency() * 2))
+                .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(2)
                 .build();
         this.client = HttpClients.custom()
@@ -78,13 +87,18 @@ public final class Fetcher implements Closeable {
 
     /** GETs one URL and reads at most maxBytes of the body. */
     public FetchResponse get(String url, long maxBytes) throws FetchException {
+        return get(url, maxBytes, ACCEPT_PAGES);
+    }
+
+    /** GETs one URL asking for the given media types, and reads at most maxBytes of the body. */
+    public FetchResponse get(String url, long maxBytes, String accept) throws FetchException {
         HttpGet request;
         try {
             request = new HttpGet(url);
         } catch (IllegalArgumentException e) {
             throw new FetchException("not a valid URL: " + url, false, e);
         }
-        request.setHeader("Accept", "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5");
+        request.setHeader("Accept", accept);
         request.setHeader("Accept-Language", "nl-BE,nl;q=0.9,en;q=0.5");
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> deadline = deadlines.schedule(() -> {

@@ -1,4 +1,4 @@
-package be.lokaalsignaal.scan.fetch;
+package be.lokaalsignaal.fetch;
 
 /**
  * One HTTP response, its body read up to the byte limit.

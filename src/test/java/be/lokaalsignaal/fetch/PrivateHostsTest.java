@@ -1,4 +1,4 @@
-package be.lokaalsignaal.scan.fetch;
+package be.lokaalsignaal.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +44,15 @@ class PrivateHostsTest {
         "169.254.0.1", "169.254.169.254",                 // link-local (cloud metadata)
         "224.0.0.1", "239.255.255.250",                   // multicast
         "0.0.0.0", "100.64.0.1", "255.255.255.255",       // this network, carrier-grade NAT, broadcast
-        "::1", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:10.0.0.1", "::ffff:127.0.0.1"})
+        "192.0.2.1", "198.51.100.7", "203.0.113.9",       // documentation
+        "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "fec0::1", "::ffff:10.0.0.1", "::ffff:127.0.0.1",
+        "::7f00:1", "::127.0.0.1", "::a00:1",             // IPv4-compatible forms of loopback and 10/8
+        "::ffff:0:7f00:1",                                // IPv4-translated loopback
+        "64:ff9b::7f00:1", "64:ff9b::a00:1", "64:ff9b::a9fe:a9fe", // NAT64 of loopback, 10/8, link-local
+        "64:ff9b:1::1",                                   // local-use NAT64
+        "2002:7f00:1::1", "2002:c0a8:101::1",             // 6to4 of loopback and 192.168/16
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",           // Teredo with client 127.0.0.1 (bits flipped)
+        "2001:db8::1", "3fff::1", "100::1", "2001:10::1", "2001:2::1"}) // documentation, discard, ORCHID, benchmarking
     void nonPublicAddressesAreRefused(String ip) throws IOException {
         GuardedDnsResolver guarded = new GuardedDnsResolver(Map.of(HOST, ip), false);
         assertThatThrownBy(() -> guarded.resolve(HOST))
@@ -59,7 +67,8 @@ class PrivateHostsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"172.15.255.254", "172.32.0.1", "192.167.255.254", "192.169.0.1", "11.0.0.1",
-        "169.253.255.254", "223.255.255.254", "93.184.215.14", "2001:4860:4860::8888"})
+        "169.253.255.254", "223.255.255.254", "93.184.215.14", "2001:4860:4860::8888",
+        "64:ff9b::808:808", "2002:808:808::1", "2001:0:4136:e378:8000:63bf:f7f7:f7f7", "2a02:2c40::1"})
     void publicAddressesNextToThoseRangesResolve(String ip) throws IOException {
         InetAddress[] resolved = new GuardedDnsResolver(Map.of(HOST, ip), false).resolve(HOST);
         assertThat(resolved).hasSize(1);
@@ -102,9 +111,13 @@ class PrivateHostsTest {
                 .withResolve(Map.of(HOST, "127.0.0.1")).withAllowPrivateHosts(allowPrivate);
     }
 
+    private static FetchConfig fetchConfig(boolean allowPrivate) {
+        return config(allowPrivate).fetchConfig();
+    }
+
     @Test
     void fetcherRefusesALoopbackHostWithoutConnecting() throws IOException {
-        try (Fetcher fetcher = new Fetcher(config(false))) {
+        try (Fetcher fetcher = new Fetcher(fetchConfig(false))) {
             assertThatThrownBy(() -> fetcher.get(url(), 1024))
                     .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.isConnectFailure()).isTrue())
                     .hasMessageContaining("refused");
@@ -114,7 +127,7 @@ class PrivateHostsTest {
 
     @Test
     void fetcherReachesTheLoopbackHostWhenPrivateHostsAreAllowed() throws IOException {
-        try (Fetcher fetcher = new Fetcher(config(true))) {
+        try (Fetcher fetcher = new Fetcher(fetchConfig(true))) {
             assertThat(fetcher.get(url(), 1024).status()).isEqualTo(200);
         }
         assertThat(requests).hasValue(1);

@@ -1,4 +1,4 @@
-package be.lokaalsignaal.scan.fetch;
+package be.lokaalsignaal.fetch;
 
 import java.io.IOException;
 
