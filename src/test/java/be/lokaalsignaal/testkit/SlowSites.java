@@ -38,13 +38,14 @@ public final class SlowSites implements AutoCloseable {
         }
     }
 
+    // a campaign counts only as the municipality's own: its page says so ("onze gemeente")
     private static final Map<SignalKind, String> SIGNAL_PAGES = Map.of(
             SignalKind.SITE_LINK, "<p>Werd je lastiggevallen, of heb je iets meegemaakt dat niet oké voelde? Op <a href='"
                     + WATCHED + "'>de website van het zorgcentrum</a> vind je anoniem hulp.</p>",
             SignalKind.SITE_MENTION, "<p>Wie hulp zoekt, vindt alle contactgegevens van het zorgcentrum op www.seksueelgeweld.be, "
                     + "ook 's avonds en in het weekend.</p>",
-            SignalKind.CAMPAIGN, "<p>Tijdens de actieweek tegen straatintimidatie hangen in het centrum affiches met de boodschap "
-                    + "dat niemand je zomaar mag nafluiten.</p>",
+            SignalKind.CAMPAIGN, "<p>Tijdens de actieweek tegen straatintimidatie hangt onze gemeente in het centrum affiches op met de "
+                    + "boodschap dat niemand je zomaar mag nafluiten.</p>",
             SignalKind.NIGHTLIFE, "<p>Op de zomerfuiven in de jeugdhuizen staat voortaan een aanspreekpunt klaar voor wie "
                     + "ongewenst gedrag meemaakt.</p>",
             SignalKind.SAFETY_PLAN, "<p>Het nieuwe veiligheidsplan van de gemeente maakt van de aanpak van grensoverschrijdend "
