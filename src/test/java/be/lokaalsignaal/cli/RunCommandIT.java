@@ -128,7 +128,8 @@ class RunCommandIT {
             assertThat(topicIds(second.bootstrapServers())).containsAllEntriesOf(topicsBefore);
             assertThat(schemaIds(second.schemaRegistryUrl())).containsAllEntriesOf(schemasBefore);
             // health is UP once the topology has processed what was published before this start
-            assertThat(healthWithin(settings.httpPort(), HEALTH_WAIT)).isEqualTo(new Health(200, "UP"));
+            Health health = healthWithin(settings.httpPort(), HEALTH_WAIT);
+            assertThat(health.up()).as("health UP, last answer %s", health).isTrue();
             JsonNode about = getJson("http://127.0.0.1:" + settings.httpPort() + "/api/about");
             assertThat(about.path("kafka")).isEqualTo(aboutBefore.path("kafka"));
             assertThat(about.path("schemaRegistry")).isEqualTo(aboutBefore.path("schemaRegistry"));
@@ -187,7 +188,8 @@ class RunCommandIT {
                     "--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url(), "--no-initial-scan");
 
             try (Application app = Application.start(settings)) {
-                assertThat(healthWithin(settings.httpPort(), HEALTH_WAIT)).isEqualTo(new Health(200, "UP"));
+                Health health = healthWithin(settings.httpPort(), HEALTH_WAIT);
+                assertThat(health.up()).as("health UP, last answer %s", health).isTrue();
                 assertThat(newSince(before)).as("processes started by the application").isEmpty();
                 assertThat(topicIds(kafka.bootstrapServers()).keySet()).containsAll(topicNames());
                 assertThat(schemaIds(registry.url())).containsKey(Topics.MUNICIPALITIES.valueSubject());
@@ -256,7 +258,7 @@ class RunCommandIT {
             }
             try {
                 last = health(port);
-                if (last.equals(new Health(200, "UP"))) {
+                if (last.up()) {
                     return;
                 }
             } catch (IOException notListeningYet) {
@@ -272,7 +274,12 @@ class RunCommandIT {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    record Health(int status, String state) {}
+    /** The answer of /api/health; {@code waitingFor} says what it waits for while not UP. */
+    record Health(int status, String state, String waitingFor) {
+        boolean up() {
+            return status == 200 && "UP".equals(state);
+        }
+    }
 
     /** A liveness bound: health becomes UP once the data published before start-up is processed. */
     private static final Duration HEALTH_WAIT = Duration.ofMinutes(6);
@@ -281,7 +288,7 @@ class RunCommandIT {
     private static Health healthWithin(int port, Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         Health last = health(port);
-        while (!last.equals(new Health(200, "UP")) && System.nanoTime() < deadline) {
+        while (!last.up() && System.nanoTime() < deadline) {
             Thread.sleep(200);
             last = health(port);
         }
@@ -292,7 +299,8 @@ class RunCommandIT {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new Health(response.statusCode(), JSON.readTree(response.body()).path("status").asText());
+        JsonNode body = JSON.readTree(response.body());
+        return new Health(response.statusCode(), body.path("status").asText(), body.path("waitingFor").toString());
     }
 
     private static Set<String> topicNames() {
