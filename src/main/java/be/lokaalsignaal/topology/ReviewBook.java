@@ -74,19 +74,28 @@ final class ReviewBook {
         return true;
     }
 
+    /** What a page changed in the book. */
+    enum Seen {
+        /** Nothing: no content hash, or the same content as before at its URLs. */
+        NOTHING,
+        /** A content hash was noted or a review bound to it; what the reviews decide did not change. */
+        NOTED,
+        /** A review stopped holding because the page's content changed. */
+        ENDED
+    }
+
     /**
      * Takes in what a page showed: its content hash, and for reviews of its URL made before it, whether
      * its content changed since.
-     *
-     * @return true when a review stopped holding because of it
      */
-    boolean see(WebsitePage page) {
+    Seen see(WebsitePage page) {
         if (page.getContentHash() == null) {
-            return false;
+            return Seen.NOTHING;
         }
+        boolean noted = false;
         boolean ended = false;
         for (String url : urls(page)) {
-            hashes.put(url, page.getContentHash());
+            noted |= !page.getContentHash().equals(hashes.put(url, page.getContentHash()));
             for (Entry e : reviews.values()) {
                 if (!url.equals(e.url) || e.contentChangedAt != null || page.getFetchedAt().toEpochMilli() <= e.reviewedAt) {
                     continue;
@@ -94,13 +103,14 @@ final class ReviewBook {
                 if (e.hash == null) {
                     // made on a page not seen before: it holds for the first content seen after it
                     e.hash = page.getContentHash();
+                    noted = true;
                 } else if (!e.hash.equals(page.getContentHash())) {
                     e.contentChangedAt = page.getFetchedAt().toEpochMilli();
                     ended = true;
                 }
             }
         }
-        return ended;
+        return ended ? Seen.ENDED : noted ? Seen.NOTED : Seen.NOTHING;
     }
 
     private static List<String> urls(WebsitePage page) {

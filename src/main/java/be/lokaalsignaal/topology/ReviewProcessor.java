@@ -5,7 +5,10 @@ import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.Review;
 import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.avro.WebsitePage;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -22,6 +25,12 @@ final class ReviewProcessor implements FixedKeyProcessor<String, ReviewProcessor
     private FixedKeyProcessorContext<String, MunicipalityUptake> context;
     private KeyValueStore<String, ReviewBook> books;
     private KeyValueStore<String, MunicipalityUptake> owns;
+    /*
+     * The books this task last read or wrote, parsed: a page with a match would otherwise parse its
+     * municipality's book again. The store stays the truth: every change is put; the map is emptied
+     * whenever the task is initialized and loses a municipality's entry when its record fails.
+     */
+    private final Map<String, Optional<ReviewBook>> parsed = new HashMap<>();
 
     /** One input: an own record, a review or a page with a match. */
     static final class In {
@@ -53,6 +62,7 @@ final class ReviewProcessor implements FixedKeyProcessor<String, ReviewProcessor
         this.context = context;
         this.books = context.getStateStore(UptakeTopology.REVIEW_BOOK_STORE);
         this.owns = context.getStateStore(UptakeTopology.REVIEWED_OWN_STORE);
+        parsed.clear();
     }
 
     @Override
@@ -62,25 +72,36 @@ final class ReviewProcessor implements FixedKeyProcessor<String, ReviewProcessor
         if (nis == null || in == null) {
             return;
         }
-        ReviewBook book = books.get(nis);
+        try {
+            process(record, nis, in);
+        } catch (RuntimeException e) {
+            parsed.remove(nis);
+            throw e;
+        }
+    }
+
+    private void process(FixedKeyRecord<String, In> record, String nis, In in) {
+        ReviewBook book = book(nis);
         MunicipalityUptake own;
         if (in.own != null) {
             own = in.own;
             owns.put(nis, own);
             if (book != null && !book.hashes.isEmpty()) {
                 book.keepHashesOf(evidenceUrls(own));
-                books.put(nis, book);
+                putBook(nis, book);
             }
         } else if (in.review != null) {
             book = book == null ? new ReviewBook() : book;
             book.put(in.review);
-            books.put(nis, book);
+            putBook(nis, book);
             own = owns.get(nis);
         } else if (in.page != null) {
             book = book == null ? new ReviewBook() : book;
-            boolean ended = book.see(in.page);
-            books.put(nis, book);
-            if (!ended) {
+            ReviewBook.Seen seen = book.see(in.page);
+            if (seen != ReviewBook.Seen.NOTHING) {
+                putBook(nis, book);
+            }
+            if (seen != ReviewBook.Seen.ENDED) {
                 return;
             }
             own = owns.get(nis);
@@ -93,6 +114,15 @@ final class ReviewProcessor implements FixedKeyProcessor<String, ReviewProcessor
         }
         MunicipalityUptake out = book == null ? own : book.apply(own);
         context.forward(record.withValue(out).withTimestamp(Math.max(record.timestamp(), out.getUpdatedAt().toEpochMilli())));
+    }
+
+    private ReviewBook book(String nis) {
+        return parsed.computeIfAbsent(nis, k -> Optional.ofNullable(books.get(k))).orElse(null);
+    }
+
+    private void putBook(String nis, ReviewBook book) {
+        books.put(nis, book);
+        parsed.put(nis, Optional.of(book));
     }
 
     private static Set<String> evidenceUrls(MunicipalityUptake r) {

@@ -64,7 +64,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * time of the thread that does the work per page (the pipe's loop, the topology's stream
  * threads), in one run, beside the load average of the machine. Settings of the topology can be
  * changed for a comparison: {@code -Dbenchmark.commitMs=}, {@code -Dbenchmark.cacheMb=},
- * {@code -Dbenchmark.idleMs=}.
+ * {@code -Dbenchmark.idleMs=}, {@code -Dbenchmark.threads=}.
  *
  * <p>The data: the bundled register (313 codes), then ten weekly rounds of scans in 2024: per round
  * a STARTED scan for every municipality in force (300; a made-up address where none is known), pages spread round-robin over
@@ -286,7 +286,7 @@ public final class UptakeTopologyBenchmark {
                 }
             });
             streams.start();
-            Probe probe = new Probe(streams);
+            Probe probe = new Probe(streams, Integer.parseInt(String.valueOf(config.getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1))));
             long lastReport = begin;
             long lastCheck = begin;
             long fetchedAtWarm = -1;
@@ -356,6 +356,7 @@ public final class UptakeTopologyBenchmark {
         Long commitMs = Long.getLong("benchmark.commitMs");
         Long cacheMb = Long.getLong("benchmark.cacheMb");
         Long idleMs = Long.getLong("benchmark.idleMs");
+        Integer threads = Integer.getInteger("benchmark.threads");
         if (commitMs != null) {
             config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
         }
@@ -365,9 +366,12 @@ public final class UptakeTopologyBenchmark {
         if (idleMs != null) {
             config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, idleMs);
         }
-        System.out.printf("topology settings: commit.interval.ms %s, statestore.cache.max.bytes %s, max.task.idle.ms %s%n",
+        if (threads != null) {
+            config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        }
+        System.out.printf("topology settings: commit.interval.ms %s, statestore.cache.max.bytes %s, max.task.idle.ms %s, num.stream.threads %s%n",
                 config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), config.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG),
-                config.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG));
+                config.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG), config.getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1));
     }
 
     /** Reads the running topology's progress and its stream threads' CPU time, cheaply enough to do every 20 ms. */
@@ -377,8 +381,11 @@ public final class UptakeTopologyBenchmark {
         private long[] streamThreads = new long[0];
         private long lastLookup;
 
-        Probe(KafkaStreams streams) {
+        private final int threads;
+
+        Probe(KafkaStreams streams, int threads) {
             this.streams = streams;
+            this.threads = threads;
         }
 
         /** Page records the stream threads' consumers have fetched. */
@@ -397,7 +404,7 @@ public final class UptakeTopologyBenchmark {
 
         /** The metrics and threads appear while the client starts: looked up again until they are there. */
         private void lookUp() {
-            if (streamThreads.length > 0 && !fetchedPages.isEmpty() || System.nanoTime() - lastLookup < 200_000_000L) {
+            if (streamThreads.length >= threads && fetchedPages.size() >= threads || System.nanoTime() - lastLookup < 200_000_000L) {
                 return;
             }
             lastLookup = System.nanoTime();
