@@ -12,6 +12,8 @@ import java.util.List;
  * @param others     who may act beside the municipality: organisers, associations, schools, clubs; decides
  *                   only where no local actor is named
  * @param nameParts  words after which the municipality's name is part of another name ("Infoblad Torhout")
+ * @param places     words after which the municipality's name is a place, not who acts ("de campus in Diepenbeek",
+ *                   "inwoners van Vilvoorde")
  * @param partners   phrases after which an actor is a partner or sponsor, not the one who acts ("met de steun van")
  * @param joins      phrases by which a local actor or "we" joins an action ("doet mee", "sluit aan bij")
  * @param together   words that join the municipality and another actor into one ("de stad en Sensoa")
@@ -20,11 +22,11 @@ import java.util.List;
  * @param otherNames whether {andere gemeente} stands in outside: the names of every other municipality
  */
 record Actors(List<Phrase> own, List<Phrase> local, List<Phrase> outside, List<Phrase> others,
-              List<Phrase> nameParts, List<Phrase> partners, List<Phrase> joins, List<Phrase> together,
-              List<Phrase> we, boolean ownName, boolean otherNames) {
+              List<Phrase> nameParts, List<Phrase> places, List<Phrase> partners, List<Phrase> joins,
+              List<Phrase> together, List<Phrase> we, boolean ownName, boolean otherNames) {
 
     static final Actors NONE = new Actors(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of(), false, false);
+            List.of(), List.of(), List.of(), false, false);
 
     Actors {
         own = List.copyOf(own);
@@ -32,6 +34,7 @@ record Actors(List<Phrase> own, List<Phrase> local, List<Phrase> outside, List<P
         outside = List.copyOf(outside);
         others = List.copyOf(others);
         nameParts = List.copyOf(nameParts);
+        places = List.copyOf(places);
         partners = List.copyOf(partners);
         joins = List.copyOf(joins);
         together = List.copyOf(together);

@@ -161,19 +161,20 @@ final class CatalogueReader {
             return Actors.NONE;
         }
         if (!n.isObject()) {
-            throw fail("actors", "expected a mapping with own, local, outside, others, nameParts, partners, joins, "
-                    + "together and we");
+            throw fail("actors", "expected a mapping with own, local, outside, others, nameParts, places, partners, "
+                    + "joins, together and we");
         }
-        onlyKeys(n, "actors", Set.of("own", "local", "outside", "others", "nameParts", "partners", "joins", "together",
-                "we"));
+        onlyKeys(n, "actors", Set.of("own", "local", "outside", "others", "nameParts", "places", "partners", "joins",
+                "together", "we"));
         boolean[] ownName = new boolean[1];
         boolean[] otherNames = new boolean[1];
         List<Phrase> own = actorList(n, "own", OWN_NAME, ownName);
         List<Phrase> local = actorList(n, "local", null, null);
         List<Phrase> outside = actorList(n, "outside", OTHER_NAMES, otherNames);
         return new Actors(own, local, outside, actorList(n, "others", null, null), actorList(n, "nameParts", null, null),
-                actorList(n, "partners", null, null), actorList(n, "joins", null, null),
-                actorList(n, "together", null, null), actorList(n, "we", null, null), ownName[0], otherNames[0]);
+                actorList(n, "places", null, null), actorList(n, "partners", null, null),
+                actorList(n, "joins", null, null), actorList(n, "together", null, null), actorList(n, "we", null, null),
+                ownName[0], otherNames[0]);
     }
 
     private List<Phrase> actorList(JsonNode actors, String field, String placeholder, boolean[] seen) {
@@ -232,25 +233,8 @@ final class CatalogueReader {
         List<Phrase> exclude = n.has("exclude") ? phrases(n.get("exclude"), path + ".exclude", false, true) : List.of();
         List<Phrase> notTitleOrUrl = n.has("notTitleOrUrl")
                 ? phrases(n.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
-        List<Phrase> otherKind = List.of();
-        int otherKindWords = PhraseRule.OTHER_KIND_WORDS;
-        if (n.has("otherKind")) {
-            JsonNode o = n.get("otherKind");
-            if (o.isObject()) {
-                onlyKeys(o, path + ".otherKind", Set.of("words", "any"));
-                JsonNode w = o.get("words");
-                if (w == null || !w.canConvertToInt() || w.asInt() < 0) {
-                    throw fail(path + ".otherKind.words", "expected a number of words (0 or more)");
-                }
-                otherKindWords = w.asInt();
-                if (!o.has("any")) {
-                    throw fail(path + ".otherKind.any", "missing: give the phrases");
-                }
-                otherKind = phrases(o.get("any"), path + ".otherKind.any", true, true);
-            } else {
-                otherKind = phrases(o, path + ".otherKind", false, true);
-            }
-        }
+        List<PhraseRule.OtherKind> otherKind = n.has("otherKind") ? otherKind(n.get("otherKind"), path + ".otherKind")
+                : List.of();
         SignalCatalogue.Scope scope = SignalCatalogue.Scope.BLOCK;
         if (n.has("scope")) {
             String s = text(n, path, "scope");
@@ -280,16 +264,56 @@ final class CatalogueReader {
         if (within != null && scope == SignalCatalogue.Scope.DOCUMENT) {
             throw fail(path + ".within", "a document-wide rule has no block to be near in; use scope block");
         }
-        return new PhraseRule(id, kind, description, groups, titleOrUrl, notTitleOrUrl, exclude, otherKind,
-                otherKindWords, scope, actor, unnamedCounts, othersCount, within);
+        return new PhraseRule(id, kind, description, groups, titleOrUrl, notTitleOrUrl, exclude, otherKind, scope,
+                actor, unnamedCounts, othersCount, within);
     }
 
-    /** within: {words: 12, of: [maatregel, setting]}: two named groups of allOf. */
+    /**
+     * otherKind: a list of phrases (within {@link PhraseRule#OTHER_KIND_WORDS} of the anchor), a mapping with words
+     * and any, or a list that mixes phrases and such mappings (each mapping with its own distance).
+     */
+    private List<PhraseRule.OtherKind> otherKind(JsonNode o, String path) {
+        if (o.isObject()) {
+            return List.of(otherKindNear(o, path));
+        }
+        requireArray(o, path);
+        List<PhraseRule.OtherKind> out = new ArrayList<>();
+        List<Phrase> plain = new ArrayList<>();
+        for (int i = 0; i < o.size(); i++) {
+            if (o.get(i).isObject()) {
+                out.add(otherKindNear(o.get(i), path + "[" + i + "]"));
+            } else {
+                plain.addAll(phrase(o.get(i), path + "[" + i + "]", true, false));
+            }
+        }
+        if (!plain.isEmpty()) {
+            out.add(0, new PhraseRule.OtherKind(PhraseRule.OTHER_KIND_WORDS, plain));
+        }
+        return out;
+    }
+
+    private PhraseRule.OtherKind otherKindNear(JsonNode o, String path) {
+        onlyKeys(o, path, Set.of("words", "any"));
+        JsonNode w = o.get("words");
+        if (w == null || !w.canConvertToInt() || w.asInt() < 0) {
+            throw fail(path + ".words", "expected a number of words (0 or more)");
+        }
+        if (!o.has("any")) {
+            throw fail(path + ".any", "missing: give the phrases");
+        }
+        return new PhraseRule.OtherKind(w.asInt(), phrases(o.get("any"), path + ".any", true, true));
+    }
+
+    /** within: {words: 12, of: [maatregel, setting]}, optionally paragraph: true; two named groups of allOf. */
     private PhraseRule.Within within(JsonNode n, String path, List<Group> groups) {
         if (!n.isObject()) {
-            throw fail(path, "expected a mapping with words and of (two group names)");
+            throw fail(path, "expected a mapping with words, of (two group names) and optionally paragraph");
         }
-        onlyKeys(n, path, Set.of("words", "of"));
+        onlyKeys(n, path, Set.of("words", "of", "paragraph"));
+        JsonNode paragraph = n.path("paragraph");
+        if (!paragraph.isMissingNode() && !paragraph.isBoolean()) {
+            throw fail(path + ".paragraph", "expected true or false");
+        }
         JsonNode words = n.get("words");
         if (words == null || !words.canConvertToInt() || words.asInt() < 0) {
             throw fail(path + ".words", "expected a number of words (0 or more)");
@@ -315,7 +339,7 @@ final class CatalogueReader {
         if (idx[0] == idx[1]) {
             throw fail(path + ".of", "name two different groups");
         }
-        return new PhraseRule.Within(words.asInt(), idx[0], idx[1]);
+        return new PhraseRule.Within(words.asInt(), idx[0], idx[1], paragraph.asBoolean(false));
     }
 
     /** A group: a list of phrases, or a mapping with name, any and notIn. */

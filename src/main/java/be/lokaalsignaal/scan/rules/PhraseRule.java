@@ -12,25 +12,36 @@ import java.util.List;
  * @param titleOrUrl a group that must occur in the title or the URL; null when the rule has none
  * @param notTitleOrUrl the rule does not match on a page whose title or URL holds one of these
  * @param exclude    the rule does not match in a block (scope document: a page) holding one of these
- * @param otherKind  the rule does not match on a page where one of these stands within otherKindWords words of
- *                   a phrase of the anchor, in one block: the page speaks of another kind of plan or action
+ * @param otherKind  the rule does not match on a page where a phrase of one of these stands within its words of a
+ *                   phrase of the anchor, in one block: the page speaks of another kind of plan or action
  * @param actor      whether the municipality must be the one acting (see {@link Actors})
  * @param unnamedCounts with actor: whether a block that names no one counts on a known municipality's page
  *                   (unless the page gives the action to someone else)
  * @param othersCount with actor: whether the others (organisers, associations) may stand beside it; only an
  *                   outside actor (another zone, a federal body) then says it is not the municipality's
- * @param within     two groups whose hits must lie close together in the block, or null
+ * @param within     two groups whose hits must lie close together in the block (or in one paragraph), or null
  */
 public record PhraseRule(String id, SignalKind kind, String description, List<Group> allOf, Group titleOrUrl,
-                         List<Phrase> notTitleOrUrl, List<Phrase> exclude, List<Phrase> otherKind, int otherKindWords,
+                         List<Phrase> notTitleOrUrl, List<Phrase> exclude, List<OtherKind> otherKind,
                          SignalCatalogue.Scope scope, boolean actor, boolean unnamedCounts, boolean othersCount,
                          Within within) {
 
     /** How near the anchor an otherKind phrase must stand when the catalogue does not say. */
     public static final int OTHER_KIND_WORDS = 12;
 
-    /** The hits of two groups (indexes in allOf) at most this many words apart: "opleiding voor barpersoneel". */
-    public record Within(int words, int first, int second) {
+    /**
+     * The hits of two groups (indexes in allOf) at most this many words apart: "opleiding voor barpersoneel"; with
+     * paragraph, also in one paragraph: "een app tegen straatintimidatie", not the theme that ends the paragraph
+     * before.
+     */
+    public record Within(int words, int first, int second, boolean paragraph) {
+    }
+
+    /** Phrases that say the page speaks of another kind of plan or action when within words of the anchor. */
+    public record OtherKind(int words, List<Phrase> any) {
+        public OtherKind {
+            any = List.copyOf(any);
+        }
     }
 
     public PhraseRule {

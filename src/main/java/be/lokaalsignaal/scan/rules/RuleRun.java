@@ -57,7 +57,7 @@ final class RuleRun {
         this.needCapital = needCapital;
         int longest = 1;
         for (List<Phrase> list : List.of(actors.own(), actors.local(), actors.outside(), actors.others(),
-                actors.nameParts(), actors.partners(), ownNames, otherNames)) {
+                actors.nameParts(), actors.places(), actors.partners(), ownNames, otherNames)) {
             for (Phrase p : list) {
                 longest = Math.max(longest, p.length());
             }
@@ -100,8 +100,10 @@ final class RuleRun {
                 return null;
             }
         }
-        if (!rule.otherKind().isEmpty() && otherKindOnPage(rule)) {
-            return null;
+        for (PhraseRule.OtherKind other : rule.otherKind()) {
+            if (otherKindOnPage(rule, other)) {
+                return null;
+            }
         }
         Evidence evidence = rule.scope() == SignalCatalogue.Scope.BLOCK ? inBlock(rule) : inDocument(rule);
         if (evidence == null) {
@@ -174,8 +176,8 @@ final class RuleRun {
         return e;
     }
 
-    /** Two groups' hits in the block at most so many words apart; found gets the pair. */
-    private static boolean near(PageIndex.Block b, PhraseRule.Within within, List<Hits> groupHits, int[] found) {
+    /** Two groups' hits in the block at most so many words apart (and in one paragraph); found gets the pair. */
+    private boolean near(PageIndex.Block b, PhraseRule.Within within, List<Hits> groupHits, int[] found) {
         Hits x = groupHits.get(within.first());
         Hits y = groupHits.get(within.second());
         for (int i = x.first(b); i >= 0 && i < x.size() && x.start[i] < b.to; i++) {
@@ -184,7 +186,7 @@ final class RuleRun {
             }
             for (int j = Hits.lowerBound(y.start, y.size(), Math.max(b.from, x.start[i] - within.words() - 64));
                  j < y.size() && y.start[j] <= x.end[i] + within.words(); j++) {
-                if (!b.holds(y.start[j], y.end[j])) {
+                if (!b.holds(y.start[j], y.end[j]) || within.paragraph() && !oneParagraph(x.start[i], y.start[j])) {
                     continue;
                 }
                 int gap = Math.max(x.start[i], y.start[j]) - Math.min(x.end[i], y.end[j]);
@@ -196,6 +198,11 @@ final class RuleRun {
             }
         }
         return false;
+    }
+
+    private boolean oneParagraph(int a, int b) {
+        int[] s = index.textOf(a);
+        return b >= s[0] && b < s[1];
     }
 
     private static boolean allIn(PageIndex.Block b, List<Hits> groupHits, int[] found) {
@@ -400,10 +407,10 @@ final class RuleRun {
     }
 
     /** An otherKind phrase near a phrase of the anchor, in a block that holds both. */
-    private boolean otherKindOnPage(PhraseRule rule) {
+    private boolean otherKindOnPage(PhraseRule rule, PhraseRule.OtherKind otherKind) {
         Hits anchor = hits(anchor(rule));
-        Hits other = hits(rule.otherKind());
-        int reach = rule.otherKindWords();
+        Hits other = hits(otherKind.any());
+        int reach = otherKind.words();
         for (int o = 0; o < other.size(); o++) {
             for (int a = Hits.lowerBound(anchor.start, anchor.size(), other.start[o] - reach - 64);
                  a < anchor.size() && anchor.start[a] <= other.end[o] + reach; a++) {
@@ -453,7 +460,9 @@ final class RuleRun {
         Hits nameParts = Hits.of(index, actors.nameParts(), List.of());
         // another municipality's name before its own is a double name ("politiezone Lanaken-Maasmechelen")
         Hits outsideWords = Hits.of(index, actors.outside(), List.of());
-        own = keep(o, or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts)), outside);
+        // "de campus in Diepenbeek", "inwoners van Vilvoorde": the name as a place says nothing of who acts
+        Hits places = Hits.of(index, actors.places(), List.of());
+        own = keep(o, or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts, places)), outside);
         local = keep(l, partner[2], outside);
         joins = Hits.of(index, actors.joins(), List.of());
         we = Hits.of(index, actors.we(), List.of());

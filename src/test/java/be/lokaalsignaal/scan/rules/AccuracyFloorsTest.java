@@ -33,8 +33,9 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored when it was last evaluated (ACCURACY.md): a rule change must not make it worse
-     * while the floors above are not reached on it.
+     * What the first held-out part scored when it was last evaluated (ACCURACY.md): a rule change must not make it
+     * worse while the floors above are not reached on it. That part joined the development part on 2026-12-01; these
+     * figures are to be replaced by the new held-out part's first figures when it lands in HELDOUT.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
@@ -68,6 +69,18 @@ class AccuracyFloorsTest {
         assertThat(below(report, FLOORS)).as("kinds below the floors on %s", DEV).isEmpty();
     }
 
+    /**
+     * The development part (with the first held-out part in it since 2026-12-01) is read without a confusion: a
+     * rule change that breaks one of its pages fails here, by name, before it can reach the floors above.
+     */
+    @Test
+    void theDevelopmentPartIncludingTheFirstHeldOutPartHasNoConfusion() {
+        AccuracyReport report = run(DEV);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(253);
+        assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
+                + c.page().file().getFileName()).as("confusions on %s", DEV).isEmpty();
+    }
+
     @Test
     void theHeldOutPartDoesNotFallBelowWhatItReached() {
         Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree");
@@ -77,6 +90,7 @@ class AccuracyFloorsTest {
     @Test
     @Disabled("the held-out part is below the floors for CAMPAIGN, SAFETY_PLAN and NIGHTLIFE: see ACCURACY.md")
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
+        Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree");
         assertThat(below(run(HELDOUT), FLOORS)).as("kinds below the floors on %s", HELDOUT).isEmpty();
     }
 }

@@ -91,4 +91,35 @@ class ActorRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Voel je je onveilig? Ask for Angela aan de bar van de "
                 + "deelnemende cafés.</p>"))).containsExactly("NIGHTLIFE");
     }
+
+    @Test
+    void theTownsNameAsAPlaceDoesNotMakeSomeoneElsesActionTheTowns() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Een groep studenten van de campus in Mechelen organiseert "
+                + "een actieweek tegen grensoverschrijdend gedrag.</p>"))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Stad Mechelen organiseert een actieweek tegen "
+                + "grensoverschrijdend gedrag.</p>"))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void aFederalCampaignThatPointsResidentsToTheCareCentresIsNoCampaignOfTheCity() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De federale staatssecretaris lanceerde een nationale "
+                + "campagne tegen seksueel geweld.</p><p>De campagne wijst de weg naar de Zorgcentra na Seksueel Geweld; "
+                + "voor inwoners van Mechelen is dat in Antwerpen.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aSchoolsOwnActionWrittenAsWeIsNoCampaignOfTheTown() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Op onze school maakten de leerlingen affiches tegen "
+                + "seksuele intimidatie voor de gangen.</p>"))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De studentenraad houdt een actieweek rond "
+                + "grensoverschrijdend gedrag.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aMeasureACouncillorAsksForIsNotTaken() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Een raadslid vroeg of de stad 'Vraag naar Angela' ook in "
+                + "de cafés van Mechelen wil invoeren.</p>"))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad voert 'Vraag naar Angela' in de cafés van "
+                + "Mechelen in.</p>"))).containsExactly("NIGHTLIFE");
+    }
 }

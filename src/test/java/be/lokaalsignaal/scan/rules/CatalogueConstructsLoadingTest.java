@@ -88,4 +88,33 @@ class CatalogueConstructsLoadingTest {
         assertThat(c.rules()).extracting(PhraseRule::id).doesNotHaveDuplicates()
                 .contains("campaign-local", "safety-plan-theme", "nightlife-measures");
     }
+
+    @Test
+    void anOtherKindEntryWithItsOwnDistanceReachesOnlyThatFar() {
+        SignalCatalogue c = parse("rules:\n  - id: r\n    kind: SAFETY_PLAN\n    allOf: [[veiligheidsplan], [zedenfeiten]]\n"
+                + "    otherKind: [jongere, {words: 2, any: [festival]}]\n");
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan van het festival noemt zedenfeiten.</p>")))
+                .isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan noemt zedenfeiten, ook op het festival."
+                + "</p>"))).hasSize(1);
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan noemt zedenfeiten bij een jongere.</p>")))
+                .isEmpty();
+    }
+
+    @Test
+    void anOtherKindEntryNeedsItsDistance() {
+        assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [[x]], otherKind: [y, {any: [z]}]}\n"))
+                .hasMessage("signals.yml: rules[0].otherKind[1].words: expected a number of words (0 or more)");
+    }
+
+    @Test
+    void withinInOneParagraphIsTrueOrFalse() {
+        assertThatThrownBy(() -> parse("rules:\n  - id: r\n    kind: CAMPAIGN\n    within: {words: 5, of: [a, b], "
+                + "paragraph: ja}\n    allOf: [{name: a, any: [x]}, {name: b, any: [y]}]\n"))
+                .hasMessage("signals.yml: rules[0].within.paragraph: expected true or false");
+        SignalCatalogue c = parse("rules:\n  - id: r\n    kind: CAMPAIGN\n    within: {words: 5, of: [a, b], "
+                + "paragraph: true}\n    allOf: [{name: a, any: [app]}, {name: b, any: [straatintimidatie]}]\n");
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Een app tegen straatintimidatie.</p>"))).hasSize(1);
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Iets tegen straatintimidatie.</p><p>Een app.</p>"))).isEmpty();
+    }
 }

@@ -59,4 +59,46 @@ class PlanAndNightlifeRulesTest {
                 + "grensoverschrijdend gedrag,' zegt de organisatie. 'Ons awarenessteam is dag en nacht bereikbaar.'</p>")))
                 .isEmpty();
     }
+
+    @Test
+    void whatEveryZoneDoesWithTheNationalPlanIsNotTheZonesOwnPlan() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Wat is het Nationaal Veiligheidsplan?</h2><p>Het plan "
+                + "van de federale politie noemt onder meer seksueel geweld.</p><p>Elke lokale politiezone houdt in haar "
+                + "zonaal veiligheidsplan rekening met dat plan.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aPageOnAPersonalSafetyPlanSpeaksOfThatPlanInItsOtherSentencesToo() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Samen een veiligheidsplan maken</h1><p>Werd je "
+                + "slachtoffer van seksueel geweld? Een medewerker van het Sociaal Huis maakt samen met jou een persoonlijk "
+                + "veiligheidsplan.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aFestivalNamedFurtherOnInThePlanIsAPlaceButAFestivalsOwnPlanIsNoMunicipalPlan() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Integraal veiligheidsplan van de stad</h2><p>Fiche 5: "
+                + "evenementen en crowd management tijdens Maanrock.</p><p>Fiche 7: seksuele intimidatie in de publieke "
+                + "ruimte.</p>"))).containsExactly("SAFETY_PLAN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het veiligheidsplan van Maanrock voorziet een "
+                + "vertrouwenspersoon bij seksuele intimidatie.</p>"))).doesNotContain("SAFETY_PLAN");
+    }
+
+    @Test
+    void aPosterInTheSecondarySchoolsIsNoNightlifeMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De jeugddienst hangt affiches tegen seksuele intimidatie "
+                + "in de middelbare scholen.</p>"))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void cupCoversAgainstDrinkSpikingAtThePartiesAreANightlifeMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Op de fuiven deelt de preventiewerker gratis deksels voor "
+                + "bekers uit tegen drink spiking.</p>"))).containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void anAwarenessTeamOnAFestivalsCampSitesIsANightlifeMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De preventiedienst zet een awareness-team in op de "
+                + "campings, voor wie ongewenst werd aangeraakt of seksueel werd lastiggevallen.</p>")))
+                .containsExactly("NIGHTLIFE");
+    }
 }

@@ -1,0 +1,32 @@
+package be.lokaalsignaal.scan.rules;
+
+import static be.lokaalsignaal.scan.rules.MunicipalPages.MECHELEN;
+import static be.lokaalsignaal.scan.rules.MunicipalPages.kinds;
+import static be.lokaalsignaal.scan.rules.MunicipalPages.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Awareness actions without the word campagne, and the words that say less on their own. */
+class AwarenessActionWordsTest {
+
+    @Test
+    void aBystanderTrainingOfTheMunicipalityIsAnAwarenessAction() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad organiseert gratis omstanderstrainingen: "
+                + "tussenkomen bij straatintimidatie.</p>"))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void anExhibitionOnSexualViolenceThatTheCityHostsIsAnAwarenessAction() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Stad Mechelen toont in het stadhuis de tentoonstelling "
+                + "'Wat droeg jij?' over seksueel geweld.</p>"))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void anInfoStandInTheParagraphAfterTheThemeIsNoProjectAgainstIt() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Op de kermis</h2><p>De stad zet een aanspreekpunt in "
+                + "tegen grensoverschrijdend gedrag.</p><p>Het staat naast de infostand aan de kerk.</p>"))).doesNotContain("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad staat met een infostand tegen "
+                + "grensoverschrijdend gedrag aan de kerk.</p>"))).containsExactly("CAMPAIGN");
+    }
+}
