@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -16,11 +15,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The meters of one running instance, served as {@code GET /metrics} in the Prometheus text format:
@@ -34,6 +35,8 @@ public final class AppMetrics implements AutoCloseable {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     /** How often the Kafka binders look for metrics that appeared since (partitions assigned, stores opened). */
     static final Duration KAFKA_REFRESH = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppMetrics.class);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ScheduledExecutorService kafkaRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,12 +62,7 @@ public final class AppMetrics implements AutoCloseable {
             "kafka.stream.state.background.errors");
 
     public AppMetrics() {
-        registry.config().meterFilter(MeterFilter.deny(id -> {
-            String name = id.getName();
-            return name.startsWith("kafka.stream.processor.node.")
-                    || name.startsWith("kafka.stream.record.cache.")
-                    || name.startsWith("kafka.stream.state.") && !STATE_STORE_METRICS.contains(name);
-        }));
+        registry.config().meterFilter(MeterFilter.deny(id -> leftOut(id.getName())));
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -72,6 +70,13 @@ public final class AppMetrics implements AutoCloseable {
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
         bound.push(gc);
+    }
+
+    /** Kafka meters the scrape leaves out: per processor node, per record cache, and most RocksDB statistics. */
+    static boolean leftOut(String name) {
+        return name.startsWith("kafka.stream.processor.node.")
+                || name.startsWith("kafka.stream.record.cache.")
+                || name.startsWith("kafka.stream.state.") && !STATE_STORE_METRICS.contains(name);
     }
 
     public MeterRegistry registry() {
@@ -90,9 +95,17 @@ public final class AppMetrics implements AutoCloseable {
 
     /** Binds every metric of the topology and of its clients, including ones that appear later. */
     public void bind(KafkaStreams streams) {
-        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams, List.of(), kafkaRefresh, KAFKA_REFRESH);
-        metrics.bindTo(registry);
-        bound.push(metrics);
+        KafkaClientMeters meters = new KafkaClientMeters(streams::metrics, registry, name -> !leftOut(name));
+        meters.refresh();
+        kafkaRefresh.scheduleAtFixedRate(() -> {
+            try {
+                meters.refresh();
+            } catch (RuntimeException e) {
+                // a failed refresh must not end the schedule: the next one tries again
+                LOG.warn("Kafka metrics could not be refreshed: {}", e.toString());
+            }
+        }, KAFKA_REFRESH.toMillis(), KAFKA_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        bound.push(meters);
     }
 
     /** Counts a record that a source connector could not read (published to source-errors). */
