@@ -168,6 +168,11 @@ final class RuleRun {
         if (a.actor == Actor.OUTSIDE || a.actor == Actor.OTHER && !rule.othersCount()) {
             return null;
         }
+        // "we" on a page whose title names an outside body or an organisation ("Sensoa", "vzw Lijfwijs") is theirs
+        if (a.actor == Actor.NONE && unnamedBy.actor == Actor.WE
+                && (outside.first(index.title) >= 0 || others.first(index.title) >= 0)) {
+            return null;
+        }
         Evidence e = evidence(rule, unnamed, groupHits, unnamedFound, null);
         if (a.actor == Actor.NONE && unnamedBy.actor == Actor.WE) {
             addActor(e, unnamed, unnamedBy);
