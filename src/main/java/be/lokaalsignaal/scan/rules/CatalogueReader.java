@@ -350,14 +350,16 @@ final class CatalogueReader {
         if (!n.isObject()) {
             throw fail(path, "expected a list of phrases or a mapping with name, any and notIn");
         }
-        onlyKeys(n, path, Set.of("name", "any", "notIn"));
+        onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence"));
         String name = n.has("name") ? text(n, path, "name") : defaultName;
         if (!n.has("any")) {
             throw fail(path + ".any", "missing: give the alternative phrases");
         }
         List<Phrase> any = phrases(n.get("any"), path + ".any", true, true);
         List<Phrase> notIn = n.has("notIn") ? phrases(n.get("notIn"), path + ".notIn", false, true) : List.of();
-        return new Group(name, any, notIn);
+        List<Phrase> notInSentence = n.has("notInSentence")
+                ? phrases(n.get("notInSentence"), path + ".notInSentence", false, true) : List.of();
+        return new Group(name, any, notIn, notInSentence);
     }
 
     // ------------------------------------------------------------------ phrases

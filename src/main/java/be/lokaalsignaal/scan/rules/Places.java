@@ -4,6 +4,7 @@ import be.lokaalsignaal.avro.Municipality;
 import be.lokaalsignaal.register.NameMatcher;
 import be.lokaalsignaal.register.Register;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,12 @@ import java.util.stream.Collectors;
  */
 public final class Places {
 
+    /**
+     * Names that are also Dutch words besides the register's own list: "we voeren een campagne" is no news about
+     * Voeren, "er vielen schoten" none about Schoten.
+     */
+    static final Set<String> ALSO_WORDS = Set.of("Voeren", "Schoten", "Malle");
+
     private final Map<String, Set<String>> ownNames;
     private final Set<String> allNames;
     private final Set<String> ambiguous;
@@ -25,7 +32,9 @@ public final class Places {
     private Places(Map<String, Set<String>> ownNames, Set<String> allNames, Set<String> ambiguous) {
         this.ownNames = ownNames;
         this.allNames = allNames;
-        this.ambiguous = ambiguous;
+        Set<String> words = new HashSet<>(ambiguous);
+        words.addAll(ALSO_WORDS);
+        this.ambiguous = Set.copyOf(words);
     }
 
     /** Every municipality of the register, the 300 before and the 285 after the 2025 mergers. */

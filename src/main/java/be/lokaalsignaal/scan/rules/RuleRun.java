@@ -66,7 +66,8 @@ final class RuleRun {
     }
 
     Hits hits(Group g) {
-        return groups.computeIfAbsent(g, k -> Hits.of(index, k.any(), k.notIn()));
+        return groups.computeIfAbsent(g, k -> HitFilter.notInSentence(index, Hits.of(index, k.any(), k.notIn()),
+                hits(k.notInSentence())));
     }
 
     Hits hits(List<Phrase> phrases) {
@@ -165,6 +166,11 @@ final class RuleRun {
         }
         Attribution a = attribution(anchor(rule));
         if (a.actor == Actor.OUTSIDE || a.actor == Actor.OTHER && !rule.othersCount()) {
+            return null;
+        }
+        // "we" on a page whose title names an outside body or an organisation ("Sensoa", "vzw Lijfwijs") is theirs
+        if (a.actor == Actor.NONE && unnamedBy.actor == Actor.WE
+                && (outside.first(index.title) >= 0 || others.first(index.title) >= 0)) {
             return null;
         }
         Evidence e = evidence(rule, unnamed, groupHits, unnamedFound, null);
@@ -411,9 +417,13 @@ final class RuleRun {
         Hits anchor = hits(anchor(rule));
         Hits other = hits(otherKind.any());
         int reach = otherKind.words();
+        boolean[] running = RunningLines.of(index, anchor);
         for (int o = 0; o < other.size(); o++) {
             for (int a = Hits.lowerBound(anchor.start, anchor.size(), other.start[o] - reach - 64);
                  a < anchor.size() && anchor.start[a] <= other.end[o] + reach; a++) {
+                if (running[a]) {
+                    continue;
+                }
                 int gap = Math.max(anchor.start[a], other.start[o]) - Math.min(anchor.end[a], other.end[o]);
                 if (gap <= reach && inOneBlock(Math.min(anchor.start[a], other.start[o]),
                         Math.max(anchor.end[a], other.end[o]))) {
@@ -455,15 +465,15 @@ final class RuleRun {
         // "de stad en Sensoa lanceren": acting together with the municipality, the outside body is a partner
         partner[1] = or(partner[1], together(x, together, o, l));
         partner[3] = or(partner[3], together(r, together, o, l));
-        outside = keep(x, partner[1], null);
-        others = keep(r, partner[3], null);
+        outside = HitFilter.keep(x, partner[1], null);
+        others = HitFilter.keep(r, partner[3], null);
         Hits nameParts = Hits.of(index, actors.nameParts(), List.of());
         // another municipality's name before its own is a double name ("politiezone Lanaken-Maasmechelen")
         Hits outsideWords = Hits.of(index, actors.outside(), List.of());
         // "de campus in Diepenbeek", "inwoners van Vilvoorde": the name as a place says nothing of who acts
         Hits places = Hits.of(index, actors.places(), List.of());
-        own = keep(o, or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts, places)), outside);
-        local = keep(l, partner[2], outside);
+        own = HitFilter.keep(o, or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts, places)), outside);
+        local = HitFilter.keep(l, partner[2], outside);
         joins = Hits.of(index, actors.joins(), List.of());
         we = Hits.of(index, actors.we(), List.of());
     }
@@ -539,7 +549,7 @@ final class RuleRun {
                 keep[k] = false;
             }
         }
-        return keep(h, invert(keep), null);
+        return HitFilter.keep(h, invert(keep), null);
     }
 
     private static boolean[] invert(boolean[] a) {
@@ -600,32 +610,6 @@ final class RuleRun {
     }
 
     /** The hits not dropped and not overlapping a hit of the overriding list. */
-    private static Hits keep(Hits h, boolean[] dropped, Hits overriding) {
-        int n = 0;
-        int[] start = new int[h.size()];
-        int[] end = new int[h.size()];
-        Phrase[] phrase = new Phrase[h.size()];
-        for (int k = 0; k < h.size(); k++) {
-            if (dropped[k] || overriding != null && overlaps(overriding, h.start[k], h.end[k])) {
-                continue;
-            }
-            start[n] = h.start[k];
-            end[n] = h.end[k];
-            phrase[n] = h.phrase[k];
-            n++;
-        }
-        return n == h.size() ? h : new Hits(Arrays.copyOf(start, n), Arrays.copyOf(end, n), Arrays.copyOf(phrase, n));
-    }
-
-    private static boolean overlaps(Hits h, int s, int e) {
-        for (int k = Math.max(0, Hits.lowerBound(h.start, h.size(), s) - 8); k < h.size() && h.start[k] < e; k++) {
-            if (h.end[k] > s) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static MatchedPhrase phrase(String role, String phrase, String text) {
         return MatchedPhrase.newBuilder().setRole(role).setPhrase(phrase).setText(cap(text)).build();
     }

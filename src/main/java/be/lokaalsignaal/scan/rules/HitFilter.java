@@ -1,0 +1,54 @@
+package be.lokaalsignaal.scan.rules;
+
+import java.util.Arrays;
+
+/** Hits of a page with some of them left out: partners, names that are part of another name, help boxes. */
+final class HitFilter {
+
+    private HitFilter() {
+    }
+
+    /** The hits not dropped and not overlapping a hit of overriding (null: none). */
+    static Hits keep(Hits h, boolean[] dropped, Hits overriding) {
+        int n = 0;
+        int[] start = new int[h.size()];
+        int[] end = new int[h.size()];
+        Phrase[] phrase = new Phrase[h.size()];
+        for (int k = 0; k < h.size(); k++) {
+            if (dropped[k] || overriding != null && overlaps(overriding, h.start[k], h.end[k])) {
+                continue;
+            }
+            start[n] = h.start[k];
+            end[n] = h.end[k];
+            phrase[n] = h.phrase[k];
+            n++;
+        }
+        return n == h.size() ? h : new Hits(Arrays.copyOf(start, n), Arrays.copyOf(end, n), Arrays.copyOf(phrase, n));
+    }
+
+    /**
+     * The hits whose sentence holds none of context: "seksueel geweld" in "Ben je slachtoffer van seksueel geweld?"
+     * is a help box's words, not a theme of the plan on the same page.
+     */
+    static Hits notInSentence(PageIndex index, Hits h, Hits context) {
+        if (context.isEmpty() || h.isEmpty()) {
+            return h;
+        }
+        boolean[] dropped = new boolean[h.size()];
+        for (int k = 0; k < h.size(); k++) {
+            int[] sentence = index.sentenceOf(h.start[k]);
+            dropped[k] = context.first(sentence[0], sentence[1]) >= 0
+                    || overlaps(context, sentence[0], sentence[1]);
+        }
+        return keep(h, dropped, null);
+    }
+
+    static boolean overlaps(Hits h, int s, int e) {
+        for (int k = Math.max(0, Hits.lowerBound(h.start, h.size(), s) - 8); k < h.size() && h.start[k] < e; k++) {
+            if (h.end[k] > s) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

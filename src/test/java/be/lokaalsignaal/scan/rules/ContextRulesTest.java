@@ -1,0 +1,149 @@
+package be.lokaalsignaal.scan.rules;
+
+import static be.lokaalsignaal.scan.rules.MunicipalPages.MECHELEN;
+import static be.lokaalsignaal.scan.rules.MunicipalPages.kinds;
+import static be.lokaalsignaal.scan.rules.MunicipalPages.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.lokaalsignaal.scan.extract.PageContent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the words around an action or a plan say: a vacancy, a proposal or an advice, a municipality that says it
+ * does not act, someone's own team, a help box, the federal police's themes, a document's running header, a sticker
+ * that marks a bar with a label.
+ */
+class ContextRulesTest {
+
+    @Test
+    void aJobVacancyThatDescribesSafetyPlanAndCampaignWorkIsNoSignal() {
+        assertThat(kinds(MECHELEN, page("Vacature preventiewerker - Stad Mechelen", "<h1>Preventiewerker</h1><p>Je "
+                + "werkt mee aan het lokaal integraal veiligheidsplan en je zet sensibiliseringsacties op rond inbraken "
+                + "en seksuele intimidatie in het uitgaansleven.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aProposalToJoinACampaignIsNoCampaignYet() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De gemeenteraad van Mechelen bespreekt een voorstel tot "
+                + "aansluiting bij een campagne tegen seksuele intimidatie op fuiven. Het punt wordt uitgesteld.</p>")))
+                .isEmpty();
+    }
+
+    @Test
+    void anAdvisoryCouncilAskingForNightlifeMeasuresIsNoMeasureYet() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De jeugdraad vraagt het college een vorming te "
+                + "organiseren voor fuiforganisatoren over grensoverschrijdend gedrag en een aanspreekpunt op grote "
+                + "fuiven.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aCampaignTheCitySaysItDoesNotRunItselfIsNoCampaignOfTheCity() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De campagne tegen seksueel geweld is een initiatief van "
+                + "de Vlaamse overheid. De stad Mechelen organiseert zelf geen activiteiten rond deze campagne.</p>")))
+                .isEmpty();
+    }
+
+    @Test
+    void aFestivalsOwnTeamIsNoMeasureOfTheMunicipalityThatNamesItselfNearby() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Veiligheid</h2><p>Op het festivalterrein heeft Maanrock "
+                + "een eigen awarenessteam voor festivalgangers die ongewenst gedrag meemaken. Voor vragen over het "
+                + "verkeer kan je terecht bij de dienst mobiliteit van de stad.</p>"))).isEmpty();
+    }
+
+    @Test
+    void theCitysOwnAwarenessTeamAtTheFestivalIsStillItsMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Op Maanrock zet de stad een awarenessteam in voor "
+                + "festivalgangers die ongewenst gedrag meemaken.</p>"))).containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void aHelpBoxOnTheSafetyPlanPageIsNoThemeOfThePlan() {
+        assertThat(kinds(MECHELEN, page("Lokaal veiligheidsplan | Stad Mechelen", "<h1>Lokaal veiligheidsplan</h1><p>Het lokaal "
+                + "veiligheidsplan van de stad kiest vijf prioriteiten: inbraken, verkeer, drugs, overlast en fraude.</p>"
+                + "<aside><h2>Slachtoffer van geweld?</h2><p>Ben je slachtoffer van seksueel geweld? Bel 1712.</p>"
+                + "</aside>"))).isEmpty();
+    }
+
+    @Test
+    void theFederalPolicesThemesOnThePageOfTheZonesPlanAreNotTheZonesPriorities() {
+        assertThat(kinds(MECHELEN, page("Zonaal veiligheidsplan | Stad Mechelen", "<h1>Zonaal veiligheidsplan</h1>"
+                + "<p>De zone kiest verkeer, inbraken en drugs.</p><h2>En het Nationaal Veiligheidsplan?</h2><p>Dat "
+                + "bevat de thema's waarop de federale politie zich richt, zoals terrorisme en seksueel geweld.</p>")))
+                .isEmpty();
+    }
+
+    @Test
+    void aThemeTheZonesPlanNamesItselfStillCounts() {
+        assertThat(kinds(MECHELEN, page("Zonaal veiligheidsplan | Stad Mechelen", "<h1>Zonaal veiligheidsplan</h1>"
+                + "<p>De zone kiest verkeer, inbraken en seksueel geweld als prioriteiten.</p>")))
+                .containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
+    void aContextWordBeforeTheRunningFooterOfAPlanSaysNothingOfThePlan() {
+        String footer = " Zonaal veiligheidsplan PZ Mechelen-Willebroek 2026-2031 ";
+        StringBuilder pages = new StringBuilder();
+        for (int p = 1; p <= 3; p++) {
+            pages.append("<p>Zonaal veiligheidsplan PZ Mechelen-Willebroek 2026-2031 De zone werkt in deze periode "
+                    + "aan verkeersveiligheid, inbraken en drugs, en pakt intrafamiliaal en seksueel geweld aan met een "
+                    + "vaste contactpersoon in elk team, met opvolging van elke melding binnen vijf werkdagen en een "
+                    + "jaarlijkse evaluatie samen met de partners van het vertrouwenscentrum.").append(footer).append(p)
+                    .append("</p>");
+        }
+        PageContent plan = CatalogueTestPages.html("https://www.mechelen.be/zonaal-veiligheidsplan-2026",
+                "<html><head><title>Zonaal veiligheidsplan 2026-2031</title></head><body><main>" + pages
+                        + "</main></body></html>");
+        assertThat(kinds(MECHELEN, plan)).containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
+    void aStickerThatMarksATrainedBarIsNoCampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Eerst opleiding, dan sticker</h2><p>De preventiedienst "
+                + "van de stad leidt barmedewerkers op over seksuele intimidatie. Daarna krijgt de zaak een sticker aan "
+                + "de deur.</p>"))).containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void anActionNamedRightByItsThemeIsACampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De jeugddienst lanceert de actie \"Feesten zonder "
+                + "grenzen? Nee dus.\" tegen seksueel grensoverschrijdend gedrag.</p>"))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void askForAngelaInTheZonesPlanIsThePlansAction() {
+        assertThat(kinds(MECHELEN, CatalogueTestPages.html("https://www.mechelen.be/zonaal-veiligheidsplan",
+                "<html><head><title>Zonaal veiligheidsplan</title></head><body><main><p>Prioriteit 3: seksuele "
+                        + "intimidatie in het uitgaansleven. Actie 3.2: het concept Vraag naar Angela wordt uitgerold in "
+                        + "de cafés.</p></main></body></html>"))).containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
+    void askForAngelaReportedFromAnotherCountryIsNewsAboutElsewhere() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Vraag naar Angela</h1><p>In Groot-Brittannië helpt "
+                + "het personeel van veel pubs je onopvallend weg als je naar Angela vraagt.</p>"))).isEmpty();
+    }
+
+    @Test
+    void weVoerenIsAVerbAndNoNewsAboutTheMunicipalityOfVoeren() {
+        assertThat(kinds("73111", page("Stad Tongeren-Borgloon", "<p>Actie 6.2.1 We voeren een stadsbrede "
+                + "sensibiliseringscampagne tegen seksuele intimidatie op straat.</p>"))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void weOnAPageWhoseTitleNamesAnOrganisationIsThatOrganisationsWe() {
+        PageContent ngo = CatalogueTestPages.html("https://www.mechelen.be/welzijn/partners",
+                "<html><head><title>Partners in de kijker: vzw Lijfwijs | Stad Mechelen</title></head><body><main>"
+                        + "<h2>Onze campagnes</h2><p>Elk jaar voeren we een campagne tegen seksueel geweld.</p>"
+                        + "</main></body></html>");
+        assertThat(kinds(MECHELEN, ngo)).isEmpty();
+    }
+
+    @Test
+    void weOnAPageWhoseTitleNamesNoOneElseIsTheMunicipalitysWe() {
+        PageContent own = CatalogueTestPages.html("https://www.mechelen.be/gelijke-kansen/campagne",
+                "<html><head><title>Onze campagne | Stad Mechelen</title></head><body><main>"
+                        + "<h2>Onze campagnes</h2><p>Elk jaar voeren we een campagne tegen seksueel geweld.</p>"
+                        + "</main></body></html>");
+        assertThat(kinds(MECHELEN, own)).containsExactly("CAMPAIGN");
+    }
+}
