@@ -220,20 +220,19 @@ final class PageIndex {
         // driven by the phrase's rarest word: "de stad" by "stad", not by every "de" on the page
         int rare = 0;
         for (int k = 1; k < w.length; k++) {
-            if (words.postingCounts[w[k]] < words.postingCounts[w[rare]]) {
+            if (words.count(w[k]) < words.count(w[rare])) {
                 rare = k;
             }
         }
-        int[] driver = words.postings[w[rare]];
-        int count = words.postingCounts[w[rare]];
-        if (driver == null || count == 0) {
+        int count = words.count(w[rare]);
+        if (count == 0) {
             occurrences[phrase.id()] = NONE;
             return NONE;
         }
         int[] out = new int[count];
         int n = 0;
         for (int i = 0; i < count; i++) {
-            int pos = driver[i] - rare;
+            int pos = words.occurrence(w[rare], i) - rare;
             boolean all = pos >= 0 && pos + w.length <= words.size();
             for (int k = 0; k < w.length && all; k++) {
                 all = k == rare || has(words.ids(pos + k), w[k]) && words.source(pos + k) == words.source(pos + rare);

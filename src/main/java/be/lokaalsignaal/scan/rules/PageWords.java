@@ -33,13 +33,15 @@ final class PageWords {
     private int[] sentenceStart = new int[256];
     private int sentences;
 
-    final int[][] postings;
-    final int[] postingCounts;
+    private final SeenWords seen;
+    private final LatinWords latin = new LatinWords();
+    /** Where each catalogue word occurs: postingWords[postingFrom[id]] up to postingFrom[id + 1]; built on demand. */
+    private int[] postingFrom;
+    private int[] postingWords;
 
     PageWords(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
-        this.postings = new int[vocabulary.size()][];
-        this.postingCounts = new int[vocabulary.size()];
+        this.seen = new SeenWords(vocabulary);
     }
 
     int size() {
@@ -73,7 +75,7 @@ final class PageWords {
         }
         String joined = list.size() == 1 ? list.get(0) : all.toString();
         Reader reader = new Reader(joined, bases, first);
-        vocabulary.dutch().words(joined, reader);
+        vocabulary.dutch().words(joined, reader, latin);
         reader.finish();
         return first;
     }
@@ -203,7 +205,7 @@ final class PageWords {
             }
             lastEnd = wordEnd;
             int base = bases[current];
-            addWord(first + current, wordStart - base, wordEnd - base, vocabulary.match(buffer, length));
+            addWord(first + current, wordStart - base, wordEnd - base, seen.match(buffer, length));
         }
 
         private boolean endsSentence(int from, int to) {
@@ -242,19 +244,46 @@ final class PageWords {
             sentence[kept] = sentences - 1;
             ids[kept] = wordIds;
             kept++;
-            for (int id : wordIds) {
-                int[] p = postings[id];
-                int n = postingCounts[id];
-                if (p == null) {
-                    p = postings[id] = new int[4];
-                } else if (n == p.length) {
-                    p = postings[id] = Arrays.copyOf(p, n * 2);
-                }
-                p[n] = size;
-                postingCounts[id] = n + 1;
-            }
+            postingFrom = null;
         }
         size++;
+    }
+
+    /** Lists where each catalogue word occurs, from the kept words, once the page's texts are read. */
+    private void postings() {
+        if (postingFrom != null) {
+            return;
+        }
+        int n = vocabulary.size();
+        int[] from = new int[n + 1];
+        for (int k = 0; k < kept; k++) {
+            for (int id : ids[k]) {
+                from[id + 1]++;
+            }
+        }
+        for (int id = 0; id < n; id++) {
+            from[id + 1] += from[id];
+        }
+        int[] next = Arrays.copyOf(from, n);
+        int[] at = new int[from[n]];
+        for (int k = 0; k < kept; k++) {
+            for (int id : ids[k]) {
+                at[next[id]++] = position[k];
+            }
+        }
+        postingWords = at;
+        postingFrom = from;
+    }
+
+    /** How often a catalogue word occurs on the page. */
+    int count(int id) {
+        postings();
+        return postingFrom[id + 1] - postingFrom[id];
+    }
+
+    /** Where a catalogue word occurs: the i-th of its {@link #count} words, in reading order. */
+    int occurrence(int id, int i) {
+        return postingWords[postingFrom[id] + i];
     }
 
     // ------------------------------------------------------------------ looking up
