@@ -24,10 +24,11 @@ final class LatinWords {
     static final int MAX_WORD = 255;
 
     private static final byte OUTSIDE = 0;
-    private static final byte BREAK = 1;
-    private static final byte LETTER = 2;
-    private static final byte DIGIT = 3;
-    private static final byte UNDERSCORE = 4;
+    /** Letters, digits and underscores: word characters, one range for a quick test. */
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte UNDERSCORE = 3;
+    private static final byte BREAK = 4;
     /** Joins two letters (UAX #29 MidLetter). */
     private static final byte MID_LETTER = 5;
     /** Joins two digits (MidNum). */
@@ -35,8 +36,8 @@ final class LatinWords {
     /** Joins two letters or two digits (MidNumLet, Single_Quote). */
     private static final byte MID_BOTH = 7;
 
-    private static final int TABLE = 0x2100;
-    private static final byte[] CLASS = new byte[TABLE];
+    /** Every UTF-16 unit's class: no range check while reading. */
+    private static final byte[] CLASS = new byte[0x10000];
 
     static {
         for (char c = 0; c < 0x80; c++) {
@@ -64,6 +65,7 @@ final class LatinWords {
         CLASS[0x2019] = MID_BOTH;
     }
 
+    private char[] text = new char[1024];
     private int[] bounds = new int[256];
     private char[] word = new char[64];
     private char[] folded = new char[256];
@@ -72,53 +74,56 @@ final class LatinWords {
      * Gives the sink the words of text with their offsets, as Lucene's standard tokenizer, ASCII folding and
      * lower case would; or returns false, having given it nothing, when the text is not for this reader.
      */
-    boolean read(String text, DutchWords.Sink sink) {
-        int words = cut(text);
+    boolean read(String s, DutchWords.Sink sink) {
+        int n = s.length();
+        if (n > text.length) {
+            text = new char[Math.max(n, 2 * text.length)];
+        }
+        s.getChars(0, n, text, 0);
+        int words = cut(text, n);
         if (words < 0) {
             return false;
         }
         for (int k = 0; k < words; k++) {
-            emit(text, bounds[2 * k], bounds[2 * k + 1], sink);
+            emit(bounds[2 * k], bounds[2 * k + 1], sink);
         }
         return true;
     }
 
     /** The words' bounds into {@link #bounds}; their number, or -1 when the text is not for this reader. */
-    private int cut(String text) {
-        int n = text.length();
+    private int cut(char[] text, int n) {
+        byte[] classes = CLASS;
         int words = 0;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            byte k = c < TABLE ? CLASS[c] : OUTSIDE;
+            byte k = classes[text[i]];
             if (k == OUTSIDE) {
                 return -1;
             }
-            if (k == BREAK || k >= MID_LETTER) {
+            if (k >= BREAK) {
                 i++;
                 continue;
             }
             int start = i;
             int j = i;
             while (k == UNDERSCORE && ++j < n) {
-                c = text.charAt(j);
-                k = c < TABLE ? CLASS[c] : OUTSIDE;
+                k = classes[text[j]];
             }
             if (k != LETTER && k != DIGIT) {
                 // underscores that lead to no letter or digit are no word; what follows them is read on
                 i = j;
                 continue;
             }
-            byte previous = k;
             j++;
-            while (j < n) {
-                c = text.charAt(j);
-                k = c < TABLE ? CLASS[c] : OUTSIDE;
-                if (k == LETTER || k == DIGIT || k == UNDERSCORE) {
-                    previous = k;
+            while (true) {
+                while (j < n) {
+                    k = classes[text[j]];
+                    if (k < LETTER || k > UNDERSCORE) {
+                        break;
+                    }
                     j++;
-                } else if (k >= MID_LETTER && j + 1 < n && joins(previous, k, text.charAt(j + 1))) {
-                    previous = CLASS[text.charAt(j + 1)];
+                }
+                if (j + 1 < n && k > BREAK && joins(classes[text[j - 1]], k, classes[text[j + 1]])) {
                     j += 2;
                 } else {
                     break;
@@ -138,29 +143,26 @@ final class LatinWords {
         return words;
     }
 
-    /** Whether a middle character joins the letter or digit before it to the next character. */
-    private static boolean joins(byte previous, byte middle, char next) {
-        byte k = next < TABLE ? CLASS[next] : OUTSIDE;
-        return previous == LETTER && k == LETTER && middle != MID_NUM
-                || previous == DIGIT && k == DIGIT && middle != MID_LETTER;
+    /** Whether a middle character joins the letter, digit or underscore before it to the next character. */
+    private static boolean joins(byte previous, byte middle, byte next) {
+        return previous == LETTER && next == LETTER && middle != MID_NUM
+                || previous == DIGIT && next == DIGIT && middle != MID_LETTER;
     }
 
-    private void emit(String text, int start, int end, DutchWords.Sink sink) {
+    private void emit(int start, int end, DutchWords.Sink sink) {
         int length = end - start;
         if (length > word.length) {
             word = new char[Math.max(length, word.length * 2)];
         }
-        text.getChars(start, end, word, 0);
         boolean ascii = true;
         for (int i = 0; i < length; i++) {
-            char c = word[i];
+            char c = text[start + i];
             if (c >= 0x80) {
                 ascii = false;
+                System.arraycopy(text, start + i, word, i, length - i);
                 break;
             }
-            if (c >= 'A' && c <= 'Z') {
-                word[i] = (char) (c + ('a' - 'A'));
-            }
+            word[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
         if (ascii) {
             sink.word(word, length, start, end);

@@ -5,9 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The blocks of one page over its words ({@link PageWords}), read once: the paragraphs in one pass; a section (a
@@ -50,11 +48,18 @@ final class PageIndex {
     }
 
     private static final int[] NONE = new int[0];
+    private static final int[] AT_START = {0};
+    /** Bits of a paragraph's number in a prefix entry; a page with more paragraphs has its sections read whole. */
+    private static final int PARAGRAPH_BITS = 27;
     private static final int PREFIX = 16;
     private static final int MAX_ALIGN_TRIES = 32;
 
     private final PageWords words;
     private final int[][] occurrences;
+    /** While sections are aligned: the characters of the last section compared, and of a paragraph. */
+    private String copied;
+    private char[] sectionChars = new char[1024];
+    private char[] paragraphChars = new char[1024];
 
     final List<Block> blocks = new ArrayList<>();
     final int paragraphs;
@@ -69,14 +74,17 @@ final class PageIndex {
         int first = words.addAll(texts.subList(0, paragraphs));
         for (int i = 0; i < paragraphs; i++) {
             blocks.add(new Block(i, texts.get(i), words.textFrom(first + i), words.textTo(first + i), first + i,
-                    new int[] {0}));
+                    AT_START));
         }
-        Map<Long, List<Integer>> byPrefix = texts.size() > paragraphs ? prefixes(texts) : Map.of();
+        long[] byPrefix = texts.size() > paragraphs ? prefixes(texts) : new long[0];
         for (int i = paragraphs; i < texts.size(); i++) {
             String text = texts.get(i);
             Block aligned = align(i, text, texts, byPrefix);
             blocks.add(aligned != null ? aligned : whole(i, text));
         }
+        copied = null;
+        sectionChars = null;
+        paragraphChars = null;
         endAtNextHeading();
         this.title = whole(-1, content.title() == null ? "" : content.title());
         this.url = whole(-1, urlWords(content.url()));
@@ -85,7 +93,7 @@ final class PageIndex {
     /** A text read on its own as a block. */
     private Block whole(int index, String text) {
         int t = words.add(text);
-        return new Block(index, text, words.textFrom(t), words.textTo(t), t, new int[] {0});
+        return new Block(index, text, words.textFrom(t), words.textTo(t), t, AT_START);
     }
 
     /** A URL path says what a page is about: /veiligheid/zonaal-veiligheidsplan-2020. */
@@ -102,27 +110,35 @@ final class PageIndex {
 
     // ------------------------------------------------------------------ sections
 
-    /** Paragraph numbers by a hash of their first characters (up to 16), for finding where a section starts. */
-    private Map<Long, List<Integer>> prefixes(List<String> texts) {
-        Map<Long, List<Integer>> out = new HashMap<>();
+    /**
+     * The paragraphs by a hash of their first characters (up to 16), for finding where a section starts: sorted
+     * entries of key and paragraph number, so that the paragraphs of a key follow each other in page order.
+     */
+    private long[] prefixes(List<String> texts) {
+        if (paragraphs >= 1 << PARAGRAPH_BITS) {
+            return new long[0];
+        }
+        long[] out = new long[paragraphs];
         for (int i = 0; i < paragraphs; i++) {
             String p = texts.get(i);
             int len = Math.min(PREFIX, p.length());
-            out.computeIfAbsent(key(p, len), k -> new ArrayList<>(1)).add(i);
+            int h = 0;
+            for (int k = 0; k < len; k++) {
+                h = 31 * h + p.charAt(k);
+            }
+            out[i] = entry(h, len, i);
         }
+        Arrays.sort(out);
         return out;
     }
 
-    private static long key(String s, int len) {
-        int h = 0;
-        for (int i = 0; i < len; i++) {
-            h = 31 * h + s.charAt(i);
-        }
-        return (long) h << 5 | len;
+    /** Hash and length in the high bits, paragraph in the low; the top bit flipped so that signed order is key order. */
+    private static long entry(int h, int len, int paragraph) {
+        return ((h & 0xFFFFFFFFL) << 5 | len) << PARAGRAPH_BITS ^ Long.MIN_VALUE | paragraph;
     }
 
     /** The section as the range of the paragraphs it is made of, joined by one space or line break; or null. */
-    private Block align(int index, String section, List<String> texts, Map<Long, List<Integer>> byPrefix) {
+    private Block align(int index, String section, List<String> texts, long[] byPrefix) {
         int tries = 0;
         int limit = Math.min(PREFIX, section.length());
         int h = 0;
@@ -131,11 +147,10 @@ final class PageIndex {
             if (len < limit && !separator(section.charAt(len))) {
                 continue;
             }
-            List<Integer> candidates = byPrefix.get((long) h << 5 | len);
-            if (candidates == null) {
-                continue;
-            }
-            for (int first : candidates) {
+            long from = entry(h, len, 0);
+            long to = entry(h, len, (1 << PARAGRAPH_BITS) - 1);
+            for (int c = lowerBound(byPrefix, from); c < byPrefix.length && byPrefix[c] <= to; c++) {
+                int first = (int) (byPrefix[c] & (1 << PARAGRAPH_BITS) - 1);
                 if (++tries > MAX_ALIGN_TRIES) {
                     return null;
                 }
@@ -153,7 +168,7 @@ final class PageIndex {
         int[] bases = new int[4];
         for (int j = first; j < paragraphs; j++) {
             String p = texts.get(j);
-            if (!section.startsWith(p, pos)) {
+            if (!startsWith(section, p, pos)) {
                 return null;
             }
             if (j - first == bases.length) {
@@ -198,6 +213,43 @@ final class PageIndex {
                         last));
             }
         }
+    }
+
+    /**
+     * section.startsWith(p, pos). Longer paragraphs are compared as char arrays, which the JVM compares many at a
+     * time; the section is copied once, when first compared.
+     */
+    private boolean startsWith(String section, String p, int pos) {
+        int len = p.length();
+        if (len < 16 || pos + len > section.length()) {
+            return section.startsWith(p, pos);
+        }
+        if (copied != section) {
+            if (section.length() > sectionChars.length) {
+                sectionChars = new char[Math.max(section.length(), 2 * sectionChars.length)];
+            }
+            section.getChars(0, section.length(), sectionChars, 0);
+            copied = section;
+        }
+        if (len > paragraphChars.length) {
+            paragraphChars = new char[Math.max(len, 2 * paragraphChars.length)];
+        }
+        p.getChars(0, len, paragraphChars, 0);
+        return Arrays.equals(sectionChars, pos, pos + len, paragraphChars, 0, len);
+    }
+
+    private static int lowerBound(long[] a, long key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static boolean separator(char c) {

@@ -61,7 +61,7 @@ public final class RuleBenchmark {
             List<String> paragraphs = content.paragraphBlocks();
             measure(label, "Lucene tokenizer alone (paragraphs)", runs, () -> {
                 int[] n = new int[1];
-                paragraphs.forEach(p -> words.words(p, (b, l, s, e) -> n[0]++));
+                paragraphs.forEach(p -> words.luceneWords(p, (b, l, s, e) -> n[0]++));
                 return n[0];
             }, null);
             measure(label, "rules before (regex per phrase)", big ? 3 : 50, () -> before.analyse(content), true);
