@@ -56,10 +56,6 @@ final class PageIndex {
 
     private final PageWords words;
     private final int[][] occurrences;
-    /** While sections are aligned: the characters of the last section compared, and of a paragraph. */
-    private String copied;
-    private char[] sectionChars = new char[1024];
-    private char[] paragraphChars = new char[1024];
 
     final List<Block> blocks = new ArrayList<>();
     final int paragraphs;
@@ -82,9 +78,6 @@ final class PageIndex {
             Block aligned = align(i, text, texts, byPrefix);
             blocks.add(aligned != null ? aligned : whole(i, text));
         }
-        copied = null;
-        sectionChars = null;
-        paragraphChars = null;
         endAtNextHeading();
         this.title = whole(-1, content.title() == null ? "" : content.title());
         this.url = whole(-1, urlWords(content.url()));
@@ -168,7 +161,7 @@ final class PageIndex {
         int[] bases = new int[4];
         for (int j = first; j < paragraphs; j++) {
             String p = texts.get(j);
-            if (!startsWith(section, p, pos)) {
+            if (!section.startsWith(p, pos)) {
                 return null;
             }
             if (j - first == bases.length) {
@@ -213,29 +206,6 @@ final class PageIndex {
                         last));
             }
         }
-    }
-
-    /**
-     * section.startsWith(p, pos). Longer paragraphs are compared as char arrays, which the JVM compares many at a
-     * time; the section is copied once, when first compared.
-     */
-    private boolean startsWith(String section, String p, int pos) {
-        int len = p.length();
-        if (len < 16 || pos + len > section.length()) {
-            return section.startsWith(p, pos);
-        }
-        if (copied != section) {
-            if (section.length() > sectionChars.length) {
-                sectionChars = new char[Math.max(section.length(), 2 * sectionChars.length)];
-            }
-            section.getChars(0, section.length(), sectionChars, 0);
-            copied = section;
-        }
-        if (len > paragraphChars.length) {
-            paragraphChars = new char[Math.max(len, 2 * paragraphChars.length)];
-        }
-        p.getChars(0, len, paragraphChars, 0);
-        return Arrays.equals(sectionChars, pos, pos + len, paragraphChars, 0, len);
     }
 
     private static int lowerBound(long[] a, long key) {

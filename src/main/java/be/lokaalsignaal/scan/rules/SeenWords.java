@@ -92,11 +92,17 @@ final class SeenWords {
                 return packed;
             }
         }
-        int h = 0;
-        for (int i = 0; i < length; i++) {
-            h = 31 * h + word[i];
+        // four characters to a multiplication: a long word is hashed at the speed of reading it
+        long h = length;
+        int i = 0;
+        for (; i + 4 <= length; i += 4) {
+            long four = word[i] | (long) word[i + 1] << 16 | (long) word[i + 2] << 32 | (long) word[i + 3] << 48;
+            h = (h ^ four) * 0x9E3779B97F4A7C15L;
         }
-        return LONG_WORD | h & 0xFFFFFFFFL;
+        for (; i < length; i++) {
+            h = (h ^ word[i]) * 0x9E3779B97F4A7C15L;
+        }
+        return LONG_WORD | (h ^ h >>> 29) & 0xFFFFFFFFFFFFL;
     }
 
     private static int slot(long key, int mask) {
