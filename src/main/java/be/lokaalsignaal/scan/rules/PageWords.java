@@ -74,7 +74,7 @@ final class PageWords {
             chars += text.length();
         }
         // about one word in twelve characters is a catalogue word ("de", "en"): grown once, not doubled ten times
-        int expected = (int) Math.min(1 << 22, chars / 12);
+        int expected = (int) Math.min(1 << 20, chars / 12);
         if (expected > position.length) {
             position = Arrays.copyOf(position, expected);
             span = Arrays.copyOf(span, expected);

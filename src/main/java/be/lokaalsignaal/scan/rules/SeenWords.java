@@ -14,9 +14,9 @@ import java.util.Arrays;
  */
 final class SeenWords {
 
-    /** Distinct words a thread keeps: more than a large page has. */
-    private static final int MAX_WORDS = 1 << 17;
-    private static final int MAX_CHARS = 1 << 21;
+    /** Distinct words a thread keeps (more than a 5 MB page has): at most about 3.5 MB a thread. */
+    private static final int MAX_WORDS = 1 << 16;
+    private static final int MAX_CHARS = 1 << 19;
     private static final long LONG_WORD = 1L << 63;
     private static final ThreadLocal<SeenWords> THREAD = new ThreadLocal<>();
 
