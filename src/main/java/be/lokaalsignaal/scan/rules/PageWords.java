@@ -39,7 +39,15 @@ final class PageWords {
     private int[] postingFrom;
     private int[] postingWords;
 
+    /** Whether texts in the Latin alphabet are read by {@link LatinWords}; else every text by Lucene (for tests). */
+    private final boolean quick;
+
     PageWords(Vocabulary vocabulary) {
+        this(vocabulary, true);
+    }
+
+    PageWords(Vocabulary vocabulary, boolean quick) {
+        this.quick = quick;
         this.vocabulary = vocabulary;
         this.dutch = vocabulary.dutch();
         this.seen = SeenWords.of(vocabulary);
@@ -60,7 +68,11 @@ final class PageWords {
         textFrom[t] = size;
         newSentence();
         reader.start(text, t);
-        dutch.words(text, reader, latin);
+        if (quick) {
+            dutch.words(text, reader, latin);
+        } else {
+            dutch.luceneWords(text, reader);
+        }
         reader.finish();
         textTo[t] = size;
         return t;
