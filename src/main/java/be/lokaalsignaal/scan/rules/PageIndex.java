@@ -254,10 +254,17 @@ final class PageIndex {
         int[] out = new int[count];
         int n = 0;
         for (int i = 0; i < count; i++) {
-            int pos = words.occurrence(w[rare], i) - rare;
-            boolean all = pos >= 0 && pos + w.length <= words.size();
+            int entry = words.occurrenceEntry(w[rare], i);
+            int pos = words.keptPosition(entry) - rare;
+            // the phrase's other words are catalogue words too: kept entries next to the rare word's, in one text
+            boolean all = entry - rare >= 0 && entry - rare + w.length <= words.keptCount();
             for (int k = 0; k < w.length && all; k++) {
-                all = k == rare || has(words.ids(pos + k), w[k]) && words.source(pos + k) == words.source(pos + rare);
+                int e = entry - rare + k;
+                all = k == rare || words.keptPosition(e) == pos + k && has(words.keptIds(e), w[k]);
+            }
+            if (all && w.length > 1) {
+                int t = words.source(pos + rare);
+                all = words.textFrom(t) <= pos && pos + w.length <= words.textTo(t);
             }
             if (all) {
                 out[n++] = pos;

@@ -35,7 +35,7 @@ final class PageWords {
     private int[] sentenceStart = new int[256];
     private int sentences;
 
-    /** Where each catalogue word occurs: postingWords[postingFrom[id]] up to postingFrom[id + 1]; built on demand. */
+    /** Where each catalogue word occurs, as kept entries: postingWords[postingFrom[id]] up to postingFrom[id + 1]. */
     private int[] postingFrom;
     private int[] postingWords;
 
@@ -248,7 +248,7 @@ final class PageWords {
         int[] at = new int[from[n]];
         for (int k = 0; k < kept; k++) {
             for (int id : ids[k]) {
-                at[next[id]++] = position[k];
+                at[next[id]++] = k;
             }
         }
         postingWords = at;
@@ -261,9 +261,24 @@ final class PageWords {
         return postingFrom[id + 1] - postingFrom[id];
     }
 
-    /** Where a catalogue word occurs: the i-th of its {@link #count} words, in reading order. */
-    int occurrence(int id, int i) {
+    /** The kept entry of the i-th of a catalogue word's {@link #count} occurrences, in reading order. */
+    int occurrenceEntry(int id, int i) {
         return postingWords[postingFrom[id] + i];
+    }
+
+    /** How many words are kept: entries 0 up to it, in reading order. */
+    int keptCount() {
+        return kept;
+    }
+
+    /** The number of the word of a kept entry. */
+    int keptPosition(int entry) {
+        return position[entry];
+    }
+
+    /** The catalogue words of a kept entry. */
+    int[] keptIds(int entry) {
+        return ids[entry];
     }
 
     // ------------------------------------------------------------------ looking up
