@@ -161,7 +161,7 @@ final class PageIndex {
         int[] bases = new int[4];
         for (int j = first; j < paragraphs; j++) {
             String p = texts.get(j);
-            if (!section.startsWith(p, pos)) {
+            if (!startsWith(section, p, pos)) {
                 return null;
             }
             if (j - first == bases.length) {
@@ -206,6 +206,18 @@ final class PageIndex {
                         last));
             }
         }
+    }
+
+    /**
+     * section.startsWith(p, pos): a longer paragraph as a copied stretch of the section, since String.equals compares
+     * many characters at a time and startsWith one by one.
+     */
+    private static boolean startsWith(String section, String p, int pos) {
+        int len = p.length();
+        if (len < 32 || pos + len > section.length() || !section.regionMatches(pos, p, 0, 16)) {
+            return section.startsWith(p, pos);
+        }
+        return section.substring(pos, pos + len).equals(p);
     }
 
     private static int lowerBound(long[] a, long key) {
