@@ -142,7 +142,9 @@ final class PageIndex {
             }
             long from = entry(h, len, 0);
             long to = entry(h, len, (1 << PARAGRAPH_BITS) - 1);
-            for (int c = lowerBound(byPrefix, from); c < byPrefix.length && byPrefix[c] <= to; c++) {
+            int at = Arrays.binarySearch(byPrefix, from);
+            // entries are distinct (each holds its paragraph's number): found or not, this is the first of the key
+            for (int c = at >= 0 ? at : -at - 1; c < byPrefix.length && byPrefix[c] <= to; c++) {
                 int first = (int) (byPrefix[c] & (1 << PARAGRAPH_BITS) - 1);
                 if (++tries > MAX_ALIGN_TRIES) {
                     return null;
@@ -218,20 +220,6 @@ final class PageIndex {
             return section.startsWith(p, pos);
         }
         return section.substring(pos, pos + len).equals(p);
-    }
-
-    private static int lowerBound(long[] a, long key) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static boolean separator(char c) {
