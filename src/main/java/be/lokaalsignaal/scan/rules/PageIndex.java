@@ -5,9 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The blocks of one page over its words ({@link PageWords}), read once: the paragraphs in one pass; a section (a
@@ -50,6 +48,9 @@ final class PageIndex {
     }
 
     private static final int[] NONE = new int[0];
+    private static final int[] AT_START = {0};
+    /** Bits of a paragraph's number in a prefix entry; a page with more paragraphs has its sections read whole. */
+    private static final int PARAGRAPH_BITS = 27;
     private static final int PREFIX = 16;
     private static final int MAX_ALIGN_TRIES = 32;
 
@@ -69,9 +70,9 @@ final class PageIndex {
         int first = words.addAll(texts.subList(0, paragraphs));
         for (int i = 0; i < paragraphs; i++) {
             blocks.add(new Block(i, texts.get(i), words.textFrom(first + i), words.textTo(first + i), first + i,
-                    new int[] {0}));
+                    AT_START));
         }
-        Map<Long, List<Integer>> byPrefix = texts.size() > paragraphs ? prefixes(texts) : Map.of();
+        long[] byPrefix = texts.size() > paragraphs ? prefixes(texts) : new long[0];
         for (int i = paragraphs; i < texts.size(); i++) {
             String text = texts.get(i);
             Block aligned = align(i, text, texts, byPrefix);
@@ -85,7 +86,7 @@ final class PageIndex {
     /** A text read on its own as a block. */
     private Block whole(int index, String text) {
         int t = words.add(text);
-        return new Block(index, text, words.textFrom(t), words.textTo(t), t, new int[] {0});
+        return new Block(index, text, words.textFrom(t), words.textTo(t), t, AT_START);
     }
 
     /** A URL path says what a page is about: /veiligheid/zonaal-veiligheidsplan-2020. */
@@ -102,27 +103,35 @@ final class PageIndex {
 
     // ------------------------------------------------------------------ sections
 
-    /** Paragraph numbers by a hash of their first characters (up to 16), for finding where a section starts. */
-    private Map<Long, List<Integer>> prefixes(List<String> texts) {
-        Map<Long, List<Integer>> out = new HashMap<>();
+    /**
+     * The paragraphs by a hash of their first characters (up to 16), for finding where a section starts: sorted
+     * entries of key and paragraph number, so that the paragraphs of a key follow each other in page order.
+     */
+    private long[] prefixes(List<String> texts) {
+        if (paragraphs >= 1 << PARAGRAPH_BITS) {
+            return new long[0];
+        }
+        long[] out = new long[paragraphs];
         for (int i = 0; i < paragraphs; i++) {
             String p = texts.get(i);
             int len = Math.min(PREFIX, p.length());
-            out.computeIfAbsent(key(p, len), k -> new ArrayList<>(1)).add(i);
+            int h = 0;
+            for (int k = 0; k < len; k++) {
+                h = 31 * h + p.charAt(k);
+            }
+            out[i] = entry(h, len, i);
         }
+        Arrays.sort(out);
         return out;
     }
 
-    private static long key(String s, int len) {
-        int h = 0;
-        for (int i = 0; i < len; i++) {
-            h = 31 * h + s.charAt(i);
-        }
-        return (long) h << 5 | len;
+    /** Hash and length in the high bits, paragraph in the low; the top bit flipped so that signed order is key order. */
+    private static long entry(int h, int len, int paragraph) {
+        return ((h & 0xFFFFFFFFL) << 5 | len) << PARAGRAPH_BITS ^ Long.MIN_VALUE | paragraph;
     }
 
     /** The section as the range of the paragraphs it is made of, joined by one space or line break; or null. */
-    private Block align(int index, String section, List<String> texts, Map<Long, List<Integer>> byPrefix) {
+    private Block align(int index, String section, List<String> texts, long[] byPrefix) {
         int tries = 0;
         int limit = Math.min(PREFIX, section.length());
         int h = 0;
@@ -131,11 +140,12 @@ final class PageIndex {
             if (len < limit && !separator(section.charAt(len))) {
                 continue;
             }
-            List<Integer> candidates = byPrefix.get((long) h << 5 | len);
-            if (candidates == null) {
-                continue;
-            }
-            for (int first : candidates) {
+            long from = entry(h, len, 0);
+            long to = entry(h, len, (1 << PARAGRAPH_BITS) - 1);
+            int at = Arrays.binarySearch(byPrefix, from);
+            // entries are distinct (each holds its paragraph's number): found or not, this is the first of the key
+            for (int c = at >= 0 ? at : -at - 1; c < byPrefix.length && byPrefix[c] <= to; c++) {
+                int first = (int) (byPrefix[c] & (1 << PARAGRAPH_BITS) - 1);
                 if (++tries > MAX_ALIGN_TRIES) {
                     return null;
                 }
@@ -153,7 +163,7 @@ final class PageIndex {
         int[] bases = new int[4];
         for (int j = first; j < paragraphs; j++) {
             String p = texts.get(j);
-            if (!section.startsWith(p, pos)) {
+            if (!startsWith(section, p, pos)) {
                 return null;
             }
             if (j - first == bases.length) {
@@ -200,6 +210,18 @@ final class PageIndex {
         }
     }
 
+    /**
+     * section.startsWith(p, pos): a longer paragraph as a copied stretch of the section, since String.equals compares
+     * many characters at a time and startsWith one by one.
+     */
+    private static boolean startsWith(String section, String p, int pos) {
+        int len = p.length();
+        if (len < 32 || pos + len > section.length() || !section.regionMatches(pos, p, 0, 16)) {
+            return section.startsWith(p, pos);
+        }
+        return section.substring(pos, pos + len).equals(p);
+    }
+
     private static boolean separator(char c) {
         return c == ' ' || c == '\n';
     }
@@ -220,23 +242,29 @@ final class PageIndex {
         // driven by the phrase's rarest word: "de stad" by "stad", not by every "de" on the page
         int rare = 0;
         for (int k = 1; k < w.length; k++) {
-            if (words.postingCounts[w[k]] < words.postingCounts[w[rare]]) {
+            if (words.count(w[k]) < words.count(w[rare])) {
                 rare = k;
             }
         }
-        int[] driver = words.postings[w[rare]];
-        int count = words.postingCounts[w[rare]];
-        if (driver == null || count == 0) {
+        int count = words.count(w[rare]);
+        if (count == 0) {
             occurrences[phrase.id()] = NONE;
             return NONE;
         }
         int[] out = new int[count];
         int n = 0;
         for (int i = 0; i < count; i++) {
-            int pos = driver[i] - rare;
-            boolean all = pos >= 0 && pos + w.length <= words.size();
+            int entry = words.occurrenceEntry(w[rare], i);
+            int pos = words.keptPosition(entry) - rare;
+            // the phrase's other words are catalogue words too: kept entries next to the rare word's, in one text
+            boolean all = entry - rare >= 0 && entry - rare + w.length <= words.keptCount();
             for (int k = 0; k < w.length && all; k++) {
-                all = k == rare || has(words.ids(pos + k), w[k]) && words.source(pos + k) == words.source(pos + rare);
+                int e = entry - rare + k;
+                all = k == rare || words.keptPosition(e) == pos + k && has(words.keptIds(e), w[k]);
+            }
+            if (all && w.length > 1) {
+                int t = words.source(pos + rare);
+                all = words.textFrom(t) <= pos && pos + w.length <= words.textTo(t);
             }
             if (all) {
                 out[n++] = pos;

@@ -7,24 +7,26 @@ import java.util.List;
 /**
  * The words of one page, numbered in reading order across its texts (paragraphs, sections read on their own,
  * title, URL). Every word gets a number, so that phrases are words in a row; only the words that are catalogue
- * words are kept with their text, offsets and sentence, and noted per catalogue word: on an ordinary page that is
- * a few in a hundred. Many texts are read through one token stream.
+ * words are kept with their offsets, and listed per catalogue word: on an ordinary page that is a few in ten
+ * (the catalogue has "de", "we", "en"). The text and sentence of a kept word follow from its number.
  */
 final class PageWords {
 
     private static final int[] NONE = new int[0];
 
     private final Vocabulary vocabulary;
+    private final DutchWords dutch;
+    private final SeenWords seen;
+    private final LatinWords latin = new LatinWords();
+    private final Reader reader = new Reader();
     /** All words read so far: the number the next word gets. */
     private int size;
 
     private int kept;
-    private int[] position = new int[256];
-    private int[] source = new int[256];
-    private int[] start = new int[256];
-    private int[] end = new int[256];
-    private int[] sentence = new int[256];
-    private int[][] ids = new int[256][];
+    private int[] position = new int[1024];
+    /** Where a kept word starts (high half) and ends (low half) in its text. */
+    private long[] span = new long[1024];
+    private int[][] ids = new int[1024][];
 
     private final List<String> texts = new ArrayList<>();
     private int[] textFrom = new int[64];
@@ -33,13 +35,22 @@ final class PageWords {
     private int[] sentenceStart = new int[256];
     private int sentences;
 
-    final int[][] postings;
-    final int[] postingCounts;
+    /** Where each catalogue word occurs, as kept entries: postingWords[postingFrom[id]] up to postingFrom[id + 1]. */
+    private int[] postingFrom;
+    private int[] postingWords;
+
+    /** Whether texts in the Latin alphabet are read by {@link LatinWords}; else every text by Lucene (for tests). */
+    private final boolean quick;
 
     PageWords(Vocabulary vocabulary) {
+        this(vocabulary, true);
+    }
+
+    PageWords(Vocabulary vocabulary, boolean quick) {
+        this.quick = quick;
         this.vocabulary = vocabulary;
-        this.postings = new int[vocabulary.size()][];
-        this.postingCounts = new int[vocabulary.size()];
+        this.dutch = vocabulary.dutch();
+        this.seen = SeenWords.of(vocabulary);
     }
 
     int size() {
@@ -48,66 +59,72 @@ final class PageWords {
 
     /** Reads one text; returns its number. */
     int add(String text) {
-        return addAll(List.of(text));
+        int t = texts.size();
+        texts.add(text);
+        if (t == textFrom.length) {
+            textFrom = Arrays.copyOf(textFrom, t * 2);
+            textTo = Arrays.copyOf(textTo, t * 2);
+        }
+        textFrom[t] = size;
+        newSentence();
+        reader.start(text, t);
+        if (quick) {
+            dutch.words(text, reader, latin);
+        } else {
+            dutch.luceneWords(text, reader);
+        }
+        reader.finish();
+        textTo[t] = size;
+        return t;
     }
 
-    /** Reads texts as consecutive texts through one token stream; returns the number of the first. */
+    /** Reads texts one after the other; returns the number of the first. */
     int addAll(List<String> list) {
         int first = texts.size();
-        if (list.isEmpty()) {
-            return first;
+        long chars = 0;
+        for (String text : list) {
+            chars += text.length();
         }
-        int[] bases = new int[list.size()];
-        long chars = list.size();
-        for (String t : list) {
-            chars += t.length();
+        // about one word in twelve characters is a catalogue word ("de", "en"): grown once, not doubled ten times
+        int expected = (int) Math.min(1 << 20, chars / 12);
+        if (expected > position.length) {
+            position = Arrays.copyOf(position, expected);
+            span = Arrays.copyOf(span, expected);
+            ids = Arrays.copyOf(ids, expected);
         }
-        StringBuilder all = new StringBuilder(list.size() == 1 ? 0 : (int) Math.min(Integer.MAX_VALUE - 16, chars));
-        for (int i = 0; i < list.size(); i++) {
-            if (i > 0) {
-                all.append('\n');
-            }
-            bases[i] = all.length();
-            all.append(list.get(i));
-            texts.add(list.get(i));
+        for (String text : list) {
+            add(text);
         }
-        String joined = list.size() == 1 ? list.get(0) : all.toString();
-        Reader reader = new Reader(joined, bases, first);
-        vocabulary.dutch().words(joined, reader);
-        reader.finish();
         return first;
     }
 
     // ------------------------------------------------------------------ reading
 
-    /** Receives the words of joined texts; joins a word broken by a hyphen at a line end ("seksu- eel"). */
+    /** Receives the words of a text; joins a word broken by a hyphen at a line end ("seksu- eel"). */
     private final class Reader implements DutchWords.Sink {
-        private final String text;
-        private final int[] bases;
-        private final int first;
-        private int current = -1;
-        private int lastEnd = -1;
+        /** The text's characters (text[0..length)): read char by char around every word. */
+        private char[] text = new char[1024];
+        private int length;
+        private int current;
+        private int lastEnd;
         private char[] pending = new char[64];
         private int pendingLength = -1;
         private int pendingStart;
         private int pendingEnd;
 
-        Reader(String text, int[] bases, int first) {
-            this.text = text;
-            this.bases = bases;
-            this.first = first;
+        void start(String s, int t) {
+            length = s.length();
+            if (length > text.length) {
+                text = new char[Math.max(length, 2 * text.length)];
+            }
+            s.getChars(0, length, text, 0);
+            this.current = t;
+            this.lastEnd = -1;
+            this.pendingLength = -1;
         }
 
         @Override
         public void word(char[] buffer, int length, int wordStart, int wordEnd) {
-            int at = current;
-            while (at + 1 < bases.length && bases[at + 1] <= wordStart) {
-                at++;
-            }
-            if (at != current) {
-                emitPending();
-                moveTo(at);
-            }
             if (pendingLength >= 0) {
                 if (brokenAcrossLines(wordStart, buffer, length)) {
                     append(buffer, length);
@@ -129,50 +146,22 @@ final class PageWords {
             emit(buffer, length, wordStart, wordEnd);
         }
 
-        /** Closes the texts up to and including the current one and opens text at. */
-        private void moveTo(int at) {
-            for (int i = current; i < at; i++) {
-                if (i >= 0) {
-                    close(first + i);
-                }
-                open(first + i + 1);
-            }
-            current = at;
-            lastEnd = -1;
-        }
-
         void finish() {
             emitPending();
-            moveTo(bases.length - 1);
-            close(first + bases.length - 1);
-        }
-
-        private void open(int t) {
-            if (t >= textFrom.length) {
-                textFrom = Arrays.copyOf(textFrom, Math.max(t + 1, textFrom.length * 2));
-                textTo = Arrays.copyOf(textTo, textFrom.length);
-            }
-            textFrom[t] = size;
-            newSentence();
-        }
-
-        private void close(int t) {
-            textTo[t] = size;
         }
 
         private boolean hyphenFollows(int wordEnd) {
-            return wordEnd + 1 < text.length() && text.charAt(wordEnd) == '-'
-                    && Character.isWhitespace(text.charAt(wordEnd + 1));
+            return wordEnd + 1 < length && text[wordEnd] == '-' && Character.isWhitespace(text[wordEnd + 1]);
         }
 
         /** "veiligheids- plan": a hyphen, white space, then a lower-case word that is not a conjunction. */
         private boolean brokenAcrossLines(int wordStart, char[] buffer, int length) {
             for (int i = pendingEnd + 1; i < wordStart; i++) {
-                if (!Character.isWhitespace(text.charAt(i))) {
+                if (!Character.isWhitespace(text[i])) {
                     return false;
                 }
             }
-            if (!Character.isLowerCase(text.charAt(wordStart))) {
+            if (!Character.isLowerCase(text[wordStart])) {
                 return false;
             }
             // "jeugd- en fuifzalen", "brand- of inbraakpreventie": the hyphen stands for a shared part
@@ -202,13 +191,12 @@ final class PageWords {
                 newSentence();
             }
             lastEnd = wordEnd;
-            int base = bases[current];
-            addWord(first + current, wordStart - base, wordEnd - base, vocabulary.match(buffer, length));
+            addWord(wordStart, wordEnd, seen.match(buffer, length));
         }
 
         private boolean endsSentence(int from, int to) {
             for (int i = from; i < to; i++) {
-                char c = text.charAt(i);
+                char c = text[i];
                 if (c == '.' || c == '!' || c == '?') {
                     return true;
                 }
@@ -224,37 +212,73 @@ final class PageWords {
         sentenceStart[sentences++] = size;
     }
 
-    private void addWord(int src, int wordStart, int wordEnd, int[] wordIds) {
+    private void addWord(int wordStart, int wordEnd, int[] wordIds) {
         if (wordIds.length > 0) {
             if (kept == position.length) {
                 int n = kept * 2;
                 position = Arrays.copyOf(position, n);
-                source = Arrays.copyOf(source, n);
-                start = Arrays.copyOf(start, n);
-                end = Arrays.copyOf(end, n);
-                sentence = Arrays.copyOf(sentence, n);
+                span = Arrays.copyOf(span, n);
                 ids = Arrays.copyOf(ids, n);
             }
             position[kept] = size;
-            source[kept] = src;
-            start[kept] = wordStart;
-            end[kept] = wordEnd;
-            sentence[kept] = sentences - 1;
+            span[kept] = (long) wordStart << 32 | wordEnd;
             ids[kept] = wordIds;
             kept++;
-            for (int id : wordIds) {
-                int[] p = postings[id];
-                int n = postingCounts[id];
-                if (p == null) {
-                    p = postings[id] = new int[4];
-                } else if (n == p.length) {
-                    p = postings[id] = Arrays.copyOf(p, n * 2);
-                }
-                p[n] = size;
-                postingCounts[id] = n + 1;
-            }
+            postingFrom = null;
         }
         size++;
+    }
+
+    /** Lists where each catalogue word occurs, from the kept words, once the page's texts are read. */
+    private void postings() {
+        if (postingFrom != null) {
+            return;
+        }
+        int n = vocabulary.size();
+        int[] from = new int[n + 1];
+        for (int k = 0; k < kept; k++) {
+            for (int id : ids[k]) {
+                from[id + 1]++;
+            }
+        }
+        for (int id = 0; id < n; id++) {
+            from[id + 1] += from[id];
+        }
+        int[] next = Arrays.copyOf(from, n);
+        int[] at = new int[from[n]];
+        for (int k = 0; k < kept; k++) {
+            for (int id : ids[k]) {
+                at[next[id]++] = k;
+            }
+        }
+        postingWords = at;
+        postingFrom = from;
+    }
+
+    /** How often a catalogue word occurs on the page. */
+    int count(int id) {
+        postings();
+        return postingFrom[id + 1] - postingFrom[id];
+    }
+
+    /** The kept entry of the i-th of a catalogue word's {@link #count} occurrences, in reading order. */
+    int occurrenceEntry(int id, int i) {
+        return postingWords[postingFrom[id] + i];
+    }
+
+    /** How many words are kept: entries 0 up to it, in reading order. */
+    int keptCount() {
+        return kept;
+    }
+
+    /** The number of the word of a kept entry. */
+    int keptPosition(int entry) {
+        return position[entry];
+    }
+
+    /** The catalogue words of a kept entry. */
+    int[] keptIds(int entry) {
+        return ids[entry];
     }
 
     // ------------------------------------------------------------------ looking up
@@ -271,19 +295,19 @@ final class PageWords {
         return k < 0 ? NONE : ids[k];
     }
 
-    /** The text a catalogue word stands in. */
+    /** The text a word stands in: the last text that starts at or before it (texts without words start there too). */
     int source(int word) {
-        return source[find(word)];
+        return lastAtOrBefore(textFrom, texts.size(), word);
     }
 
     /** Where a catalogue word starts in its text. */
     int start(int word) {
-        return start[find(word)];
+        return (int) (span[find(word)] >>> 32);
     }
 
     /** Where a catalogue word ends in its text. */
     int end(int word) {
-        return end[find(word)];
+        return (int) span[find(word)];
     }
 
     String text(int t) {
@@ -298,15 +322,30 @@ final class PageWords {
         return textTo[t];
     }
 
-    /** The words of the sentence that holds a catalogue word, from (inclusive) and to (exclusive). */
+    /** The words of the sentence that holds a word, from (inclusive) and to (exclusive). */
     int[] sentenceOf(int word) {
-        int s = sentence[find(word)];
+        int s = lastAtOrBefore(sentenceStart, sentences, word);
         return new int[] {sentenceStart[s], s + 1 < sentences ? sentenceStart[s + 1] : size};
     }
 
-    /** The words of the text that holds a catalogue word, from (inclusive) and to (exclusive). */
+    /** The words of the text that holds a word, from (inclusive) and to (exclusive). */
     int[] textOf(int word) {
         int t = source(word);
         return new int[] {textFrom[t], textTo[t]};
+    }
+
+    /** The last index whose value is at most key, in a non-decreasing array. */
+    private static int lastAtOrBefore(int[] a, int n, int key) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
     }
 }

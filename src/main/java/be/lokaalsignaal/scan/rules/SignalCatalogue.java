@@ -117,6 +117,7 @@ public final class SignalCatalogue {
     /** For measuring the first pages of a scan: forgets the stems and catalogue words of the words read so far. */
     void forgetWords() {
         vocabulary.forget();
+        SeenWords.forget();
     }
 
     public List<WatchedHost> watchedHosts() {
@@ -240,7 +241,15 @@ public final class SignalCatalogue {
     }
 
     private static boolean containsIgnoreCase(String s, String part) {
+        char first = part.isEmpty() ? 0 : part.charAt(0);
+        char lower = Character.toLowerCase(first);
+        char upper = Character.toUpperCase(first);
         for (int i = 0; i + part.length() <= s.length(); i++) {
+            char c = s.charAt(i);
+            // two ASCII characters are equal ignoring case only as the same letter in either case
+            if (c < 0x80 && first < 0x80 && c != lower && c != upper && !part.isEmpty()) {
+                continue;
+            }
             if (s.regionMatches(true, i, part, 0, part.length())) {
                 return true;
             }

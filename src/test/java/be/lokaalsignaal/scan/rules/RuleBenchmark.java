@@ -19,15 +19,15 @@ import org.jsoup.Jsoup;
  * Rule cost against parsing cost, not a test: for a 20 KB and a 5 MB page of ordinary municipal Dutch
  * ({@link MunicipalDutchPage}), in one run, the CPU time of jsoup's parse, of the scanner's HTML extraction (parse
  * and text blocks), of the signal rules as they were (one regular expression per phrase per rule,
- * {@link RegexCatalogue} with the catalogue of that time) and of the rules now (Lucene, one pass per page; beside
- * them the cost of Lucene's standard tokenizer alone over the paragraphs, the floor of any Lucene reading), the
- * latter with the word cache of a running scan and with the cache emptied before each run (the first page of a
- * scan: every distinct word stemmed). Medians over repeated runs after a warm-up;
+ * {@link RegexCatalogue} with the catalogue of that time) and of the rules now (one pass over the page's words:
+ * Latin text cut by {@link LatinWords} as Lucene's standard tokenizer would, the rest by Lucene; beside them the
+ * cost of Lucene's standard tokenizer alone over the paragraphs, what reading every word through Lucene costs), the
+ * latter with the word tables of a running scan and with them emptied before each run (the first page of a scan:
+ * every distinct word stemmed). Medians over repeated runs after a warm-up;
  * CPU time of this thread, so other processes on a busy machine do not count.
  *
  * <pre>
- * bench/rules.sh      (or: ./mvnw -q -o test-compile exec:java -Dexec.classpathScope=test \
- *                          -Dexec.mainClass=be.lokaalsignaal.scan.rules.RuleBenchmark)
+ * bench/rules.sh      (a JVM of its own with the test classpath)
  * </pre>
  */
 public final class RuleBenchmark {
@@ -61,7 +61,7 @@ public final class RuleBenchmark {
             List<String> paragraphs = content.paragraphBlocks();
             measure(label, "Lucene tokenizer alone (paragraphs)", runs, () -> {
                 int[] n = new int[1];
-                paragraphs.forEach(p -> words.words(p, (b, l, s, e) -> n[0]++));
+                paragraphs.forEach(p -> words.luceneWords(p, (b, l, s, e) -> n[0]++));
                 return n[0];
             }, null);
             measure(label, "rules before (regex per phrase)", big ? 3 : 50, () -> before.analyse(content), true);

@@ -1,0 +1,181 @@
+package be.lokaalsignaal.scan.rules;
+
+import java.util.Arrays;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+
+/**
+ * The words of a text written in the Latin alphabet, cut and folded exactly as Lucene's standard tokenizer with its
+ * ASCII folding and lower-case filters does ({@link DutchWords}), at a fraction of the cost. That tokenizer is a
+ * general Unicode word breaker (UAX #29: every script, emoji, combining marks); it costs as much as jsoup's parse of
+ * the page. Ordinary Dutch text uses a few dozen characters of it, for which the word-break rules come down to a few
+ * lines: letters and digits make words, a letter and a digit join, "_" joins, "." "'" "’" join two letters or two
+ * digits ("z'n", "www.stad.be", "1.250"), ":" two letters, "," ";" two digits; every other character breaks.
+ *
+ * <p>A text with any character outside that set, or with a run of word characters longer than the tokenizer's
+ * longest word (255), is not read here at all: {@link #read} says so and the caller reads it with Lucene. Folding
+ * is Lucene's own ({@link ASCIIFoldingFilter#foldToASCII}); lower case as Lucene's filter makes it. A test reads
+ * generated and real texts both ways and asserts the same words at the same offsets.
+ *
+ * <p>Not thread-safe: one per reader; it keeps its buffers from text to text.
+ */
+final class LatinWords {
+
+    /** Lucene's standard tokenizer's longest word; a longer run is cut by it in a way not reproduced here. */
+    static final int MAX_WORD = 255;
+
+    private static final byte OUTSIDE = 0;
+    /** Letters, digits and underscores: word characters, one range for a quick test. */
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte UNDERSCORE = 3;
+    private static final byte BREAK = 4;
+    /** Joins two letters (UAX #29 MidLetter). */
+    private static final byte MID_LETTER = 5;
+    /** Joins two digits (MidNum). */
+    private static final byte MID_NUM = 6;
+    /** Joins two letters or two digits (MidNumLet, Single_Quote). */
+    private static final byte MID_BOTH = 7;
+
+    /** Every UTF-16 unit's class: no range check while reading. */
+    private static final byte[] CLASS = new byte[0x10000];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            CLASS[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' ? LETTER : c >= '0' && c <= '9' ? DIGIT : BREAK;
+        }
+        CLASS['_'] = UNDERSCORE;
+        CLASS[':'] = MID_LETTER;
+        CLASS[','] = MID_NUM;
+        CLASS[';'] = MID_NUM;
+        CLASS['.'] = MID_BOTH;
+        CLASS['\''] = MID_BOTH;
+        // Latin-1 letters, without × and ÷ (ª, µ and º are letters too, but rare: left to Lucene)
+        for (char c = 0xC0; c <= 0xFF; c++) {
+            CLASS[c] = c == 0xD7 || c == 0xF7 ? BREAK : LETTER;
+        }
+        // no-break space, §, «, °, »: break (© and ® are not here: Lucene reads them as emoji, words of their own)
+        for (char c : new char[] {0xA0, 0xA7, 0xAB, 0xB0, 0xBB}) {
+            CLASS[c] = BREAK;
+        }
+        // dashes, quotation marks, bullet, ellipsis, euro sign: break; the typographic apostrophes join
+        for (char c : new char[] {0x2013, 0x2014, 0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x20AC}) {
+            CLASS[c] = BREAK;
+        }
+        CLASS[0x2018] = MID_BOTH;
+        CLASS[0x2019] = MID_BOTH;
+    }
+
+    private char[] text = new char[1024];
+    private int[] bounds = new int[256];
+    private char[] word = new char[64];
+    private char[] folded = new char[256];
+
+    /**
+     * Gives the sink the words of text with their offsets, as Lucene's standard tokenizer, ASCII folding and
+     * lower case would; or returns false, having given it nothing, when the text is not for this reader.
+     */
+    boolean read(String s, DutchWords.Sink sink) {
+        int n = s.length();
+        if (n > text.length) {
+            text = new char[Math.max(n, 2 * text.length)];
+        }
+        s.getChars(0, n, text, 0);
+        int words = cut(text, n);
+        if (words < 0) {
+            return false;
+        }
+        for (int k = 0; k < words; k++) {
+            emit(bounds[2 * k], bounds[2 * k + 1], sink);
+        }
+        return true;
+    }
+
+    /** The words' bounds into {@link #bounds}; their number, or -1 when the text is not for this reader. */
+    private int cut(char[] text, int n) {
+        byte[] classes = CLASS;
+        int words = 0;
+        int i = 0;
+        while (i < n) {
+            byte k = classes[text[i]];
+            if (k == OUTSIDE) {
+                return -1;
+            }
+            if (k >= BREAK) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int j = i;
+            while (k == UNDERSCORE && ++j < n) {
+                k = classes[text[j]];
+            }
+            if (k != LETTER && k != DIGIT) {
+                // underscores that lead to no letter or digit are no word; what follows them is read on
+                i = j;
+                continue;
+            }
+            j++;
+            while (true) {
+                while (j < n) {
+                    k = classes[text[j]];
+                    if (k < LETTER || k > UNDERSCORE) {
+                        break;
+                    }
+                    j++;
+                }
+                if (j + 1 < n && k > BREAK && joins(classes[text[j - 1]], k, classes[text[j + 1]])) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if (j - start > MAX_WORD) {
+                return -1;
+            }
+            if (2 * words + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            bounds[2 * words] = start;
+            bounds[2 * words + 1] = j;
+            words++;
+            i = j;
+        }
+        return words;
+    }
+
+    /** Whether a middle character joins the letter, digit or underscore before it to the next character. */
+    private static boolean joins(byte previous, byte middle, byte next) {
+        return previous == LETTER && next == LETTER && middle != MID_NUM
+                || previous == DIGIT && next == DIGIT && middle != MID_LETTER;
+    }
+
+    private void emit(int start, int end, DutchWords.Sink sink) {
+        int length = end - start;
+        if (length > word.length) {
+            word = new char[Math.max(length, word.length * 2)];
+        }
+        boolean ascii = true;
+        for (int i = 0; i < length; i++) {
+            char c = text[start + i];
+            if (c >= 0x80) {
+                ascii = false;
+                System.arraycopy(text, start + i, word, i, length - i);
+                break;
+            }
+            word[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        if (ascii) {
+            sink.word(word, length, start, end);
+            return;
+        }
+        // as Lucene's filters: fold the whole word to ASCII, then lower case
+        if (folded.length < 4 * length) {
+            folded = new char[4 * length];
+        }
+        int n = ASCIIFoldingFilter.foldToASCII(word, 0, folded, 0, length);
+        for (int i = 0; i < n; i++) {
+            folded[i] = (char) Character.toLowerCase((int) folded[i]);
+        }
+        sink.word(folded, n, start, end);
+    }
+}

@@ -1,0 +1,161 @@
+package be.lokaalsignaal.scan.rules;
+
+import java.util.Arrays;
+
+/**
+ * The catalogue words of the words a thread has read, asked of the {@link Vocabulary} once per distinct word. Pages
+ * repeat their words (a 5 MB page: 700,000 words, 26,000 distinct) and the next page of a site mostly repeats the
+ * last page's; the vocabulary's own caches are maps of strings. Here a word already seen costs one pass over its
+ * letters and, in most cases, one comparison of two longs: a word of up to nine ASCII characters is its own key
+ * (seven bits a character); a longer word is found by its hash and compared with its characters, kept in one array.
+ *
+ * <p>One table per thread and vocabulary; bounded, it starts afresh when full, as the vocabulary's caches do. The
+ * catalogue words of a word never change, so a table only saves work.
+ */
+final class SeenWords {
+
+    /** Distinct words a thread keeps (more than a 5 MB page has): at most about 3.5 MB a thread. */
+    private static final int MAX_WORDS = 1 << 16;
+    private static final int MAX_CHARS = 1 << 19;
+    private static final long LONG_WORD = 1L << 63;
+    private static final ThreadLocal<SeenWords> THREAD = new ThreadLocal<>();
+
+    private final Vocabulary vocabulary;
+    /** Two longs a slot: the key (0: empty) and the entry. */
+    private long[] slots;
+    private int entries;
+    private int[][] ids;
+    /** The characters of long words: entry e's are chars[offsets[e]] up to offsets[e + 1]. */
+    private int[] offsets;
+    private char[] chars;
+
+    private SeenWords(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        clear();
+    }
+
+    /** This thread's table for the vocabulary. */
+    static SeenWords of(Vocabulary vocabulary) {
+        SeenWords mine = THREAD.get();
+        if (mine == null || mine.vocabulary != vocabulary) {
+            mine = new SeenWords(vocabulary);
+            THREAD.set(mine);
+        }
+        return mine;
+    }
+
+    /** Forgets this thread's words, as if it had read nothing (for measuring a scan's first pages). */
+    static void forget() {
+        THREAD.remove();
+    }
+
+    private void clear() {
+        slots = new long[2 * 4096];
+        entries = 0;
+        ids = new int[1024][];
+        offsets = new int[1025];
+        chars = new char[8192];
+    }
+
+    /** The catalogue words a folded word of the page is, as {@link Vocabulary#match(char[], int)} says. */
+    int[] match(char[] word, int length) {
+        long key = key(word, length);
+        int mask = (slots.length >>> 1) - 1;
+        for (int s = slot(key, mask); ; s = (s + 1) & mask) {
+            long k = slots[2 * s];
+            if (k == 0) {
+                break;
+            }
+            if (k == key) {
+                int e = (int) slots[2 * s + 1];
+                if (key > 0 || sameChars(e, word, length)) {
+                    return ids[e];
+                }
+            }
+        }
+        int[] found = vocabulary.match(word, length);
+        add(key, word, length, found);
+        return found;
+    }
+
+    /** Up to nine ASCII characters, seven bits each (none is 0); else a hash with the top bit set. */
+    private static long key(char[] word, int length) {
+        if (length <= 9) {
+            long packed = 0;
+            int bits = 0;
+            for (int i = 0; i < length; i++) {
+                char c = word[i];
+                bits |= c;
+                packed |= (long) c << (7 * i);
+            }
+            if (bits < 0x80 && length > 0) {
+                return packed;
+            }
+        }
+        // four characters to a multiplication: a long word is hashed at the speed of reading it
+        long h = length;
+        int i = 0;
+        for (; i + 4 <= length; i += 4) {
+            long four = word[i] | (long) word[i + 1] << 16 | (long) word[i + 2] << 32 | (long) word[i + 3] << 48;
+            h = (h ^ four) * 0x9E3779B97F4A7C15L;
+        }
+        for (; i < length; i++) {
+            h = (h ^ word[i]) * 0x9E3779B97F4A7C15L;
+        }
+        return LONG_WORD | (h ^ h >>> 29) & 0xFFFFFFFFFFFFL;
+    }
+
+    private static int slot(long key, int mask) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+    }
+
+    private boolean sameChars(int e, char[] word, int length) {
+        int from = offsets[e];
+        return offsets[e + 1] - from == length && Arrays.equals(chars, from, from + length, word, 0, length);
+    }
+
+    private void add(long key, char[] word, int length, int[] found) {
+        if (entries + 1 >= MAX_WORDS || offsets[entries] + length > MAX_CHARS) {
+            clear();
+        }
+        if (4 * (entries + 1) > slots.length) {
+            grow();
+        }
+        int e = entries++;
+        if (entries >= ids.length) {
+            ids = Arrays.copyOf(ids, ids.length * 2);
+            offsets = Arrays.copyOf(offsets, ids.length + 1);
+        }
+        int from = offsets[e];
+        if (key < 0) {
+            if (from + length > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, from + length));
+            }
+            System.arraycopy(word, 0, chars, from, length);
+            from += length;
+        }
+        offsets[e + 1] = from;
+        ids[e] = found;
+        put(slots, key, e);
+    }
+
+    private void grow() {
+        long[] bigger = new long[slots.length * 2];
+        for (int s = 0; s < slots.length; s += 2) {
+            if (slots[s] != 0) {
+                put(bigger, slots[s], (int) slots[s + 1]);
+            }
+        }
+        slots = bigger;
+    }
+
+    private static void put(long[] table, long key, int e) {
+        int mask = (table.length >>> 1) - 1;
+        int s = slot(key, mask);
+        while (table[2 * s] != 0) {
+            s = (s + 1) & mask;
+        }
+        table[2 * s] = key;
+        table[2 * s + 1] = e;
+    }
+}
