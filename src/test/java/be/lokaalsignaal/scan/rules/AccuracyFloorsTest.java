@@ -33,16 +33,15 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the first held-out part scored when it was last evaluated (ACCURACY.md): a rule change must not make it
-     * worse while the floors above are not reached on it. That part joined the development part on 2026-12-01; these
-     * figures are to be replaced by the new held-out part's first figures when it lands in HELDOUT.
+     * What the held-out part (the third, pages 501-635) scored when it was evaluated (ACCURACY.md): a rule change must
+     * not make it worse while the floors above are not reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.87, 0.84},
-            SignalKind.SAFETY_PLAN, new double[] {0.81, 0.92},
-            SignalKind.NIGHTLIFE, new double[] {0.78, 1.00});
+            SignalKind.CAMPAIGN, new double[] {0.75, 0.80},
+            SignalKind.SAFETY_PLAN, new double[] {0.93, 1.00},
+            SignalKind.NIGHTLIFE, new double[] {0.82, 0.79});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
