@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * internal topics (repartitions, foreign-key join) carry what those inputs gave rise to: their
  * end offsets are taken again each time the group has caught up with them, until they stop
  * growing or the depth of the topology (five steps) is covered; what arrives after that is new
- * work, not start-up data. Once reached, readiness stays, unless the topology stops running.
+ * work, not start-up data. A partition behind its end only by transaction markers or aborted records
+ * ({@link MarkerProbe}) has been reached. Once reached, readiness stays, unless the topology stops running.
  */
 final class DataReadiness implements Readiness, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DataReadiness.class);
@@ -63,6 +64,7 @@ final class DataReadiness implements Readiness, AutoCloseable {
         return t;
     });
     private volatile Admin admin;
+    private volatile MarkerProbe markers;
     private volatile Map<TopicPartition, Long> inputTargets;
     private volatile KafkaStreams streams;
     private volatile StoredCodes stored;
@@ -84,6 +86,7 @@ final class DataReadiness implements Readiness, AutoCloseable {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()));
+        markers = new MarkerProbe(bootstrapServers);
         try {
             inputTargets = endOffsets(INPUTS);
         } catch (Exception e) {
@@ -141,12 +144,12 @@ final class DataReadiness implements Readiness, AutoCloseable {
         }
         Map<TopicPartition, Long> committed = committed();
         List<String> waiting = new ArrayList<>();
-        Map<String, Long> inputLag = lag(inputTargets, committed);
+        Map<String, Long> inputLag = lag(inputTargets, committed, markers);
         if (!inputLag.isEmpty()) {
             waiting.add("the topology has not yet processed " + total(inputLag) + " records published before start-up " + inputLag);
         } else if (!internalDone) {
             advanceInternal(committed);
-            Map<String, Long> internalLag = lag(internalTargets, committed);
+            Map<String, Long> internalLag = lag(internalTargets, committed, markers);
             if (!internalDone || !internalLag.isEmpty()) {
                 waiting.add("the topology has not yet processed " + total(internalLag)
                         + " records it derived from them on its internal topics " + internalLag);
@@ -173,7 +176,7 @@ final class DataReadiness implements Readiness, AutoCloseable {
 
     /** Takes the end offsets of the internal topics again once the group has reached the last ones. */
     private void advanceInternal(Map<TopicPartition, Long> committed) throws Exception {
-        if (internalTargets != null && !lag(internalTargets, committed).isEmpty()) {
+        if (internalTargets != null && !lag(internalTargets, committed, markers).isEmpty()) {
             return;
         }
         Map<TopicPartition, Long> now = endOffsets(internalTopics());
@@ -229,16 +232,26 @@ final class DataReadiness implements Readiness, AutoCloseable {
         return out;
     }
 
-    /** Per topic, the records of the targets not yet committed; empty when every partition reached its target. */
-    private static Map<String, Long> lag(Map<TopicPartition, Long> targets, Map<TopicPartition, Long> committed) {
+    /**
+     * Per topic, the records of the targets not yet committed; empty when every partition reached its target. A
+     * partition behind only by transaction markers (and aborted records) has reached it.
+     */
+    private static Map<String, Long> lag(Map<TopicPartition, Long> targets, Map<TopicPartition, Long> committed, MarkerProbe markers) {
         Map<String, Long> out = new TreeMap<>();
         if (targets == null) {
             return out;
         }
+        Map<TopicPartition, long[]> behind = new HashMap<>();
         targets.forEach((tp, target) -> {
-            long behind = target - committed.getOrDefault(tp, 0L);
-            if (behind > 0) {
-                out.merge(tp.topic(), behind, Long::sum);
+            long at = committed.getOrDefault(tp, 0L);
+            if (target > at) {
+                behind.put(tp, new long[] {at, target});
+            }
+        });
+        Set<TopicPartition> reached = behind.isEmpty() || markers == null ? Set.of() : markers.onlyMarkers(behind);
+        behind.forEach((tp, range) -> {
+            if (!reached.contains(tp)) {
+                out.merge(tp.topic(), range[1] - range[0], Long::sum);
             }
         });
         return out;
@@ -249,6 +262,11 @@ final class DataReadiness implements Readiness, AutoCloseable {
     }
 
     private void closeAdmin() {
+        MarkerProbe m = markers;
+        markers = null;
+        if (m != null) {
+            m.close();
+        }
         Admin a = admin;
         admin = null;
         if (a != null) {
@@ -260,6 +278,12 @@ final class DataReadiness implements Readiness, AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            // the probe's consumer is the timer's: let a running check end before closing it
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closeAdmin();
     }
 }
