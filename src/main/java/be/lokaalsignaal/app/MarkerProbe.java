@@ -24,6 +24,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class MarkerProbe implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final int POLLS = 10;
+    /**
+     * Gaps this probe looks into: a marker per transaction, a few aborted records. A partition further behind
+     * has records to process, and reading it here, every check during start-up, would only load the broker.
+     */
+    static final long MAX_GAP = 20;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     /** Partitions found to hold only markers between these offsets: partition to {from, to}. */
@@ -34,18 +39,23 @@ final class MarkerProbe implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /**
      * Of the partitions given with their {committed, target} offsets, those where a read-committed
-     * consumer reading from the committed offset reaches the target without getting a record.
+     * consumer reading from the committed offset reaches the target without getting a record (only
+     * partitions at most {@link #MAX_GAP} behind are looked into).
      */
     Set<TopicPartition> onlyMarkers(Map<TopicPartition, long[]> behind) {
         Set<TopicPartition> out = new HashSet<>();
         Map<TopicPartition, long[]> ask = new HashMap<>();
         behind.forEach((tp, range) -> {
+            if (range[1] - range[0] > MAX_GAP) {
+                return;
+            }
             long[] k = known.get(tp);
             if (k != null && k[0] == range[0] && k[1] == range[1]) {
                 out.add(tp);
