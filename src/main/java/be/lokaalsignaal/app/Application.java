@@ -150,6 +150,7 @@ public final class Application implements AutoCloseable {
                     .withTimeout(Duration.ofSeconds(5)));
         }));
         streams.setStateListener((now, before) -> {
+            stores.topologyStateChanged();
             if (now == KafkaStreams.State.RUNNING) {
                 topologyRanOnce.set(true);
                 data.topologyRunning();
