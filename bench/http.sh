@@ -5,8 +5,10 @@
 #      with bench/FixedRate.java, which counts latency from when a request was due; over exactly that
 #      phase the server's CPU time (/proc) and a Flight Recorder recording give CPU, allocation and GC
 #      per request, less what the server does in an idle phase of the same length before it;
-#   2. the same rate with hey on one NIS code, as a cross-check of the generator (if hey is installed);
-#   3. the maximum throughput with wrk (2 threads, 32 connections, 30 s).
+#   2. the floor: the same generator against bench/ConstantServer.java, the same HTTP server answering a
+#      constant body of the same size, beside the idle instance (what the machine and generator leave);
+#   3. the same rate with hey on one NIS code, as a cross-check of the generator (if hey is installed);
+#   4. the maximum throughput with wrk (2 threads, 32 connections, 30 s).
 # It starts `bin/lokaal-signaal run` on a fresh temp data directory with the bundled data (no initial
 # scan: the figures are for the API, not for a crawl of the municipal websites running beside it),
 # waits until the register is served, measures, and stops the instance.
@@ -14,7 +16,7 @@
 # Needs: wrk (apt-get install -y wrk), curl, jq, python3, bc, jcmd and jfr (in the JDK); hey optional
 # (apt-get install -y hey).
 # Usage: bench/http.sh            environment: RATE (1000), SECONDS_AT_RATE (30), WRK_SECONDS (30),
-#                                 WRK_CONNECTIONS (32), PORT (a free one)
+#                                 WRK_CONNECTIONS (32), SETTLE_SECONDS (90), PORT (a free one)
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +24,7 @@ rate="${RATE:-1000}"
 at_rate="${SECONDS_AT_RATE:-30}"
 wrk_seconds="${WRK_SECONDS:-30}"
 wrk_connections="${WRK_CONNECTIONS:-32}"
+settle="${SETTLE_SECONDS:-90}"
 
 for tool in wrk curl jq java python3 bc jcmd jfr; do
   command -v "$tool" >/dev/null || { echo "bench/http.sh: $tool is missing" >&2; exit 2; }
@@ -36,7 +39,9 @@ base="http://127.0.0.1:$port"
 
 work="$(mktemp -d -t lokaal-signaal-bench-XXXXXX)"
 pid=""
+floor_pid=""
 stop() {
+  [ -n "$floor_pid" ] && kill "$floor_pid" 2>/dev/null || true
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill -TERM "$pid"
     for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -92,8 +97,13 @@ echo "$codes NIS codes, $missing not answered 200; one answer is $(curl -s "$bas
 ticks_per_s=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 now() { date +%s.%N; }
-jfr_start() { jcmd "$pid" JFR.start name=httpbench settings=default >/dev/null; }
+jfr_start() { jcmd "$pid" JFR.start name=httpbench settings="$home/bench/phase.jfc" >/dev/null; }
 jfr_stop() { jcmd "$pid" JFR.stop name=httpbench filename="$1" >/dev/null; }
+
+# a fresh instance compiles and settles for a minute or two (half a core); measured at once, that shows as
+# latency and as idle CPU
+echo "== settling: $settle s before measuring"
+sleep "$settle"
 
 echo "== idle: $at_rate s without requests (load $(uptime | sed 's/.*load average: //'))"
 idle_t0=$(now); idle_c0=$(cpu_ticks); jfr_start
@@ -136,8 +146,21 @@ print(f"  GC during the phase: {load['gcs']} collections, longest pause {load['l
       f" (idle phase: {idle['gcs']} collections)")
 PY
 
+floor_port="$(free_port)"
+size=$(curl -s "$base$(sed -n 2p "$paths")" | wc -c)
+echo "== floor: the same generator against bench/ConstantServer.java (a constant answer of $size bytes, as one lookup's, same HTTP server) beside the idle instance"
+java -cp "$home/target/lokaal-signaal-all.jar" "$home/bench/ConstantServer.java" "$floor_port" "$size" >"$work/floor-server.log" 2>&1 &
+floor_pid=$!
+until curl -s -o /dev/null "http://127.0.0.1:$floor_port/api/municipalities/0"; do
+  kill -0 "$floor_pid" 2>/dev/null || { cat "$work/floor-server.log" >&2; exit 1; }
+  sleep 0.5
+done
+java "$home/bench/FixedRate.java" "http://127.0.0.1:$floor_port" "$paths" "$rate" "$at_rate" 10 | grep -v "measured phase"
+kill "$floor_pid"; wait "$floor_pid" 2>/dev/null || true
+
 if command -v hey >/dev/null; then
   one="$base$(sed -n 2p "$paths")"
+  # hey's ten workers start together: its requests arrive in bursts of ten every 10 ms (not evenly spaced)
   echo "== cross-check with hey: $rate req/s (10 workers x $((rate / 10))) for $at_rate s on $one"
   hey -z "${at_rate}s" -c 10 -q $((rate / 10)) "$one" \
     | grep -E 'Requests/sec|Average|Slowest|50% in|90% in|99% in|\[[0-9]+\]'

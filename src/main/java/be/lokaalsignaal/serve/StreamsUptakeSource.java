@@ -21,9 +21,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.avro.file.DataFileStream;
@@ -120,7 +122,37 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
             // a code of the register that the topology has not reached yet is not unknown: answer 503, not 404
             throw new StoreUnavailableException("municipality " + nisCode + " is not processed yet");
         }
-        return record.map(r -> UptakeViews.asOf(r, date));
+        return record.map(r -> view(r, date));
+    }
+
+    /** Enough for every code (313) on a few dates at once; past that the views start over. */
+    static final int MAX_VIEWS = 4096;
+
+    private record ViewKey(String nisCode, LocalDate date) {
+    }
+
+    private record View(MunicipalityUptake latest, MunicipalityUptake view) {
+    }
+
+    private final Map<ViewKey, View> views = new ConcurrentHashMap<>();
+
+    /**
+     * The view of a record on a date, computed again only when the record is no longer equal to the one it was
+     * computed from (every field compared): the same views are asked for again and again, and computing one
+     * allocated about a quarter of a lookup's memory.
+     */
+    private MunicipalityUptake view(MunicipalityUptake latest, LocalDate date) {
+        ViewKey key = new ViewKey(latest.getNisCode(), date);
+        View known = views.get(key);
+        if (known != null && known.latest().equals(latest)) {
+            return known.view();
+        }
+        MunicipalityUptake view = UptakeViews.asOf(latest, date);
+        if (views.size() >= MAX_VIEWS) {
+            views.clear();
+        }
+        views.put(key, new View(latest, view));
+        return view;
     }
 
     /** The NIS codes the latest store holds, across every instance: what health compares with the register. */
