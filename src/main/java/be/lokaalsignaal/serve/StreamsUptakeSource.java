@@ -125,8 +125,11 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
         return record.map(r -> view(r, date));
     }
 
-    /** Enough for every code (313) on a few dates at once; past that the views start over. */
-    static final int MAX_VIEWS = 4096;
+    /**
+     * Every code (313) on three dates at once; past that the views start over. A record and its view take some
+     * tens of KB together, so this stays within a few tens of MB.
+     */
+    static final int MAX_VIEWS = 1024;
 
     private record ViewKey(String nisCode, LocalDate date) {
     }
@@ -139,7 +142,7 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
     /**
      * The view of a record on a date, computed again only when the record is no longer equal to the one it was
      * computed from (every field compared): the same views are asked for again and again, and computing one
-     * allocated about a quarter of a lookup's memory.
+     * was a large share of what a lookup allocated (Flight Recorder's allocation samples).
      */
     private MunicipalityUptake view(MunicipalityUptake latest, LocalDate date) {
         ViewKey key = new ViewKey(latest.getNisCode(), date);

@@ -75,7 +75,6 @@ public final class UptakeStores implements AutoCloseable {
 
     private record Owner(KeyQueryMetadata metadata, long at) {}
 
-
     private final Map<String, Owner> owners = new ConcurrentHashMap<>();
     /** Counts state changes, so that an owner looked up before a change is not remembered after it. */
     private final AtomicLong generation = new AtomicLong();
