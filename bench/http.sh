@@ -2,9 +2,10 @@
 # HTTP benchmark of point lookups, GET /api/municipalities/{nis}, over every NIS code of the bundled
 # register in turn:
 #   1. latency (p50/p99/p99.9) and throughput at a fixed 1,000 req/s for 30 s (after a 10 s warm-up),
-#      with bench/FixedRate.java, which counts latency from when a request was due; over exactly that
-#      phase the server's CPU time (/proc) and a Flight Recorder recording give CPU, allocation and GC
-#      per request, less what the server does in an idle phase of the same length before it;
+#      with bench/FixedRate.java, which counts latency from when a request was due; then the same rate
+#      again, and over exactly that phase the server's CPU time (/proc) and a Flight Recorder recording
+#      give CPU, allocation and GC per request, less what the server does in an idle phase of the same
+#      length before it;
 #   2. the floor: the same generator against bench/ConstantServer.java, the same HTTP server answering a
 #      constant body of the same size, beside the idle instance (what the machine and generator leave);
 #   3. the same rate with hey on one NIS code, as a cross-check of the generator (if hey is installed);
@@ -96,6 +97,17 @@ echo "$codes NIS codes, $missing not answered 200; one answer is $(curl -s "$bas
 # first, so that what the server does without requests (stream threads, broker) can be subtracted
 ticks_per_s=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+# CPU of the threads that serve requests (Jetty's pool; comm is cut at 15 characters): the process figure less
+# an idle phase is distorted while the JIT still compiles in the background
+http_ticks() {
+  local sum=0 t
+  for t in /proc/"$pid"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      JettyServerThre*|qtp*) sum=$(( sum + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}') )) ;;
+    esac
+  done
+  echo "$sum"
+}
 now() { date +%s.%N; }
 jfr_start() { jcmd "$pid" JFR.start name=httpbench settings="$home/bench/phase.jfc" >/dev/null; }
 jfr_stop() { jcmd "$pid" JFR.stop name=httpbench filename="$1" >/dev/null; }
@@ -112,8 +124,12 @@ idle_t1=$(now); idle_c1=$(cpu_ticks); jfr_stop "$work/idle.jfr"
 idle_jfr=$(python3 "$home/bench/jfr-phase.py" "$work/idle.jfr")
 echo "  cpu $(( idle_c1 - idle_c0 )) ticks in $(echo "$idle_t1 - $idle_t0" | bc) s; $idle_jfr"
 
-echo "== fixed rate: $rate req/s for $at_rate s over $codes codes (10 s warm-up first; load $(uptime | sed 's/.*load average: //'))"
-java "$home/bench/FixedRate.java" "$base" "$paths" "$rate" "$at_rate" 10 >"$work/fixed.out" 2>&1 &
+echo "== latency: $rate req/s for $at_rate s over $codes codes, nothing recorded (10 s warm-up first; load $(uptime | sed 's/.*load average: //'))"
+java "$home/bench/FixedRate.java" "$base" "$paths" "$rate" "$at_rate" 10 | grep -v "measured phase"
+
+# a recording, even of allocation and collections only, moves p90 and p99: the cost is measured in a phase of its own
+echo "== cost: the same rate again for $at_rate s, with the server's CPU time and a recording over it (load $(uptime | sed 's/.*load average: //'))"
+java "$home/bench/FixedRate.java" "$base" "$paths" "$rate" "$at_rate" 0 >"$work/fixed.out" 2>&1 &
 fixed=$!
 wait_for_line() {
   until grep -q "$1" "$work/fixed.out"; do
@@ -122,15 +138,15 @@ wait_for_line() {
   done
 }
 wait_for_line "measured phase starts"
-load_t0=$(now); load_c0=$(cpu_ticks); jfr_start
+load_t0=$(now); load_c0=$(cpu_ticks); load_h0=$(http_ticks); jfr_start
 wait_for_line "measured phase ends"
-load_t1=$(now); load_c1=$(cpu_ticks); jfr_stop "$work/load.jfr"
+load_t1=$(now); load_c1=$(cpu_ticks); load_h1=$(http_ticks); jfr_stop "$work/load.jfr"
 wait "$fixed"
-grep -v "measured phase" "$work/fixed.out"
+grep -v "measured phase" "$work/fixed.out" | sed 's/^fixed rate:/fixed rate (while recorded):/'
 load_jfr=$(python3 "$home/bench/jfr-phase.py" "$work/load.jfr")
 requests=$(sed -n 's/.*requests \([0-9]*\),.*/\1/p' "$work/fixed.out")
 python3 - "$ticks_per_s" "$requests" "$idle_t0" "$idle_t1" "$(( idle_c1 - idle_c0 ))" "$idle_jfr" \
-    "$load_t0" "$load_t1" "$(( load_c1 - load_c0 ))" "$load_jfr" <<'PY'
+    "$load_t0" "$load_t1" "$(( load_c1 - load_c0 ))" "$load_jfr" "$(( load_h1 - load_h0 ))" <<'PY'
 import sys
 hz, n = int(sys.argv[1]), int(sys.argv[2])
 def phase(t0, t1, ticks, jfr):
@@ -138,9 +154,10 @@ def phase(t0, t1, ticks, jfr):
     return float(t1) - float(t0), int(ticks) / hz, kv
 idle_s, idle_cpu, idle = phase(*sys.argv[3:7])
 load_s, load_cpu, load = phase(*sys.argv[7:11])
+http_cpu = int(sys.argv[11]) / hz / n
 cpu = (load_cpu - idle_cpu * load_s / idle_s) / n
 alloc = (int(load["allocated"]) - int(idle["allocated"]) * load_s / idle_s) / n
-print(f"  server per request: CPU {cpu * 1000:.3f} ms (process {load_cpu:.1f} s in {load_s:.1f} s, idle {idle_cpu:.1f} s in {idle_s:.1f} s subtracted),"
+print(f"  server per request: CPU of the request threads {http_cpu * 1000:.3f} ms; process CPU less idle {cpu * 1000:.3f} ms (process {load_cpu:.1f} s in {load_s:.1f} s, idle {idle_cpu:.1f} s in {idle_s:.1f} s subtracted),"
       f" allocation {alloc / 1024:.1f} KB (request threads alone {int(load['http']) / n / 1024:.1f} KB)")
 print(f"  GC during the phase: {load['gcs']} collections, longest pause {load['longest_pause_ms']} ms, {load['pauses_ms']} ms in all"
       f" (idle phase: {idle['gcs']} collections)")
