@@ -3,6 +3,7 @@ package be.lokaalsignaal.serve;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -50,9 +52,16 @@ final class HttpEdges {
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
     }
 
+    private static final Set<HandlerType> WITH_BODY = EnumSet.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
     /** On the running app: headers and query checks before every route, errors after. */
     static void install(Javalin app) {
         app.before(ctx -> {
+            if (WITH_BODY.contains(ctx.method())) {
+                // read before anything can refuse the request: Jetty closes the connection on an unread body, and a
+                // client still sending it then gets a broken pipe instead of the answer (Javalin keeps the bytes)
+                ctx.bodyAsBytes();
+            }
             SECURITY_HEADERS.forEach(ctx::header);
             ctx.header("Content-Security-Policy", DATA_POLICY);
             checkQuery(ctx.queryString());

@@ -370,6 +370,11 @@ class ReviewEndpointsTest {
                     new String[] {"POST", "/api/reviews?verdict=REJECTED"});
             for (String[] route : routes) {
                 for (String body : bodies) {
+                    if (route[1].contains("%") && body.length() > 1_000) {
+                        // Jetty refuses a path it cannot decode before any handler, without reading the body, and
+                        // closes the connection: a large body then meets a closed socket (a broken pipe, no answer)
+                        continue;
+                    }
                     HttpResponse<String> response = write(route[0], route[1], body);
 
                     String what = String.format("%s %s with %.60s: %.300s", route[0], route[1], body, response.body());
