@@ -4,8 +4,6 @@ import be.lokaalsignaal.avro.MunicipalityUptake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON answer of a point lookup ({@code GET /api/municipalities/{nis}}), rendered once per
@@ -21,11 +19,11 @@ final class MunicipalityJson {
     private record Key(String nisCode, LocalDate date) {
     }
 
-    private record Rendered(MunicipalityUptake view, Provenance provenance, byte[] json) {
+    private record Source(MunicipalityUptake view, Provenance provenance) {
     }
 
     private final ObjectMapper mapper;
-    private final Map<Key, Rendered> rendered = new ConcurrentHashMap<>();
+    private final Memo<Key, Source, byte[]> rendered = new Memo<>(MAX_ENTRIES);
 
     MunicipalityJson(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -33,21 +31,14 @@ final class MunicipalityJson {
 
     /** The JSON of the view of a municipality on a date ({@link MunicipalityView#json}). */
     byte[] of(MunicipalityUptake view, LocalDate date, Provenance provenance) {
-        Key key = new Key(view.getNisCode(), date);
-        Rendered known = rendered.get(key);
-        if (known != null && known.view().equals(view) && known.provenance().equals(provenance)) {
-            return known.json();
-        }
-        byte[] json;
+        return rendered.get(new Key(view.getNisCode(), date), new Source(view, provenance), this::render);
+    }
+
+    private byte[] render(Source s) {
         try {
-            json = mapper.writeValueAsBytes(MunicipalityView.json(view, provenance));
+            return mapper.writeValueAsBytes(MunicipalityView.json(s.view(), s.provenance()));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render municipality " + view.getNisCode(), e);
+            throw new IllegalStateException("cannot render municipality " + s.view().getNisCode(), e);
         }
-        if (rendered.size() >= MAX_ENTRIES) {
-            rendered.clear();
-        }
-        rendered.put(key, new Rendered(view, provenance, json));
-        return json;
     }
 }

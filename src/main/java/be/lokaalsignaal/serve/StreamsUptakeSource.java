@@ -21,11 +21,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.avro.file.DataFileStream;
@@ -134,28 +132,14 @@ public final class StreamsUptakeSource implements UptakeSource, PeerEndpoints {
     private record ViewKey(String nisCode, LocalDate date) {
     }
 
-    private record View(MunicipalityUptake latest, MunicipalityUptake view) {
-    }
-
-    private final Map<ViewKey, View> views = new ConcurrentHashMap<>();
-
-    /**
-     * The view of a record on a date, computed again only when the record is no longer equal to the one it was
-     * computed from (every field compared): the same views are asked for again and again, and computing one
-     * was a large share of what a lookup allocated (Flight Recorder's allocation samples).
+    /*
+     * The view of a record on a date, computed again only when the record changed: the same views are asked for
+     * again and again, and computing one was a large share of what a lookup allocated (Flight Recorder).
      */
+    private final Memo<ViewKey, MunicipalityUptake, MunicipalityUptake> views = new Memo<>(MAX_VIEWS);
+
     private MunicipalityUptake view(MunicipalityUptake latest, LocalDate date) {
-        ViewKey key = new ViewKey(latest.getNisCode(), date);
-        View known = views.get(key);
-        if (known != null && known.latest().equals(latest)) {
-            return known.view();
-        }
-        MunicipalityUptake view = UptakeViews.asOf(latest, date);
-        if (views.size() >= MAX_VIEWS) {
-            views.clear();
-        }
-        views.put(key, new View(latest, view));
-        return view;
+        return views.get(new ViewKey(latest.getNisCode(), date), latest, r -> UptakeViews.asOf(r, date));
     }
 
     /** The NIS codes the latest store holds, across every instance: what health compares with the register. */
