@@ -2,8 +2,8 @@ package be.lokaalsignaal.scan.accuracy;
 
 import be.lokaalsignaal.avro.MatchedPhrase;
 import be.lokaalsignaal.avro.RuleMatch;
-import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.scan.PageAnalyzer;
+import be.lokaalsignaal.scan.rules.PhraseRule;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import be.lokaalsignaal.scan.url.SiteScope;
 import be.lokaalsignaal.topics.SignalKind;
@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,12 +43,17 @@ public final class AccuracyReport {
         }
     }
 
-    /** A kind found but not labelled (false positive) or labelled but not found (false negative). */
-    public record Confusion(LabelledPage page, SignalKind kind, boolean falsePositive, List<RuleMatch> evidence) {
+    /**
+     * A kind found but not labelled (false positive, with the evidence of its matches) or labelled but not found
+     * (false negative, with why each rule of the kind did not match: rule id to reason).
+     */
+    public record Confusion(LabelledPage page, SignalKind kind, boolean falsePositive, List<RuleMatch> evidence,
+                            Map<String, String> whyNot) {
     }
 
-    /** What the scanner made of one page. */
-    public record PageResult(LabelledPage page, Set<SignalKind> found, List<RuleMatch> matches) {
+    /** What the scanner made of one page; for each kind labelled but not found, why each of its rules did not match. */
+    public record PageResult(LabelledPage page, Set<SignalKind> found, List<RuleMatch> matches,
+                             Map<SignalKind, Map<String, String>> whyNot) {
     }
 
     private final LabelledCorpus corpus;
@@ -74,10 +80,10 @@ public final class AccuracyReport {
                 } else if (found) {
                     fp++;
                     c.add(new Confusion(r.page(), kind, true, r.matches().stream()
-                            .filter(m -> m.getKind().equals(kind.name())).toList()));
+                            .filter(m -> m.getKind().equals(kind.name())).toList(), Map.of()));
                 } else if (expected) {
                     fn++;
-                    c.add(new Confusion(r.page(), kind, false, List.of()));
+                    c.add(new Confusion(r.page(), kind, false, List.of(), r.whyNot().getOrDefault(kind, Map.of())));
                 }
             }
             f.put(kind, new Figures(kind, labelled, tp, fp, fn));
@@ -96,12 +102,12 @@ public final class AccuracyReport {
         PageAnalyzer analyzer = new PageAnalyzer(catalogue);
         List<PageResult> results = new ArrayList<>();
         for (LabelledPage page : corpus.pages()) {
-            results.add(read(analyzer, page));
+            results.add(read(analyzer, catalogue, page));
         }
         return new AccuracyReport(corpus, results);
     }
 
-    private static PageResult read(PageAnalyzer analyzer, LabelledPage page) {
+    private static PageResult read(PageAnalyzer analyzer, SignalCatalogue catalogue, LabelledPage page) {
         byte[] body;
         String type;
         try {
@@ -116,18 +122,27 @@ public final class AccuracyReport {
         } catch (IOException e) {
             throw new CorpusException(page.file() + ": cannot read: " + e.getMessage(), e);
         }
-        WebsitePage result;
+        PageAnalyzer.Result result;
         try {
             result = analyzer.analyse("accuracy", page.nisCode(), page.url(), page.url(), Instant.EPOCH, 200, type,
-                    body, body.length, false, SiteScope.ofUrl(page.url())).page();
+                    body, body.length, false, SiteScope.ofUrl(page.url()));
         } catch (PageAnalyzer.UnsupportedContentException e) {
             throw new CorpusException(page.file() + ": the scanner does not read it: " + e.getMessage(), e);
         }
         Set<SignalKind> found = EnumSet.noneOf(SignalKind.class);
-        for (RuleMatch m : result.getMatches()) {
+        for (RuleMatch m : result.page().getMatches()) {
             found.add(SignalKind.parse(m.getKind()));
         }
-        return new PageResult(page, found, result.getMatches());
+        Map<SignalKind, Map<String, String>> whyNot = new EnumMap<>(SignalKind.class);
+        if (!found.containsAll(page.expected())) {
+            Map<String, String> all = catalogue.whyNot(result.content(), page.nisCode());
+            for (PhraseRule rule : catalogue.rules()) {
+                if (page.expected().contains(rule.kind()) && !found.contains(rule.kind()) && all.containsKey(rule.id())) {
+                    whyNot.computeIfAbsent(rule.kind(), k -> new LinkedHashMap<>()).put(rule.id(), all.get(rule.id()));
+                }
+            }
+        }
+        return new PageResult(page, found, result.page().getMatches(), whyNot);
     }
 
     public LabelledCorpus corpus() {
@@ -177,6 +192,7 @@ public final class AccuracyReport {
             for (Confusion c : ofKind) {
                 out.printf("  %s %s (%s)%n      label: %s %s%n", c.falsePositive() ? "false+" : "false-",
                         c.page().name(), c.page().municipality(), sorted(c.page().expected()), c.page().reason());
+                c.whyNot().forEach((rule, why) -> out.printf("      rule %s: %s%n", rule, why));
                 for (RuleMatch m : c.evidence()) {
                     out.printf("      rule %s%s: \"%s\"%n", m.getRule(),
                             m.getActor() == null ? "" : " (actor " + m.getActor() + ")", m.getSnippet());

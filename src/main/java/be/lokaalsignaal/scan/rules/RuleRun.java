@@ -46,6 +46,8 @@ final class RuleRun {
     private Hits others;
     private Hits joins;
     private Hits we;
+    /** Why the rule evaluated last did not match, for an analyst asking about a page it missed; null on a match. */
+    private String why;
 
     RuleRun(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital,
             boolean knownMunicipality) {
@@ -74,10 +76,16 @@ final class RuleRun {
         return lists.computeIfAbsent(phrases, k -> Hits.of(index, k, List.of()));
     }
 
+    /** Why the rule evaluated last did not match the page, in the catalogue's words; null when it matched. */
+    String whyNot() {
+        return why;
+    }
+
     /** The rule's match on this page with its evidence, or null. */
     RuleMatch evaluate(PhraseRule rule) {
         for (Group g : rule.allOf()) {
             if (hits(g).isEmpty()) {
+                why = "no " + g.name() + " phrase on the page";
                 return null;
             }
         }
@@ -92,17 +100,22 @@ final class RuleRun {
                 titleBlock = index.url;
             }
             if (titleHit < 0) {
+                why = "no titleOrUrl phrase in the title or the URL";
                 return null;
             }
         }
         if (!rule.notTitleOrUrl().isEmpty()) {
             Hits n = hits(rule.notTitleOrUrl());
-            if (n.first(index.title) >= 0 || n.first(index.url) >= 0) {
+            int k = n.first(index.title) >= 0 ? n.first(index.title) : n.first(index.url);
+            if (k >= 0) {
+                why = "notTitleOrUrl '" + n.phrase[k].source() + "' in the title or the URL";
                 return null;
             }
         }
         for (PhraseRule.OtherKind other : rule.otherKind()) {
-            if (otherKindOnPage(rule, other)) {
+            String near = otherKindOnPage(rule, other);
+            if (near != null) {
+                why = "otherKind '" + near + "' within " + other.words() + " words of the anchor";
                 return null;
             }
         }
@@ -110,6 +123,7 @@ final class RuleRun {
         if (evidence == null) {
             return null;
         }
+        why = null;
         if (titleHit >= 0) {
             Hits t = hits(rule.titleOrUrl());
             evidence.phrases.add(phrase("titleOrUrl", t.phrase[titleHit].source(),
@@ -138,9 +152,28 @@ final class RuleRun {
         PageIndex.Block unnamed = null;
         int[] unnamedFound = null;
         Decision unnamedBy = null;
+        // the furthest any block came, for whyNot
+        why = "no block holds a phrase of every group";
+        int stage = 0;
         for (PageIndex.Block b : index.blocks) {
-            if (!allIn(b, groupHits, found) || exclude.first(b) >= 0
-                    || rule.within() != null && !near(b, rule.within(), groupHits, found)) {
+            if (!allIn(b, groupHits, found)) {
+                continue;
+            }
+            if (exclude.first(b) >= 0) {
+                if (stage < 1) {
+                    stage = 1;
+                    why = "every group in a block that holds exclude '" + exclude.phrase[exclude.first(b)].source()
+                            + "'";
+                }
+                continue;
+            }
+            if (rule.within() != null && !near(b, rule.within(), groupHits, found)) {
+                if (stage < 1) {
+                    stage = 1;
+                    why = "every group in a block, but " + rule.allOf().get(rule.within().first()).name() + " and "
+                            + rule.allOf().get(rule.within().second()).name() + " not within "
+                            + rule.within().words() + " words" + (rule.within().paragraph() ? " in one paragraph" : "");
+                }
                 continue;
             }
             if (!rule.actor()) {
@@ -149,6 +182,10 @@ final class RuleRun {
             Decision d = actorOf(b, hits(anchor(rule)), groupHits, found);
             if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
                 return evidence(rule, b, groupHits, found, d);
+            }
+            if (stage < 2) {
+                stage = 2;
+                why = "every group in a block, but the action is " + said(b, d);
             }
             // "we" on the page of a known municipality, or no one at all where the municipality is not known:
             // the page may be its own, unless another block gives the action to someone else
@@ -166,11 +203,14 @@ final class RuleRun {
         }
         Attribution a = attribution(anchor(rule));
         if (a.actor == Actor.OUTSIDE || a.actor == Actor.OTHER && !rule.othersCount()) {
+            why = "a block with every group names " + (unnamedBy.actor == Actor.WE ? "only 'we'" : "no one")
+                    + ", and the page gives the action to " + said(a.block, a.decision);
             return null;
         }
         // "we" on a page whose title names an outside body or an organisation ("Sensoa", "vzw Lijfwijs") is theirs
         if (a.actor == Actor.NONE && unnamedBy.actor == Actor.WE
                 && (outside.first(index.title) >= 0 || others.first(index.title) >= 0)) {
+            why = "'we' acts, on a page whose title names an outside body or an organisation";
             return null;
         }
         Evidence e = evidence(rule, unnamed, groupHits, unnamedFound, null);
@@ -265,7 +305,9 @@ final class RuleRun {
 
     private Evidence inDocument(PhraseRule rule) {
         int end = index.paragraphs == 0 ? 0 : index.blocks.get(index.paragraphs - 1).to;
-        if (hits(rule.exclude()).first(0, end) >= 0) {
+        Hits exclude = hits(rule.exclude());
+        if (exclude.first(0, end) >= 0) {
+            why = "the page holds exclude '" + exclude.phrase[exclude.first(0, end)].source() + "'";
             return null;
         }
         Evidence e = new Evidence();
@@ -273,6 +315,7 @@ final class RuleRun {
             Hits h = hits(g);
             int k = h.first(0, end);
             if (k < 0) {
+                why = "no " + g.name() + " phrase in the page's paragraphs";
                 return null;
             }
             PageIndex.Block p = index.blocks.get(index.paragraphOf(h.start[k]));
@@ -284,11 +327,20 @@ final class RuleRun {
             Attribution a = attribution(anchor(rule));
             if (a.actor == Actor.OUTSIDE || a.actor == Actor.OTHER && !rule.othersCount()
                     || a.actor == Actor.NONE && knownMunicipality && !rule.unnamedCounts()) {
+                why = "the page gives the action to " + said(a.block, a.decision);
                 return null;
             }
             addActor(e, a);
         }
         return e;
+    }
+
+    /** An actor decision in words: "OUTSIDE 'Sensoa'", "NONE (no one named)". */
+    private String said(PageIndex.Block b, Decision d) {
+        if (d == null || d.hits == null) {
+            return "NONE (no one named)";
+        }
+        return d.actor + " '" + index.text(b, d.hits.start[d.hit], d.hits.end[d.hit]) + "'";
     }
 
     // ------------------------------------------------------------------ actors
@@ -412,8 +464,8 @@ final class RuleRun {
         return rule.titleOrUrl() != null ? rule.titleOrUrl() : rule.allOf().get(0);
     }
 
-    /** An otherKind phrase near a phrase of the anchor, in a block that holds both. */
-    private boolean otherKindOnPage(PhraseRule rule, PhraseRule.OtherKind otherKind) {
+    /** An otherKind phrase near a phrase of the anchor, in a block that holds both (its source), or null. */
+    private String otherKindOnPage(PhraseRule rule, PhraseRule.OtherKind otherKind) {
         Hits anchor = hits(anchor(rule));
         Hits other = hits(otherKind.any());
         int reach = otherKind.words();
@@ -427,11 +479,11 @@ final class RuleRun {
                 int gap = Math.max(anchor.start[a], other.start[o]) - Math.min(anchor.end[a], other.end[o]);
                 if (gap <= reach && inOneBlock(Math.min(anchor.start[a], other.start[o]),
                         Math.max(anchor.end[a], other.end[o]))) {
-                    return true;
+                    return other.phrase[o].source();
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private boolean inOneBlock(int from, int to) {

@@ -185,6 +185,24 @@ public final class SignalCatalogue {
         return matches;
     }
 
+    /**
+     * For every rule that does not match the page, why not (rule id to a reason in the catalogue's words): what an
+     * analyst asks of a page the rules missed.
+     */
+    public Map<String, String> whyNot(PageContent content, String nisCode) {
+        Map<String, String> why = new LinkedHashMap<>();
+        if (rules.isEmpty()) {
+            return why;
+        }
+        RuleRun run = run(new PageIndex(content, vocabulary, phrases), nisCode);
+        for (PhraseRule rule : rules) {
+            if (run.evaluate(rule) == null) {
+                why.put(rule.id(), run.whyNot());
+            }
+        }
+        return why;
+    }
+
     private RuleRun run(PageIndex index, String nisCode) {
         List<Phrase> own = new ArrayList<>();
         List<Phrase> other = new ArrayList<>();
