@@ -204,7 +204,7 @@ final class CatalogueReader {
             throw fail(path, "expected a mapping with id, kind and allOf");
         }
         onlyKeys(n, path, Set.of("id", "kind", "description", "allOf", "titleOrUrl", "notTitleOrUrl", "exclude",
-                "otherKind", "scope", "actor", "within"));
+                "otherKind", "scope", "actor", "within", "aloneOnPage"));
         String id = uniqueId(text(n, path, "id"), path + ".id", ids);
         String kindName = text(n, path, "kind");
         SignalKind kind;
@@ -260,12 +260,23 @@ final class CatalogueReader {
             unnamedCounts = !a.equals(MUNICIPALITY);
             othersCount = a.equals(NOT_OUTSIDE);
         }
+        boolean aloneOnPage = false;
+        if (n.has("aloneOnPage")) {
+            JsonNode v = n.get("aloneOnPage");
+            if (!v.isBoolean()) {
+                throw fail(path + ".aloneOnPage", "expected true or false");
+            }
+            if (!actor) {
+                throw fail(path + ".aloneOnPage", "only a rule with an actor asks who else the page names");
+            }
+            aloneOnPage = v.booleanValue();
+        }
         PhraseRule.Within within = n.has("within") ? within(n.get("within"), path + ".within", groups) : null;
         if (within != null && scope == SignalCatalogue.Scope.DOCUMENT) {
             throw fail(path + ".within", "a document-wide rule has no block to be near in; use scope block");
         }
         return new PhraseRule(id, kind, description, groups, titleOrUrl, notTitleOrUrl, exclude, otherKind, scope,
-                actor, unnamedCounts, othersCount, within);
+                actor, unnamedCounts, othersCount, within, aloneOnPage);
     }
 
     /**

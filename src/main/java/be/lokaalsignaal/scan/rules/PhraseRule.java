@@ -20,11 +20,13 @@ import java.util.List;
  * @param othersCount with actor: whether the others (organisers, associations) may stand beside it; only an
  *                   outside actor (another zone, a federal body) then says it is not the municipality's
  * @param within     two groups whose hits must lie close together in the block (or in one paragraph), or null
+ * @param aloneOnPage with actor: whether a block that names no one counts when the whole page names the
+ *                   municipality (or its services) and no one else: nobody else it could be
  */
 public record PhraseRule(String id, SignalKind kind, String description, List<Group> allOf, Group titleOrUrl,
                          List<Phrase> notTitleOrUrl, List<Phrase> exclude, List<OtherKind> otherKind,
                          SignalCatalogue.Scope scope, boolean actor, boolean unnamedCounts, boolean othersCount,
-                         Within within) {
+                         Within within, boolean aloneOnPage) {
 
     /** How near the anchor an otherKind phrase must stand when the catalogue does not say. */
     public static final int OTHER_KIND_WORDS = 12;

@@ -152,6 +152,9 @@ final class RuleRun {
         PageIndex.Block unnamed = null;
         int[] unnamedFound = null;
         Decision unnamedBy = null;
+        // the first block that names no one, for a rule that looks at who else the page names
+        PageIndex.Block silent = null;
+        int[] silentFound = null;
         // the furthest any block came, for whyNot
         why = "no block holds a phrase of every group";
         int stage = 0;
@@ -196,7 +199,15 @@ final class RuleRun {
                 unnamed = b;
                 unnamedFound = found.clone();
                 unnamedBy = d;
+            } else if (d.actor == Actor.NONE && silent == null) {
+                silent = b;
+                silentFound = found.clone();
             }
+        }
+        if (unnamed == null && silent != null && rule.aloneOnPage() && onlyTheMunicipalityNamed(groupHits)) {
+            Evidence e = evidence(rule, silent, groupHits, silentFound, null);
+            e.actor = "UNNAMED";
+            return e;
         }
         if (unnamed == null) {
             return null;
@@ -333,6 +344,31 @@ final class RuleRun {
             addActor(e, a);
         }
         return e;
+    }
+
+    /**
+     * The page names the municipality or its services, in a paragraph with the rule's other words, and no one else
+     * who could act (no outside body, no association, organiser or school; partners aside): an action in a block
+     * that names no one can then only be the municipality's.
+     */
+    private boolean onlyTheMunicipalityNamed(List<Hits> groupHits) {
+        prepareActors();
+        if (!outside.isEmpty() || !others.isEmpty()) {
+            return false;
+        }
+        // named with the rule's other words (the theme), not only in the site's header or address
+        for (int p = 0; p < index.paragraphs; p++) {
+            PageIndex.Block b = index.blocks.get(p);
+            if (own.first(b) < 0 && local.first(b) < 0) {
+                continue;
+            }
+            for (int g = 1; g < groupHits.size(); g++) {
+                if (groupHits.get(g).first(b) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** An actor decision in words: "OUTSIDE 'Sensoa'", "NONE (no one named)". */

@@ -122,4 +122,17 @@ class ActorRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad voert 'Vraag naar Angela' in de cafés van "
                 + "Mechelen in.</p>"))).containsExactly("NIGHTLIFE");
     }
+
+    @Test
+    void aBlockThatNamesNoOneIsTheMunicipalitysWhenThePageNamesOnlyItWithTheTheme() {
+        String lead = "<h1>Straatintimidatie</h1><p>Stad Mechelen wil dat iedereen zich veilig voelt en pakt "
+                + "straatintimidatie aan.</p>";
+        String approach = "<h2>Aanpak</h2><p>Affiches in trams en aan haltes: de campagne tegen straatintimidatie "
+                + "loopt tot september.</p>";
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", lead + approach))).containsExactly("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", lead + approach + "<p>Meer uitleg bij Sensoa.</p>")))
+                .isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Stad Mechelen vernieuwt het marktplein.</p>" + approach)))
+                .isEmpty();
+    }
 }

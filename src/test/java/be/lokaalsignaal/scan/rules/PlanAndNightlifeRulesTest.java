@@ -101,4 +101,41 @@ class PlanAndNightlifeRulesTest {
                 + "campings, voor wie ongewenst werd aangeraakt of seksueel werd lastiggevallen.</p>")))
                 .containsExactly("NIGHTLIFE");
     }
+
+    @Test
+    void aCafeNamedAmongTheStreetAndTheBusIsEverydayLifeNotNightlife() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Zie je dat iemand op straat, op de bus of op café wordt "
+                + "lastiggevallen? De stad leert je in een training hoe je kan tussenkomen.</p>")))
+                .doesNotContain("NIGHTLIFE");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De jeugddienst geeft de barploegen van de fuiven een "
+                + "training over seksueel grensoverschrijdend gedrag.</p>"))).containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void thePosterOfAPartyCharterBelongsToTheNightlifeMeasureNotACampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Fuifcharter</h1><p>Met het charter van de jeugddienst "
+                + "volgt je barploeg een vorming over seksueel grensoverschrijdend gedrag op fuiven. Je hangt de "
+                + "affiche met de huisregels op aan de bar.</p>"))).containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void measuresAnAdvisoryCouncilAsksForAreNotTaken() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Advies veilig uitgaan</h2><p>In het advies vraagt de jeugdraad het college om:</p>"
+                + "<ul><li>een vorming voor cafébazen te organiseren;</li><li>aanspreekpunten op fuiven in te voeren;"
+                + "</li><li>drankdeksels te voorzien tegen drink spiking op grote fuiven.</li></ul>"))).isEmpty();
+    }
+
+    @Test
+    void aSafetyPlanStillToBeMadeNamesNothingYet() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het Nationaal Veiligheidsplan noemt drugs en seksueel "
+                + "geweld. De politiezone bekijkt bij de opmaak van het volgende zonaal veiligheidsplan welke "
+                + "prioriteiten ze overneemt, zoals seksueel geweld.</p>"))).isEmpty();
+    }
+
+    @Test
+    void whatTheNationalPlanNamesUnderAnotherNameIsNotTheLocalPlansTheme() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Lokaal veiligheidsplan</h1><p>Het lokaal "
+                + "veiligheidsplan kiest inbraken en verkeer. Dat nationale plan noemt ook seksueel geweld als "
+                + "prioriteit.</p>"))).isEmpty();
+    }
 }
