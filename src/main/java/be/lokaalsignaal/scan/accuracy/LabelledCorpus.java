@@ -111,8 +111,9 @@ public final class LabelledCorpus {
         }
         String file = text(n, "file", where);
         where = where + " (" + file + ")";
-        if (!file.matches("[0-9]{3}-[a-z0-9-]+\\.(html|pdf\\.txt)")) {
-            throw new CorpusException(where + ": file: expected NNN-slug.html or NNN-slug.pdf.txt");
+        if (!file.matches("[0-9]{3,4}-[a-z0-9-]+\\.(html|pdf\\.txt)")) {
+            throw new CorpusException(where + ": file: expected NNN-slug.html or NNN-slug.pdf.txt (a number of three "
+                    + "or four digits)");
         }
         Path path = dir.resolve(file);
         if (!Files.isRegularFile(path)) {

@@ -33,15 +33,15 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the third, pages 501-635) scored when it was evaluated (ACCURACY.md): a rule change must
+     * What the held-out part (the fourth, pages 701-835) scored when it was evaluated (ACCURACY.md): a rule change must
      * not make it worse while the floors above are not reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.75, 0.80},
-            SignalKind.SAFETY_PLAN, new double[] {0.93, 1.00},
-            SignalKind.NIGHTLIFE, new double[] {0.82, 0.79});
+            SignalKind.CAMPAIGN, new double[] {0.90, 0.90},
+            SignalKind.SAFETY_PLAN, new double[] {0.92, 0.92},
+            SignalKind.NIGHTLIFE, new double[] {0.92, 0.86});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -69,25 +69,34 @@ class AccuracyFloorsTest {
     }
 
     /**
-     * The confusions left on the development part (ACCURACY.md says why): a campaign whose theme stands only in other
-     * sections of the page or document, a bystander training given by an NGO with the municipality's service, a
-     * magazine's table of contents that lists an article on Ask for Angela elsewhere.
+     * The confusions left on the development part (ACCURACY.md says why): campaigns whose theme stands only in
+     * another section of the page or document (345, 403, 612, 616), a campaign named after Ask for Angela (327), an
+     * action week against "intimidatie" without a word that makes it sexual (515), a magazine's table of contents
+     * that lists an article on Ask for Angela elsewhere (408), a students' action on a page whose last paragraph
+     * names a municipal label for student rooms (521), nightlife measures listed in a safety plan that its page
+     * does not call zonal, integral or local (630).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
+            "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
             "false- CAMPAIGN 345-hasselt-nachtlevenplan-2025.pdf.txt",
             "false- CAMPAIGN 403-overijse-druivenfeesten-respect.html",
-            "false- CAMPAIGN 409-sint-pieters-leeuw-omstaanderstraining.html",
-            "false+ NIGHTLIFE 408-wemmel-infoblad-juni-2023.pdf.txt");
+            "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
+            "false- CAMPAIGN 612-aalst-meerjarenplan-gelijke-kansen.pdf.txt",
+            "false- CAMPAIGN 616-ninove-carnaval-grenzen.html",
+            "false+ NIGHTLIFE 408-wemmel-infoblad-juni-2023.pdf.txt",
+            "false+ NIGHTLIFE 521-diepenbeek-studenten-actie-campus.html",
+            "false- NIGHTLIFE 616-ninove-carnaval-grenzen.html",
+            "false+ NIGHTLIFE 630-genk-veiligheidsplan-2026.html");
 
     /**
-     * The development part (with both former held-out parts in it since 2026-12-01) is read with no confusion but
+     * The development part (with three former held-out parts in it since 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
-    void theDevelopmentPartIncludingBothFormerHeldOutPartsHasNoOtherConfusion() {
+    void theDevelopmentPartIncludingThreeFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(388);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(523);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }

@@ -135,4 +135,13 @@ class ActorRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Stad Mechelen vernieuwt het marktplein.</p>" + approach)))
                 .isEmpty();
     }
+
+    @Test
+    void aTrainingTheMunicipalityHasGivenByAnOrganisationsTrainerIsStillTheMunicipalitys() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>In de gratis training van onze dienst Welzijn leer je als "
+                + "omstaander ingrijpen bij straatintimidatie. De avonden worden begeleid door een trainer van Sensoa."
+                + "</p>"))).containsExactly("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Sensoa geeft een training: als omstaander leer je "
+                + "ingrijpen bij straatintimidatie.</p>"))).isEmpty();
+    }
 }

@@ -29,4 +29,21 @@ class AwarenessActionWordsTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad staat met een infostand tegen "
                 + "grensoverschrijdend gedrag aan de kerk.</p>"))).containsExactly("CAMPAIGN");
     }
+
+    @Test
+    void aTrainingForResidentsAsBystandersIsACampaignButForBarStaffANightlifeMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Ik grijp in</h2><p>Met deze actie leert de stad "
+                + "Mechelen inwoners reageren als ze getuige zijn van seksuele intimidatie. Je volgt een training van "
+                + "twee uur.</p>"))).containsExactly("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad gaf het barpersoneel van de cafés een training: "
+                + "ingrijpen bij seksuele intimidatie.</p>"))).containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void aPosterNearAPartyCharterIsNoCampaignButAPosterActionIs() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Wie het fuifcharter van de stad tekent, hangt de affiche "
+                + "met de huisregels op tegen seksueel grensoverschrijdend gedrag.</p>"))).doesNotContain("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad hangt affiches op tegen seksueel "
+                + "grensoverschrijdend gedrag.</p>"))).containsExactly("CAMPAIGN");
+    }
 }
