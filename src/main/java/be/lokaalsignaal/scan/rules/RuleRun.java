@@ -2,8 +2,9 @@ package be.lokaalsignaal.scan.rules;
 
 import be.lokaalsignaal.avro.MatchedPhrase;
 import be.lokaalsignaal.avro.RuleMatch;
+import be.lokaalsignaal.scan.rules.PageActors.Actor;
+import be.lokaalsignaal.scan.rules.PageActors.Decision;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,40 +13,17 @@ import java.util.Set;
 /** The phrase rules over one page, with the page's words read once (a {@link PageIndex}). */
 final class RuleRun {
 
-    /** Whose action a block says it is. */
-    enum Actor { OWN, OUTSIDE, LOCAL, OTHER, WE, NONE }
-
-    /** An actor decision with the hit that made it, in hits (or -1). */
-    private record Decision(Actor actor, Hits hits, int hit) {
-    }
-
-    /** Words between a partner phrase and the actor it makes a partner: "met de steun van [het] jeugdhuis". */
-    private static final int PARTNER_REACH = 3;
-    /** Words between two partners in a row: "samen met Sensoa en Plan International". */
-    private static final int PARTNER_CHAIN = 2;
-
     /** Whose an action is on the whole page, with the block and decision that said so (or null). */
     private record Attribution(Actor actor, PageIndex.Block block, Decision decision) {
     }
 
     private final PageIndex index;
-    private final Actors actors;
-    private final List<Phrase> ownNames;
-    private final List<Phrase> otherNames;
-    private final Set<Phrase> needCapital;
+    private final PageActors actors;
     /** Whether the site's municipality is known: then an action must be given to someone to count. */
     private final boolean knownMunicipality;
     private final Map<Group, Hits> groups = new IdentityHashMap<>();
     private final Map<List<Phrase>, Hits> lists = new IdentityHashMap<>();
     private final Map<Group, Attribution> attributions = new IdentityHashMap<>();
-    /** The most words an actor or partner phrase has: how far back a phrase ending at a word can start. */
-    private final int longestActor;
-    private Hits own;
-    private Hits local;
-    private Hits outside;
-    private Hits others;
-    private Hits joins;
-    private Hits we;
     /** Why the rule evaluated last did not match, for an analyst asking about a page it missed; null on a match. */
     private String why;
 
@@ -53,18 +31,7 @@ final class RuleRun {
             boolean knownMunicipality) {
         this.index = index;
         this.knownMunicipality = knownMunicipality;
-        this.actors = actors;
-        this.ownNames = ownNames;
-        this.otherNames = otherNames;
-        this.needCapital = needCapital;
-        int longest = 1;
-        for (List<Phrase> list : List.of(actors.own(), actors.local(), actors.outside(), actors.others(),
-                actors.nameParts(), actors.places(), actors.partners(), ownNames, otherNames)) {
-            for (Phrase p : list) {
-                longest = Math.max(longest, p.length());
-            }
-        }
-        this.longestActor = longest;
+        this.actors = new PageActors(index, actors, ownNames, otherNames, needCapital);
     }
 
     Hits hits(Group g) {
@@ -182,29 +149,29 @@ final class RuleRun {
             if (!rule.actor()) {
                 return evidence(rule, b, groupHits, found, null);
             }
-            Decision d = actorOf(b, hits(anchor(rule)), groupHits, found);
-            if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
+            Decision d = actors.decide(b, hits(anchor(rule)), groupHits, found);
+            if (d.actor() == Actor.OWN || d.actor() == Actor.LOCAL) {
                 return evidence(rule, b, groupHits, found, d);
             }
             if (stage < 2) {
                 stage = 2;
-                why = "every group in a block, but the action is " + said(b, d);
+                why = "every group in a block, but the action is " + actors.said(b, d);
             }
             // "we" on the page of a known municipality, or no one at all where the municipality is not known:
             // the page may be its own, unless another block gives the action to someone else
-            boolean mayBeOwn = d.actor == Actor.WE
-                    || d.actor == Actor.NONE && (!knownMunicipality || rule.unnamedCounts())
-                    || d.actor == Actor.OTHER && rule.othersCount();
-            if (mayBeOwn && (unnamed == null || unnamedBy.actor == Actor.NONE && d.actor == Actor.WE)) {
+            boolean mayBeOwn = d.actor() == Actor.WE
+                    || d.actor() == Actor.NONE && (!knownMunicipality || rule.unnamedCounts())
+                    || d.actor() == Actor.OTHER && rule.othersCount();
+            if (mayBeOwn && (unnamed == null || unnamedBy.actor() == Actor.NONE && d.actor() == Actor.WE)) {
                 unnamed = b;
                 unnamedFound = found.clone();
                 unnamedBy = d;
-            } else if (d.actor == Actor.NONE && silent == null) {
+            } else if (d.actor() == Actor.NONE && silent == null) {
                 silent = b;
                 silentFound = found.clone();
             }
         }
-        if (unnamed == null && silent != null && rule.aloneOnPage() && onlyTheMunicipalityNamed(groupHits)) {
+        if (unnamed == null && silent != null && rule.aloneOnPage() && actors.onlyTheMunicipalityNamed(groupHits)) {
             Evidence e = evidence(rule, silent, groupHits, silentFound, null);
             e.actor = "UNNAMED";
             return e;
@@ -214,18 +181,18 @@ final class RuleRun {
         }
         Attribution a = attribution(anchor(rule));
         if (a.actor == Actor.OUTSIDE || a.actor == Actor.OTHER && !rule.othersCount()) {
-            why = "a block with every group names " + (unnamedBy.actor == Actor.WE ? "only 'we'" : "no one")
-                    + ", and the page gives the action to " + said(a.block, a.decision);
+            why = "a block with every group names " + (unnamedBy.actor() == Actor.WE ? "only 'we'" : "no one")
+                    + ", and the page gives the action to " + actors.said(a.block, a.decision);
             return null;
         }
         // "we" on a page whose title names an outside body or an organisation ("Sensoa", "vzw Lijfwijs") is theirs
-        if (a.actor == Actor.NONE && unnamedBy.actor == Actor.WE
-                && (outside.first(index.title) >= 0 || others.first(index.title) >= 0)) {
+        if (a.actor == Actor.NONE && unnamedBy.actor() == Actor.WE
+                && actors.titleNamesSomeoneElse()) {
             why = "'we' acts, on a page whose title names an outside body or an organisation";
             return null;
         }
         Evidence e = evidence(rule, unnamed, groupHits, unnamedFound, null);
-        if (a.actor == Actor.NONE && unnamedBy.actor == Actor.WE) {
+        if (a.actor == Actor.NONE && unnamedBy.actor() == Actor.WE) {
             addActor(e, unnamed, unnamedBy);
         } else {
             addActor(e, a);
@@ -298,9 +265,9 @@ final class RuleRun {
         if (d == null) {
             return;
         }
-        e.actor = d.actor.name();
-        e.phrases.add(phrase("actor", d.hits.phrase[d.hit].source(),
-                index.text(b, d.hits.start[d.hit], d.hits.end[d.hit])));
+        e.actor = d.actor().name();
+        e.phrases.add(phrase("actor", d.hits().phrase[d.hit()].source(),
+                index.text(b, d.hits().start[d.hit()], d.hits().end[d.hit()])));
     }
 
     /** A block that names no one: the page's other blocks with the action's words may say whose it is. */
@@ -338,7 +305,7 @@ final class RuleRun {
             Attribution a = attribution(anchor(rule));
             if (a.actor == Actor.OUTSIDE || a.actor == Actor.OTHER && !rule.othersCount()
                     || a.actor == Actor.NONE && knownMunicipality && !rule.unnamedCounts()) {
-                why = "the page gives the action to " + said(a.block, a.decision);
+                why = "the page gives the action to " + actors.said(a.block, a.decision);
                 return null;
             }
             addActor(e, a);
@@ -346,123 +313,7 @@ final class RuleRun {
         return e;
     }
 
-    /**
-     * The page names the municipality or its services, in a paragraph with the rule's other words, and no one else
-     * who could act (no outside body, no association, organiser or school; partners aside): an action in a block
-     * that names no one can then only be the municipality's.
-     */
-    private boolean onlyTheMunicipalityNamed(List<Hits> groupHits) {
-        prepareActors();
-        if (!outside.isEmpty() || !others.isEmpty()) {
-            return false;
-        }
-        // named with the rule's other words (the theme), not only in the site's header or address
-        for (int p = 0; p < index.paragraphs; p++) {
-            PageIndex.Block b = index.blocks.get(p);
-            if (own.first(b) < 0 && local.first(b) < 0) {
-                continue;
-            }
-            for (int g = 1; g < groupHits.size(); g++) {
-                if (groupHits.get(g).first(b) >= 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** An actor decision in words: "OUTSIDE 'Sensoa'", "NONE (no one named)". */
-    private String said(PageIndex.Block b, Decision d) {
-        if (d == null || d.hits == null) {
-            return "NONE (no one named)";
-        }
-        return d.actor + " '" + index.text(b, d.hits.start[d.hit], d.hits.end[d.hit]) + "'";
-    }
-
     // ------------------------------------------------------------------ actors
-
-    /**
-     * Whose action a block says it is. First the sentences that hold the anchor (the action's words); when they
-     * name no one, the paragraphs of the block that hold the anchor or the rule's other words found there. A
-     * date line or byline under a title ("12 maart, Stad Leuven") holds none of them and says nothing. Among
-     * sentences or paragraphs, one that gives the action to the municipality decides, else one that names someone
-     * else, else "we". Within one: the municipality's own name (or a local actor or "we" that joins) first, then
-     * an outside body, then the municipality's services, then others who may act beside it.
-     */
-    Decision actorOf(PageIndex.Block b, Hits anchor, List<Hits> groupHits, int[] found) {
-        prepareActors();
-        List<int[]> sentences = new ArrayList<>();
-        List<int[]> paragraphs = new ArrayList<>();
-        for (int a = anchor.first(b); a >= 0 && a < anchor.size() && anchor.start[a] < b.to; a++) {
-            if (anchor.end[a] <= b.to) {
-                sentences.add(index.sentenceOf(anchor.start[a]));
-                paragraphs.add(index.textOf(anchor.start[a]));
-            }
-        }
-        for (int g = 0; g < found.length; g++) {
-            paragraphs.add(index.textOf(groupHits.get(g).start[found[g]]));
-        }
-        Decision d = strongest(b, sentences);
-        if (d.actor != Actor.NONE && d.actor != Actor.WE) {
-            return d;
-        }
-        // "we" in the sentence is the municipality only if its paragraphs do not name someone else
-        Decision p = strongest(b, paragraphs);
-        return p.actor != Actor.NONE && p.actor != Actor.WE || d.actor == Actor.NONE ? p : d;
-    }
-
-    /** Of several ranges of the block, the one that gives the action to the municipality, else to someone else. */
-    private Decision strongest(PageIndex.Block b, List<int[]> ranges) {
-        Decision other = null;
-        Decision we = null;
-        for (int[] r : ranges) {
-            Decision d = actorOf(Math.max(r[0], b.from), Math.min(r[1], b.to));
-            if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
-                return d;
-            }
-            if (d.actor == Actor.WE) {
-                we = we == null ? d : we;
-            } else if (d.actor != Actor.NONE && other == null) {
-                other = d;
-            }
-        }
-        return other != null ? other : we != null ? we : new Decision(Actor.NONE, null, -1);
-    }
-
-    /** Whose action the words from..to say it is, by the order of the actors (see signals.yml). */
-    private Decision actorOf(int from, int to) {
-        int k = own.first(from, to);
-        if (k >= 0) {
-            return new Decision(Actor.OWN, own, k);
-        }
-        k = joins.first(from, to);
-        if (k >= 0) {
-            int l = local.first(from, to);
-            if (l >= 0) {
-                return new Decision(Actor.OWN, local, l);
-            }
-            int w = we.first(from, to);
-            if (w >= 0) {
-                return new Decision(Actor.OWN, we, w);
-            }
-        }
-        if (outside.first(from, to) >= 0) {
-            return new Decision(Actor.OUTSIDE, outside, outside.first(from, to));
-        }
-        k = local.first(from, to);
-        if (k >= 0) {
-            return new Decision(Actor.LOCAL, local, k);
-        }
-        k = others.first(from, to);
-        if (k >= 0) {
-            return new Decision(Actor.OTHER, others, k);
-        }
-        k = we.first(from, to);
-        if (k >= 0) {
-            return new Decision(Actor.WE, we, k);
-        }
-        return new Decision(Actor.NONE, null, -1);
-    }
 
     /**
      * Whose the action of a group is on the whole page, from every block that holds a phrase of it: LOCAL when
@@ -480,15 +331,15 @@ final class RuleRun {
             if (h.first(b) < 0) {
                 continue;
             }
-            Decision d = actorOf(b, h, List.of(), new int[0]);
-            if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
-                result = new Attribution(d.actor, b, d);
+            Decision d = actors.decide(b, h, List.of(), new int[0]);
+            if (d.actor() == Actor.OWN || d.actor() == Actor.LOCAL) {
+                result = new Attribution(d.actor(), b, d);
                 break;
             }
             // an outside actor anywhere outweighs others
-            if (d.actor == Actor.OUTSIDE && result.actor != Actor.OUTSIDE
-                    || d.actor == Actor.OTHER && result.actor == Actor.NONE) {
-                result = new Attribution(d.actor, b, d);
+            if (d.actor() == Actor.OUTSIDE && result.actor != Actor.OUTSIDE
+                    || d.actor() == Actor.OTHER && result.actor == Actor.NONE) {
+                result = new Attribution(d.actor(), b, d);
             }
         }
         attributions.put(first, result);
@@ -533,168 +384,6 @@ final class RuleRun {
             }
         }
         return false;
-    }
-
-    private void prepareActors() {
-        if (own != null) {
-            return;
-        }
-        List<Phrase> ownPhrases = new ArrayList<>(actors.own());
-        ownPhrases.addAll(ownNames);
-        List<Phrase> outsidePhrases = new ArrayList<>(actors.outside());
-        outsidePhrases.addAll(otherNames);
-        Hits o = capitalsOnly(Hits.of(index, ownPhrases, List.of()));
-        Hits x = capitalsOnly(Hits.of(index, outsidePhrases, List.of()));
-        Hits l = Hits.of(index, actors.local(), List.of());
-        Hits r = Hits.of(index, actors.others(), List.of());
-        Hits partners = Hits.of(index, actors.partners(), List.of());
-        boolean[][] partner = partners(longestActor, partners, o, x, l, r);
-        Hits together = Hits.of(index, actors.together(), List.of());
-        // "de stad en Sensoa lanceren": acting together with the municipality, the outside body is a partner
-        partner[1] = or(partner[1], together(x, together, o, l));
-        partner[3] = or(partner[3], together(r, together, o, l));
-        outside = HitFilter.keep(x, partner[1], null);
-        others = HitFilter.keep(r, partner[3], null);
-        Hits nameParts = Hits.of(index, actors.nameParts(), List.of());
-        // another municipality's name before its own is a double name ("politiezone Lanaken-Maasmechelen")
-        Hits outsideWords = Hits.of(index, actors.outside(), List.of());
-        // "de campus in Diepenbeek", "inwoners van Vilvoorde": the name as a place says nothing of who acts
-        Hits places = Hits.of(index, actors.places(), List.of());
-        own = HitFilter.keep(o, or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts, places)), outside);
-        local = HitFilter.keep(l, partner[2], outside);
-        joins = Hits.of(index, actors.joins(), List.of());
-        we = Hits.of(index, actors.we(), List.of());
-    }
-
-    /**
-     * The municipality's name right after another actor or a name part is part of another name: "serviceclub Zonta
-     * Halle", "Infoblad Torhout".
-     */
-    private static boolean[] partOfName(int longest, Hits own, Hits... before) {
-        boolean[] out = new boolean[own.size()];
-        for (int k = 0; k < own.size(); k++) {
-            for (Hits b : before) {
-                for (int m = Hits.lowerBound(b.start, b.size(), own.start[k] - longest);
-                     m < b.size() && b.start[m] < own.start[k]; m++) {
-                    out[k] |= b.end[m] == own.start[k];
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Which hits of h stand joined to a hit of the municipality's by a together phrase ("en"), either side. */
-    private boolean[] together(Hits h, Hits joiner, Hits... municipal) {
-        boolean[] out = new boolean[h.size()];
-        if (joiner.isEmpty()) {
-            return out;
-        }
-        for (int k = 0; k < h.size(); k++) {
-            for (Hits m : municipal) {
-                // "de stad en Sensoa": a joiner right after h's hit... or right before it, each with m's hit beyond
-                int after = startingAt(joiner, h.end[k]);
-                int before = endingAt(joiner, h.start[k]);
-                out[k] |= after >= 0 && startingAt(m, joiner.end[after]) >= 0
-                        || before >= 0 && endingAt(m, joiner.start[before]) >= 0;
-            }
-        }
-        return out;
-    }
-
-    /** A hit that starts at the word, or -1. */
-    private static int startingAt(Hits h, int word) {
-        int j = Hits.lowerBound(h.start, h.size(), word);
-        return j < h.size() && h.start[j] == word ? j : -1;
-    }
-
-    /** A hit that ends at the word (exclusive), or -1. */
-    private int endingAt(Hits h, int word) {
-        for (int j = Hits.lowerBound(h.start, h.size(), word - longestActor); j < h.size() && h.start[j] < word; j++) {
-            if (h.end[j] == word) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean[] or(boolean[] a, boolean[] b) {
-        boolean[] out = new boolean[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] || b[i];
-        }
-        return out;
-    }
-
-    /** Names that are also Dutch words count only with a capital: "Boom", not "een boom". */
-    private Hits capitalsOnly(Hits h) {
-        if (needCapital.isEmpty()) {
-            return h;
-        }
-        boolean[] keep = new boolean[h.size()];
-        Arrays.fill(keep, true);
-        for (int k = 0; k < h.size(); k++) {
-            if (needCapital.contains(h.phrase[k]) && !index.capitalised(h.start[k])) {
-                keep[k] = false;
-            }
-        }
-        return HitFilter.keep(h, invert(keep), null);
-    }
-
-    private static boolean[] invert(boolean[] a) {
-        boolean[] out = new boolean[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = !a[i];
-        }
-        return out;
-    }
-
-    /** Which hits of own, outside and local are partners: right after a partner phrase, or after such a partner. */
-    private static boolean[][] partners(int longest, Hits markers, Hits... lists) {
-        boolean[][] out = new boolean[lists.length][];
-        for (int i = 0; i < lists.length; i++) {
-            out[i] = new boolean[lists[i].size()];
-        }
-        if (markers.isEmpty()) {
-            return out;
-        }
-        int total = 0;
-        for (Hits h : lists) {
-            total += h.size();
-        }
-        long[] order = new long[total];
-        int n = 0;
-        for (int i = 0; i < lists.length; i++) {
-            for (int k = 0; k < lists[i].size(); k++) {
-                order[n++] = (long) lists[i].start[k] << 32 | (long) i << 24 | k;
-            }
-        }
-        Arrays.sort(order);
-        int lastPartnerEnd = Integer.MIN_VALUE / 2;
-        for (long key : order) {
-            int i = (int) (key >>> 24) & 0xff;
-            int k = (int) (key & 0xffffff);
-            int s = lists[i].start[k];
-            boolean isPartner = s - lastPartnerEnd <= PARTNER_CHAIN && s >= lastPartnerEnd;
-            if (!isPartner) {
-                int m = markerBefore(longest, markers, s);
-                isPartner = m >= 0;
-            }
-            if (isPartner) {
-                out[i][k] = true;
-                lastPartnerEnd = Math.max(lastPartnerEnd, lists[i].end[k]);
-            }
-        }
-        return out;
-    }
-
-    private static int markerBefore(int longest, Hits markers, int s) {
-        for (int m = Hits.lowerBound(markers.start, markers.size(), s - PARTNER_REACH - longest);
-             m < markers.size() && markers.start[m] < s; m++) {
-            if (markers.end[m] <= s && s - markers.end[m] <= PARTNER_REACH) {
-                return m;
-            }
-        }
-        return -1;
     }
 
     /** The hits not dropped and not overlapping a hit of the overriding list. */

@@ -1,0 +1,340 @@
+package be.lokaalsignaal.scan.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who acts on one page (signals.yml, actors): the hits of the municipality's own names and services, outside bodies,
+ * others, joins and "we", with partners and names that are part of another name set aside; and whose an action in a
+ * block is by them.
+ */
+final class PageActors {
+
+    /** Whose action a block says it is. */
+    enum Actor { OWN, OUTSIDE, LOCAL, OTHER, WE, NONE }
+
+    /** An actor decision with the hit that made it, in hits (or -1). */
+    record Decision(Actor actor, Hits hits, int hit) {
+    }
+
+    /** Words between a partner phrase and the actor it makes a partner: "met de steun van [het] jeugdhuis". */
+    private static final int PARTNER_REACH = 3;
+    /** Words between two partners in a row: "samen met Sensoa en Plan International". */
+    private static final int PARTNER_CHAIN = 2;
+
+    private final PageIndex index;
+    private final Actors actors;
+    private final List<Phrase> ownNames;
+    private final List<Phrase> otherNames;
+    private final Set<Phrase> needCapital;
+    /** The most words an actor or partner phrase has: how far back a phrase ending at a word can start. */
+    private final int longestActor;
+    private Hits own;
+    private Hits local;
+    private Hits outside;
+    private Hits others;
+    private Hits joins;
+    private Hits we;
+
+    PageActors(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital) {
+        this.index = index;
+        this.actors = actors;
+        this.ownNames = ownNames;
+        this.otherNames = otherNames;
+        this.needCapital = needCapital;
+        int longest = 1;
+        for (List<Phrase> list : List.of(actors.own(), actors.local(), actors.outside(), actors.others(),
+                actors.nameParts(), actors.places(), actors.partners(), ownNames, otherNames)) {
+            for (Phrase p : list) {
+                longest = Math.max(longest, p.length());
+            }
+        }
+        this.longestActor = longest;
+    }
+
+    /** The page's title names an outside body or one of the others ("Partners in de kijker: vzw Lijfwijs"). */
+    boolean titleNamesSomeoneElse() {
+        prepare();
+        return outside.first(index.title) >= 0 || others.first(index.title) >= 0;
+    }
+
+    /**
+     * Whose action a block says it is. First the sentences that hold the anchor (the action's words); when they
+     * name no one, the paragraphs of the block that hold the anchor or the rule's other words found there. A
+     * date line or byline under a title ("12 maart, Stad Leuven") holds none of them and says nothing. Among
+     * sentences or paragraphs, one that gives the action to the municipality decides, else one that names someone
+     * else, else "we". Within one: the municipality's own name (or a local actor or "we" that joins) first, then
+     * an outside body, then the municipality's services, then others who may act beside it.
+     */
+    Decision decide(PageIndex.Block b, Hits anchor, List<Hits> groupHits, int[] found) {
+        prepare();
+        List<int[]> sentences = new ArrayList<>();
+        List<int[]> paragraphs = new ArrayList<>();
+        for (int a = anchor.first(b); a >= 0 && a < anchor.size() && anchor.start[a] < b.to; a++) {
+            if (anchor.end[a] <= b.to) {
+                sentences.add(index.sentenceOf(anchor.start[a]));
+                paragraphs.add(index.textOf(anchor.start[a]));
+            }
+        }
+        for (int g = 0; g < found.length; g++) {
+            paragraphs.add(index.textOf(groupHits.get(g).start[found[g]]));
+        }
+        Decision d = strongest(b, sentences);
+        if (d.actor != Actor.NONE && d.actor != Actor.WE) {
+            return d;
+        }
+        // "we" in the sentence is the municipality only if its paragraphs do not name someone else
+        Decision p = strongest(b, paragraphs);
+        return p.actor != Actor.NONE && p.actor != Actor.WE || d.actor == Actor.NONE ? p : d;
+    }
+
+    /** Of several ranges of the block, the one that gives the action to the municipality, else to someone else. */
+    private Decision strongest(PageIndex.Block b, List<int[]> ranges) {
+        Decision other = null;
+        Decision we = null;
+        for (int[] r : ranges) {
+            Decision d = actorOf(Math.max(r[0], b.from), Math.min(r[1], b.to));
+            if (d.actor == Actor.OWN || d.actor == Actor.LOCAL) {
+                return d;
+            }
+            if (d.actor == Actor.WE) {
+                we = we == null ? d : we;
+            } else if (d.actor != Actor.NONE && other == null) {
+                other = d;
+            }
+        }
+        return other != null ? other : we != null ? we : new Decision(Actor.NONE, null, -1);
+    }
+
+    /** Whose action the words from..to say it is, by the order of the actors (see signals.yml). */
+    private Decision actorOf(int from, int to) {
+        int k = own.first(from, to);
+        if (k >= 0) {
+            return new Decision(Actor.OWN, own, k);
+        }
+        k = joins.first(from, to);
+        if (k >= 0) {
+            int l = local.first(from, to);
+            if (l >= 0) {
+                return new Decision(Actor.OWN, local, l);
+            }
+            int w = we.first(from, to);
+            if (w >= 0) {
+                return new Decision(Actor.OWN, we, w);
+            }
+        }
+        if (outside.first(from, to) >= 0) {
+            return new Decision(Actor.OUTSIDE, outside, outside.first(from, to));
+        }
+        k = local.first(from, to);
+        if (k >= 0) {
+            return new Decision(Actor.LOCAL, local, k);
+        }
+        k = others.first(from, to);
+        if (k >= 0) {
+            return new Decision(Actor.OTHER, others, k);
+        }
+        k = we.first(from, to);
+        if (k >= 0) {
+            return new Decision(Actor.WE, we, k);
+        }
+        return new Decision(Actor.NONE, null, -1);
+    }
+
+    /**
+     * The page names the municipality or its services, in a paragraph with the rule's other words, and no one else
+     * who could act (no outside body, no association, organiser or school; partners aside): an action in a block
+     * that names no one can then only be the municipality's.
+     */
+    boolean onlyTheMunicipalityNamed(List<Hits> groupHits) {
+        prepare();
+        if (!outside.isEmpty() || !others.isEmpty()) {
+            return false;
+        }
+        // named with the rule's other words (the theme), not only in the site's header or address
+        for (int p = 0; p < index.paragraphs; p++) {
+            PageIndex.Block b = index.blocks.get(p);
+            if (own.first(b) < 0 && local.first(b) < 0) {
+                continue;
+            }
+            for (int g = 1; g < groupHits.size(); g++) {
+                if (groupHits.get(g).first(b) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An actor decision in words: "OUTSIDE 'Sensoa'", "NONE (no one named)". */
+    String said(PageIndex.Block b, Decision d) {
+        if (d == null || d.hits == null) {
+            return "NONE (no one named)";
+        }
+        return d.actor + " '" + index.text(b, d.hits.start[d.hit], d.hits.end[d.hit]) + "'";
+    }
+
+    private void prepare() {
+        if (own != null) {
+            return;
+        }
+        List<Phrase> ownPhrases = new ArrayList<>(actors.own());
+        ownPhrases.addAll(ownNames);
+        List<Phrase> outsidePhrases = new ArrayList<>(actors.outside());
+        outsidePhrases.addAll(otherNames);
+        Hits o = capitalsOnly(Hits.of(index, ownPhrases, List.of()));
+        Hits x = capitalsOnly(Hits.of(index, outsidePhrases, List.of()));
+        Hits l = Hits.of(index, actors.local(), List.of());
+        Hits r = Hits.of(index, actors.others(), List.of());
+        Hits partners = Hits.of(index, actors.partners(), List.of());
+        boolean[][] partner = partners(longestActor, partners, o, x, l, r);
+        Hits together = Hits.of(index, actors.together(), List.of());
+        // "de stad en Sensoa lanceren": acting together with the municipality, the outside body is a partner
+        partner[1] = or(partner[1], together(x, together, o, l));
+        partner[3] = or(partner[3], together(r, together, o, l));
+        outside = HitFilter.keep(x, partner[1], null);
+        others = HitFilter.keep(r, partner[3], null);
+        Hits nameParts = Hits.of(index, actors.nameParts(), List.of());
+        // another municipality's name before its own is a double name ("politiezone Lanaken-Maasmechelen")
+        Hits outsideWords = Hits.of(index, actors.outside(), List.of());
+        // "de campus in Diepenbeek", "inwoners van Vilvoorde": the name as a place says nothing of who acts
+        Hits places = Hits.of(index, actors.places(), List.of());
+        own = HitFilter.keep(o, or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts, places)), outside);
+        local = HitFilter.keep(l, partner[2], outside);
+        joins = Hits.of(index, actors.joins(), List.of());
+        we = Hits.of(index, actors.we(), List.of());
+    }
+
+    /**
+     * The municipality's name right after another actor or a name part is part of another name: "serviceclub Zonta
+     * Halle", "Infoblad Torhout".
+     */
+    private static boolean[] partOfName(int longest, Hits own, Hits... before) {
+        boolean[] out = new boolean[own.size()];
+        for (int k = 0; k < own.size(); k++) {
+            for (Hits b : before) {
+                for (int m = Hits.lowerBound(b.start, b.size(), own.start[k] - longest);
+                     m < b.size() && b.start[m] < own.start[k]; m++) {
+                    out[k] |= b.end[m] == own.start[k];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Which hits of h stand joined to a hit of the municipality's by a together phrase ("en"), either side. */
+    private boolean[] together(Hits h, Hits joiner, Hits... municipal) {
+        boolean[] out = new boolean[h.size()];
+        if (joiner.isEmpty()) {
+            return out;
+        }
+        for (int k = 0; k < h.size(); k++) {
+            for (Hits m : municipal) {
+                // "de stad en Sensoa": a joiner right after h's hit... or right before it, each with m's hit beyond
+                int after = startingAt(joiner, h.end[k]);
+                int before = endingAt(joiner, h.start[k]);
+                out[k] |= after >= 0 && startingAt(m, joiner.end[after]) >= 0
+                        || before >= 0 && endingAt(m, joiner.start[before]) >= 0;
+            }
+        }
+        return out;
+    }
+
+    /** A hit that starts at the word, or -1. */
+    private static int startingAt(Hits h, int word) {
+        int j = Hits.lowerBound(h.start, h.size(), word);
+        return j < h.size() && h.start[j] == word ? j : -1;
+    }
+
+    /** A hit that ends at the word (exclusive), or -1. */
+    private int endingAt(Hits h, int word) {
+        for (int j = Hits.lowerBound(h.start, h.size(), word - longestActor); j < h.size() && h.start[j] < word; j++) {
+            if (h.end[j] == word) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean[] or(boolean[] a, boolean[] b) {
+        boolean[] out = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] || b[i];
+        }
+        return out;
+    }
+
+    /** Names that are also Dutch words count only with a capital: "Boom", not "een boom". */
+    private Hits capitalsOnly(Hits h) {
+        if (needCapital.isEmpty()) {
+            return h;
+        }
+        boolean[] keep = new boolean[h.size()];
+        Arrays.fill(keep, true);
+        for (int k = 0; k < h.size(); k++) {
+            if (needCapital.contains(h.phrase[k]) && !index.capitalised(h.start[k])) {
+                keep[k] = false;
+            }
+        }
+        return HitFilter.keep(h, invert(keep), null);
+    }
+
+    private static boolean[] invert(boolean[] a) {
+        boolean[] out = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = !a[i];
+        }
+        return out;
+    }
+
+    /** Which hits of own, outside and local are partners: right after a partner phrase, or after such a partner. */
+    private static boolean[][] partners(int longest, Hits markers, Hits... lists) {
+        boolean[][] out = new boolean[lists.length][];
+        for (int i = 0; i < lists.length; i++) {
+            out[i] = new boolean[lists[i].size()];
+        }
+        if (markers.isEmpty()) {
+            return out;
+        }
+        int total = 0;
+        for (Hits h : lists) {
+            total += h.size();
+        }
+        long[] order = new long[total];
+        int n = 0;
+        for (int i = 0; i < lists.length; i++) {
+            for (int k = 0; k < lists[i].size(); k++) {
+                order[n++] = (long) lists[i].start[k] << 32 | (long) i << 24 | k;
+            }
+        }
+        Arrays.sort(order);
+        int lastPartnerEnd = Integer.MIN_VALUE / 2;
+        for (long key : order) {
+            int i = (int) (key >>> 24) & 0xff;
+            int k = (int) (key & 0xffffff);
+            int s = lists[i].start[k];
+            boolean isPartner = s - lastPartnerEnd <= PARTNER_CHAIN && s >= lastPartnerEnd;
+            if (!isPartner) {
+                int m = markerBefore(longest, markers, s);
+                isPartner = m >= 0;
+            }
+            if (isPartner) {
+                out[i][k] = true;
+                lastPartnerEnd = Math.max(lastPartnerEnd, lists[i].end[k]);
+            }
+        }
+        return out;
+    }
+
+    private static int markerBefore(int longest, Hits markers, int s) {
+        for (int m = Hits.lowerBound(markers.start, markers.size(), s - PARTNER_REACH - longest);
+             m < markers.size() && markers.start[m] < s; m++) {
+            if (markers.end[m] <= s && s - markers.end[m] <= PARTNER_REACH) {
+                return m;
+            }
+        }
+        return -1;
+    }
+}
