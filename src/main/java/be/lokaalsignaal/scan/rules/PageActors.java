@@ -54,10 +54,14 @@ final class PageActors {
         this.longestActor = longest;
     }
 
-    /** The page's title names an outside body or one of the others ("Partners in de kijker: vzw Lijfwijs"). */
-    boolean titleNamesSomeoneElse() {
+    /**
+     * "We" on this page may be someone else: its title names an outside body or one of the others ("Partners in de
+     * kijker: vzw Lijfwijs"), or the page names an association, organiser or school anywhere (an organiser's text
+     * in the municipality's event calendar: "Onze barmedewerkers...").
+     */
+    boolean weMayBeSomeoneElse() {
         prepare();
-        return outside.first(index.title) >= 0 || others.first(index.title) >= 0;
+        return outside.first(index.title) >= 0 || !others.isEmpty();
     }
 
     /**

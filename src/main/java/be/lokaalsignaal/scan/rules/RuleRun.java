@@ -129,11 +129,11 @@ final class RuleRun {
             if (!allIn(b, groupHits, found)) {
                 continue;
             }
-            if (exclude.first(b) >= 0) {
+            int excluded = excludedAt(b, exclude);
+            if (excluded >= 0) {
                 if (stage < 1) {
                     stage = 1;
-                    why = "every group in a block that holds exclude '" + exclude.phrase[exclude.first(b)].source()
-                            + "'";
+                    why = "every group in a block that holds exclude '" + exclude.phrase[excluded].source() + "'";
                 }
                 continue;
             }
@@ -185,10 +185,11 @@ final class RuleRun {
                     + ", and the page gives the action to " + actors.said(a.block, a.decision);
             return null;
         }
-        // "we" on a page whose title names an outside body or an organisation ("Sensoa", "vzw Lijfwijs") is theirs
+        // "we" on a page whose title names an outside body or an organisation ("Sensoa", "vzw Lijfwijs"), or that names
+        // an organisation anywhere, may be theirs
         if (a.actor == Actor.NONE && unnamedBy.actor() == Actor.WE
-                && actors.titleNamesSomeoneElse()) {
-            why = "'we' acts, on a page whose title names an outside body or an organisation";
+                && actors.weMayBeSomeoneElse()) {
+            why = "'we' acts, on a page that names an organisation (or whose title names an outside body)";
             return null;
         }
         Evidence e = evidence(rule, unnamed, groupHits, unnamedFound, null);
@@ -198,6 +199,27 @@ final class RuleRun {
             addActor(e, a);
         }
         return e;
+    }
+
+    /**
+     * An exclude hit in the block or, for a paragraph, in a section made of it: an item of a list under a heading or
+     * lead that names the zonal safety plan is the plan's, as the section is. Its number in exclude, or -1.
+     */
+    private int excludedAt(PageIndex.Block b, Hits exclude) {
+        int k = exclude.first(b);
+        if (k >= 0 || b.index >= index.paragraphs || exclude.isEmpty()) {
+            return k;
+        }
+        for (int s = index.paragraphs; s < index.blocks.size(); s++) {
+            PageIndex.Block section = index.blocks.get(s);
+            if (section.firstParagraph <= b.index && b.index <= section.lastParagraph) {
+                k = exclude.first(section);
+                if (k >= 0) {
+                    return k;
+                }
+            }
+        }
+        return -1;
     }
 
     /** Two groups' hits in the block at most so many words apart (and in one paragraph); found gets the pair. */

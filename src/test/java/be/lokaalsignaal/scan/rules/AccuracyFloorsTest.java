@@ -70,11 +70,14 @@ class AccuracyFloorsTest {
 
     /**
      * The confusions left on the development part (ACCURACY.md says why): campaigns whose theme stands only in
-     * another section of the page or document (345, 403, 612, 616), a campaign named after Ask for Angela (327), an
-     * action week against "intimidatie" without a word that makes it sexual (515), a magazine's table of contents
-     * that lists an article on Ask for Angela elsewhere (408), a students' action on a page whose last paragraph
-     * names a municipal label for student rooms (521), nightlife measures listed in a safety plan that its page
-     * does not call zonal, integral or local (630).
+     * another section of the page or document than the campaign (345, 403, 612, 616, 909, 921), a campaign named
+     * after Ask for Angela (327), an action week against "intimidatie" without a word that makes it sexual (515), a
+     * city magazine's campaign that names the bars beside the city (994), "we" in an equal-opportunities plan that
+     * names associations (1001); a police annual report whose "we" the page gives to a care centre (917); council
+     * minutes where a councillor asks for a plan priority (972); a magazine's table of contents that lists an
+     * article on Ask for Angela elsewhere (408), a students' action on a page whose last paragraph names a municipal
+     * label for student rooms (521), nightlife measures listed in a safety plan that its page does not call zonal,
+     * integral or local (630).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -83,20 +86,27 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
             "false- CAMPAIGN 612-aalst-meerjarenplan-gelijke-kansen.pdf.txt",
             "false- CAMPAIGN 616-ninove-carnaval-grenzen.html",
+            "false- CAMPAIGN 909-halle-carnaval-respect.html",
+            "false- CAMPAIGN 921-overijse-druivenfeesten-drankafdekkers.html",
+            "false- CAMPAIGN 994-oostende-langestraat-angela-campagne.html",
+            "false- CAMPAIGN 1001-kortrijk-actieplan-gelijke-kansen-2026-2031.pdf.txt",
+            "false- SAFETY_PLAN 917-kortenberg-jaarverslag-politiezone-herko-2024.pdf.txt",
+            "false+ SAFETY_PLAN 972-evergem-notulen-gemeenteraad-oktober-2025.html",
             "false+ NIGHTLIFE 408-wemmel-infoblad-juni-2023.pdf.txt",
             "false+ NIGHTLIFE 521-diepenbeek-studenten-actie-campus.html",
             "false- NIGHTLIFE 616-ninove-carnaval-grenzen.html",
             "false+ NIGHTLIFE 630-genk-veiligheidsplan-2026.html");
 
     /**
-     * The development part (with three former held-out parts in it since 2026-12-02) is read with no confusion but
+     * The development part (with three former held-out parts and a fifth part written blind in it since 2026-12-02)
+     * is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingThreeFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(523);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(658);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }

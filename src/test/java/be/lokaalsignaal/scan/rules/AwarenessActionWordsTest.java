@@ -46,4 +46,22 @@ class AwarenessActionWordsTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad hangt affiches op tegen seksueel "
                 + "grensoverschrijdend gedrag.</p>"))).containsExactly("CAMPAIGN");
     }
+
+    @Test
+    void thePostersInAKitTheCityLendsToOrganisersAreNoCampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad leent organisatoren een pakket met hesjes, affiches "
+                + "en drankdeksels tegen seksueel grensoverschrijdend gedrag.</p>"))).doesNotContain("CAMPAIGN");
+    }
+
+    @Test
+    void theThemeInAHelpBoxIsNoThemeOfAnAction() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Stad Mechelen start de zomerleesactie. Ben je slachtoffer "
+                + "geworden van seksueel geweld? Bel 1712.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aPartOfACampaignIsNoCityNamedLuik() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het eerste luik van de campagne van de preventiedienst "
+                + "tegen seksuele intimidatie loopt in de cafés.</p>"))).contains("CAMPAIGN");
+    }
 }

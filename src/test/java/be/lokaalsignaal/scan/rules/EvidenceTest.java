@@ -19,11 +19,11 @@ class EvidenceTest {
         List<RuleMatch> m = matches(MECHELEN, page("Stad Mechelen", "<p>De preventiedienst hangt affiches op tegen "
                 + "straatintimidatie aan de stations.</p>"));
         assertThat(m).singleElement().satisfies(r -> {
-            assertThat(r.getRule()).isEqualTo("campaign-local");
+            assertThat(r.getRule()).isEqualTo("campaign-local-posters");
             assertThat(r.getSnippet()).contains("affiches op tegen straatintimidatie");
             assertThat(r.getActor()).isEqualTo("LOCAL");
             assertThat(r.getPhrases()).extracting(MatchedPhrase::getRole, MatchedPhrase::getPhrase, MatchedPhrase::getText)
-                    .containsExactly(tuple("campagne", "*affiche", "affiches"),
+                    .containsExactly(tuple("affiche", "*affiche", "affiches"),
                             tuple("thema", "straatintimidatie", "straatintimidatie"),
                             tuple("actor", "preventiedienst", "preventiedienst"));
         });

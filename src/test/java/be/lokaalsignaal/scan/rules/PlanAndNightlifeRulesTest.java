@@ -138,4 +138,31 @@ class PlanAndNightlifeRulesTest {
                 + "veiligheidsplan kiest inbraken en verkeer. Dat nationale plan noemt ook seksueel geweld als "
                 + "prioriteit.</p>"))).isEmpty();
     }
+
+    @Test
+    void aPageOfTheZonesPrioritiesNamesThePlanInItsLeadAndTheThemeInALaterSection() {
+        String sections = "<h1>Onze prioriteiten</h1><p>In ons zonaal veiligheidsplan staan de thema's waar de "
+                + "politiezone extra in investeert.</p><h2>1. Verkeer</h2><p>Meer snelheidscontroles.</p>"
+                + "<h2>2. Intrafamiliaal geweld en zedenfeiten</h2><p>Elk slachtoffer krijgt een vaste contactpersoon."
+                + "</p>";
+        assertThat(kinds(MECHELEN, page("Politiezone Mechelen-Willebroek: onze prioriteiten", sections)))
+                .containsExactly("SAFETY_PLAN");
+        assertThat(kinds(MECHELEN, page("Politiezone Mechelen-Willebroek: nieuws", sections))).isEmpty();
+    }
+
+    @Test
+    void aNightlifeActionListedUnderTheZonalPlanIsThePlans() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Kennisname</h2><p>De gemeenteraad neemt kennis van het "
+                + "zonaal veiligheidsplan. De prioriteiten zijn:</p><ul><li>verkeer;</li><li>seksueel "
+                + "grensoverschrijdend gedrag, met een aanspreekpunt en sensibilisering op fuiven.</li></ul>")))
+                .containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
+    void weOnAPageThatNamesTheOrganiserIsTheOrganiser() {
+        String text = "<p>Onze barmedewerkers weten wat te doen als je naar Angela vraagt.</p>";
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<dl><dt>Organisator</dt><dd>Zomerzand vzw</dd></dl>" + text)))
+                .isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", text))).containsExactly("NIGHTLIFE");
+    }
 }
