@@ -1,6 +1,5 @@
 package be.lokaalsignaal.scan.rules;
 
-import java.util.Arrays;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
@@ -65,10 +64,20 @@ final class LatinWords {
         CLASS[0x2019] = MID_BOTH;
     }
 
+    /** Receives the words of a text as {@link #read(char[], int, Sink)} cuts them. */
+    interface Sink {
+        /**
+         * @param stopBefore whether a full stop, "!" or "?" stands between the previous word of the text and this
+         *                   one (never for the first): where sentences end, found while cutting
+         */
+        void word(char[] buffer, int length, int start, int end, boolean stopBefore);
+    }
+
+    private static final Sink NOWHERE = (buffer, length, start, end, stopBefore) -> { };
+
     private char[] text = new char[1024];
-    private int[] bounds = new int[256];
-    private char[] word = new char[64];
-    private char[] folded = new char[256];
+    private final char[] word = new char[MAX_WORD];
+    private char[] folded = new char[4 * MAX_WORD];
 
     /**
      * Gives the sink the words of text with their offsets, as Lucene's standard tokenizer, ASCII folding and
@@ -80,27 +89,30 @@ final class LatinWords {
             text = new char[Math.max(n, 2 * text.length)];
         }
         s.getChars(0, n, text, 0);
-        int words = cut(text, n);
-        if (words < 0) {
-            return false;
-        }
-        for (int k = 0; k < words; k++) {
-            emit(bounds[2 * k], bounds[2 * k + 1], sink);
-        }
-        return true;
+        // read twice, the first time for nothing: this reading may give up part-way, this method may not
+        return read(text, n, NOWHERE) && read(text, n, (buffer, length, start, end, stop)
+                -> sink.word(buffer, length, start, end));
     }
 
-    /** The words' bounds into {@link #bounds}; their number, or -1 when the text is not for this reader. */
-    private int cut(char[] text, int n) {
+    /**
+     * Gives the sink the words of text[0..n) as they are cut, each folded and with its offsets, as Lucene's
+     * standard tokenizer, ASCII folding and lower case would. Returns false when the text is not for this reader;
+     * the sink may have been given its words up to there, which the caller then discards. One pass over the
+     * characters: this is the cost of reading a page.
+     */
+    boolean read(char[] text, int n, Sink sink) {
         byte[] classes = CLASS;
-        int words = 0;
+        boolean first = true;
+        boolean stop = false;
         int i = 0;
         while (i < n) {
-            byte k = classes[text[i]];
+            char c = text[i];
+            byte k = classes[c];
             if (k == OUTSIDE) {
-                return -1;
+                return false;
             }
             if (k >= BREAK) {
+                stop |= c == '.' || c == '!' || c == '?';
                 i++;
                 continue;
             }
@@ -130,17 +142,14 @@ final class LatinWords {
                 }
             }
             if (j - start > MAX_WORD) {
-                return -1;
+                return false;
             }
-            if (2 * words + 2 > bounds.length) {
-                bounds = Arrays.copyOf(bounds, bounds.length * 2);
-            }
-            bounds[2 * words] = start;
-            bounds[2 * words + 1] = j;
-            words++;
+            emit(text, start, j, !first && stop, sink);
+            first = false;
+            stop = false;
             i = j;
         }
-        return words;
+        return true;
     }
 
     /** Whether a middle character joins the letter, digit or underscore before it to the next character. */
@@ -149,33 +158,24 @@ final class LatinWords {
                 || previous == DIGIT && next == DIGIT && middle != MID_LETTER;
     }
 
-    private void emit(int start, int end, DutchWords.Sink sink) {
+    private void emit(char[] text, int start, int end, boolean stopBefore, Sink sink) {
         int length = end - start;
-        if (length > word.length) {
-            word = new char[Math.max(length, word.length * 2)];
-        }
-        boolean ascii = true;
+        char[] word = this.word;
+        int all = 0;
         for (int i = 0; i < length; i++) {
             char c = text[start + i];
-            if (c >= 0x80) {
-                ascii = false;
-                System.arraycopy(text, start + i, word, i, length - i);
-                break;
-            }
+            all |= c;
             word[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
-        if (ascii) {
-            sink.word(word, length, start, end);
+        if (all < 0x80) {
+            sink.word(word, length, start, end, stopBefore);
             return;
         }
         // as Lucene's filters: fold the whole word to ASCII, then lower case
-        if (folded.length < 4 * length) {
-            folded = new char[4 * length];
-        }
-        int n = ASCIIFoldingFilter.foldToASCII(word, 0, folded, 0, length);
+        int n = ASCIIFoldingFilter.foldToASCII(text, start, folded, 0, length);
         for (int i = 0; i < n; i++) {
             folded[i] = (char) Character.toLowerCase((int) folded[i]);
         }
-        sink.word(folded, n, start, end);
+        sink.word(folded, n, start, end, stopBefore);
     }
 }

@@ -67,10 +67,15 @@ final class PageWords {
         }
         textFrom[t] = size;
         newSentence();
+        int keptBefore = kept;
+        int sentencesBefore = sentences;
         reader.start(text, t);
-        if (quick) {
-            dutch.words(text, reader, latin);
-        } else {
+        if (!quick || !latin.read(reader.text, reader.length, reader)) {
+            // given up part-way: the words read quickly so far are forgotten, Lucene reads the text from its start
+            size = textFrom[t];
+            kept = keptBefore;
+            sentences = sentencesBefore;
+            reader.start(text, t);
             dutch.luceneWords(text, reader);
         }
         reader.finish();
@@ -100,17 +105,21 @@ final class PageWords {
 
     // ------------------------------------------------------------------ reading
 
-    /** Receives the words of a text; joins a word broken by a hyphen at a line end ("seksu- eel"). */
-    private final class Reader implements DutchWords.Sink {
+    /**
+     * Receives the words of a text, from {@link LatinWords} or Lucene; joins a word broken by a hyphen at a line end
+     * ("seksu- eel").
+     */
+    private final class Reader implements LatinWords.Sink, DutchWords.Sink {
         /** The text's characters (text[0..length)): read char by char around every word. */
         private char[] text = new char[1024];
         private int length;
-        private int current;
+        /** Where the last word Lucene gave ended, for finding sentence ends between its words; -1 before the first. */
         private int lastEnd;
         private char[] pending = new char[64];
         private int pendingLength = -1;
         private int pendingStart;
         private int pendingEnd;
+        private boolean pendingStop;
 
         void start(String s, int t) {
             length = s.length();
@@ -118,13 +127,19 @@ final class PageWords {
                 text = new char[Math.max(length, 2 * text.length)];
             }
             s.getChars(0, length, text, 0);
-            this.current = t;
             this.lastEnd = -1;
             this.pendingLength = -1;
         }
 
         @Override
         public void word(char[] buffer, int length, int wordStart, int wordEnd) {
+            boolean stop = lastEnd >= 0 && endsSentence(lastEnd, wordStart);
+            lastEnd = wordEnd;
+            word(buffer, length, wordStart, wordEnd, stop);
+        }
+
+        @Override
+        public void word(char[] buffer, int length, int wordStart, int wordEnd, boolean stopBefore) {
             if (pendingLength >= 0) {
                 if (brokenAcrossLines(wordStart, buffer, length)) {
                     append(buffer, length);
@@ -141,9 +156,10 @@ final class PageWords {
                 append(buffer, length);
                 pendingStart = wordStart;
                 pendingEnd = wordEnd;
+                pendingStop = stopBefore;
                 return;
             }
-            emit(buffer, length, wordStart, wordEnd);
+            emit(buffer, length, wordStart, wordEnd, stopBefore);
         }
 
         void finish() {
@@ -182,15 +198,14 @@ final class PageWords {
             if (pendingLength >= 0) {
                 int n = pendingLength;
                 pendingLength = -1;
-                emit(pending, n, pendingStart, pendingEnd);
+                emit(pending, n, pendingStart, pendingEnd, pendingStop);
             }
         }
 
-        private void emit(char[] buffer, int length, int wordStart, int wordEnd) {
-            if (lastEnd >= 0 && endsSentence(lastEnd, wordStart)) {
+        private void emit(char[] buffer, int length, int wordStart, int wordEnd, boolean stopBefore) {
+            if (stopBefore) {
                 newSentence();
             }
-            lastEnd = wordEnd;
             addWord(wordStart, wordEnd, seen.match(buffer, length));
         }
 
