@@ -64,52 +64,85 @@ final class LatinWords {
         CLASS[0x2019] = MID_BOTH;
     }
 
-    /** Receives the words of a text as {@link #read(char[], int, Sink)} cuts them. */
-    interface Sink {
-        /**
-         * @param stopBefore whether a full stop, "!" or "?" stands between the previous word of the text and this
-         *                   one (never for the first): where sentences end, found while cutting
-         */
-        void word(char[] buffer, int length, int start, int end, boolean stopBefore);
-    }
-
-    private static final Sink NOWHERE = (buffer, length, start, end, stopBefore) -> { };
+    /** What {@link #next} found. */
+    static final int WORD = 1;
+    static final int END = 0;
+    static final int GIVE_UP = -1;
 
     private char[] text = new char[1024];
-    private final char[] word = new char[MAX_WORD];
+    private char[] word = new char[1024];
     private char[] folded = new char[4 * MAX_WORD];
+
+    /** The text being read, up to n, and where reading goes on. */
+    private char[] input;
+    private int n;
+    private int at;
+    private boolean first;
+    /** The last word found: folded into out[0..outLength), at wordStart..wordEnd of the text. */
+    private char[] out;
+    private int outLength;
+    private int wordStart;
+    private int wordEnd;
+    private boolean stopBefore;
 
     /**
      * Gives the sink the words of text with their offsets, as Lucene's standard tokenizer, ASCII folding and
      * lower case would; or returns false, having given it nothing, when the text is not for this reader.
      */
     boolean read(String s, DutchWords.Sink sink) {
-        int n = s.length();
-        if (n > text.length) {
-            text = new char[Math.max(n, 2 * text.length)];
+        int length = s.length();
+        if (length > text.length) {
+            text = new char[Math.max(length, 2 * text.length)];
         }
-        s.getChars(0, n, text, 0);
-        // read twice, the first time for nothing: this reading may give up part-way, this method may not
-        return read(text, n, NOWHERE) && read(text, n, (buffer, length, start, end, stop)
-                -> sink.word(buffer, length, start, end));
+        s.getChars(0, length, text, 0);
+        // read twice, the first time for nothing: the reading may give up part-way, this method may not
+        start(text, length);
+        int r = next();
+        while (r == WORD) {
+            r = next();
+        }
+        if (r != END) {
+            return false;
+        }
+        start(text, length);
+        while (next() == WORD) {
+            sink.word(out, outLength, wordStart, wordEnd);
+        }
+        return true;
     }
 
     /**
-     * Gives the sink the words of text[0..n) as they are cut, each folded and with its offsets, as Lucene's
-     * standard tokenizer, ASCII folding and lower case would. Returns false when the text is not for this reader;
-     * the sink may have been given its words up to there, which the caller then discards. One pass over the
-     * characters: this is the cost of reading a page.
+     * Starts reading text[0..n): {@link #next} then cuts its words one by one, folded, as Lucene's standard
+     * tokenizer, ASCII folding and lower case would. A cursor, not a callback: the caller's handling of a word is
+     * a direct call, whatever else reads with this class.
      */
-    boolean read(char[] text, int n, Sink sink) {
+    void start(char[] text, int n) {
+        if (n > word.length) {
+            // a run of word characters is cut into it before its length is known to be too long
+            word = new char[n];
+        }
+        this.input = text;
+        this.n = n;
+        this.at = 0;
+        this.first = true;
+    }
+
+    /**
+     * Cuts the next word ({@link #word}, {@link #length}, {@link #start}, {@link #end}, {@link #stopBefore}):
+     * WORD; END after the last; GIVE_UP when the text turns out not to be for this reader, its words so far then
+     * to be discarded. One pass over the characters: this is the cost of reading a page.
+     */
+    int next() {
         byte[] classes = CLASS;
-        boolean first = true;
+        char[] text = input;
+        int n = this.n;
         boolean stop = false;
-        int i = 0;
+        int i = at;
         while (i < n) {
             char c = text[i];
             byte k = classes[c];
             if (k == OUTSIDE) {
-                return false;
+                return GIVE_UP;
             }
             if (k >= BREAK) {
                 stop |= c == '.' || c == '!' || c == '?';
@@ -126,30 +159,74 @@ final class LatinWords {
                 i = j;
                 continue;
             }
+            // the word is lower-cased while it is cut: its characters are read once
+            char[] w = word;
+            for (int u = start; u < j; u++) {
+                w[u - start] = '_';
+            }
+            int all = c = text[j];
+            w[j - start] = lower(c);
             j++;
             while (true) {
                 while (j < n) {
-                    k = classes[text[j]];
+                    c = text[j];
+                    k = classes[c];
                     if (k < LETTER || k > UNDERSCORE) {
                         break;
                     }
+                    all |= c;
+                    w[j - start] = lower(c);
                     j++;
                 }
                 if (j + 1 < n && k > BREAK && joins(classes[text[j - 1]], k, classes[text[j + 1]])) {
+                    char next = text[j + 1];
+                    all |= c | next;
+                    w[j - start] = c;
+                    w[j + 1 - start] = lower(next);
                     j += 2;
                 } else {
                     break;
                 }
             }
             if (j - start > MAX_WORD) {
-                return false;
+                return GIVE_UP;
             }
-            emit(text, start, j, !first && stop, sink);
+            wordStart = start;
+            wordEnd = j;
+            if (all < 0x80) {
+                out = w;
+                outLength = j - start;
+            } else {
+                fold(text, start, j);
+            }
+            stopBefore = !first && stop;
             first = false;
-            stop = false;
-            i = j;
+            at = j;
+            return WORD;
         }
-        return true;
+        at = i;
+        return END;
+    }
+
+    char[] word() {
+        return out;
+    }
+
+    int length() {
+        return outLength;
+    }
+
+    int start() {
+        return wordStart;
+    }
+
+    int end() {
+        return wordEnd;
+    }
+
+    /** Whether a full stop, "!" or "?" stands between the previous word of the text and this one (never the first). */
+    boolean stopBefore() {
+        return stopBefore;
     }
 
     /** Whether a middle character joins the letter, digit or underscore before it to the next character. */
@@ -158,24 +235,17 @@ final class LatinWords {
                 || previous == DIGIT && next == DIGIT && middle != MID_LETTER;
     }
 
-    private void emit(char[] text, int start, int end, boolean stopBefore, Sink sink) {
-        int length = end - start;
-        char[] word = this.word;
-        int all = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text[start + i];
-            all |= c;
-            word[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        }
-        if (all < 0x80) {
-            sink.word(word, length, start, end, stopBefore);
-            return;
-        }
-        // as Lucene's filters: fold the whole word to ASCII, then lower case
-        int n = ASCIIFoldingFilter.foldToASCII(text, start, folded, 0, length);
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** A word with characters outside ASCII, as Lucene's filters: folded whole to ASCII, then lower-cased. */
+    private void fold(char[] text, int start, int end) {
+        int n = ASCIIFoldingFilter.foldToASCII(text, start, folded, 0, end - start);
         for (int i = 0; i < n; i++) {
             folded[i] = (char) Character.toLowerCase((int) folded[i]);
         }
-        sink.word(folded, n, start, end, stopBefore);
+        out = folded;
+        outLength = n;
     }
 }

@@ -70,7 +70,7 @@ final class PageWords {
         int keptBefore = kept;
         int sentencesBefore = sentences;
         reader.start(text, t);
-        if (!quick || !latin.read(reader.text, reader.length, reader)) {
+        if (!quick || !readQuickly()) {
             // given up part-way: the words read quickly so far are forgotten, Lucene reads the text from its start
             size = textFrom[t];
             kept = keptBefore;
@@ -81,6 +81,18 @@ final class PageWords {
         reader.finish();
         textTo[t] = size;
         return t;
+    }
+
+    /** Reads the reader's text with {@link LatinWords}; false when it gives up on it. */
+    private boolean readQuickly() {
+        LatinWords cut = latin;
+        cut.start(reader.text, reader.length);
+        int r = cut.next();
+        while (r == LatinWords.WORD) {
+            reader.word(cut.word(), cut.length(), cut.start(), cut.end(), cut.stopBefore());
+            r = cut.next();
+        }
+        return r == LatinWords.END;
     }
 
     /** Reads texts one after the other; returns the number of the first. */
@@ -109,7 +121,7 @@ final class PageWords {
      * Receives the words of a text, from {@link LatinWords} or Lucene; joins a word broken by a hyphen at a line end
      * ("seksu- eel").
      */
-    private final class Reader implements LatinWords.Sink, DutchWords.Sink {
+    private final class Reader implements DutchWords.Sink {
         /** The text's characters (text[0..length)): read char by char around every word. */
         private char[] text = new char[1024];
         private int length;
@@ -138,8 +150,8 @@ final class PageWords {
             word(buffer, length, wordStart, wordEnd, stop);
         }
 
-        @Override
-        public void word(char[] buffer, int length, int wordStart, int wordEnd, boolean stopBefore) {
+        /** A word and whether a sentence ends between the text's previous word and it. */
+        void word(char[] buffer, int length, int wordStart, int wordEnd, boolean stopBefore) {
             if (pendingLength >= 0) {
                 if (brokenAcrossLines(wordStart, buffer, length)) {
                     append(buffer, length);
