@@ -49,7 +49,7 @@ final class PageIndex {
 
     private static final int[] NONE = new int[0];
     private static final int[] AT_START = {0};
-    /** Bits of a paragraph's number in a prefix entry; a page with more paragraphs has its sections read whole. */
+    /** A page with more paragraphs than fit in these bits has its sections read whole, as it always had. */
     private static final int PARAGRAPH_BITS = 27;
     private static final int PREFIX = 16;
     private static final int MAX_ALIGN_TRIES = 32;
@@ -59,9 +59,13 @@ final class PageIndex {
     private char[] joined;
     private int[] paragraphAt;
     private char[] sectionChars = new char[1024];
+    /** Where sections may start: paragraphs by their first characters ({@link #prefixes}). */
+    private long[] prefixKeys;
+    private int[] prefixFirst;
+    private int[] nextOfPrefix;
     private final int[][] occurrences;
 
-    final List<Block> blocks = new ArrayList<>();
+    final List<Block> blocks;
     final int paragraphs;
     final Block title;
     final Block url;
@@ -70,20 +74,20 @@ final class PageIndex {
         this.words = new PageWords(vocabulary);
         this.occurrences = new int[phrases][];
         List<String> texts = content.blocks();
+        this.blocks = new ArrayList<>(texts.size());
         this.paragraphs = content.paragraphs();
         int first = words.addAll(texts.subList(0, paragraphs));
         for (int i = 0; i < paragraphs; i++) {
             blocks.add(new Block(i, texts.get(i), words.textFrom(first + i), words.textTo(first + i), first + i,
                     AT_START));
         }
-        long[] byPrefix = new long[0];
-        if (texts.size() > paragraphs) {
-            byPrefix = prefixes(texts);
+        if (texts.size() > paragraphs && paragraphs < 1 << PARAGRAPH_BITS) {
             joinParagraphs(texts);
+            prefixes();
         }
         for (int i = paragraphs; i < texts.size(); i++) {
             String text = texts.get(i);
-            Block aligned = align(i, text, byPrefix);
+            Block aligned = joined == null ? null : align(i, text);
             blocks.add(aligned != null ? aligned : whole(i, text));
         }
         endAtNextHeading();
@@ -112,25 +116,48 @@ final class PageIndex {
     // ------------------------------------------------------------------ sections
 
     /**
-     * The paragraphs by a hash of their first characters (up to 16), for finding where a section starts: sorted
-     * entries of key and paragraph number, so that the paragraphs of a key follow each other in page order.
+     * The paragraphs by a hash of their first characters (up to 16), for finding where a section starts: a table of
+     * keys with the first paragraph of each, and for every paragraph the next one of its key, in page order.
      */
-    private long[] prefixes(List<String> texts) {
-        if (paragraphs >= 1 << PARAGRAPH_BITS) {
-            return new long[0];
-        }
-        long[] out = new long[paragraphs];
-        for (int i = 0; i < paragraphs; i++) {
-            String p = texts.get(i);
-            int len = Math.min(PREFIX, p.length());
+    private void prefixes() {
+        int size = Integer.highestOneBit(Math.max(16, 2 * paragraphs)) << 1;
+        prefixKeys = new long[size];
+        prefixFirst = new int[size];
+        nextOfPrefix = new int[paragraphs];
+        char[] chars = joined;
+        // from the last paragraph to the first: each is put in front of the later ones of its key
+        for (int i = paragraphs - 1; i >= 0; i--) {
+            int from = paragraphAt[i];
+            int len = Math.min(PREFIX, paragraphAt[i + 1] - 1 - from);
             int h = 0;
             for (int k = 0; k < len; k++) {
-                h = 31 * h + p.charAt(k);
+                h = 31 * h + chars[from + k];
             }
-            out[i] = entry(h, len, i);
+            long key = key(h, len);
+            int slot = prefixSlot(key);
+            if (prefixKeys[slot] == 0) {
+                prefixKeys[slot] = key;
+                nextOfPrefix[i] = -1;
+            } else {
+                nextOfPrefix[i] = prefixFirst[slot];
+            }
+            prefixFirst[slot] = i;
         }
-        Arrays.sort(out);
-        return out;
+    }
+
+    /** Hash and length of a prefix, never 0. */
+    private static long key(int h, int len) {
+        return 1L << 40 | (h & 0xFFFFFFFFL) << 5 | len;
+    }
+
+    /** The slot of a key in the table of prefixes: its own or the first empty one after it. */
+    private int prefixSlot(long key) {
+        int mask = prefixKeys.length - 1;
+        int s = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        while (prefixKeys[s] != 0 && prefixKeys[s] != key) {
+            s = (s + 1) & mask;
+        }
+        return s;
     }
 
     /**
@@ -154,13 +181,8 @@ final class PageIndex {
         }
     }
 
-    /** Hash and length in the high bits, paragraph in the low; the top bit flipped so that signed order is key order. */
-    private static long entry(int h, int len, int paragraph) {
-        return ((h & 0xFFFFFFFFL) << 5 | len) << PARAGRAPH_BITS ^ Long.MIN_VALUE | paragraph;
-    }
-
     /** The section as the range of the paragraphs it is made of, joined by one space or line break; or null. */
-    private Block align(int index, String section, long[] byPrefix) {
+    private Block align(int index, String section) {
         int tries = 0;
         boolean loaded = false;
         int limit = Math.min(PREFIX, section.length());
@@ -170,12 +192,11 @@ final class PageIndex {
             if (len < limit && !separator(section.charAt(len))) {
                 continue;
             }
-            long from = entry(h, len, 0);
-            long to = entry(h, len, (1 << PARAGRAPH_BITS) - 1);
-            int at = Arrays.binarySearch(byPrefix, from);
-            // entries are distinct (each holds its paragraph's number): found or not, this is the first of the key
-            for (int c = at >= 0 ? at : -at - 1; c < byPrefix.length && byPrefix[c] <= to; c++) {
-                int first = (int) (byPrefix[c] & (1 << PARAGRAPH_BITS) - 1);
+            int slot = prefixSlot(key(h, len));
+            if (prefixKeys[slot] == 0) {
+                continue;
+            }
+            for (int first = prefixFirst[slot]; first >= 0; first = nextOfPrefix[first]) {
                 if (++tries > MAX_ALIGN_TRIES) {
                     return null;
                 }
