@@ -120,7 +120,7 @@ final class PageIndex {
      * keys with the first paragraph of each, and for every paragraph the next one of its key, in page order.
      */
     private void prefixes() {
-        int size = Integer.highestOneBit(Math.max(16, 2 * paragraphs)) << 1;
+        int size = Integer.highestOneBit(Math.max(8, 2 * paragraphs - 1)) << 1;
         prefixKeys = new long[size];
         prefixFirst = new int[size];
         nextOfPrefix = new int[paragraphs];
@@ -256,16 +256,23 @@ final class PageIndex {
      * level. An h1 with everything below it, news items and footer included, is not one block of text.
      */
     private void endAtNextHeading() {
-        int[] starts = blocks.stream().filter(b -> b.firstParagraph >= 0).mapToInt(b -> b.firstParagraph)
-                .sorted().distinct().toArray();
+        boolean[] starts = new boolean[paragraphs];
+        for (int i = paragraphs; i < blocks.size(); i++) {
+            if (blocks.get(i).firstParagraph >= 0) {
+                starts[blocks.get(i).firstParagraph] = true;
+            }
+        }
         for (int i = paragraphs; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             if (b.firstParagraph < 0 || b.lastParagraph == b.firstParagraph) {
                 continue;
             }
-            int k = Arrays.binarySearch(starts, b.firstParagraph) + 1;
-            if (k < starts.length && starts[k] <= b.lastParagraph) {
-                int last = starts[k] - 1;
+            int next = b.firstParagraph + 1;
+            while (next <= b.lastParagraph && !starts[next]) {
+                next++;
+            }
+            if (next <= b.lastParagraph) {
+                int last = next - 1;
                 int n = last - b.firstParagraph + 1;
                 Block lastBlock = blocks.get(last);
                 int[] bases = Arrays.copyOf(b.bases, n);
