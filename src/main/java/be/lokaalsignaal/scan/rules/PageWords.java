@@ -35,6 +35,8 @@ final class PageWords {
     private int[] sentenceStart = new int[256];
     private int sentences;
 
+    /** How often each catalogue word was kept (at id + 1), counted as the words come: one pass less for postings. */
+    private final int[] counts;
     /** Where each catalogue word occurs, as kept entries: postingWords[postingFrom[id]] up to postingFrom[id + 1]. */
     private int[] postingFrom;
     private int[] postingWords;
@@ -51,6 +53,7 @@ final class PageWords {
         this.vocabulary = vocabulary;
         this.dutch = vocabulary.dutch();
         this.seen = SeenWords.of(vocabulary);
+        this.counts = new int[vocabulary.size() + 1];
     }
 
     int size() {
@@ -73,6 +76,11 @@ final class PageWords {
         if (!quick || !readQuickly()) {
             // given up part-way: the words read quickly so far are forgotten, Lucene reads the text from its start
             size = textFrom[t];
+            for (int k = keptBefore; k < kept; k++) {
+                for (int id : ids[k]) {
+                    counts[id + 1]--;
+                }
+            }
             kept = keptBefore;
             sentences = sentencesBefore;
             reader.start(text, t);
@@ -251,6 +259,9 @@ final class PageWords {
             span[kept] = (long) wordStart << 32 | wordEnd;
             ids[kept] = wordIds;
             kept++;
+            for (int id : wordIds) {
+                counts[id + 1]++;
+            }
             postingFrom = null;
         }
         size++;
@@ -262,12 +273,7 @@ final class PageWords {
             return;
         }
         int n = vocabulary.size();
-        int[] from = new int[n + 1];
-        for (int k = 0; k < kept; k++) {
-            for (int id : ids[k]) {
-                from[id + 1]++;
-            }
-        }
+        int[] from = Arrays.copyOf(counts, n + 1);
         for (int id = 0; id < n; id++) {
             from[id + 1] += from[id];
         }
