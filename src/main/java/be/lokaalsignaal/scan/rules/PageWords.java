@@ -72,7 +72,7 @@ final class PageWords {
         newSentence();
         int keptBefore = kept;
         int sentencesBefore = sentences;
-        reader.start(text, t);
+        reader.start(text);
         if (!quick || !readQuickly()) {
             // given up part-way: the words read quickly so far are forgotten, Lucene reads the text from its start
             size = textFrom[t];
@@ -83,7 +83,7 @@ final class PageWords {
             }
             kept = keptBefore;
             sentences = sentencesBefore;
-            reader.start(text, t);
+            reader.start(text);
             dutch.luceneWords(text, reader);
         }
         reader.finish();
@@ -141,7 +141,7 @@ final class PageWords {
         private int pendingEnd;
         private boolean pendingStop;
 
-        void start(String s, int t) {
+        void start(String s) {
             length = s.length();
             if (length > text.length) {
                 text = new char[Math.max(length, 2 * text.length)];
