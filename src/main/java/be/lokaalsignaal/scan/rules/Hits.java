@@ -29,10 +29,11 @@ final class Hits {
         }
         long[] keys = new long[total];
         int n = 0;
+        boolean excluded = !notIn.isEmpty();
         for (int i = 0; i < phrases.size(); i++) {
             Phrase p = phrases.get(i);
             for (int s : index.occurrences(p)) {
-                if (!inside(index, s, s + p.length(), notIn)) {
+                if (!excluded || !inside(index, s, s + p.length(), notIn)) {
                     keys[n++] = (long) s << 32 | i;
                 }
             }

@@ -1,6 +1,5 @@
 package be.lokaalsignaal.scan.rules;
 
-import java.util.Arrays;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
@@ -65,42 +64,88 @@ final class LatinWords {
         CLASS[0x2019] = MID_BOTH;
     }
 
+    /** What {@link #next} found. */
+    static final int WORD = 1;
+    static final int END = 0;
+    static final int GIVE_UP = -1;
+
     private char[] text = new char[1024];
-    private int[] bounds = new int[256];
-    private char[] word = new char[64];
-    private char[] folded = new char[256];
+    private char[] word = new char[1024];
+    private char[] folded = new char[4 * MAX_WORD];
+
+    /** The text being read, up to n, and where reading goes on. */
+    private char[] input;
+    private int n;
+    private int at;
+    private boolean first;
+    /** The last word found: folded into out[0..outLength), at wordStart..wordEnd of the text. */
+    private char[] out;
+    private int outLength;
+    private int wordStart;
+    private int wordEnd;
+    private boolean stopBefore;
 
     /**
      * Gives the sink the words of text with their offsets, as Lucene's standard tokenizer, ASCII folding and
      * lower case would; or returns false, having given it nothing, when the text is not for this reader.
      */
     boolean read(String s, DutchWords.Sink sink) {
-        int n = s.length();
-        if (n > text.length) {
-            text = new char[Math.max(n, 2 * text.length)];
+        int length = s.length();
+        if (length > text.length) {
+            text = new char[Math.max(length, 2 * text.length)];
         }
-        s.getChars(0, n, text, 0);
-        int words = cut(text, n);
-        if (words < 0) {
+        s.getChars(0, length, text, 0);
+        // read twice, the first time for nothing: the reading may give up part-way, this method may not
+        start(text, length);
+        int r = next();
+        while (r == WORD) {
+            r = next();
+        }
+        if (r != END) {
             return false;
         }
-        for (int k = 0; k < words; k++) {
-            emit(bounds[2 * k], bounds[2 * k + 1], sink);
+        start(text, length);
+        while (next() == WORD) {
+            sink.word(out, outLength, wordStart, wordEnd);
         }
         return true;
     }
 
-    /** The words' bounds into {@link #bounds}; their number, or -1 when the text is not for this reader. */
-    private int cut(char[] text, int n) {
+    /**
+     * Starts reading text[0..n): {@link #next} then cuts its words one by one, folded, as Lucene's standard
+     * tokenizer, ASCII folding and lower case would. A cursor, not a callback: the caller's handling of a word is
+     * a direct call, whatever else reads with this class.
+     */
+    void start(char[] text, int n) {
+        if (n > word.length) {
+            // a run of word characters is cut into it before its length is known to be too long
+            word = new char[n];
+        }
+        this.input = text;
+        this.n = n;
+        this.at = 0;
+        this.first = true;
+    }
+
+    /**
+     * Cuts the next word ({@link #word}, {@link #length}, {@link #start}, {@link #end}, {@link #stopBefore}):
+     * WORD; END after the last; GIVE_UP when the text turns out not to be for this reader, its words so far then
+     * to be discarded. One pass over the characters: this is the cost of reading a page.
+     */
+    int next() {
         byte[] classes = CLASS;
-        int words = 0;
-        int i = 0;
+        char[] text = input;
+        int n = this.n;
+        boolean stop = false;
+        int i = at;
         while (i < n) {
-            byte k = classes[text[i]];
+            char c = text[i];
+            byte k = classes[c];
             if (k == OUTSIDE) {
-                return -1;
+                return GIVE_UP;
             }
             if (k >= BREAK) {
+                stop |= c == '.' || c == '!' || c == '?';
                 i++;
                 continue;
             }
@@ -114,33 +159,74 @@ final class LatinWords {
                 i = j;
                 continue;
             }
+            // the word is lower-cased while it is cut: its characters are read once
+            char[] w = word;
+            for (int u = start; u < j; u++) {
+                w[u - start] = '_';
+            }
+            int all = c = text[j];
+            w[j - start] = lower(c);
             j++;
             while (true) {
                 while (j < n) {
-                    k = classes[text[j]];
+                    c = text[j];
+                    k = classes[c];
                     if (k < LETTER || k > UNDERSCORE) {
                         break;
                     }
+                    all |= c;
+                    w[j - start] = lower(c);
                     j++;
                 }
                 if (j + 1 < n && k > BREAK && joins(classes[text[j - 1]], k, classes[text[j + 1]])) {
+                    char next = text[j + 1];
+                    all |= c | next;
+                    w[j - start] = c;
+                    w[j + 1 - start] = lower(next);
                     j += 2;
                 } else {
                     break;
                 }
             }
             if (j - start > MAX_WORD) {
-                return -1;
+                return GIVE_UP;
             }
-            if (2 * words + 2 > bounds.length) {
-                bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            wordStart = start;
+            wordEnd = j;
+            if (all < 0x80) {
+                out = w;
+                outLength = j - start;
+            } else {
+                fold(text, start, j);
             }
-            bounds[2 * words] = start;
-            bounds[2 * words + 1] = j;
-            words++;
-            i = j;
+            stopBefore = !first && stop;
+            first = false;
+            at = j;
+            return WORD;
         }
-        return words;
+        at = i;
+        return END;
+    }
+
+    char[] word() {
+        return out;
+    }
+
+    int length() {
+        return outLength;
+    }
+
+    int start() {
+        return wordStart;
+    }
+
+    int end() {
+        return wordEnd;
+    }
+
+    /** Whether a full stop, "!" or "?" stands between the previous word of the text and this one (never the first). */
+    boolean stopBefore() {
+        return stopBefore;
     }
 
     /** Whether a middle character joins the letter, digit or underscore before it to the next character. */
@@ -149,33 +235,17 @@ final class LatinWords {
                 || previous == DIGIT && next == DIGIT && middle != MID_LETTER;
     }
 
-    private void emit(int start, int end, DutchWords.Sink sink) {
-        int length = end - start;
-        if (length > word.length) {
-            word = new char[Math.max(length, word.length * 2)];
-        }
-        boolean ascii = true;
-        for (int i = 0; i < length; i++) {
-            char c = text[start + i];
-            if (c >= 0x80) {
-                ascii = false;
-                System.arraycopy(text, start + i, word, i, length - i);
-                break;
-            }
-            word[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        }
-        if (ascii) {
-            sink.word(word, length, start, end);
-            return;
-        }
-        // as Lucene's filters: fold the whole word to ASCII, then lower case
-        if (folded.length < 4 * length) {
-            folded = new char[4 * length];
-        }
-        int n = ASCIIFoldingFilter.foldToASCII(word, 0, folded, 0, length);
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** A word with characters outside ASCII, as Lucene's filters: folded whole to ASCII, then lower-cased. */
+    private void fold(char[] text, int start, int end) {
+        int n = ASCIIFoldingFilter.foldToASCII(text, start, folded, 0, end - start);
         for (int i = 0; i < n; i++) {
             folded[i] = (char) Character.toLowerCase((int) folded[i]);
         }
-        sink.word(folded, n, start, end);
+        out = folded;
+        outLength = n;
     }
 }

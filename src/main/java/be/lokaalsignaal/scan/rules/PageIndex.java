@@ -49,15 +49,23 @@ final class PageIndex {
 
     private static final int[] NONE = new int[0];
     private static final int[] AT_START = {0};
-    /** Bits of a paragraph's number in a prefix entry; a page with more paragraphs has its sections read whole. */
+    /** A page with more paragraphs than fit in these bits has its sections read whole, as it always had. */
     private static final int PARAGRAPH_BITS = 27;
     private static final int PREFIX = 16;
     private static final int MAX_ALIGN_TRIES = 32;
 
     private final PageWords words;
+    /** The paragraphs' characters, each followed by a line break, and where each starts; for aligning sections. */
+    private char[] joined;
+    private int[] paragraphAt;
+    private char[] sectionChars = new char[1024];
+    /** Where sections may start: paragraphs by their first characters ({@link #prefixes}). */
+    private long[] prefixKeys;
+    private int[] prefixFirst;
+    private int[] nextOfPrefix;
     private final int[][] occurrences;
 
-    final List<Block> blocks = new ArrayList<>();
+    final List<Block> blocks;
     final int paragraphs;
     final Block title;
     final Block url;
@@ -66,16 +74,20 @@ final class PageIndex {
         this.words = new PageWords(vocabulary);
         this.occurrences = new int[phrases][];
         List<String> texts = content.blocks();
+        this.blocks = new ArrayList<>(texts.size());
         this.paragraphs = content.paragraphs();
         int first = words.addAll(texts.subList(0, paragraphs));
         for (int i = 0; i < paragraphs; i++) {
             blocks.add(new Block(i, texts.get(i), words.textFrom(first + i), words.textTo(first + i), first + i,
                     AT_START));
         }
-        long[] byPrefix = texts.size() > paragraphs ? prefixes(texts) : new long[0];
+        if (texts.size() > paragraphs && paragraphs < 1 << PARAGRAPH_BITS) {
+            joinParagraphs(texts);
+            prefixes();
+        }
         for (int i = paragraphs; i < texts.size(); i++) {
             String text = texts.get(i);
-            Block aligned = align(i, text, texts, byPrefix);
+            Block aligned = joined == null ? null : align(i, text);
             blocks.add(aligned != null ? aligned : whole(i, text));
         }
         endAtNextHeading();
@@ -104,35 +116,75 @@ final class PageIndex {
     // ------------------------------------------------------------------ sections
 
     /**
-     * The paragraphs by a hash of their first characters (up to 16), for finding where a section starts: sorted
-     * entries of key and paragraph number, so that the paragraphs of a key follow each other in page order.
+     * The paragraphs by a hash of their first characters (up to 16), for finding where a section starts: a table of
+     * keys with the first paragraph of each, and for every paragraph the next one of its key, in page order.
      */
-    private long[] prefixes(List<String> texts) {
-        if (paragraphs >= 1 << PARAGRAPH_BITS) {
-            return new long[0];
-        }
-        long[] out = new long[paragraphs];
-        for (int i = 0; i < paragraphs; i++) {
-            String p = texts.get(i);
-            int len = Math.min(PREFIX, p.length());
+    private void prefixes() {
+        int size = Integer.highestOneBit(Math.max(8, 2 * paragraphs - 1)) << 1;
+        prefixKeys = new long[size];
+        prefixFirst = new int[size];
+        nextOfPrefix = new int[paragraphs];
+        char[] chars = joined;
+        // from the last paragraph to the first: each is put in front of the later ones of its key
+        for (int i = paragraphs - 1; i >= 0; i--) {
+            int from = paragraphAt[i];
+            int len = Math.min(PREFIX, paragraphAt[i + 1] - 1 - from);
             int h = 0;
             for (int k = 0; k < len; k++) {
-                h = 31 * h + p.charAt(k);
+                h = 31 * h + chars[from + k];
             }
-            out[i] = entry(h, len, i);
+            long key = key(h, len);
+            int slot = prefixSlot(key);
+            if (prefixKeys[slot] == 0) {
+                prefixKeys[slot] = key;
+                nextOfPrefix[i] = -1;
+            } else {
+                nextOfPrefix[i] = prefixFirst[slot];
+            }
+            prefixFirst[slot] = i;
         }
-        Arrays.sort(out);
-        return out;
     }
 
-    /** Hash and length in the high bits, paragraph in the low; the top bit flipped so that signed order is key order. */
-    private static long entry(int h, int len, int paragraph) {
-        return ((h & 0xFFFFFFFFL) << 5 | len) << PARAGRAPH_BITS ^ Long.MIN_VALUE | paragraph;
+    /** Hash and length of a prefix, never 0. */
+    private static long key(int h, int len) {
+        return 1L << 40 | (h & 0xFFFFFFFFL) << 5 | len;
+    }
+
+    /** The slot of a key in the table of prefixes: its own or the first empty one after it. */
+    private int prefixSlot(long key) {
+        int mask = prefixKeys.length - 1;
+        int s = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        while (prefixKeys[s] != 0 && prefixKeys[s] != key) {
+            s = (s + 1) & mask;
+        }
+        return s;
+    }
+
+    /**
+     * The paragraphs' characters one after the other, each followed by a line break, and where each starts: a
+     * section is compared with them as arrays, many characters at a time, without a copy of either per paragraph and
+     * without going from paragraph to paragraph through their strings (a 5 MB page: 8 million characters compared).
+     */
+    private void joinParagraphs(List<String> texts) {
+        paragraphAt = new int[paragraphs + 1];
+        int total = 0;
+        for (int i = 0; i < paragraphs; i++) {
+            paragraphAt[i] = total;
+            total += texts.get(i).length() + 1;
+        }
+        paragraphAt[paragraphs] = total;
+        joined = new char[total];
+        for (int i = 0; i < paragraphs; i++) {
+            String p = texts.get(i);
+            p.getChars(0, p.length(), joined, paragraphAt[i]);
+            joined[paragraphAt[i + 1] - 1] = '\n';
+        }
     }
 
     /** The section as the range of the paragraphs it is made of, joined by one space or line break; or null. */
-    private Block align(int index, String section, List<String> texts, long[] byPrefix) {
+    private Block align(int index, String section) {
         int tries = 0;
+        boolean loaded = false;
         int limit = Math.min(PREFIX, section.length());
         int h = 0;
         for (int len = 1; len <= limit; len++) {
@@ -140,16 +192,19 @@ final class PageIndex {
             if (len < limit && !separator(section.charAt(len))) {
                 continue;
             }
-            long from = entry(h, len, 0);
-            long to = entry(h, len, (1 << PARAGRAPH_BITS) - 1);
-            int at = Arrays.binarySearch(byPrefix, from);
-            // entries are distinct (each holds its paragraph's number): found or not, this is the first of the key
-            for (int c = at >= 0 ? at : -at - 1; c < byPrefix.length && byPrefix[c] <= to; c++) {
-                int first = (int) (byPrefix[c] & (1 << PARAGRAPH_BITS) - 1);
+            int slot = prefixSlot(key(h, len));
+            if (prefixKeys[slot] == 0) {
+                continue;
+            }
+            for (int first = prefixFirst[slot]; first >= 0; first = nextOfPrefix[first]) {
                 if (++tries > MAX_ALIGN_TRIES) {
                     return null;
                 }
-                Block b = alignFrom(index, section, texts, first);
+                if (!loaded) {
+                    load(section);
+                    loaded = true;
+                }
+                Block b = alignFrom(index, section, first);
                 if (b != null) {
                     return b;
                 }
@@ -158,26 +213,37 @@ final class PageIndex {
         return null;
     }
 
-    private Block alignFrom(int index, String section, List<String> texts, int first) {
+    private void load(String section) {
+        if (section.length() > sectionChars.length) {
+            sectionChars = new char[Math.max(section.length(), 2 * sectionChars.length)];
+        }
+        section.getChars(0, section.length(), sectionChars, 0);
+    }
+
+    /** Whether the section, loaded, is the paragraphs from first on, joined by one space or line break each. */
+    private Block alignFrom(int index, String section, int first) {
+        int n = section.length();
+        char[] chars = sectionChars;
         int pos = 0;
         int[] bases = new int[4];
         for (int j = first; j < paragraphs; j++) {
-            String p = texts.get(j);
-            if (!startsWith(section, p, pos)) {
+            int from = paragraphAt[j];
+            int length = paragraphAt[j + 1] - 1 - from;
+            if (pos + length > n || !Arrays.equals(chars, pos, pos + length, joined, from, from + length)) {
                 return null;
             }
             if (j - first == bases.length) {
                 bases = Arrays.copyOf(bases, bases.length * 2);
             }
             bases[j - first] = pos;
-            pos += p.length();
-            if (pos == section.length()) {
+            pos += length;
+            if (pos == n) {
                 Block firstBlock = blocks.get(first);
                 Block lastBlock = blocks.get(j);
                 return new Block(index, section, firstBlock.from, lastBlock.to, firstBlock.firstSource,
                         Arrays.copyOf(bases, j - first + 1), first, j);
             }
-            if (!separator(section.charAt(pos))) {
+            if (!separator(chars[pos])) {
                 return null;
             }
             pos++;
@@ -190,16 +256,23 @@ final class PageIndex {
      * level. An h1 with everything below it, news items and footer included, is not one block of text.
      */
     private void endAtNextHeading() {
-        int[] starts = blocks.stream().filter(b -> b.firstParagraph >= 0).mapToInt(b -> b.firstParagraph)
-                .sorted().distinct().toArray();
+        boolean[] starts = new boolean[paragraphs];
+        for (int i = paragraphs; i < blocks.size(); i++) {
+            if (blocks.get(i).firstParagraph >= 0) {
+                starts[blocks.get(i).firstParagraph] = true;
+            }
+        }
         for (int i = paragraphs; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             if (b.firstParagraph < 0 || b.lastParagraph == b.firstParagraph) {
                 continue;
             }
-            int k = Arrays.binarySearch(starts, b.firstParagraph) + 1;
-            if (k < starts.length && starts[k] <= b.lastParagraph) {
-                int last = starts[k] - 1;
+            int next = b.firstParagraph + 1;
+            while (next <= b.lastParagraph && !starts[next]) {
+                next++;
+            }
+            if (next <= b.lastParagraph) {
+                int last = next - 1;
                 int n = last - b.firstParagraph + 1;
                 Block lastBlock = blocks.get(last);
                 int[] bases = Arrays.copyOf(b.bases, n);
@@ -208,18 +281,6 @@ final class PageIndex {
                         last));
             }
         }
-    }
-
-    /**
-     * section.startsWith(p, pos): a longer paragraph as a copied stretch of the section, since String.equals compares
-     * many characters at a time and startsWith one by one.
-     */
-    private static boolean startsWith(String section, String p, int pos) {
-        int len = p.length();
-        if (len < 32 || pos + len > section.length() || !section.regionMatches(pos, p, 0, 16)) {
-            return section.startsWith(p, pos);
-        }
-        return section.substring(pos, pos + len).equals(p);
     }
 
     private static boolean separator(char c) {

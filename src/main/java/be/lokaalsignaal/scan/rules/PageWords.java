@@ -35,6 +35,8 @@ final class PageWords {
     private int[] sentenceStart = new int[256];
     private int sentences;
 
+    /** How often each catalogue word was kept (at id + 1), counted as the words come: one pass less for postings. */
+    private final int[] counts;
     /** Where each catalogue word occurs, as kept entries: postingWords[postingFrom[id]] up to postingFrom[id + 1]. */
     private int[] postingFrom;
     private int[] postingWords;
@@ -51,6 +53,7 @@ final class PageWords {
         this.vocabulary = vocabulary;
         this.dutch = vocabulary.dutch();
         this.seen = SeenWords.of(vocabulary);
+        this.counts = new int[vocabulary.size() + 1];
     }
 
     int size() {
@@ -67,15 +70,37 @@ final class PageWords {
         }
         textFrom[t] = size;
         newSentence();
-        reader.start(text, t);
-        if (quick) {
-            dutch.words(text, reader, latin);
-        } else {
+        int keptBefore = kept;
+        int sentencesBefore = sentences;
+        reader.start(text);
+        if (!quick || !readQuickly()) {
+            // given up part-way: the words read quickly so far are forgotten, Lucene reads the text from its start
+            size = textFrom[t];
+            for (int k = keptBefore; k < kept; k++) {
+                for (int id : ids[k]) {
+                    counts[id + 1]--;
+                }
+            }
+            kept = keptBefore;
+            sentences = sentencesBefore;
+            reader.start(text);
             dutch.luceneWords(text, reader);
         }
         reader.finish();
         textTo[t] = size;
         return t;
+    }
+
+    /** Reads the reader's text with {@link LatinWords}; false when it gives up on it. */
+    private boolean readQuickly() {
+        LatinWords cut = latin;
+        cut.start(reader.text, reader.length);
+        int r = cut.next();
+        while (r == LatinWords.WORD) {
+            reader.word(cut.word(), cut.length(), cut.start(), cut.end(), cut.stopBefore());
+            r = cut.next();
+        }
+        return r == LatinWords.END;
     }
 
     /** Reads texts one after the other; returns the number of the first. */
@@ -100,31 +125,41 @@ final class PageWords {
 
     // ------------------------------------------------------------------ reading
 
-    /** Receives the words of a text; joins a word broken by a hyphen at a line end ("seksu- eel"). */
+    /**
+     * Receives the words of a text, from {@link LatinWords} or Lucene; joins a word broken by a hyphen at a line end
+     * ("seksu- eel").
+     */
     private final class Reader implements DutchWords.Sink {
         /** The text's characters (text[0..length)): read char by char around every word. */
         private char[] text = new char[1024];
         private int length;
-        private int current;
+        /** Where the last word Lucene gave ended, for finding sentence ends between its words; -1 before the first. */
         private int lastEnd;
         private char[] pending = new char[64];
         private int pendingLength = -1;
         private int pendingStart;
         private int pendingEnd;
+        private boolean pendingStop;
 
-        void start(String s, int t) {
+        void start(String s) {
             length = s.length();
             if (length > text.length) {
                 text = new char[Math.max(length, 2 * text.length)];
             }
             s.getChars(0, length, text, 0);
-            this.current = t;
             this.lastEnd = -1;
             this.pendingLength = -1;
         }
 
         @Override
         public void word(char[] buffer, int length, int wordStart, int wordEnd) {
+            boolean stop = lastEnd >= 0 && endsSentence(lastEnd, wordStart);
+            lastEnd = wordEnd;
+            word(buffer, length, wordStart, wordEnd, stop);
+        }
+
+        /** A word and whether a sentence ends between the text's previous word and it. */
+        void word(char[] buffer, int length, int wordStart, int wordEnd, boolean stopBefore) {
             if (pendingLength >= 0) {
                 if (brokenAcrossLines(wordStart, buffer, length)) {
                     append(buffer, length);
@@ -141,9 +176,10 @@ final class PageWords {
                 append(buffer, length);
                 pendingStart = wordStart;
                 pendingEnd = wordEnd;
+                pendingStop = stopBefore;
                 return;
             }
-            emit(buffer, length, wordStart, wordEnd);
+            emit(buffer, length, wordStart, wordEnd, stopBefore);
         }
 
         void finish() {
@@ -182,15 +218,14 @@ final class PageWords {
             if (pendingLength >= 0) {
                 int n = pendingLength;
                 pendingLength = -1;
-                emit(pending, n, pendingStart, pendingEnd);
+                emit(pending, n, pendingStart, pendingEnd, pendingStop);
             }
         }
 
-        private void emit(char[] buffer, int length, int wordStart, int wordEnd) {
-            if (lastEnd >= 0 && endsSentence(lastEnd, wordStart)) {
+        private void emit(char[] buffer, int length, int wordStart, int wordEnd, boolean stopBefore) {
+            if (stopBefore) {
                 newSentence();
             }
-            lastEnd = wordEnd;
             addWord(wordStart, wordEnd, seen.match(buffer, length));
         }
 
@@ -224,6 +259,9 @@ final class PageWords {
             span[kept] = (long) wordStart << 32 | wordEnd;
             ids[kept] = wordIds;
             kept++;
+            for (int id : wordIds) {
+                counts[id + 1]++;
+            }
             postingFrom = null;
         }
         size++;
@@ -235,12 +273,7 @@ final class PageWords {
             return;
         }
         int n = vocabulary.size();
-        int[] from = new int[n + 1];
-        for (int k = 0; k < kept; k++) {
-            for (int id : ids[k]) {
-                from[id + 1]++;
-            }
-        }
+        int[] from = Arrays.copyOf(counts, n + 1);
         for (int id = 0; id < n; id++) {
             from[id + 1] += from[id];
         }

@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The catalogue words of the words a thread has read, asked of the {@link Vocabulary} once per distinct word. Pages
  * repeat their words (a 5 MB page: 700,000 words, 26,000 distinct) and the next page of a site mostly repeats the
  * last page's; the vocabulary's own caches are maps of strings. Here a word already seen costs one pass over its
- * letters and, in most cases, one comparison of two longs: a word of up to nine ASCII characters is its own key
- * (seven bits a character); a longer word is found by its hash and compared with its characters, kept in one array.
+ * letters and, in most cases, comparisons of longs: a word of up to 18 ASCII characters is its own key, two longs of
+ * nine characters (seven bits a character); a longer word is found by its hash and compared with its characters,
+ * kept in one array.
  *
  * <p>One table per thread and vocabulary; bounded, it starts afresh when full, as the vocabulary's caches do. The
  * catalogue words of a word never change, so a table only saves work.
@@ -18,10 +19,12 @@ final class SeenWords {
     private static final int MAX_WORDS = 1 << 16;
     private static final int MAX_CHARS = 1 << 19;
     private static final long LONG_WORD = 1L << 63;
+    /** Characters in one half of a word's key. */
+    private static final int PACKED = 9;
     private static final ThreadLocal<SeenWords> THREAD = new ThreadLocal<>();
 
     private final Vocabulary vocabulary;
-    /** Two longs a slot: the key (0: empty) and the entry. */
+    /** Three longs a slot: the key's two halves (low half 0: empty) and the entry. */
     private long[] slots;
     private int entries;
     private int[][] ids;
@@ -50,7 +53,7 @@ final class SeenWords {
     }
 
     private void clear() {
-        slots = new long[2 * 4096];
+        slots = new long[3 * 4096];
         entries = 0;
         ids = new int[1024][];
         offsets = new int[1025];
@@ -59,39 +62,49 @@ final class SeenWords {
 
     /** The catalogue words a folded word of the page is, as {@link Vocabulary#match(char[], int)} says. */
     int[] match(char[] word, int length) {
-        long key = key(word, length);
-        int mask = (slots.length >>> 1) - 1;
-        for (int s = slot(key, mask); ; s = (s + 1) & mask) {
-            long k = slots[2 * s];
+        long lo;
+        long hi = 0;
+        if (length > 0 && length <= 2 * PACKED) {
+            int bits = 0;
+            lo = 0;
+            int first = Math.min(length, PACKED);
+            for (int i = 0; i < first; i++) {
+                char c = word[i];
+                bits |= c;
+                lo |= (long) c << (7 * i);
+            }
+            for (int i = PACKED; i < length; i++) {
+                char c = word[i];
+                bits |= c;
+                hi |= (long) c << (7 * (i - PACKED));
+            }
+            if (bits >= 0x80) {
+                lo = hash(word, length);
+                hi = 0;
+            }
+        } else {
+            lo = hash(word, length);
+        }
+        int mask = slots.length / 3 - 1;
+        for (int s = slot(lo, hi, mask); ; s = (s + 1) & mask) {
+            long k = slots[3 * s];
             if (k == 0) {
                 break;
             }
-            if (k == key) {
-                int e = (int) slots[2 * s + 1];
-                if (key > 0 || sameChars(e, word, length)) {
+            if (k == lo && slots[3 * s + 1] == hi) {
+                int e = (int) slots[3 * s + 2];
+                if (lo > 0 || sameChars(e, word, length)) {
                     return ids[e];
                 }
             }
         }
         int[] found = vocabulary.match(word, length);
-        add(key, word, length, found);
+        add(lo, hi, word, length, found);
         return found;
     }
 
-    /** Up to nine ASCII characters, seven bits each (none is 0); else a hash with the top bit set. */
-    private static long key(char[] word, int length) {
-        if (length <= 9) {
-            long packed = 0;
-            int bits = 0;
-            for (int i = 0; i < length; i++) {
-                char c = word[i];
-                bits |= c;
-                packed |= (long) c << (7 * i);
-            }
-            if (bits < 0x80 && length > 0) {
-                return packed;
-            }
-        }
+    /** A word that is not its own key: a hash with the top bit set (a packed word's top bit is 0). */
+    private static long hash(char[] word, int length) {
         // four characters to a multiplication: a long word is hashed at the speed of reading it
         long h = length;
         int i = 0;
@@ -105,8 +118,8 @@ final class SeenWords {
         return LONG_WORD | (h ^ h >>> 29) & 0xFFFFFFFFFFFFL;
     }
 
-    private static int slot(long key, int mask) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+    private static int slot(long lo, long hi, int mask) {
+        return (int) (((lo ^ hi * 0xC2B2AE3D27D4EB4FL) * 0x9E3779B97F4A7C15L) >>> 40) & mask;
     }
 
     private boolean sameChars(int e, char[] word, int length) {
@@ -114,11 +127,11 @@ final class SeenWords {
         return offsets[e + 1] - from == length && Arrays.equals(chars, from, from + length, word, 0, length);
     }
 
-    private void add(long key, char[] word, int length, int[] found) {
+    private void add(long lo, long hi, char[] word, int length, int[] found) {
         if (entries + 1 >= MAX_WORDS || offsets[entries] + length > MAX_CHARS) {
             clear();
         }
-        if (4 * (entries + 1) > slots.length) {
+        if (2 * (entries + 1) > slots.length / 3) {
             grow();
         }
         int e = entries++;
@@ -127,7 +140,7 @@ final class SeenWords {
             offsets = Arrays.copyOf(offsets, ids.length + 1);
         }
         int from = offsets[e];
-        if (key < 0) {
+        if (lo < 0) {
             if (from + length > chars.length) {
                 chars = Arrays.copyOf(chars, Math.max(chars.length * 2, from + length));
             }
@@ -136,26 +149,27 @@ final class SeenWords {
         }
         offsets[e + 1] = from;
         ids[e] = found;
-        put(slots, key, e);
+        put(slots, lo, hi, e);
     }
 
     private void grow() {
         long[] bigger = new long[slots.length * 2];
-        for (int s = 0; s < slots.length; s += 2) {
+        for (int s = 0; s < slots.length; s += 3) {
             if (slots[s] != 0) {
-                put(bigger, slots[s], (int) slots[s + 1]);
+                put(bigger, slots[s], slots[s + 1], (int) slots[s + 2]);
             }
         }
         slots = bigger;
     }
 
-    private static void put(long[] table, long key, int e) {
-        int mask = (table.length >>> 1) - 1;
-        int s = slot(key, mask);
-        while (table[2 * s] != 0) {
+    private static void put(long[] table, long lo, long hi, int e) {
+        int mask = table.length / 3 - 1;
+        int s = slot(lo, hi, mask);
+        while (table[3 * s] != 0) {
             s = (s + 1) & mask;
         }
-        table[2 * s] = key;
-        table[2 * s + 1] = e;
+        table[3 * s] = lo;
+        table[3 * s + 1] = hi;
+        table[3 * s + 2] = e;
     }
 }

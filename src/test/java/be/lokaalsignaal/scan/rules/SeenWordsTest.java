@@ -21,7 +21,7 @@ class SeenWordsTest {
                 "sensibiliseringscampagne", "affichecampagnes", "seksueel", "geweld", "partnergeweld",
                 "veiligheidsplan", "veiligheidsplannen", "fuifzaal", "fuiven", "www.stad.be", "z'n", "1712",
                 "gedragingen", "123456789", "1234567890", "abcdefghi", "abcdefghij", "\u00e9\u00e9n", "\u65e5\u672c",
-                "a".repeat(40), "_a"));
+                "a".repeat(40), "_a", "abcdefghijklmnopqr", "abcdefghijklmnopqrs", "veiligheidszone", "veiligheidsplanx"));
         Random random = new Random(7);
         String letters = "abcdefghijklmnopqrstuvwxyz0123456789'._";
         for (int n = 0; n < 100_000; n++) {
