@@ -165,4 +165,23 @@ class PlanAndNightlifeRulesTest {
                 .isEmpty();
         assertThat(kinds(MECHELEN, page("Stad Mechelen", text))).containsExactly("NIGHTLIFE");
     }
+
+    @Test
+    void aCouncillorsQuestionAnsweredWithThePlansProcedureIsNoPriorityOfThePlan() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h3>12. Vraag van raadslid An Peeters over straatintimidatie"
+                + "</h3><p>Het raadslid wijst op meisjes die aan de bushaltes worden nageroepen en vraagt een campagne. "
+                + "De burgemeester antwoordt dat de politie twee klachten kreeg. Over de prioriteiten van het zonaal "
+                + "veiligheidsplan beslist de zonale veiligheidsraad; hij brengt de vraag daar ter sprake.</p>")))
+                .isEmpty();
+    }
+
+    @Test
+    void aMeasureInASectionOnWhatThePlanHoldsIsThePlans() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Wat staat er in het plan?</h2><ul><li>vorming over "
+                + "seksueel grensoverschrijdend gedrag voor het personeel van de stadsfeesten;</li><li>meer verlichting."
+                + "</li></ul>"))).doesNotContain("NIGHTLIFE");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Wat doet de stad?</h2><ul><li>vorming over "
+                + "seksueel grensoverschrijdend gedrag voor het personeel van de stadsfeesten;</li><li>meer verlichting."
+                + "</li></ul>"))).contains("NIGHTLIFE");
+    }
 }
