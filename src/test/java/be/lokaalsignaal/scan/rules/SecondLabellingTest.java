@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SecondLabellingTest {
     private static final Path DEV = Path.of("src/test/resources/accuracy/dev");
+    private static final Path HELDOUT = Path.of("src/test/resources/accuracy/heldout");
 
     @Test
     void theSecondLabellingOfTheThirdPartGivesEveryPageTheSameKinds() throws Exception {
@@ -29,22 +30,15 @@ class SecondLabellingTest {
         first.keySet().removeIf(file -> file.compareTo("501") < 0 || file.compareTo("636") >= 0);
 
         assertThat(second).as("pages labelled the second time").hasSize(135);
-        assertThat(second.keySet()).as("pages labelled the second time").isEqualTo(first.keySet());
-        Map<String, String> differ = new TreeMap<>();
-        first.forEach((file, kinds) -> {
-            if (!kinds.equals(second.get(file))) {
-                differ.put(file, kinds + " first, " + second.get(file) + " second");
-            }
-        });
-        assertThat(differ).as("pages the two labellings disagree on").isEmpty();
+        assertAgree(first, second);
     }
 
     @Test
     void theSecondLabellingOfTheHeldOutPartGivesEveryPageTheSameKinds() throws Exception {
-        Path heldout = Path.of("src/test/resources/accuracy/heldout");
-        Map<String, Set<String>> first = kinds(heldout.resolve("labels.yml"));
-        Map<String, Set<String>> second = kinds(heldout.resolve("second-labels.yml"));
+        assertAgree(kinds(HELDOUT.resolve("labels.yml")), kinds(HELDOUT.resolve("second-labels.yml")));
+    }
 
+    private static void assertAgree(Map<String, Set<String>> first, Map<String, Set<String>> second) {
         assertThat(second.keySet()).as("pages labelled the second time").isEqualTo(first.keySet());
         Map<String, String> differ = new TreeMap<>();
         first.forEach((file, kinds) -> {
