@@ -70,12 +70,15 @@ class AccuracyFloorsTest {
 
     /**
      * The confusions left on the development part (ACCURACY.md says why): campaigns whose theme stands only in
-     * another section of the page or document than the campaign (345, 403, 612, 616, 909, 921), a campaign named
-     * after Ask for Angela (327), an action week against "intimidatie" without a word that makes it sexual (515), a
-     * city magazine's campaign that names the bars beside the city (994), "we" in an equal-opportunities plan that
-     * names associations (1001); a police annual report whose "we" the page gives to a care centre (917); a
-     * magazine's table of contents that lists an article on Ask for Angela elsewhere (408), a students' action on a
-     * page whose last paragraph names a municipal label for student rooms (521).
+     * another section of the page or document than their name (327, 345, 403, 612, 616, 909, 921, 994, 1102, 1146,
+     * 1147, 1197; a rule that read the theme anywhere on the page found them, but cost precision on the held-out
+     * part), or whose block names no one (1110) or an association beside the municipality (1206); an
+     * action week against "intimidatie" without a word that makes it sexual (515); "we" in an equal-opportunities
+     * plan that names associations (1001); Ask for Angela with posters read as a campaign (1109); a bystander
+     * training whose words stand in separate sections (1131); a police annual report whose "we" the page gives to a
+     * care centre (917); a magazine's table of contents that lists an article on Ask for Angela elsewhere (408), a
+     * students' action on a page whose last paragraph names a municipal label for student rooms (521), nightlife
+     * measures whose theme stands in another section (616, 1193).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -88,21 +91,30 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 921-overijse-druivenfeesten-drankafdekkers.html",
             "false- CAMPAIGN 994-oostende-langestraat-angela-campagne.html",
             "false- CAMPAIGN 1001-kortrijk-actieplan-gelijke-kansen-2026-2031.pdf.txt",
+            "false- CAMPAIGN 1102-wetteren-dossier-grenzen.html",
+            "false- CAMPAIGN 1109-brakel-vraag-naar-angela.html",
+            "false- CAMPAIGN 1110-nazareth-de-pinte-week-tegen-seksueel-geweld.html",
+            "false- CAMPAIGN 1131-herentals-omstaanderstraining-straatintimidatie.html",
+            "false- CAMPAIGN 1146-hasselt-vraag-naar-angela-zuivelmarkt.html",
+            "false- CAMPAIGN 1147-genk-magazine-straatintimidatie.html",
+            "false- CAMPAIGN 1197-carnaval-verkleed-is-geen-vrijgeleide.html",
+            "false- CAMPAIGN 1206-infoblad-november-2025.pdf.txt",
             "false- SAFETY_PLAN 917-kortenberg-jaarverslag-politiezone-herko-2024.pdf.txt",
             "false+ NIGHTLIFE 408-wemmel-infoblad-juni-2023.pdf.txt",
             "false+ NIGHTLIFE 521-diepenbeek-studenten-actie-campus.html",
-            "false- NIGHTLIFE 616-ninove-carnaval-grenzen.html");
+            "false- NIGHTLIFE 616-ninove-carnaval-grenzen.html",
+            "false- NIGHTLIFE 1193-suikerrock-veilig-feesten.html");
 
     /**
-     * The development part (with three former held-out parts and a fifth part written blind in it since 2026-12-02)
-     * is read with no confusion but
+     * The development part (with three former held-out parts and a fifth and sixth part written blind in it since
+     * 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingThreeFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(658);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(793);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }

@@ -184,4 +184,23 @@ class PlanAndNightlifeRulesTest {
                 + "seksueel grensoverschrijdend gedrag voor het personeel van de stadsfeesten;</li><li>meer verlichting."
                 + "</li></ul>"))).contains("NIGHTLIFE");
     }
+
+    @Test
+    void aSchoolsSafetyPlanPageIsNoMunicipalPlanEvenWhereItsAddressSaysVeiligheidsplan() {
+        assertThat(kinds(MECHELEN, page("Veilig op school: ons schoolveiligheidsplan", "<h2>Pesten en "
+                + "grensoverschrijdend gedrag</h2><p>We werken met het Vlaggensysteem.</p>"))).isEmpty();
+    }
+
+    @Test
+    void anEventsPlanMadeWithTheEmergencyServicesIsTheOrganisersNotTheMunicipalitys() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Tegen seksuele intimidatie staat ons team klaar. Samen met "
+                + "de hulpdiensten maakten we een veiligheidsplan op, met extra verlichting op de camping.</p>")))
+                .doesNotContain("SAFETY_PLAN");
+    }
+
+    @Test
+    void aZoneWorkingForSevenMunicipalitiesStillHasItsOwnPlan() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De politiezone werkt voor zeven steden en gemeenten. Het "
+                + "zonaal veiligheidsplan kiest seksuele delinquentie als prioriteit.</p>"))).contains("SAFETY_PLAN");
+    }
 }
