@@ -74,6 +74,14 @@ final class PageActors {
      */
     Decision decide(PageIndex.Block b, Hits anchor, List<Hits> groupHits, int[] found) {
         prepare();
+        // the sentence of the anchor that makes the match says first: 'De organisatie zet zelf een awarenessteam
+        // in' is the organiser's, whatever another sentence of the section says of a measure of the city
+        if (found.length > 0 && groupHits.get(0) == anchor) {
+            Decision f = strongest(b, List.<int[]>of(index.sentenceOf(anchor.start[found[0]])));
+            if (f.actor != Actor.NONE && f.actor != Actor.WE) {
+                return f;
+            }
+        }
         List<int[]> sentences = new ArrayList<>();
         List<int[]> paragraphs = new ArrayList<>();
         for (int a = anchor.first(b); a >= 0 && a < anchor.size() && anchor.start[a] < b.to; a++) {

@@ -33,15 +33,15 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the fourth, pages 701-835) scored when it was evaluated (ACCURACY.md): a rule change must
-     * not make it worse while the floors above are not reached on it.
+     * What the held-out part (the seventh written blind, pages 1301-1435) scored when it was evaluated (ACCURACY.md):
+     * a rule change must not make it worse while the floors above are not reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.90, 0.90},
-            SignalKind.SAFETY_PLAN, new double[] {0.92, 0.92},
-            SignalKind.NIGHTLIFE, new double[] {0.92, 0.86});
+            SignalKind.CAMPAIGN, new double[] {0.95, 0.71},
+            SignalKind.SAFETY_PLAN, new double[] {0.93, 1.00},
+            SignalKind.NIGHTLIFE, new double[] {0.78, 0.83});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -75,10 +75,12 @@ class AccuracyFloorsTest {
      * part), or whose block names no one (1110) or an association beside the municipality (1206); an
      * action week against "intimidatie" without a word that makes it sexual (515); "we" in an equal-opportunities
      * plan that names associations (1001); Ask for Angela with posters read as a campaign (1109); a bystander
-     * training whose words stand in separate sections (1131); a police annual report whose "we" the page gives to a
-     * care centre (917); a magazine's table of contents that lists an article on Ask for Angela elsewhere (408), a
-     * students' action on a page whose last paragraph names a municipal label for student rooms (521), nightlife
-     * measures whose theme stands in another section (616, 1193).
+     * training whose words stand in separate sections (1131); a project whose help-line box stands by it (816); a
+     * campaign on a page titled with the zonal plan it is not part of (827); posters carrying an awareness team's
+     * number read as a campaign (720); a police annual report whose "we" the page gives to a care centre (917); a
+     * sentence of the national plan's themes broken by a page's running title (757); a magazine's table of contents
+     * that lists an article on Ask for Angela elsewhere (408); the youth houses' own contact persons where the city
+     * sets them (615); nightlife measures whose theme or setting stands in another section (616, 777, 810, 1193).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -99,22 +101,28 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 1147-genk-magazine-straatintimidatie.html",
             "false- CAMPAIGN 1197-carnaval-verkleed-is-geen-vrijgeleide.html",
             "false- CAMPAIGN 1206-infoblad-november-2025.pdf.txt",
+            "false+ CAMPAIGN 720-kortrijk-awarenessteam-kortrijk-conge.html",
+            "false- CAMPAIGN 816-antwerpen-straatintimidatie-zeg-er-iets-van.html",
+            "false- CAMPAIGN 827-herent-nieuws-veiligheidsplan-herko-en-campagne.html",
             "false- SAFETY_PLAN 917-kortenberg-jaarverslag-politiezone-herko-2024.pdf.txt",
+            "false+ SAFETY_PLAN 757-beringen-integraal-veiligheidsplan-2021-2025.pdf.txt",
             "false+ NIGHTLIFE 408-wemmel-infoblad-juni-2023.pdf.txt",
-            "false+ NIGHTLIFE 521-diepenbeek-studenten-actie-campus.html",
+            "false- NIGHTLIFE 615-geraardsbergen-vorming-jeugdhuizen.html",
             "false- NIGHTLIFE 616-ninove-carnaval-grenzen.html",
-            "false- NIGHTLIFE 1193-suikerrock-veilig-feesten.html");
+            "false- NIGHTLIFE 1193-suikerrock-veilig-feesten.html",
+            "false- NIGHTLIFE 777-zoersel-fuifcoach.html",
+            "false- NIGHTLIFE 810-overijse-druivenfeesten-awarenessteam.html");
 
     /**
-     * The development part (with three former held-out parts and a fifth and sixth part written blind in it since
+     * The development part (with four former held-out parts and a fifth and sixth part written blind in it since
      * 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
-    void theDevelopmentPartIncludingThreeFormerHeldOutPartsHasNoOtherConfusion() {
+    void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(793);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(928);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }

@@ -144,4 +144,18 @@ class ActorRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Sensoa geeft een training: als omstaander leer je "
                 + "ingrijpen bij straatintimidatie.</p>"))).isEmpty();
     }
+
+    @Test
+    void aPlaceNameThatIsAlsoAVerbInLowerCaseIsNoPlace() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad geeft het barpersoneel in de studentenbuurt een "
+                + "training tegen seksuele intimidatie, waar studenten 's avonds hun drankje halen.</p>")))
+                .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void theSentenceOfTheMeasureThatMatchedSaysWhoseItIsFirst() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Festival</h2><p>De stad regelt het verkeer en neemt "
+                + "maatregelen voor de buurt. De organisatie zet zelf een awarenessteam in voor festivalgangers die "
+                + "te maken krijgen met ongewenst gedrag.</p>"))).isEmpty();
+    }
 }

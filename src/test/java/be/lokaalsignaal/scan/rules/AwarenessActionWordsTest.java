@@ -64,4 +64,11 @@ class AwarenessActionWordsTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het eerste luik van de campagne van de preventiedienst "
                 + "tegen seksuele intimidatie loopt in de cafés.</p>"))).contains("CAMPAIGN");
     }
+
+    @Test
+    void postersTheMunicipalityLendsToPartyOrganisersAreNoCampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Wie een fuif organiseert, voorziet een aanspreekpunt voor "
+                + "seksueel grensoverschrijdend gedrag. De stad leent gratis hesjes en affiches uit.</p>")))
+                .doesNotContain("CAMPAIGN");
+    }
 }

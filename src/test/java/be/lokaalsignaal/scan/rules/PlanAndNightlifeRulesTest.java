@@ -203,4 +203,22 @@ class PlanAndNightlifeRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De politiezone werkt voor zeven steden en gemeenten. Het "
                 + "zonaal veiligheidsplan kiest seksuele delinquentie als prioriteit.</p>"))).contains("SAFETY_PLAN");
     }
+
+    @Test
+    void aHelpLineOnThePlansPageIsNoThemeOfThePlan() {
+        assertThat(kinds(MECHELEN, page("Zonaal veiligheidsplan", "<p>Het zonaal veiligheidsplan kiest verkeer en "
+                + "inbraken.</p><p>Praten over seksueel geweld kan anoniem en gratis via 1712.</p>"))).isEmpty();
+    }
+
+    @Test
+    void anIntegralPlanWorkingWithCareServicesIsStillTheMunicipalitysPlan() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>In het integraal veiligheidsplan werken politie, justitie en "
+                + "hulpverlening samen rond seksueel geweld.</p>"))).containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
+    void stewardsAndBouncersTrainedOnHarassmentAreANightlifeMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Alle stewards van de stad en de portiers van de tenten "
+                + "kregen een vorming over seksueel intimiderend gedrag.</p>"))).containsExactly("NIGHTLIFE");
+    }
 }
