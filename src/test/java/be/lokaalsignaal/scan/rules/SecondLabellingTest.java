@@ -13,11 +13,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The third and fourth held-out parts (pages 501-635 and 701-835, in the development part since 2026-12-02) were
- * labelled twice, by their writers and by analysts who saw neither their labels nor the rules
- * (dev/second-labels-501-635.yml, dev/second-labels-701-835.yml). The two agree on every page: the rules' errors on
- * them were the rules', not judgement calls. A label of these pages changed later has to be argued against the second
- * labelling too.
+ * Three parts were labelled twice, by their writers and by analysts who saw neither their labels nor the rules: the
+ * third and fourth held-out parts (pages 501-635 and 701-835, in the development part since 2026-12-02;
+ * dev/second-labels-501-635.yml, dev/second-labels-701-835.yml) and the held-out part now (1301-1435,
+ * heldout/second-labels.yml). The two labellings agree on every page: the rules' errors on them are the rules', not
+ * judgement calls. A label of these pages changed later has to be argued against the second labelling too.
  */
 class SecondLabellingTest {
     private static final Path DEV = Path.of("src/test/resources/accuracy/dev");
@@ -30,6 +30,12 @@ class SecondLabellingTest {
     @Test
     void theSecondLabellingOfTheFourthPartGivesEveryPageTheSameKinds() throws Exception {
         assertAgree(part(701, 836), kinds(DEV.resolve("second-labels-701-835.yml")));
+    }
+
+    @Test
+    void theSecondLabellingOfTheHeldOutPartGivesEveryPageTheSameKinds() throws Exception {
+        Path heldout = Path.of("src/test/resources/accuracy/heldout");
+        assertAgree(kinds(heldout.resolve("labels.yml")), kinds(heldout.resolve("second-labels.yml")));
     }
 
     /** The development part's labels of the pages numbered from..to (exclusive). */
