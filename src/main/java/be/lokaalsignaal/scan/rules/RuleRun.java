@@ -5,6 +5,7 @@ import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.scan.rules.PageActors.Actor;
 import be.lokaalsignaal.scan.rules.PageActors.Decision;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ final class RuleRun {
     private final Map<Group, Hits> groups = new IdentityHashMap<>();
     private final Map<List<Phrase>, Hits> lists = new IdentityHashMap<>();
     private final Map<Group, Attribution> attributions = new IdentityHashMap<>();
+    private final Map<Hits, int[]> sectionExcludes = new IdentityHashMap<>();
     /** Why the rule evaluated last did not match, for an analyst asking about a page it missed; null on a match. */
     private String why;
 
@@ -210,16 +212,26 @@ final class RuleRun {
         if (k >= 0 || b.index >= index.paragraphs || exclude.isEmpty()) {
             return k;
         }
+        return sectionExcludes.computeIfAbsent(exclude, this::bySection)[b.index];
+    }
+
+    /**
+     * For every paragraph, the exclude hit of the first section made of it that holds one, or -1: worked out once per
+     * page and list, since every candidate paragraph of every rule with that list asks.
+     */
+    private int[] bySection(Hits exclude) {
+        int[] at = new int[index.paragraphs];
+        Arrays.fill(at, -1);
         for (int s = index.paragraphs; s < index.blocks.size(); s++) {
             PageIndex.Block section = index.blocks.get(s);
-            if (section.firstParagraph <= b.index && b.index <= section.lastParagraph) {
-                k = exclude.first(section);
-                if (k >= 0) {
-                    return k;
+            int k = section.firstParagraph < 0 ? -1 : exclude.first(section);
+            for (int p = section.firstParagraph; k >= 0 && p <= section.lastParagraph; p++) {
+                if (at[p] < 0) {
+                    at[p] = k;
                 }
             }
         }
-        return -1;
+        return at;
     }
 
     /** Two groups' hits in the block at most so many words apart (and in one paragraph); found gets the pair. */
