@@ -18,15 +18,17 @@ import java.util.List;
  * @param joins      phrases by which a local actor or "we" joins an action ("doet mee", "sluit aan bij")
  * @param together   words that join the municipality and another actor into one ("de stad en Sensoa")
  * @param we         first person plural ("wij", "onze"): the municipality only together with a join phrase
+ * @param says       phrases by which someone reports what another does ("De burgemeester antwoordt dat de
+ *                   organisator..."): who is named after them acts, not the speaker
  * @param ownName    whether {gemeente} stands in own: the names of the municipality whose site it is
  * @param otherNames whether {andere gemeente} stands in outside: the names of every other municipality
  */
 record Actors(List<Phrase> own, List<Phrase> local, List<Phrase> outside, List<Phrase> others,
               List<Phrase> nameParts, List<Phrase> places, List<Phrase> partners, List<Phrase> joins,
-              List<Phrase> together, List<Phrase> we, boolean ownName, boolean otherNames) {
+              List<Phrase> together, List<Phrase> we, List<Phrase> says, boolean ownName, boolean otherNames) {
 
     static final Actors NONE = new Actors(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of(), List.of(), false, false);
+            List.of(), List.of(), List.of(), List.of(), false, false);
 
     Actors {
         own = List.copyOf(own);
@@ -39,5 +41,6 @@ record Actors(List<Phrase> own, List<Phrase> local, List<Phrase> outside, List<P
         joins = List.copyOf(joins);
         together = List.copyOf(together);
         we = List.copyOf(we);
+        says = List.copyOf(says);
     }
 }

@@ -162,10 +162,10 @@ final class CatalogueReader {
         }
         if (!n.isObject()) {
             throw fail("actors", "expected a mapping with own, local, outside, others, nameParts, places, partners, "
-                    + "joins, together and we");
+                    + "joins, together, we and says");
         }
         onlyKeys(n, "actors", Set.of("own", "local", "outside", "others", "nameParts", "places", "partners", "joins",
-                "together", "we"));
+                "together", "we", "says"));
         boolean[] ownName = new boolean[1];
         boolean[] otherNames = new boolean[1];
         List<Phrase> own = actorList(n, "own", OWN_NAME, ownName);
@@ -174,7 +174,7 @@ final class CatalogueReader {
         return new Actors(own, local, outside, actorList(n, "others", null, null), actorList(n, "nameParts", null, null),
                 actorList(n, "places", null, null), actorList(n, "partners", null, null),
                 actorList(n, "joins", null, null), actorList(n, "together", null, null), actorList(n, "we", null, null),
-                ownName[0], otherNames[0]);
+                actorList(n, "says", null, null), ownName[0], otherNames[0]);
     }
 
     private List<Phrase> actorList(JsonNode actors, String field, String placeholder, boolean[] seen) {
@@ -230,6 +230,9 @@ final class CatalogueReader {
             groups.add(group(allOf.get(g), path + ".allOf[" + g + "]", "group " + (g + 1)));
         }
         Group titleOrUrl = n.has("titleOrUrl") ? group(n.get("titleOrUrl"), path + ".titleOrUrl", "titleOrUrl") : null;
+        if (titleOrUrl != null && titleOrUrl.onPage()) {
+            throw fail(path + ".titleOrUrl.onPage", "titleOrUrl is read in the title or the URL, not on the page");
+        }
         List<Phrase> exclude = n.has("exclude") ? phrases(n.get("exclude"), path + ".exclude", false, true) : List.of();
         List<Phrase> notTitleOrUrl = n.has("notTitleOrUrl")
                 ? phrases(n.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
@@ -274,6 +277,18 @@ final class CatalogueReader {
         PhraseRule.Within within = n.has("within") ? within(n.get("within"), path + ".within", groups) : null;
         if (within != null && scope == SignalCatalogue.Scope.DOCUMENT) {
             throw fail(path + ".within", "a document-wide rule has no block to be near in; use scope block");
+        }
+        // the anchor's block is where the actors and the exclusions are read: it cannot be anywhere
+        if (groups.get(0).onPage() && titleOrUrl == null) {
+            throw fail(path + ".allOf[0].onPage", "the first group names the action and its block; it cannot be onPage");
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            if (groups.get(g).onPage() && scope == SignalCatalogue.Scope.DOCUMENT) {
+                throw fail(path + ".allOf[" + g + "].onPage", "in a document-wide rule every group is on the page already");
+            }
+            if (groups.get(g).onPage() && within != null && (within.first() == g || within.second() == g)) {
+                throw fail(path + ".within", "group '" + groups.get(g).name() + "' is onPage: it has no block to be near in");
+            }
         }
         return new PhraseRule(id, kind, description, groups, titleOrUrl, notTitleOrUrl, exclude, otherKind, scope,
                 actor, unnamedCounts, othersCount, within, aloneOnPage);
@@ -361,7 +376,7 @@ final class CatalogueReader {
         if (!n.isObject()) {
             throw fail(path, "expected a list of phrases or a mapping with name, any and notIn");
         }
-        onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence"));
+        onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "onPage"));
         String name = n.has("name") ? text(n, path, "name") : defaultName;
         if (!n.has("any")) {
             throw fail(path + ".any", "missing: give the alternative phrases");
@@ -370,7 +385,11 @@ final class CatalogueReader {
         List<Phrase> notIn = n.has("notIn") ? phrases(n.get("notIn"), path + ".notIn", false, true) : List.of();
         List<Phrase> notInSentence = n.has("notInSentence")
                 ? phrases(n.get("notInSentence"), path + ".notInSentence", false, true) : List.of();
-        return new Group(name, any, notIn, notInSentence);
+        JsonNode onPage = n.path("onPage");
+        if (!onPage.isMissingNode() && !onPage.isBoolean()) {
+            throw fail(path + ".onPage", "expected true or false, found '" + onPage.asText() + "'");
+        }
+        return new Group(name, any, notIn, notInSentence, onPage.asBoolean(false));
     }
 
     // ------------------------------------------------------------------ phrases

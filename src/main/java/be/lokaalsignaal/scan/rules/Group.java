@@ -9,8 +9,10 @@ import java.util.List;
  * van seksueel geweld?" is a help box's, not a theme of the plan on the same page.
  *
  * @param name what the group stands for (campagne, thema, ...), shown with the evidence
+ * @param onPage the phrase may stand anywhere in the page's text instead of in the block of the other groups: a page
+ *     that names the theme in its lead and tells of the posters in the cafés in a later section
  */
-public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phrase> notInSentence) {
+public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phrase> notInSentence, boolean onPage) {
 
     public Group {
         any = List.copyOf(any);
@@ -19,6 +21,6 @@ public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phra
     }
 
     public Group(String name, List<Phrase> any, List<Phrase> notIn) {
-        this(name, any, notIn, List.of());
+        this(name, any, notIn, List.of(), false);
     }
 }

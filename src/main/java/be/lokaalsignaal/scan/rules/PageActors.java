@@ -36,6 +36,7 @@ final class PageActors {
     private Hits outside;
     private Hits others;
     private Hits joins;
+    private Hits says;
     private Hits we;
 
     PageActors(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital) {
@@ -60,8 +61,13 @@ final class PageActors {
      * in the municipality's event calendar: "Onze barmedewerkers...").
      */
     boolean weMayBeSomeoneElse() {
+        return titleNamesOutside() || !others.isEmpty();
+    }
+
+    /** The page's title names an outside body or another place ("Werkbezoek aan onze Engelse partnerstad"). */
+    boolean titleNamesOutside() {
         prepare();
-        return outside.first(index.title) >= 0 || !others.isEmpty();
+        return outside.first(index.title) >= 0;
     }
 
     /**
@@ -91,7 +97,11 @@ final class PageActors {
             }
         }
         for (int g = 0; g < found.length; g++) {
-            paragraphs.add(index.textOf(groupHits.get(g).start[found[g]]));
+            Hits h = groupHits.get(g);
+            // an onPage phrase in another block says nothing of who acts in this one
+            if (b.holds(h.start[found[g]], h.end[found[g]])) {
+                paragraphs.add(index.textOf(h.start[found[g]]));
+            }
         }
         Decision d = strongest(b, sentences);
         if (d.actor != Actor.NONE && d.actor != Actor.WE) {
@@ -120,8 +130,22 @@ final class PageActors {
         return other != null ? other : we != null ? we : new Decision(Actor.NONE, null, -1);
     }
 
-    /** Whose action the words from..to say it is, by the order of the actors (see signals.yml). */
+    /**
+     * Whose action the words from..to say it is, by the order of the actors (see signals.yml). Where someone reports
+     * ("De burgemeester antwoordt dat de organisator een awarenessteam voorziet"), who is named after the report acts.
+     */
     private Decision actorOf(int from, int to) {
+        int s = says.first(from, to);
+        if (s >= 0) {
+            Decision reported = actorNamed(says.end[s], to);
+            if (reported.actor != Actor.NONE) {
+                return reported;
+            }
+        }
+        return actorNamed(from, to);
+    }
+
+    private Decision actorNamed(int from, int to) {
         int k = own.first(from, to);
         if (k >= 0) {
             return new Decision(Actor.OWN, own, k);
@@ -216,6 +240,7 @@ final class PageActors {
         own = HitFilter.keep(o, or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts, places)), outside);
         local = HitFilter.keep(l, partner[2], outside);
         joins = Hits.of(index, actors.joins(), List.of());
+        says = Hits.of(index, actors.says(), List.of());
         we = Hits.of(index, actors.we(), List.of());
     }
 

@@ -128,7 +128,7 @@ final class RuleRun {
         why = "no block holds a phrase of every group";
         int stage = 0;
         for (PageIndex.Block b : index.blocks) {
-            if (!allIn(b, groupHits, found)) {
+            if (!allIn(rule, b, groupHits, found)) {
                 continue;
             }
             int excluded = excludedAt(b, exclude);
@@ -185,6 +185,13 @@ final class RuleRun {
         if (a.actor == Actor.OUTSIDE || a.actor == Actor.OTHER && !rule.othersCount()) {
             why = "a block with every group names " + (unnamedBy.actor() == Actor.WE ? "only 'we'" : "no one")
                     + ", and the page gives the action to " + actors.said(a.block, a.decision);
+            return null;
+        }
+        // a block that names no one, on a page whose title names an outside body or another place, tells of what
+        // is done there: "Werkbezoek aan onze Engelse partnerstad ... in bijna alle pubs hangen affiches"
+        if (a.actor == Actor.NONE && unnamedBy.actor() == Actor.NONE && actors.titleNamesOutside()) {
+            why = "a block with every group names no one, on a page whose title names "
+                    + "an outside body or another place";
             return null;
         }
         // "we" on a page whose title names an outside body or an organisation ("Sensoa", "vzw Lijfwijs"), or that names
@@ -263,14 +270,19 @@ final class RuleRun {
         return b >= s[0] && b < s[1];
     }
 
-    private static boolean allIn(PageIndex.Block b, List<Hits> groupHits, int[] found) {
+    private boolean allIn(PhraseRule rule, PageIndex.Block b, List<Hits> groupHits, int[] found) {
         for (int g = 0; g < found.length; g++) {
-            found[g] = groupHits.get(g).first(b);
+            found[g] = rule.allOf().get(g).onPage() ? groupHits.get(g).first(0, textEnd()) : groupHits.get(g).first(b);
             if (found[g] < 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Where the page's paragraphs end: the title and the URL after them are not its text. */
+    private int textEnd() {
+        return index.paragraphs == 0 ? 0 : index.blocks.get(index.paragraphs - 1).to;
     }
 
     private Evidence evidence(PhraseRule rule, PageIndex.Block b, List<Hits> groupHits, int[] found, Decision d) {
@@ -280,6 +292,12 @@ final class RuleRun {
         for (int g = 0; g < found.length; g++) {
             Hits h = groupHits.get(g);
             int k = found[g];
+            if (!b.holds(h.start[k], h.end[k])) {
+                // an onPage phrase elsewhere on the page: shown in its own paragraph's words, not in the snippet
+                PageIndex.Block p = index.blocks.get(index.paragraphOf(h.start[k]));
+                e.phrases.add(phrase(rule.allOf().get(g).name(), h.phrase[k].source(), index.text(p, h.start[k], h.end[k])));
+                continue;
+            }
             from = Math.min(from, index.charStart(b, h.start[k]));
             to = Math.max(to, index.charEnd(b, h.end[k] - 1));
             e.phrases.add(phrase(rule.allOf().get(g).name(), h.phrase[k].source(), index.text(b, h.start[k], h.end[k])));
@@ -316,7 +334,7 @@ final class RuleRun {
     // ------------------------------------------------------------------ scope document
 
     private Evidence inDocument(PhraseRule rule) {
-        int end = index.paragraphs == 0 ? 0 : index.blocks.get(index.paragraphs - 1).to;
+        int end = textEnd();
         Hits exclude = hits(rule.exclude());
         if (exclude.first(0, end) >= 0) {
             why = "the page holds exclude '" + exclude.phrase[exclude.first(0, end)].source() + "'";

@@ -7,6 +7,7 @@ import static be.lokaalsignaal.scan.rules.MunicipalPages.kinds;
 import static be.lokaalsignaal.scan.rules.MunicipalPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.lokaalsignaal.scan.extract.PageContent;
 import org.junit.jupiter.api.Test;
 
 /** Whose campaign or measure it is: the municipality's, or someone else's that the page reports. */
@@ -157,5 +158,26 @@ class ActorRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Festival</h2><p>De stad regelt het verkeer en neemt "
                 + "maatregelen voor de buurt. De organisatie zet zelf een awarenessteam in voor festivalgangers die "
                 + "te maken krijgen met ongewenst gedrag.</p>"))).isEmpty();
+    }
+
+    @Test
+    void whoIsNamedAfterAReportActsNotWhoReports() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De burgemeester antwoordt dat de organisator in zijn eigen "
+                + "plan een awarenessteam op de camping voorziet tegen seksuele intimidatie.</p>"))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De burgemeester antwoordt dat de preventiedienst een "
+                + "awarenessteam op de camping voorziet tegen seksuele intimidatie.</p>"))).containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void aMeasureNamingNoOneOnAPageTitledWithAPlaceAbroadIsWhatIsDoneThere() {
+        String main = "<p>In bijna alle pubs hangen affiches: wie lastiggevallen wordt, vraagt aan de bar naar Angela. "
+                + "Het personeel is getraind om discreet te helpen.</p>";
+        assertThat(kinds(MECHELEN, titled("Werkbezoek aan onze Engelse partnerstad", main))).isEmpty();
+        assertThat(kinds(MECHELEN, titled("Veilig uitgaan", main))).containsExactly("NIGHTLIFE");
+    }
+
+    private static PageContent titled(String title, String main) {
+        return CatalogueTestPages.html("https://www.mechelen.be/nieuws/bericht", "<html><head><title>" + title
+                + " | Stad Mechelen</title></head><body><main><h1>" + title + "</h1>" + main + "</main></body></html>");
     }
 }

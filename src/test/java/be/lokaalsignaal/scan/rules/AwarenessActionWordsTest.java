@@ -71,4 +71,21 @@ class AwarenessActionWordsTest {
                 + "seksueel grensoverschrijdend gedrag. De stad leent gratis hesjes en affiches uit.</p>")))
                 .doesNotContain("CAMPAIGN");
     }
+
+    @Test
+    void aLitterCampaignOnAPageThatElsewhereReportsHarassmentIsNoCampaignAgainstIt() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Kort</h2><p>Sensoa zet in op toestemming en seksueel "
+                + "grensoverschrijdend gedrag.</p><h2>Proper Mechelen</h2><p>Stad Mechelen start de zwerfvuilcampagne "
+                + "opnieuw.</p>"))).isEmpty();
+    }
+
+    @Test
+    void postersTheCityHandsOutToTheCafesOnAPageAboutHarassmentAreACampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Feest met respect</h1><p>Wie uitgaat, mag niet "
+                + "lastiggevallen worden.</p><h2>In de cafés</h2><p>De preventiedienst deelde affiches uit aan vijftig "
+                + "cafés in het centrum.</p>"))).contains("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Feest met respect</h1><p>Wie uitgaat, mag niet "
+                + "lastiggevallen worden.</p><h2>In de cafés</h2><p>De preventiedienst deelde de affiches van het "
+                + "charter uit aan vijftig cafés in het centrum.</p>"))).doesNotContain("CAMPAIGN");
+    }
 }

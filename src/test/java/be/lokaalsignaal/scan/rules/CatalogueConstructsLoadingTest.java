@@ -117,4 +117,27 @@ class CatalogueConstructsLoadingTest {
         assertThat(c.analyse(CatalogueTestPages.html("<p>Een app tegen straatintimidatie.</p>"))).hasSize(1);
         assertThat(c.analyse(CatalogueTestPages.html("<p>Iets tegen straatintimidatie.</p><p>Een app.</p>"))).isEmpty();
     }
+
+    @Test
+    void aGroupOnThePageIsReadAnywhereButNeverAsTheAnchorNorNearAnother() {
+        assertThatThrownBy(() -> parse("rules:\n  - id: r\n    kind: CAMPAIGN\n"
+                + "    allOf: [{name: a, any: [x], onPage: true}, {name: b, any: [y]}]\n"))
+                .hasMessage("signals.yml: rules[0].allOf[0].onPage: the first group names the action and its block; "
+                        + "it cannot be onPage");
+        assertThatThrownBy(() -> parse("rules:\n  - id: r\n    kind: CAMPAIGN\n    within: {words: 5, of: [a, b]}\n"
+                + "    allOf: [{name: a, any: [x]}, {name: b, any: [y], onPage: true}]\n"))
+                .hasMessage("signals.yml: rules[0].within: group 'b' is onPage: it has no block to be near in");
+        assertThatThrownBy(() -> parse("rules:\n  - id: r\n    kind: CAMPAIGN\n"
+                + "    allOf: [{name: a, any: [x]}, {name: b, any: [y], onPage: ja}]\n"))
+                .hasMessage("signals.yml: rules[0].allOf[1].onPage: expected true or false, found 'ja'");
+        String twoSections = "<h2>Straatintimidatie</h2><p>Het overkomt te veel mensen.</p>"
+                + "<h2>Wat we doen</h2><p>Een campagne aan de haltes.</p>";
+        SignalCatalogue onPage = parse("rules:\n  - id: r\n    kind: CAMPAIGN\n"
+                + "    allOf: [{name: a, any: [campagne]}, {name: b, any: [straatintimidatie], onPage: true}]\n");
+        assertThat(onPage.analyse(CatalogueTestPages.html(twoSections))).singleElement()
+                .satisfies(m -> assertThat(m.getSnippet()).isEqualTo("Een campagne aan de haltes."));
+        SignalCatalogue inBlock = parse("rules:\n  - id: r\n    kind: CAMPAIGN\n"
+                + "    allOf: [{name: a, any: [campagne]}, {name: b, any: [straatintimidatie]}]\n");
+        assertThat(inBlock.analyse(CatalogueTestPages.html(twoSections))).isEmpty();
+    }
 }
