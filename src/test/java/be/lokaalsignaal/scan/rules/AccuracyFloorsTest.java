@@ -33,15 +33,15 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the seventh written blind, pages 1301-1435) scored when it was evaluated (ACCURACY.md):
-     * a rule change must not make it worse while the floors above are not reached on it.
+     * What the held-out part (the eighth written blind, pages 1501-1635) scored when it was evaluated (ACCURACY.md,
+     * evaluation 16): a rule change must not make it worse while the floors above are not reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.95, 0.71},
-            SignalKind.SAFETY_PLAN, new double[] {0.93, 1.00},
-            SignalKind.NIGHTLIFE, new double[] {0.78, 0.83});
+            SignalKind.CAMPAIGN, new double[] {0.90, 0.60},
+            SignalKind.SAFETY_PLAN, new double[] {0.89, 0.89},
+            SignalKind.NIGHTLIFE, new double[] {0.85, 0.77});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -70,28 +70,29 @@ class AccuracyFloorsTest {
 
     /**
      * The confusions left on the development part (ACCURACY.md says why): campaigns whose theme stands only in
-     * another section of the page or document than their name (327, 345, 403, 612, 616, 909, 921, 994, 1102, 1146,
-     * 1147, 1197; a rule that read the theme anywhere on the page found them, but cost precision on the held-out
-     * part), or whose block names no one (1110) or an association beside the municipality (1206); an
-     * action week against "intimidatie" without a word that makes it sexual (515); "we" in an equal-opportunities
-     * plan that names associations (1001); Ask for Angela with posters read as a campaign (1109); a bystander
-     * training whose words stand in separate sections (1131); a project whose help-line box stands by it (816); a
-     * campaign on a page titled with the zonal plan it is not part of (827); posters carrying an awareness team's
-     * number read as a campaign (720); a police annual report whose "we" the page gives to a care centre (917); a
-     * sentence of the national plan's themes broken by a page's running title (757); a magazine's table of contents
-     * that lists an article on Ask for Angela elsewhere (408); the youth houses' own contact persons where the city
-     * sets them (615); nightlife measures whose theme or setting stands in another section (616, 777, 810, 1193).
+     * another section of the page or document than their name (403, 612, 616, 909, 1102, 1147, 1337, 1347, 1372; a rule
+     * that reads the theme anywhere on the page finds posters in the bars, but for a campaign named elsewhere it also
+     * found a litter campaign beside a news item on harassment), or whose block names no one (1110) or an association
+     * beside the municipality (1206); Ask for Angela whose posters belong to the measure (327, 1109, 1146); an action
+     * week against "intimidatie" without a word that makes it sexual (515); "we" in an equal-opportunities plan that
+     * names associations (1001); a bystander training whose words stand in separate sections (1131); a project whose
+     * help-line box stands by it (816); a campaign on a page titled with the zonal plan it is not part of (827); a
+     * campaign in a multi-year plan's block that also updates the local safety plan (1364); a party charter's campaign
+     * that names the theme in no word of the lists ("zonder vragen aanraken", 1427); posters carrying an awareness
+     * team's number or the contact persons' place read as a campaign (720, 1318); a police annual report whose "we"
+     * the page gives to a care centre (917); a sentence of the national plan's themes broken by a page's running title
+     * (757); a magazine's table of contents that lists an article on Ask for Angela elsewhere (408); the youth houses'
+     * own contact persons where the city sets them (615); nightlife measures whose theme or setting stands in another
+     * section (616, 777, 810, 1193, 1374, 1427); a festival's own awareness team on a page that names the town's police
+     * zone (1407); the mayor's words on nightlife in the news of the safety plan (1414).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
-            "false- CAMPAIGN 345-hasselt-nachtlevenplan-2025.pdf.txt",
             "false- CAMPAIGN 403-overijse-druivenfeesten-respect.html",
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
             "false- CAMPAIGN 612-aalst-meerjarenplan-gelijke-kansen.pdf.txt",
             "false- CAMPAIGN 616-ninove-carnaval-grenzen.html",
             "false- CAMPAIGN 909-halle-carnaval-respect.html",
-            "false- CAMPAIGN 921-overijse-druivenfeesten-drankafdekkers.html",
-            "false- CAMPAIGN 994-oostende-langestraat-angela-campagne.html",
             "false- CAMPAIGN 1001-kortrijk-actieplan-gelijke-kansen-2026-2031.pdf.txt",
             "false- CAMPAIGN 1102-wetteren-dossier-grenzen.html",
             "false- CAMPAIGN 1109-brakel-vraag-naar-angela.html",
@@ -99,11 +100,16 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 1131-herentals-omstaanderstraining-straatintimidatie.html",
             "false- CAMPAIGN 1146-hasselt-vraag-naar-angela-zuivelmarkt.html",
             "false- CAMPAIGN 1147-genk-magazine-straatintimidatie.html",
-            "false- CAMPAIGN 1197-carnaval-verkleed-is-geen-vrijgeleide.html",
             "false- CAMPAIGN 1206-infoblad-november-2025.pdf.txt",
             "false+ CAMPAIGN 720-kortrijk-awarenessteam-kortrijk-conge.html",
             "false- CAMPAIGN 816-antwerpen-straatintimidatie-zeg-er-iets-van.html",
             "false- CAMPAIGN 827-herent-nieuws-veiligheidsplan-herko-en-campagne.html",
+            "false+ CAMPAIGN 1318-evenement-organiseren-voorwaarden.html",
+            "false- CAMPAIGN 1337-meldpunt-niet-oke.html",
+            "false- CAMPAIGN 1347-meld-straatintimidatie.html",
+            "false- CAMPAIGN 1364-meerjarenplan-2026-2031.pdf.txt",
+            "false- CAMPAIGN 1372-grimbergen-zegt-neen.html",
+            "false- CAMPAIGN 1427-fuifcharter-mijn-lijf-mijn-grens.html",
             "false- SAFETY_PLAN 917-kortenberg-jaarverslag-politiezone-herko-2024.pdf.txt",
             "false+ SAFETY_PLAN 757-beringen-integraal-veiligheidsplan-2021-2025.pdf.txt",
             "false+ NIGHTLIFE 408-wemmel-infoblad-juni-2023.pdf.txt",
@@ -111,18 +117,22 @@ class AccuracyFloorsTest {
             "false- NIGHTLIFE 616-ninove-carnaval-grenzen.html",
             "false- NIGHTLIFE 1193-suikerrock-veilig-feesten.html",
             "false- NIGHTLIFE 777-zoersel-fuifcoach.html",
-            "false- NIGHTLIFE 810-overijse-druivenfeesten-awarenessteam.html");
+            "false- NIGHTLIFE 810-overijse-druivenfeesten-awarenessteam.html",
+            "false- NIGHTLIFE 1374-leuven-tegen-straatintimidatie.html",
+            "false+ NIGHTLIFE 1407-graspop-info-inwoners.html",
+            "false+ NIGHTLIFE 1414-veiligheidsplan-goedgekeurd-kortrijk.html",
+            "false- NIGHTLIFE 1427-fuifcharter-mijn-lijf-mijn-grens.html");
 
     /**
-     * The development part (with four former held-out parts and a fifth and sixth part written blind in it since
-     * 2026-12-02) is read with no confusion but
+     * The development part (with four former held-out parts, a fifth and sixth part written blind and the seventh,
+     * held out until evaluation 15, in it since 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(928);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(1063);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
