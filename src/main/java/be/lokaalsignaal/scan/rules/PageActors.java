@@ -2,6 +2,7 @@ package be.lokaalsignaal.scan.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -229,6 +230,8 @@ final class PageActors {
         Hits together = Hits.of(index, actors.together(), List.of());
         // "de stad en Sensoa lanceren": acting together with the municipality, the outside body is a partner
         partner[1] = or(partner[1], together(x, together, o, l));
+        // "voorrang in Avelgem, Spiere-Helkijn en Zwevegem": the zone's municipalities listed with its own name
+        partner[1] = or(partner[1], listedWithOwn(x, o, together));
         partner[3] = or(partner[3], together(r, together, o, l));
         outside = HitFilter.keep(x, partner[1], null);
         others = HitFilter.keep(r, partner[3], null);
@@ -259,6 +262,43 @@ final class PageActors {
             }
         }
         return out;
+    }
+
+    /**
+     * Which hits of x are other municipalities' names listed with the municipality's own ("in Avelgem, Spiere-Helkijn en
+     * Zwevegem", the municipalities of one police zone): each right after or before the own name or a name listed with
+     * it, or joined to one by a together phrase. They share what the page says; they do not act instead of it.
+     */
+    private boolean[] listedWithOwn(Hits x, Hits o, Hits joiner) {
+        boolean[] out = new boolean[x.size()];
+        Set<Phrase> names = new HashSet<>(otherNames);
+        for (int k = 0; k < x.size(); k++) {
+            int from = x.start[k];
+            int j = endingAt(joiner, from);
+            from = j >= 0 ? joiner.start[j] : from;
+            out[k] = names.contains(x.phrase[k]) && (endingAt(o, from) >= 0 || listedEndingAt(x, out, from));
+        }
+        for (int k = x.size() - 1; k >= 0; k--) {
+            int to = x.end[k];
+            int j = startingAt(joiner, to);
+            to = j >= 0 ? joiner.end[j] : to;
+            out[k] |= names.contains(x.phrase[k]) && (startingAt(o, to) >= 0 || listedStartingAt(x, out, to));
+        }
+        return out;
+    }
+
+    private static boolean listedEndingAt(Hits x, boolean[] listed, int word) {
+        for (int m = 0; m < x.size() && x.start[m] < word; m++) {
+            if (listed[m] && x.end[m] == word) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean listedStartingAt(Hits x, boolean[] listed, int word) {
+        int m = startingAt(x, word);
+        return m >= 0 && listed[m];
     }
 
     /** Which hits of h stand joined to a hit of the municipality's by a together phrase ("en"), either side. */

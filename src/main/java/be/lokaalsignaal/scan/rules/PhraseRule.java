@@ -46,6 +46,11 @@ public record PhraseRule(String id, SignalKind kind, String description, List<Gr
         }
     }
 
+    /** Whether a group of the rule may stand anywhere on the page (onPage), not only in the anchor's block. */
+    public boolean readsThePage() {
+        return allOf.stream().anyMatch(Group::onPage);
+    }
+
     public PhraseRule {
         allOf = List.copyOf(allOf);
         exclude = List.copyOf(exclude);

@@ -161,8 +161,11 @@ final class RuleRun {
             }
             // "we" on the page of a known municipality, or no one at all where the municipality is not known:
             // the page may be its own, unless another block gives the action to someone else
+            // a rule that reads a group anywhere on the page asks the block itself to say whose the action is: a
+            // block that names no one may be another item of a news page ("Nieuwe campagne tegen zwerfvuil"),
+            // unless the whole page names no one but the municipality (aloneOnPage, below)
             boolean mayBeOwn = d.actor() == Actor.WE
-                    || d.actor() == Actor.NONE && (!knownMunicipality || rule.unnamedCounts())
+                    || d.actor() == Actor.NONE && (!knownMunicipality || rule.unnamedCounts()) && !rule.readsThePage()
                     || d.actor() == Actor.OTHER && rule.othersCount();
             if (mayBeOwn && (unnamed == null || unnamedBy.actor() == Actor.NONE && d.actor() == Actor.WE)) {
                 unnamed = b;
@@ -231,7 +234,10 @@ final class RuleRun {
         Arrays.fill(at, -1);
         for (int s = index.paragraphs; s < index.blocks.size(); s++) {
             PageIndex.Block section = index.blocks.get(s);
-            int k = section.firstParagraph < 0 ? -1 : exclude.first(section);
+            // only the section's heading and lead say what its paragraphs are: a PDF page is a section too, and its
+            // last action updating the safety plan says nothing of the campaign above it
+            int k = section.firstParagraph < 0 ? -1 : exclude.first(section.from,
+                    index.blocks.get(Math.min(section.firstParagraph + 1, section.lastParagraph)).to);
             for (int p = section.firstParagraph; k >= 0 && p <= section.lastParagraph; p++) {
                 if (at[p] < 0) {
                     at[p] = k;

@@ -88,4 +88,20 @@ class AwarenessActionWordsTest {
                 + "lastiggevallen worden.</p><h2>In de cafés</h2><p>De preventiedienst deelde de affiches van het "
                 + "charter uit aan vijftig cafés in het centrum.</p>"))).doesNotContain("CAMPAIGN");
     }
+
+    @Test
+    void anActionWeekTheCityNamesAsItsOwnBelowALeadOnTheThemeIsACampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Mechelen zegt neen</h1><p>Deze maand staat seksuele "
+                + "intimidatie centraal.</p><h2>Het programma</h2><p>Het stadsbestuur organiseert de actieweek met "
+                + "workshops in de bibliotheek.</p>"))).containsExactly("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Mechelen zegt neen</h1><p>Deze maand staat seksuele "
+                + "intimidatie centraal.</p><h2>Het programma</h2><p>De actieweek heeft workshops in de bibliotheek."
+                + "</p>"))).isEmpty();
+    }
+
+    @Test
+    void aDistrictOfAntwerpenIsTheCity() {
+        assertThat(kinds("11002", page("Stad Antwerpen", "<p>Het district hangt affiches tegen straatintimidatie aan "
+                + "de tramhaltes.</p>"))).containsExactly("CAMPAIGN");
+    }
 }

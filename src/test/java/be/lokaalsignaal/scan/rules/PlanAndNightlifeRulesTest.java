@@ -221,4 +221,38 @@ class PlanAndNightlifeRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Alle stewards van de stad en de portiers van de tenten "
                 + "kregen een vorming over seksueel intimiderend gedrag.</p>"))).containsExactly("NIGHTLIFE");
     }
+
+    @Test
+    void theZonesMunicipalitiesListedWithTheTownsOwnNameAreNoOneElsesPlan() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het zonaal veiligheidsplan legt vast welke fenomenen "
+                + "voorrang krijgen in Mechelen, Bonheiden en Sint-Katelijne-Waver: seksueel geweld, drugs en verkeer."
+                + "</p>"))).containsExactly("SAFETY_PLAN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het zonaal veiligheidsplan legt vast welke fenomenen "
+                + "voorrang krijgen in Bonheiden en Sint-Katelijne-Waver: seksueel geweld, drugs en verkeer.</p>")))
+                .isEmpty();
+    }
+
+    @Test
+    void aCampaignInAPlansSectionWhoseHeadingDoesNotNameTheSafetyPlanIsACampaign() {
+        String section = "<h2>Een veilige stad</h2><p>Actie 3.1: Stad Mechelen voert een campagne tegen seksuele "
+                + "intimidatie.</p><p>Actie 3.2: camera's aan de invalswegen.</p><p>Actie 3.3: we actualiseren het "
+                + "lokaal veiligheidsplan.</p>";
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", section))).contains("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Het lokaal veiligheidsplan</h2><p>Actie 3.1: Stad "
+                + "Mechelen voert een campagne tegen seksuele intimidatie.</p>"))).doesNotContain("CAMPAIGN");
+    }
+
+    @Test
+    void aTrainingTheCityOffersGivenByACareCentreIsTheCitysMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad biedt alle cafébazen een opleiding aan, gegeven "
+                + "door de preventiedienst en het Zorgcentrum na Seksueel Geweld, over seksuele intimidatie.</p>")))
+                .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void aCouncillorsProposalForPostersAndTrainingInTheBarsIsNotTaken() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het raadslid stelt voor dat de stad dit concept samen met "
+                + "de horeca invoert, stickers en affiches voorziet en een vorming organiseert voor het personeel van "
+                + "cafés, met aandacht voor seksuele intimidatie.</p>"))).isEmpty();
+    }
 }
