@@ -33,15 +33,15 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the eighth written blind, pages 1501-1635) scored when it was evaluated (ACCURACY.md,
-     * evaluation 16): a rule change must not make it worse while the floors above are not reached on it.
+     * What the held-out part (the ninth written blind, pages 1701-1835) scored when it was evaluated (ACCURACY.md,
+     * evaluation 17): a rule change must not make it worse while the floors above are not reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.90, 0.60},
-            SignalKind.SAFETY_PLAN, new double[] {0.89, 0.89},
-            SignalKind.NIGHTLIFE, new double[] {0.85, 0.77});
+            SignalKind.CAMPAIGN, new double[] {0.88, 0.76},
+            SignalKind.SAFETY_PLAN, new double[] {1.00, 0.86},
+            SignalKind.NIGHTLIFE, new double[] {0.89, 0.83});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -70,21 +70,23 @@ class AccuracyFloorsTest {
 
     /**
      * The confusions left on the development part (ACCURACY.md says why): campaigns whose theme stands only in
-     * another section of the page or document than their name (403, 612, 616, 909, 1102, 1147, 1337, 1347, 1372; a rule
-     * that reads the theme anywhere on the page finds posters in the bars, but for a campaign named elsewhere it also
-     * found a litter campaign beside a news item on harassment), or whose block names no one (1110) or an association
-     * beside the municipality (1206); Ask for Angela whose posters belong to the measure (327, 1109, 1146); an action
-     * week against "intimidatie" without a word that makes it sexual (515); "we" in an equal-opportunities plan that
-     * names associations (1001); a bystander training whose words stand in separate sections (1131); a project whose
-     * help-line box stands by it (816); a campaign on a page titled with the zonal plan it is not part of (827); a
-     * campaign in a multi-year plan's block that also updates the local safety plan (1364); a party charter's campaign
-     * that names the theme in no word of the lists ("zonder vragen aanraken", 1427); posters carrying an awareness
-     * team's number or the contact persons' place read as a campaign (720, 1318); a police annual report whose "we"
-     * the page gives to a care centre (917); a sentence of the national plan's themes broken by a page's running title
-     * (757); a magazine's table of contents that lists an article on Ask for Angela elsewhere (408); the youth houses'
-     * own contact persons where the city sets them (615); nightlife measures whose theme or setting stands in another
-     * section (616, 777, 810, 1193, 1374, 1427); a festival's own awareness team on a page that names the town's police
-     * zone (1407); the mayor's words on nightlife in the news of the safety plan (1414).
+     * another section of the page or document than their name and whose block names no one or an organisation (403,
+     * 612, 616, 909, 1147, 1337, 1347, 1523, 1598, 1604), or whose block names no one (1110) or an association beside
+     * the municipality (1206, 1632: a university college beside the city in a multi-year plan); Ask for Angela whose
+     * posters belong to the measure (327, 1109, 1146); an action week against "intimidatie" without a word that makes
+     * it sexual (515); "we" on a page that names associations or a care centre (1001, 1535); bystander trainings whose
+     * words stand in separate sections or beside a care centre (1131, 1587); a project whose help-line box stands by it
+     * (816); a campaign on a page titled with the zonal plan it is not part of (827); campaigns that name the theme in
+     * no word of the lists ("zonder vragen aanraken", "ja is ja": 1427, 1577); an awareness kit the youth service lends
+     * (1522); posters carrying an awareness team's number or the contact persons' place read as a campaign (720, 1318);
+     * a police annual report whose "we" the page gives to a care centre (917); a sentence of the national plan's themes
+     * broken by a page's running title (757); a plan's crime statistics that list sexual offences beside burglary
+     * (1533); a survey of themes for a plan still to be made (1559); a newsletter whose plan item stands by a summer
+     * party's item (1542); a magazine's table of contents that lists an article on Ask for Angela elsewhere (408); the
+     * youth houses' own contact persons where the city sets them (615); nightlife measures whose theme or setting
+     * stands in another section (616, 810, 1193, 1374, 1427, 1598, and 1522, 1577 above); a festival's own awareness
+     * team on a page that names the town's police zone (1407); the mayor's words on nightlife in the news of the safety
+     * plan (1414).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -94,7 +96,6 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 616-ninove-carnaval-grenzen.html",
             "false- CAMPAIGN 909-halle-carnaval-respect.html",
             "false- CAMPAIGN 1001-kortrijk-actieplan-gelijke-kansen-2026-2031.pdf.txt",
-            "false- CAMPAIGN 1102-wetteren-dossier-grenzen.html",
             "false- CAMPAIGN 1109-brakel-vraag-naar-angela.html",
             "false- CAMPAIGN 1110-nazareth-de-pinte-week-tegen-seksueel-geweld.html",
             "false- CAMPAIGN 1131-herentals-omstaanderstraining-straatintimidatie.html",
@@ -107,32 +108,43 @@ class AccuracyFloorsTest {
             "false+ CAMPAIGN 1318-evenement-organiseren-voorwaarden.html",
             "false- CAMPAIGN 1337-meldpunt-niet-oke.html",
             "false- CAMPAIGN 1347-meld-straatintimidatie.html",
-            "false- CAMPAIGN 1364-meerjarenplan-2026-2031.pdf.txt",
-            "false- CAMPAIGN 1372-grimbergen-zegt-neen.html",
             "false- CAMPAIGN 1427-fuifcharter-mijn-lijf-mijn-grens.html",
+            "false- CAMPAIGN 1522-pajottegem-zegt-neen-tegen-seksueel-geweld.html",
+            "false- CAMPAIGN 1523-carnaval-met-respect.html",
+            "false- CAMPAIGN 1535-column-schepen-niemand-hoort-zich-onveilig-te-voelen.html",
+            "false- CAMPAIGN 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
+            "false- CAMPAIGN 1587-beveren-kruibeke-zwijndrecht-omstaanderstraining.html",
+            "false- CAMPAIGN 1598-aalst-carnaval-mijn-kostuum-is-geen-ja.html",
+            "false- CAMPAIGN 1604-gent-meld-straatintimidatie.html",
+            "false- CAMPAIGN 1632-hasselt-meerjarenplan-2026-2031-strategische-nota.pdf.txt",
             "false- SAFETY_PLAN 917-kortenberg-jaarverslag-politiezone-herko-2024.pdf.txt",
             "false+ SAFETY_PLAN 757-beringen-integraal-veiligheidsplan-2021-2025.pdf.txt",
+            "false+ SAFETY_PLAN 1533-zonaal-veiligheidsplan-klein-brabant.pdf.txt",
+            "false- SAFETY_PLAN 1542-e-zine-juni-2025.html",
+            "false+ SAFETY_PLAN 1559-lanaken-van-nationaal-naar-zonaal-veiligheidsplan.html",
             "false+ NIGHTLIFE 408-wemmel-infoblad-juni-2023.pdf.txt",
             "false- NIGHTLIFE 615-geraardsbergen-vorming-jeugdhuizen.html",
             "false- NIGHTLIFE 616-ninove-carnaval-grenzen.html",
             "false- NIGHTLIFE 1193-suikerrock-veilig-feesten.html",
-            "false- NIGHTLIFE 777-zoersel-fuifcoach.html",
             "false- NIGHTLIFE 810-overijse-druivenfeesten-awarenessteam.html",
             "false- NIGHTLIFE 1374-leuven-tegen-straatintimidatie.html",
             "false+ NIGHTLIFE 1407-graspop-info-inwoners.html",
             "false+ NIGHTLIFE 1414-veiligheidsplan-goedgekeurd-kortrijk.html",
-            "false- NIGHTLIFE 1427-fuifcharter-mijn-lijf-mijn-grens.html");
+            "false- NIGHTLIFE 1427-fuifcharter-mijn-lijf-mijn-grens.html",
+            "false- NIGHTLIFE 1522-pajottegem-zegt-neen-tegen-seksueel-geweld.html",
+            "false- NIGHTLIFE 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
+            "false- NIGHTLIFE 1598-aalst-carnaval-mijn-kostuum-is-geen-ja.html");
 
     /**
-     * The development part (with four former held-out parts, a fifth and sixth part written blind and the seventh,
-     * held out until evaluation 15, in it since 2026-12-02) is read with no confusion but
+     * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh and
+     * eighth, held out until evaluations 15 and 16, in it since 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(1063);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(1198);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
