@@ -240,7 +240,9 @@ final class PageActors {
         Hits outsideWords = Hits.of(index, actors.outside(), List.of());
         // "de campus in Diepenbeek", "inwoners van Vilvoorde": the name as a place says nothing of who acts
         Hits places = Hits.of(index, actors.places(), List.of());
-        own = HitFilter.keep(o, or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts, places)), outside);
+        // the name in a magazine's running title ("Lokeren Leeft - stadsmagazine - mei 2026") names the document
+        own = HitFilter.keep(o, or(or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts, places)),
+                RunningLines.of(index, o)), outside);
         local = HitFilter.keep(l, partner[2], outside);
         joins = Hits.of(index, actors.joins(), List.of());
         says = Hits.of(index, actors.says(), List.of());

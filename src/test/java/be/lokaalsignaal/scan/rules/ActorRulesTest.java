@@ -180,4 +180,35 @@ class ActorRulesTest {
         return CatalogueTestPages.html("https://www.mechelen.be/nieuws/bericht", "<html><head><title>" + title
                 + " | Stad Mechelen</title></head><body><main><h1>" + title + "</h1>" + main + "</main></body></html>");
     }
+
+    @Test
+    void aCareCentreVictimsAreReferredToIsNoOneElsesPlan() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Prioriteit 4 van het zonaal veiligheidsplan is seksueel "
+                + "geweld, met een betere doorverwijzing naar het Zorgcentrum na Seksueel Geweld.</p>")))
+                .containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
+    void aTownAcrossTheBorderIsElsewhere() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De gemeente Roosendaal start samen met de horeca met "
+                + "'Vraag naar Angela' in de cafés op de Markt.</p>"))).isEmpty();
+    }
+
+    @Test
+    void theTownsNameInAMagazinesRunningTitleIsNotTheTownActing() {
+        String filler = " Wie een vraag heeft over het nieuws in dit blad, kan altijd terecht aan het onthaal van het "
+                + "stadhuis of bij de dienst communicatie, elke werkdag van negen tot twaalf uur en op afspraak ook in de "
+                + "namiddag, per telefoon of per mail.";
+        String news = "Vlaanderen start campagne over seksueel geweld. De Vlaamse regering lanceerde in april een "
+                + "nieuwe campagne over seksueel geweld.";
+        StringBuilder magazine = new StringBuilder();
+        for (int page = 1; page <= 3; page++) {
+            // a PDF's page: the running title runs into the page's first sentence
+            magazine.append("<section><p>Mechelen Leeft - stadsmagazine - mei 2026 ")
+                    .append(page == 2 ? news : "Nieuws van de bibliotheek.").append(filler).append("</p></section>");
+        }
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", magazine.toString()))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<section><p>Mechelen Leeft - stadsmagazine - mei 2026 "
+                + news + filler + "</p></section>"))).containsExactly("CAMPAIGN");
+    }
 }

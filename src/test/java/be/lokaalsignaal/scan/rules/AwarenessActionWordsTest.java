@@ -104,4 +104,18 @@ class AwarenessActionWordsTest {
         assertThat(kinds("11002", page("Stad Antwerpen", "<p>Het district hangt affiches tegen straatintimidatie aan "
                 + "de tramhaltes.</p>"))).containsExactly("CAMPAIGN");
     }
+
+    @Test
+    void aTableOfContentsListsACampaignThatStandsElsewhere() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>In dit nummer: Stad Mechelen opent het zwembad - "
+                + "Vlaanderen start campagne over seksueel geweld - werken aan de kaaien</p>"))).isEmpty();
+    }
+
+    @Test
+    void anActionOnAnotherThemeIsNoActionAgainstHarassment() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad houdt opruimacties met scholen, en het Sociaal "
+                + "Huis pakt grensoverschrijdend gedrag aan via het CAW.</p>"))).doesNotContain("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad houdt stickeracties met scholen tegen "
+                + "grensoverschrijdend gedrag.</p>"))).containsExactly("CAMPAIGN");
+    }
 }
