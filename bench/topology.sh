@@ -5,7 +5,8 @@
 # average of the machine, in one run.
 #   bench/topology.sh                         1,000,000 pages, the production settings
 #   PAGES=200000 bench/topology.sh            fewer pages
-#   bench/topology.sh -Dbenchmark.commitMs=5000 -Dbenchmark.cacheMb=64 -Dbenchmark.idleMs=0 -Dbenchmark.threads=2
+#   bench/topology.sh -Dbenchmark.commitMs=5000 -Dbenchmark.cacheMb=64 -Dbenchmark.idleMs=0 -Dbenchmark.threads=2 \
+#                     -Dbenchmark.compression=none
 #                                             the same with other topology settings
 #   PROFILE=1 bench/topology.sh               with a Flight Recorder profile in target/topology-benchmark.jfr
 #                                             (read it with `jfr print --events jdk.ExecutionSample`)

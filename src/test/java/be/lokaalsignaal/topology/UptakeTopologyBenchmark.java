@@ -357,6 +357,10 @@ public final class UptakeTopologyBenchmark {
         Long cacheMb = Long.getLong("benchmark.cacheMb");
         Long idleMs = Long.getLong("benchmark.idleMs");
         Integer threads = Integer.getInteger("benchmark.threads");
+        String compression = System.getProperty("benchmark.compression");
+        if (compression != null) {
+            config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), compression);
+        }
         if (commitMs != null) {
             config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
         }
@@ -369,9 +373,11 @@ public final class UptakeTopologyBenchmark {
         if (threads != null) {
             config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         }
-        System.out.printf("topology settings: commit.interval.ms %s, statestore.cache.max.bytes %s, max.task.idle.ms %s, num.stream.threads %s%n",
+        System.out.printf("topology settings: commit.interval.ms %s, statestore.cache.max.bytes %s, max.task.idle.ms %s, num.stream.threads %s, "
+                        + "producer compression %s%n",
                 config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), config.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG),
-                config.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG), config.getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1));
+                config.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG), config.getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1),
+                config.get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG)));
     }
 
     /** Reads the running topology's progress and its stream threads' CPU time, cheaply enough to do every 20 ms. */
