@@ -273,6 +273,9 @@ final class PageActors {
      */
     private boolean[] listedWithOwn(Hits x, Hits o, Hits joiner) {
         boolean[] out = new boolean[x.size()];
+        if (x.isEmpty() || o.isEmpty()) {
+            return out;
+        }
         Set<Phrase> names = new HashSet<>(otherNames);
         for (int k = 0; k < x.size(); k++) {
             int from = x.start[k];

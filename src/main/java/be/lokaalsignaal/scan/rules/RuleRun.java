@@ -160,10 +160,9 @@ final class RuleRun {
                 why = "every group in a block, but the action is " + actors.said(b, d);
             }
             // "we" on the page of a known municipality, or no one at all where the municipality is not known:
-            // the page may be its own, unless another block gives the action to someone else
-            // a rule that reads a group anywhere on the page asks the block itself to say whose the action is: a
-            // block that names no one may be another item of a news page ("Nieuwe campagne tegen zwerfvuil"),
-            // unless the whole page names no one but the municipality (aloneOnPage, below)
+            // the page may be its own, unless another block gives the action to someone else. Not a block that names
+            // no one for a rule that reads a group anywhere on the page: it may be another item of a news page
+            // ("Nieuwe campagne tegen zwerfvuil"); only aloneOnPage, below, lets it count
             boolean mayBeOwn = d.actor() == Actor.WE
                     || d.actor() == Actor.NONE && (!knownMunicipality || rule.unnamedCounts()) && !rule.readsThePage()
                     || d.actor() == Actor.OTHER && rule.othersCount();
