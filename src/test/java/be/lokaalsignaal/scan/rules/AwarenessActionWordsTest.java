@@ -118,4 +118,13 @@ class AwarenessActionWordsTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad houdt stickeracties met scholen tegen "
                 + "grensoverschrijdend gedrag.</p>"))).containsExactly("CAMPAIGN");
     }
+
+    @Test
+    void aCampaignWhoseSentenceNamesAnotherThemeIsNoCampaignAgainstHarassmentNamedElsewhere() {
+        String other = "<h2>Jeugd</h2><p>De jeugddienst organiseert een campagne tegen zwerfvuil op de fuiven.</p>"
+                + "<h2>Preventie</h2><p>De preventiedienst herinnert eraan dat seksuele intimidatie nooit oké is.</p>";
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", other))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", other.replace(" tegen zwerfvuil", ""))))
+                .containsExactly("CAMPAIGN");
+    }
 }
