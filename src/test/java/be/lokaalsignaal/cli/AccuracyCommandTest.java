@@ -37,7 +37,7 @@ class AccuracyCommandTest {
         CliRun result = CliRun.execute("accuracy", dir.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("2 pages")
-                .containsPattern("CAMPAIGN +2 +1 +0 +1 +1\\.00 +0\\.50")
+                .containsPattern("CAMPAIGN +2 +1 +0 +1 +1\\.000 +0\\.500")
                 .contains("false- 002-minister.html (Mechelen)");
     }
 
@@ -45,7 +45,7 @@ class AccuracyCommandTest {
     void figuresOnlyLeavesOutWhichPagesWereConfused() throws Exception {
         corpus();
         CliRun result = CliRun.execute("accuracy", "--figures-only", dir.toString());
-        assertThat(result.out()).containsPattern("CAMPAIGN +2 +1 +0 +1 +1\\.00 +0\\.50").doesNotContain("002-minister");
+        assertThat(result.out()).containsPattern("CAMPAIGN +2 +1 +0 +1 +1\\.000 +0\\.500").doesNotContain("002-minister");
     }
 
     @Test
