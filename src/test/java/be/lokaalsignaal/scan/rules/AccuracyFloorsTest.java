@@ -33,15 +33,16 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the tenth written blind, pages 1901-2035) scored when it was evaluated (ACCURACY.md,
-     * evaluation 18): a rule change must not make it worse while the floors above are not reached on it.
+     * What the held-out part (the tenth and eleventh written blind, pages 1901-2035 and 2101-2235) scored when it was
+     * evaluated (ACCURACY.md, evaluations 18 and 19): a rule change must not make it worse while the floors above are
+     * not reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.96, 0.93},
-            SignalKind.SAFETY_PLAN, new double[] {0.93, 0.96},
-            SignalKind.NIGHTLIFE, new double[] {0.96, 0.89});
+            SignalKind.CAMPAIGN, new double[] {0.98, 0.90},
+            SignalKind.SAFETY_PLAN, new double[] {0.94, 0.94},
+            SignalKind.NIGHTLIFE, new double[] {0.92, 0.92});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();

@@ -13,11 +13,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Six parts were labelled twice, by their writers and by analysts who saw neither their labels nor the rules: the
+ * Seven parts were labelled twice, by their writers and by analysts who saw neither their labels nor the rules: the
  * third, fourth, seventh, eighth and ninth held-out parts (pages 501-635, 701-835, 1301-1435, 1501-1635 and
  * 1701-1835, in the development part since 2026-12-02; dev/second-labels-NNN-NNN.yml) and the held-out part now
- * (1901-2035, heldout/second-labels.yml). The two labellings agree on every page: the rules' errors on them are the rules', not
- * judgement calls. A label of these pages changed later has to be argued against the second labelling too.
+ * (1901-2035 and 2101-2235, heldout/second-labels.yml). The two labellings agree on every page but one: the rules'
+ * errors on them are the rules', not judgement calls. A label of these pages changed later has to be argued against
+ * the second labelling too.
  */
 class SecondLabellingTest {
     private static final Path DEV = Path.of("src/test/resources/accuracy/dev");
@@ -47,10 +48,15 @@ class SecondLabellingTest {
         assertAgree(part(1701, 1836), kinds(DEV.resolve("second-labels-1701-1835.yml")));
     }
 
+    /**
+     * The held-out part: the tenth part agrees on every page; the eleventh on all but one, a kit the youth service lends
+     * for parties whose posters the writer read as a campaign in the bars and the second analyst as the measure's own.
+     */
     @Test
-    void theSecondLabellingOfTheHeldOutPartGivesEveryPageTheSameKinds() throws Exception {
+    void theSecondLabellingOfTheHeldOutPartGivesEveryPageButOneTheSameKinds() throws Exception {
         Path heldout = Path.of("src/test/resources/accuracy/heldout");
-        assertAgree(kinds(heldout.resolve("labels.yml")), kinds(heldout.resolve("second-labels.yml")));
+        assertAgree(kinds(heldout.resolve("labels.yml")), kinds(heldout.resolve("second-labels.yml")),
+                Map.of("2188-stekene-awarenesskoffer-fuiven.html", "[CAMPAIGN, NIGHTLIFE] first, [NIGHTLIFE] second"));
     }
 
     /** The development part's labels of the pages numbered from..to (exclusive). */
@@ -65,6 +71,11 @@ class SecondLabellingTest {
     }
 
     private static void assertAgree(Map<String, Set<String>> first, Map<String, Set<String>> second) {
+        assertAgree(first, second, Map.of());
+    }
+
+    private static void assertAgree(Map<String, Set<String>> first, Map<String, Set<String>> second,
+                                    Map<String, String> known) {
         assertThat(second.keySet()).as("pages labelled the second time").isEqualTo(first.keySet());
         Map<String, String> differ = new TreeMap<>();
         first.forEach((file, kinds) -> {
@@ -72,7 +83,7 @@ class SecondLabellingTest {
                 differ.put(file, kinds + " first, " + second.get(file) + " second");
             }
         });
-        assertThat(differ).as("pages the two labellings disagree on").isEmpty();
+        assertThat(differ).as("pages the two labellings disagree on").isEqualTo(known);
     }
 
     private static Map<String, Set<String>> kinds(Path labels) throws Exception {
