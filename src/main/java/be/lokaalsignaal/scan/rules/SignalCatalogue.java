@@ -161,7 +161,8 @@ public final class SignalCatalogue {
 
     /**
      * Every rule that matches a page of the website of the municipality with this NIS code (null when not
-     * known), at most one match per rule, each with its evidence.
+     * known), at most one match per rule, each with its evidence; a rule that reads a group anywhere on the page
+     * only where no earlier rule of its kind matched.
      */
     public List<RuleMatch> analyse(PageContent content, String nisCode) {
         List<RuleMatch> matches = new ArrayList<>();
@@ -176,10 +177,17 @@ public final class SignalCatalogue {
             return matches;
         }
         RuleRun run = run(index, nisCode);
+        Set<String> found = new HashSet<>();
         for (PhraseRule rule : rules) {
+            // a rule that reads the theme anywhere on the page is the weaker evidence: asked only where no rule of
+            // its kind found the theme in the action's own block
+            if (rule.readsThePage() && found.contains(rule.kind().name())) {
+                continue;
+            }
             RuleMatch m = run.evaluate(rule);
             if (m != null) {
                 matches.add(m);
+                found.add(m.getKind());
             }
         }
         return matches;
