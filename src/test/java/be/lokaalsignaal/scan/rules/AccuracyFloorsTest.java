@@ -55,7 +55,7 @@ class AccuracyFloorsTest {
         floors.forEach((kind, f) -> {
             AccuracyReport.Figures got = report.figures(kind);
             if (got.precision() < f[0] || got.recall() < f[1]) {
-                below.add(String.format("%s precision %.2f (floor %.2f), recall %.2f (floor %.2f)", kind,
+                below.add(String.format("%s precision %.3f (floor %.2f), recall %.3f (floor %.2f)", kind,
                         got.precision(), f[0], got.recall(), f[1]));
             }
         });
