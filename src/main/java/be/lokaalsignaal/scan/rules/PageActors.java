@@ -292,8 +292,9 @@ final class PageActors {
         return out;
     }
 
-    private static boolean listedEndingAt(Hits x, boolean[] listed, int word) {
-        for (int m = 0; m < x.size() && x.start[m] < word; m++) {
+    private boolean listedEndingAt(Hits x, boolean[] listed, int word) {
+        // only hits that start within the longest actor before the word can end at it, as in endingAt
+        for (int m = Hits.lowerBound(x.start, x.size(), word - longestActor); m < x.size() && x.start[m] < word; m++) {
             if (listed[m] && x.end[m] == word) {
                 return true;
             }

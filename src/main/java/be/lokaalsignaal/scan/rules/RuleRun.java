@@ -126,6 +126,7 @@ final class RuleRun {
         int[] silentFound = null;
         // the furthest any block came, for whyNot
         why = "no block holds a phrase of every group";
+        boolean readsThePage = rule.readsThePage();
         int stage = 0;
         for (PageIndex.Block b : index.blocks) {
             if (!allIn(rule, b, groupHits, found)) {
@@ -164,7 +165,7 @@ final class RuleRun {
             // no one for a rule that reads a group anywhere on the page: it may be another item of a news page
             // ("Nieuwe campagne tegen zwerfvuil"); only aloneOnPage, below, lets it count
             boolean mayBeOwn = d.actor() == Actor.WE
-                    || d.actor() == Actor.NONE && (!knownMunicipality || rule.unnamedCounts()) && !rule.readsThePage()
+                    || d.actor() == Actor.NONE && (!knownMunicipality || rule.unnamedCounts()) && !readsThePage
                     || d.actor() == Actor.OTHER && rule.othersCount();
             if (mayBeOwn && (unnamed == null || unnamedBy.actor() == Actor.NONE && d.actor() == Actor.WE)) {
                 unnamed = b;
