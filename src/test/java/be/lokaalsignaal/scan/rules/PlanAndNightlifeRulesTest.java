@@ -2,6 +2,7 @@ package be.lokaalsignaal.scan.rules;
 
 import static be.lokaalsignaal.scan.rules.MunicipalPages.MECHELEN;
 import static be.lokaalsignaal.scan.rules.MunicipalPages.kinds;
+import static be.lokaalsignaal.scan.rules.MunicipalPages.matches;
 import static be.lokaalsignaal.scan.rules.MunicipalPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -254,5 +255,67 @@ class PlanAndNightlifeRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het raadslid stelt voor dat de stad dit concept samen met "
                 + "de horeca invoert, stickers en affiches voorziet en een vorming organiseert voor het personeel van "
                 + "cafés, met aandacht voor seksuele intimidatie.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aMeasureNamedInACouncillorsQuestionIsAskedForNotTaken() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het raadslid wijst op klachten over betasten op de "
+                + "kermis. Zij vraagt of de stad daarvan op de hoogte is, of er klachten zijn bij de politie en of de "
+                + "stad maatregelen overweegt, zoals een aanspreekpunt op fuiven tegen ongewenst gedrag.</p>")))
+                .isEmpty();
+    }
+
+    @Test
+    void aThemeAskedAboutInTheZonalPlanIsNotAThemeOfThePlan() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het raadslid wil weten of het college iets plant, en "
+                + "vraagt of het thema seksuele intimidatie is opgenomen in het zonaal veiligheidsplan.</p>")))
+                .isEmpty();
+    }
+
+    @Test
+    void aBoardWithNoPlansForAskForAngelaTakesNoMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het college heeft momenteel geen plannen om "
+                + "'Vraag naar Angela' in Mechelen in te voeren.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aMeasureStillBeingLookedAtInTheHorecaMeetingIsNotTaken() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Veel jongeren worden op café lastiggevallen. In het "
+                + "horecaoverleg van de stad wordt bekeken of een gelijkaardige aanpak in de Mechelse cafés zinvol is."
+                + "</p>"))).isEmpty();
+    }
+
+    @Test
+    void theZonesPrioritiesAndACrimeTableFurtherDownThePageAreNoPriorityOnTheTheme() {
+        StringBuilder table = new StringBuilder();
+        for (String row : new String[] {"Diefstallen 1912 1806", "Woninginbraken 171 143", "Geweld 498 512",
+                "Partnergeweld 241 236", "Drugsfeiten 612 655", "Oplichting en fraude 734 811",
+                "Verkeersongevallen 201 184", "Vandalisme 320 301", "Winkeldiefstal 150 162", "Fietsdiefstal 402 388",
+                "Zedenfeiten 58 49"}) {
+            table.append(row).append(". ");
+        }
+        String prioriteiten = "<p>De politiezone had in het zonaal veiligheidsplan vier prioriteiten: verkeersveiligheid, "
+                + "drugs, woninginbraken en overlast. Hieronder de belangrijkste resultaten van het voorbije jaar, met "
+                + "het aantal controles, de dossiers en de preventieadviezen die de wijkinspecteurs gaven. Er waren meer "
+                + "alcoholcontroles dan vorig jaar, minder letselongevallen, elf opgerolde drugsplantages en veel minder "
+                + "inbraken in de wijken waar de buurtinformatienetwerken actief zijn.</p>";
+        assertThat(matches(MECHELEN, page("Jaarverslag politiezone", "<h2>Prioriteiten en cijfers</h2>" + prioriteiten
+                + "<p>Criminaliteitsbeeld. " + table + "</p>"))).extracting(m -> m.getRule().toString()).isEmpty();
+        assertThat(kinds(MECHELEN, page("Politiezone", "<p>De politiezone kiest vier prioriteiten: verkeer, drugs, "
+                + "inbraken en zedenfeiten.</p>"))).containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
+    void aTrainingBuiltOnANgosMaterialIsStillTheYouthServicesMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De barploeg van elke fuif volgt vooraf een vorming. "
+                + "De jeugddienst organiseert die gratis, met materiaal van Sensoa, over seksueel grensoverschrijdend "
+                + "gedrag op fuiven.</p>"))).containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void dranouterIsAVillageAsWellAsAFestivalSoPostersInItsHallsAreNoNightlifeMeasure() {
+        assertThat(kinds(MECHELEN, page("Gemeente Heuvelland", "<p>De welzijnsdienst van de gemeente hangt affiches "
+                + "tegen seksueel geweld in de dorpszalen van Kemmel, Dranouter en Loker.</p>")))
+                .doesNotContain("NIGHTLIFE");
     }
 }
