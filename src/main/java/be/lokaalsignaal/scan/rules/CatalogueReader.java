@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -204,7 +205,7 @@ final class CatalogueReader {
             throw fail(path, "expected a mapping with id, kind and allOf");
         }
         onlyKeys(n, path, Set.of("id", "kind", "description", "allOf", "titleOrUrl", "notTitleOrUrl", "exclude",
-                "otherKind", "scope", "actor", "within", "aloneOnPage"));
+                "otherKind", "scope", "actor", "within", "aloneOnPage", "hosts"));
         String id = uniqueId(text(n, path, "id"), path + ".id", ids);
         String kindName = text(n, path, "kind");
         SignalKind kind;
@@ -274,6 +275,7 @@ final class CatalogueReader {
             }
             aloneOnPage = v.booleanValue();
         }
+        Set<String> hosts = n.has("hosts") ? hosts(n.get("hosts"), path + ".hosts", actor, actors) : Set.of();
         PhraseRule.Within within = n.has("within") ? within(n.get("within"), path + ".within", groups) : null;
         if (within != null && scope == SignalCatalogue.Scope.DOCUMENT) {
             throw fail(path + ".within", "a document-wide rule has no block to be near in; use scope block");
@@ -291,7 +293,26 @@ final class CatalogueReader {
             }
         }
         return new PhraseRule(id, kind, description, groups, titleOrUrl, notTitleOrUrl, exclude, otherKind, scope,
-                actor, unnamedCounts, othersCount, within, aloneOnPage);
+                actor, unnamedCounts, othersCount, within, aloneOnPage, hosts);
+    }
+
+    /** hosts: phrases of actors.others, as written there, that a rule's measure is taken at. */
+    private Set<String> hosts(JsonNode n, String path, boolean actor, Actors actors) {
+        if (!actor) {
+            throw fail(path, "only a rule with an actor asks who acts; give the rule an actor first");
+        }
+        requireArray(n, path);
+        Set<String> others = new HashSet<>();
+        actors.others().forEach(p -> others.add(p.source()));
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode h = n.get(i);
+            if (!h.isTextual() || !others.contains(h.asText().trim())) {
+                throw fail(path + "[" + i + "]", "'" + h.asText() + "' is not one of actors.others (written as there)");
+            }
+            out.add(h.asText().trim());
+        }
+        return out;
     }
 
     /**

@@ -40,6 +40,27 @@ final class PageActors {
     private Hits says;
     private Hits we;
 
+    /**
+     * The same page's actors with the hosts of a rule's kind not among the others: "vrijwilligers van het jeugdhuis
+     * volgden de vorming van de jeugddienst" is the youth service's measure, taken at the youth house.
+     */
+    PageActors hosting(Set<String> hosts) {
+        prepare();
+        PageActors view = new PageActors(index, actors, ownNames, otherNames, needCapital);
+        view.own = own;
+        view.local = local;
+        view.outside = outside;
+        view.joins = joins;
+        view.says = says;
+        view.we = we;
+        boolean[] hosted = new boolean[others.size()];
+        for (int k = 0; k < others.size(); k++) {
+            hosted[k] = hosts.contains(others.phrase[k].source());
+        }
+        view.others = HitFilter.keep(others, hosted, null);
+        return view;
+    }
+
     PageActors(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital) {
         this.index = index;
         this.actors = actors;

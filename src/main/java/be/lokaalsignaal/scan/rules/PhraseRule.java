@@ -2,6 +2,7 @@ package be.lokaalsignaal.scan.rules;
 
 import be.lokaalsignaal.topics.SignalKind;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One phrase rule of the catalogue (signals.yml, rules): CAMPAIGN, SAFETY_PLAN or NIGHTLIFE.
@@ -22,11 +23,14 @@ import java.util.List;
  * @param within     two groups whose hits must lie close together in the block (or in one paragraph), or null
  * @param aloneOnPage with actor: whether a block that names no one counts when the whole page names the
  *                   municipality (or its services) and no one else: nobody else it could be
+ * @param hosts      with actor: sources of phrases of the actors' others that this kind's measure is taken at, not by
+ *                   someone else instead of the municipality (a youth house whose bar volunteers the youth service
+ *                   trains); empty for most rules
  */
 public record PhraseRule(String id, SignalKind kind, String description, List<Group> allOf, Group titleOrUrl,
                          List<Phrase> notTitleOrUrl, List<Phrase> exclude, List<OtherKind> otherKind,
                          SignalCatalogue.Scope scope, boolean actor, boolean unnamedCounts, boolean othersCount,
-                         Within within, boolean aloneOnPage) {
+                         Within within, boolean aloneOnPage, Set<String> hosts) {
 
     /** How near the anchor an otherKind phrase must stand when the catalogue does not say. */
     public static final int OTHER_KIND_WORDS = 12;
@@ -56,5 +60,6 @@ public record PhraseRule(String id, SignalKind kind, String description, List<Gr
         exclude = List.copyOf(exclude);
         notTitleOrUrl = List.copyOf(notTitleOrUrl);
         otherKind = List.copyOf(otherKind);
+        hosts = Set.copyOf(hosts);
     }
 }

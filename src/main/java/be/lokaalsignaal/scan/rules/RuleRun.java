@@ -6,6 +6,7 @@ import be.lokaalsignaal.scan.rules.PageActors.Actor;
 import be.lokaalsignaal.scan.rules.PageActors.Decision;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,15 @@ final class RuleRun {
     }
 
     private final PageIndex index;
-    private final PageActors actors;
+    private final PageActors pageActors;
+    /** The page's actors as the rule evaluated now reads them: with its hosts set aside (see PhraseRule.hosts). */
+    private PageActors actors;
+    private final Map<Set<String>, PageActors> hosting = new HashMap<>();
     /** Whether the site's municipality is known: then an action must be given to someone to count. */
     private final boolean knownMunicipality;
     private final Map<Group, Hits> groups = new IdentityHashMap<>();
     private final Map<List<Phrase>, Hits> lists = new IdentityHashMap<>();
-    private final Map<Group, Attribution> attributions = new IdentityHashMap<>();
+    private final Map<PageActors, Map<Group, Attribution>> attributions = new IdentityHashMap<>();
     private final Map<Hits, int[]> sectionExcludes = new IdentityHashMap<>();
     /** Why the rule evaluated last did not match, for an analyst asking about a page it missed; null on a match. */
     private String why;
@@ -33,7 +37,8 @@ final class RuleRun {
             boolean knownMunicipality) {
         this.index = index;
         this.knownMunicipality = knownMunicipality;
-        this.actors = new PageActors(index, actors, ownNames, otherNames, needCapital);
+        this.pageActors = new PageActors(index, actors, ownNames, otherNames, needCapital);
+        this.actors = pageActors;
     }
 
     Hits hits(Group g) {
@@ -52,6 +57,7 @@ final class RuleRun {
 
     /** The rule's match on this page with its evidence, or null. */
     RuleMatch evaluate(PhraseRule rule) {
+        actors = rule.hosts().isEmpty() ? pageActors : hosting.computeIfAbsent(rule.hosts(), pageActors::hosting);
         for (Group g : rule.allOf()) {
             if (hits(g).isEmpty()) {
                 why = "no " + g.name() + " phrase on the page";
@@ -379,7 +385,8 @@ final class RuleRun {
      * municipality, NONE when none says.
      */
     private Attribution attribution(Group first) {
-        Attribution memo = attributions.get(first);
+        Map<Group, Attribution> memos = attributions.computeIfAbsent(actors, k -> new IdentityHashMap<>());
+        Attribution memo = memos.get(first);
         if (memo != null) {
             return memo;
         }
@@ -400,7 +407,7 @@ final class RuleRun {
                 result = new Attribution(d.actor(), b, d);
             }
         }
-        attributions.put(first, result);
+        memos.put(first, result);
         return result;
     }
 

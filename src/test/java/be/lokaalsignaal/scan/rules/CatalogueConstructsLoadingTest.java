@@ -140,4 +140,25 @@ class CatalogueConstructsLoadingTest {
                 + "    allOf: [{name: a, any: [campagne]}, {name: b, any: [straatintimidatie]}]\n");
         assertThat(inBlock.analyse(CatalogueTestPages.html(twoSections))).isEmpty();
     }
+
+    @Test
+    void aHostIsOneOfTheOthersThatTheRulesMeasureIsTakenAtNotBy() {
+        String actors = "actors: {local: [jeugddienst], others: [jeugdhuis]}\n";
+        assertThatThrownBy(() -> parse(actors + "rules:\n  - {id: r, kind: NIGHTLIFE, allOf: [[vorming]], "
+                + "hosts: [jeugdhuis]}\n"))
+                .hasMessage("signals.yml: rules[0].hosts: only a rule with an actor asks who acts; give the rule an "
+                        + "actor first");
+        assertThatThrownBy(() -> parse(actors + "rules:\n  - {id: r, kind: NIGHTLIFE, actor: not-elsewhere, "
+                + "allOf: [[vorming]], hosts: [jeugdhuizen]}\n"))
+                .hasMessage("signals.yml: rules[0].hosts[0]: 'jeugdhuizen' is not one of actors.others (written as "
+                        + "there)");
+        String page = "<p>De barvrijwilligers van het jeugdhuis volgden een vorming.</p>";
+        SignalCatalogue someoneElse = parse(actors + "rules:\n  - {id: r, kind: NIGHTLIFE, actor: not-elsewhere, "
+                + "allOf: [[vorming]]}\n");
+        assertThat(someoneElse.analyse(CatalogueTestPages.html(page))).isEmpty();
+        SignalCatalogue hosted = parse(actors + "rules:\n  - {id: r, kind: NIGHTLIFE, actor: not-elsewhere, "
+                + "allOf: [[vorming]], hosts: [jeugdhuis]}\n");
+        assertThat(hosted.analyse(CatalogueTestPages.html(page))).singleElement()
+                .satisfies(m -> assertThat(m.getRule().toString()).isEqualTo("r"));
+    }
 }

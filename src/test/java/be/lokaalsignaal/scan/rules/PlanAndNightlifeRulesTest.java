@@ -318,4 +318,17 @@ class PlanAndNightlifeRulesTest {
                 + "tegen seksueel geweld in de dorpszalen van Kemmel, Dranouter en Loker.</p>")))
                 .doesNotContain("NIGHTLIFE");
     }
+
+    @Test
+    void barVolunteersOfTheYouthHousesTrainedByTheYouthServiceAreItsNightlifeMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De jeugddienst gaf drie avonden over seksueel "
+                + "grensoverschrijdend gedrag. Elk jeugdhuis duidt nu een vertrouwenspersoon achter de toog aan.</p>")))
+                .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void aYouthHousesOwnCampaignIsStillNotTheCitysCampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het jeugdhuis start een campagne tegen seksuele "
+                + "intimidatie.</p>"))).doesNotContain("CAMPAIGN");
+    }
 }
