@@ -30,6 +30,8 @@ final class PageActors {
     private final List<Phrase> ownNames;
     private final List<Phrase> otherNames;
     private final Set<Phrase> needCapital;
+    /** The texts of the page's links: a paragraph that is one names another page ('Lees ook: Nachtbus De Lijn'). */
+    private final Set<String> linkTexts;
     /** The most words an actor or partner phrase has: how far back a phrase ending at a word can start. */
     private final int longestActor;
     private Hits own;
@@ -46,7 +48,7 @@ final class PageActors {
      */
     PageActors hosting(Set<String> hosts) {
         prepare();
-        PageActors view = new PageActors(index, actors, ownNames, otherNames, needCapital);
+        PageActors view = new PageActors(index, actors, ownNames, otherNames, needCapital, linkTexts);
         view.own = own;
         view.local = local;
         view.outside = outside;
@@ -61,8 +63,10 @@ final class PageActors {
         return view;
     }
 
-    PageActors(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital) {
+    PageActors(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital,
+               Set<String> linkTexts) {
         this.index = index;
+        this.linkTexts = linkTexts;
         this.actors = actors;
         this.ownNames = ownNames;
         this.otherNames = otherNames;
@@ -83,7 +87,7 @@ final class PageActors {
      * in the municipality's event calendar: "Onze barmedewerkers...").
      */
     boolean weMayBeSomeoneElse() {
-        return titleNamesOutside() || !others.isEmpty();
+        return titleNamesOutside() || namedOutsideLinks(others);
     }
 
     /** The page's title names an outside body or another place ("Werkbezoek aan onze Engelse partnerstad"). */
@@ -208,7 +212,7 @@ final class PageActors {
      */
     boolean onlyTheMunicipalityNamed(List<Hits> groupHits) {
         prepare();
-        if (!outside.isEmpty() || !others.isEmpty()) {
+        if (namedOutsideLinks(outside) || namedOutsideLinks(others)) {
             return false;
         }
         // named with the rule's other words (the theme), not only in the site's header or address
@@ -221,6 +225,20 @@ final class PageActors {
                 if (groupHits.get(g).first(b) >= 0) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a hit stands outside the paragraphs that are a link's whole text: the titles of other pages in a
+     * 'Lees ook' list or a menu ('Nachtbus De Lijn') name no one acting on this one.
+     */
+    private boolean namedOutsideLinks(Hits h) {
+        for (int k = 0; k < h.size(); k++) {
+            int p = index.paragraphOf(h.start[k]);
+            if (p < 0 || !linkTexts.contains(index.blocks.get(p).text)) {
+                return true;
             }
         }
         return false;

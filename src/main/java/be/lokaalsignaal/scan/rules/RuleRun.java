@@ -34,10 +34,10 @@ final class RuleRun {
     private String why;
 
     RuleRun(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital,
-            boolean knownMunicipality) {
+            boolean knownMunicipality, Set<String> linkTexts) {
         this.index = index;
         this.knownMunicipality = knownMunicipality;
-        this.pageActors = new PageActors(index, actors, ownNames, otherNames, needCapital);
+        this.pageActors = new PageActors(index, actors, ownNames, otherNames, needCapital, linkTexts);
         this.actors = pageActors;
     }
 

@@ -176,7 +176,7 @@ public final class SignalCatalogue {
         if (rules.isEmpty()) {
             return matches;
         }
-        RuleRun run = run(index, nisCode);
+        RuleRun run = run(index, nisCode, content);
         Set<String> found = new HashSet<>();
         for (PhraseRule rule : rules) {
             // a rule that reads the theme anywhere on the page is the weaker evidence: asked only where no rule of
@@ -202,7 +202,7 @@ public final class SignalCatalogue {
         if (rules.isEmpty()) {
             return why;
         }
-        RuleRun run = run(new PageIndex(content, vocabulary, phrases), nisCode);
+        RuleRun run = run(new PageIndex(content, vocabulary, phrases), nisCode, content);
         for (PhraseRule rule : rules) {
             if (run.evaluate(rule) == null) {
                 why.put(rule.id(), run.whyNot());
@@ -211,7 +211,7 @@ public final class SignalCatalogue {
         return why;
     }
 
-    private RuleRun run(PageIndex index, String nisCode) {
+    private RuleRun run(PageIndex index, String nisCode, PageContent content) {
         List<Phrase> own = new ArrayList<>();
         List<Phrase> other = new ArrayList<>();
         Set<Phrase> needCapital = new HashSet<>();
@@ -233,7 +233,11 @@ public final class SignalCatalogue {
             });
         }
         boolean known = places != null && !places.ownNames(nisCode).isEmpty();
-        return new RuleRun(index, actors, own, other, needCapital, known);
+        Set<String> linkTexts = new HashSet<>();
+        for (Link link : content.links()) {
+            linkTexts.add(link.text());
+        }
+        return new RuleRun(index, actors, own, other, needCapital, known, linkTexts);
     }
 
     private RuleMatch hostMatch(WatchedHost w, PageContent content, PageIndex index) {

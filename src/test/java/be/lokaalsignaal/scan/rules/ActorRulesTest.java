@@ -211,4 +211,15 @@ class ActorRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<section><p>Mechelen Leeft - stadsmagazine - mei 2026 "
                 + news + filler + "</p></section>"))).containsExactly("CAMPAIGN");
     }
+
+    @Test
+    void anOutsideBodyNamedOnlyInALinkToAnotherPageDoesNotActOnThisOne() {
+        String article = "<h1>Veilig uitgaan</h1><p>Stad Mechelen pakt seksuele intimidatie in het uitgaansleven aan."
+                + "</p><h2>Affiches</h2><p>In alle cafés op de Grote Markt hangen deze zomer affiches tegen seksuele "
+                + "intimidatie.</p>";
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", article + "<aside><h2>Lees ook</h2><ul>"
+                + "<li><a href='/mobiliteit/nachtbus'>Nachtbus De Lijn</a></li></ul></aside>"))).contains("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", article + "<p>De Lijn rijdt 's nachts extra bussen.</p>")))
+                .doesNotContain("CAMPAIGN");
+    }
 }
