@@ -187,6 +187,16 @@ final class RuleRun {
             e.actor = "UNNAMED";
             return e;
         }
+        // ...or where the first block that names someone with the action's words names the municipality: 'Stad Gent
+        // hangt nieuwe affiches op' above 'Op de affiches: een boodschap tegen straatintimidatie'
+        if (unnamed == null && silent != null && rule.aloneOnPage()) {
+            Attribution first = attribution(anchor(rule));
+            if (first.actor == Actor.OWN || first.actor == Actor.LOCAL) {
+                Evidence e = evidence(rule, silent, groupHits, silentFound, null);
+                addActor(e, first);
+                return e;
+            }
+        }
         if (unnamed == null) {
             return null;
         }

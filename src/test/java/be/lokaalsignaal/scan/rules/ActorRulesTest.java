@@ -222,4 +222,14 @@ class ActorRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", article + "<p>De Lijn rijdt 's nachts extra bussen.</p>")))
                 .doesNotContain("CAMPAIGN");
     }
+
+    @Test
+    void aBlockThatNamesNoOneIsTheMunicipalitysWhereThePageFirstGivesTheActionToIt() {
+        String rest = "<h2>Wat staat erop</h2><p>Op de affiches staat een duidelijke boodschap tegen seksuele intimidatie."
+                + "</p><h2>Ook in de stad</h2><p>Het jeugdhuis organiseert zaterdag een quiz.</p>";
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Stad Mechelen hangt deze maand nieuwe affiches op aan de "
+                + "bushaltes.</p>" + rest))).contains("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het jeugdhuis hangt deze maand nieuwe affiches op aan de "
+                + "bushaltes.</p>" + rest))).doesNotContain("CAMPAIGN");
+    }
 }
