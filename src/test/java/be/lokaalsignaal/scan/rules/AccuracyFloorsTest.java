@@ -33,16 +33,16 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the tenth and eleventh written blind, pages 1901-2035 and 2101-2235) scored when it was
-     * evaluated (ACCURACY.md, evaluations 18 and 19): a rule change must not make it worse while the floors above are
-     * not reached on it.
+     * What the held-out part (the twelfth and thirteenth written blind, pages 2301-2435 and 2501-2635) scored when it
+     * was evaluated (ACCURACY.md, evaluation 20): a rule change must not make it worse while the floors above are not
+     * reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.98, 0.90},
-            SignalKind.SAFETY_PLAN, new double[] {0.94, 0.94},
-            SignalKind.NIGHTLIFE, new double[] {0.92, 0.92});
+            SignalKind.CAMPAIGN, new double[] {0.88, 0.88},
+            SignalKind.SAFETY_PLAN, new double[] {0.91, 0.98},
+            SignalKind.NIGHTLIFE, new double[] {0.93, 1.00});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -62,28 +62,17 @@ class AccuracyFloorsTest {
         return below;
     }
 
-    /**
-     * The development part at the floors, but for campaign recall: it holds the campaigns three opened blind parts
-     * brought that no rule finds yet (named below), 275 of 307 found. What it reached is held.
-     */
-    private static final Map<SignalKind, double[]> DEV_REACHED = Map.of(
-            SignalKind.SITE_LINK, FLOORS.get(SignalKind.SITE_LINK),
-            SignalKind.SITE_MENTION, FLOORS.get(SignalKind.SITE_MENTION),
-            SignalKind.CAMPAIGN, new double[] {0.95, 0.89},
-            SignalKind.SAFETY_PLAN, FLOORS.get(SignalKind.SAFETY_PLAN),
-            SignalKind.NIGHTLIFE, FLOORS.get(SignalKind.NIGHTLIFE));
-
     @Test
-    void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloorsButForCampaignRecall() {
+    void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloors() {
         AccuracyReport report = run(DEV);
         assertThat(report.results()).hasSizeGreaterThanOrEqualTo(100);
-        assertThat(below(report, DEV_REACHED)).as("kinds below the floors on %s", DEV).isEmpty();
+        assertThat(below(report, FLOORS)).as("kinds below the floors on %s", DEV).isEmpty();
     }
 
     /**
      * The confusions left on the development part (ACCURACY.md says why): campaigns whose theme stands only in
      * another section of the page or document than their name and whose block names no one or an organisation (403,
-     * 612, 616, 909, 1147, 1337, 1347, 1523, 1598, 1604, 1812), or whose block names no one (1110) or an association
+     * 616, 909, 1147, 1337, 1347, 1523, 1598, 1604, 1812), or whose block names no one (1110) or an association
      * beside the municipality (1206, 1632: a university college beside the city in a multi-year plan); Ask for Angela
      * or a campaign whose posters the rules give to the measure's kit (327, 1109, 1146, 1701, 1776); an action week
      * against "intimidatie" without a word that makes it sexual (515); "we" on a page that names associations or a
@@ -97,18 +86,24 @@ class AccuracyFloorsTest {
      * running title (757); a plan's crime statistics that list sexual offences beside burglary (1533); a survey of
      * themes for a plan still to be made (1559); a newsletter whose plan item stands by a summer party's item (1542);
      * a plan and its theme more than 40 words apart (1775); minutes whose councillor's question stands 120 words from
-     * the plan (1781); a magazine's table of contents that lists an article on Ask for Angela elsewhere (408); the
-     * youth houses' own contact persons where the city sets them (615, 1725, 1773: the youth house named beside the
-     * measure); nightlife measures whose theme or setting stands in another section (616, 810, 1193, 1374, 1427, 1598,
+     * the plan (1781); a magazine's table of contents that lists an article on Ask for Angela elsewhere (408);
+     * nightlife measures whose theme or setting stands in another section (616, 810, 1193, 1374, 1427, 1598,
      * 1712, 1770, and 1522, 1577 above); a festival's own awareness team on a page that names the town's police zone
      * (1407); the mayor's words on nightlife in the news of the safety plan (1414); patrols in a police annual report's
-     * chapter on its plan's priority (1799).
+     * chapter on its plan's priority (1799). From the tenth and eleventh parts: Orange the World joined with an info
+     * stand whose paragraph names the theme beside the help lines, the action days in another (2128); an info evening
+     * named more than 10 words from its theme (2142); the youth service's party kit, the one page whose two labellings
+     * disagree (2188); Ask for Angela as the heading and the question of a youth council's questions, whose answer has
+     * no plans (1916); a local plan whose sentence of the national plan's phenomena names that plan only in the
+     * sentence before ('Die noemen onder meer...': 2009); a zonal plan that joins the national plan and the frame note
+     * a few words from its own plan's name (1950); a police zone named after another municipality, PZ Arro Ieper on
+     * Poperinge's page (2179: the catalogue knows no zones); a council decision on a charter whose grounds list the
+     * youth council's advice (2011); a Safe Spot whose setting, carnival, stands only in the page's lead (2227).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
             "false- CAMPAIGN 403-overijse-druivenfeesten-respect.html",
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
-            "false- CAMPAIGN 612-aalst-meerjarenplan-gelijke-kansen.pdf.txt",
             "false- CAMPAIGN 616-ninove-carnaval-grenzen.html",
             "false- CAMPAIGN 909-halle-carnaval-respect.html",
             "false- CAMPAIGN 1001-kortrijk-actieplan-gelijke-kansen-2026-2031.pdf.txt",
@@ -147,7 +142,6 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 1775-antwerpen-veiligheid-district-borsbeek.html",
             "false- SAFETY_PLAN 1781-puurs-sint-amands-notulen-zonaal-veiligheidsplan-klein-brabant.pdf.txt",
             "false+ NIGHTLIFE 408-wemmel-infoblad-juni-2023.pdf.txt",
-            "false- NIGHTLIFE 615-geraardsbergen-vorming-jeugdhuizen.html",
             "false- NIGHTLIFE 616-ninove-carnaval-grenzen.html",
             "false- NIGHTLIFE 1193-suikerrock-veilig-feesten.html",
             "false- NIGHTLIFE 810-overijse-druivenfeesten-awarenessteam.html",
@@ -159,21 +153,28 @@ class AccuracyFloorsTest {
             "false- NIGHTLIFE 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
             "false- NIGHTLIFE 1598-aalst-carnaval-mijn-kostuum-is-geen-ja.html",
             "false- NIGHTLIFE 1712-genk-on-stage-safe-spots.html",
-            "false- NIGHTLIFE 1725-poperinge-info-juli-augustus.pdf.txt",
             "false- NIGHTLIFE 1770-tienen-suikerrock-safe-zone-awarenessteam.html",
-            "false- NIGHTLIFE 1773-zoersel-vorming-veilig-achter-de-bar-jeugdhuizen.html",
-            "false+ NIGHTLIFE 1799-pz-gent-jaarverslag-2022.pdf.txt");
+            "false+ NIGHTLIFE 1799-pz-gent-jaarverslag-2022.pdf.txt",
+            "false- CAMPAIGN 2128-maldegem-kleurt-oranje.html",
+            "false- CAMPAIGN 2142-zele-seksueel-geweld-hulp-en-infoavond.html",
+            "false- CAMPAIGN 2188-stekene-awarenesskoffer-fuiven.html",
+            "false+ SAFETY_PLAN 2009-pajottegem-lokaal-veiligheidsplan-2026-2031.pdf.txt",
+            "false- SAFETY_PLAN 1950-zvp-druivenstreek-2026-2031.pdf.txt",
+            "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
+            "false+ NIGHTLIFE 1916-vraag-jeugdraad-vraag-naar-angela.html",
+            "false- NIGHTLIFE 2011-oudenaarde-gemeenteraad-charter-veilig-uitgaan.pdf.txt",
+            "false- NIGHTLIFE 2227-halle-carnaval-safe-spot.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
-     * ninth, held out until evaluations 15 to 17, in it since 2026-12-02) is read with no confusion but
+     * eleventh, held out until evaluations 15 to 19, in it since 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(1333);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(1603);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
@@ -185,7 +186,7 @@ class AccuracyFloorsTest {
     }
 
     @Test
-    @Disabled("the held-out part is below the floors for CAMPAIGN, SAFETY_PLAN and NIGHTLIFE: see ACCURACY.md")
+    @Disabled("the held-out part is below the precision floor for CAMPAIGN, SAFETY_PLAN and NIGHTLIFE: see ACCURACY.md")
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
         Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree");
         assertThat(below(run(HELDOUT), FLOORS)).as("kinds below the floors on %s", HELDOUT).isEmpty();
