@@ -232,4 +232,17 @@ class ActorRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het jeugdhuis hangt deze maand nieuwe affiches op aan de "
                 + "bushaltes.</p>" + rest))).doesNotContain("CAMPAIGN");
     }
+
+    @Test
+    void aCampaignAgainstAggressionAtTheCounterIsAnotherTheme() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Stad Mechelen start een campagne tegen agressie en "
+                + "grensoverschrijdend gedrag aan het loket.</p>"))).doesNotContain("CAMPAIGN");
+    }
+
+    @Test
+    void aWrittenQuestionAboutTheMunicipalitysActionsIsNoAction() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Welke acties onderneemt de stad tegen seksueel geweld en "
+                + "seksuele intimidatie?</p><p>De stad voert op dit moment geen eigen campagne rond seksueel geweld.</p>")))
+                .doesNotContain("CAMPAIGN");
+    }
 }

@@ -331,4 +331,40 @@ class PlanAndNightlifeRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het jeugdhuis start een campagne tegen seksuele "
                 + "intimidatie.</p>"))).doesNotContain("CAMPAIGN");
     }
+
+    @Test
+    void theAngelaPosterInTheBarsToiletsBelongsToTheMeasureNotToACampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad pakt seksuele intimidatie in het uitgaansleven "
+                + "aan, samen met de uitbaters en de politie. Wie zich onveilig voelt, kan aan de toog hulp vragen. In "
+                + "de toiletten van elke bar hangt de affiche met uitleg over Angela.</p>")))
+                .doesNotContain("CAMPAIGN");
+    }
+
+    @Test
+    void whereVictimsCanGoIsHelpNotAPriorityOfTheZonesPlan() {
+        assertThat(kinds(MECHELEN, page("Politiezone", "<p>Het zonaal veiligheidsplan kiest voor verkeer, drugs en "
+                + "inbraken. Slachtoffers van zedenfeiten kunnen altijd terecht bij de lokale recherche.</p>")))
+                .doesNotContain("SAFETY_PLAN");
+    }
+
+    @Test
+    void aSchoolsSafetyPlanTitledWithItsAbbreviationIsNotTheMunicipalitys() {
+        assertThat(kinds(MECHELEN, page("Veiligheidsplan GBS De Klimop", "<p>Dit veiligheidsplan beschrijft hoe het "
+                + "team optreedt bij brand, een ongeval en grensoverschrijdend gedrag.</p>"))).doesNotContain("SAFETY_PLAN");
+    }
+
+    @Test
+    void aCouncillorsProposedPriorityIsNotTheZonesPriority() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Ze stelt voor dat de burgemeester in de zonale "
+                + "veiligheidsraad pleit voor een prioriteit rond seksuele intimidatie.</p>")))
+                .doesNotContain("SAFETY_PLAN");
+    }
+
+    @Test
+    void aMeasureThePlanProvidesForIsThePlans() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Stad en politie stellen om de zes jaar een "
+                + "veiligheidsplan op.</p><h2>De prioriteiten</h2><p>Seksueel grensoverschrijdend gedrag. Het plan "
+                + "voorziet onder meer:</p><ul><li>opleidingen voor horecapersoneel en portiers tegen seksuele "
+                + "intimidatie;</li></ul>"))).doesNotContain("NIGHTLIFE");
+    }
 }

@@ -14,7 +14,7 @@ class WhyNotTest {
     @Test
     void aRuleWithoutItsThemeOnThePageSaysSo() {
         Map<String, String> why = CATALOGUE.whyNot(page("Stad Mechelen", "<p>Stad Mechelen start een campagne "
-                + "tegen zwerfvuil.</p>"), MECHELEN);
+                + "voor meer groen in de straten.</p>"), MECHELEN);
         assertThat(why).containsEntry("campaign-local", "no thema phrase on the page");
     }
 
