@@ -57,6 +57,8 @@ final class PageIndex {
     private static final int MAX_LINE_TRIES = 8;
     /** Spaces and line breaks tried as the end of a section's first paragraph: a heading's or a table cell's. */
     private static final int MAX_LINE_SPLITS = 32;
+    /** The last characters of a paragraph that tell it from others of its length and beginning (a number, a date). */
+    private static final int LINE_END = 4;
 
     private final PageWords words;
     /** The paragraphs' characters, each followed by a line break, and where each starts; for aligning sections. */
@@ -67,6 +69,8 @@ final class PageIndex {
     private long[] prefixKeys;
     private int[] prefixFirst;
     private int[] nextOfPrefix;
+    /** Each paragraph's hash of its first characters. */
+    private int[] prefixHash;
     private final int[][] occurrences;
     /** Paragraphs by their length and first and last characters, for reading a section from its paragraphs' words. */
     private long[] lineKeys;
@@ -158,7 +162,7 @@ final class PageIndex {
             for (int k = 0, m = Math.min(PREFIX, length); k < m; k++) {
                 h = 31 * h + section.charAt(k);
             }
-            for (int k = Math.max(PREFIX, length - PREFIX); k < length; k++) {
+            for (int k = Math.max(PREFIX, length - LINE_END); k < length; k++) {
                 h = 31 * h + section.charAt(k);
             }
             int slot = lineSlot(lineKey(h, length));
@@ -190,12 +194,9 @@ final class PageIndex {
         for (int i = paragraphs - 1; i >= 0; i--) {
             int from = paragraphAt[i];
             int length = paragraphAt[i + 1] - 1 - from;
-            int h = 0;
-            for (int k = 0, n = Math.min(PREFIX, length); k < n; k++) {
-                h = 31 * h + chars[from + k];
-            }
+            int h = prefixHash[i];
             // and the last: many lines share their beginning ("Verslag gemeenteraad zitting 112")
-            for (int k = Math.max(PREFIX, length - PREFIX); k < length; k++) {
+            for (int k = Math.max(PREFIX, length - LINE_END); k < length; k++) {
                 h = 31 * h + chars[from + k];
             }
             long key = lineKey(h, length);
@@ -276,6 +277,7 @@ final class PageIndex {
         prefixKeys = new long[size];
         prefixFirst = new int[size];
         nextOfPrefix = new int[paragraphs];
+        prefixHash = new int[paragraphs];
         char[] chars = joined;
         // from the last paragraph to the first: each is put in front of the later ones of its key
         for (int i = paragraphs - 1; i >= 0; i--) {
@@ -285,6 +287,7 @@ final class PageIndex {
             for (int k = 0; k < len; k++) {
                 h = 31 * h + chars[from + k];
             }
+            prefixHash[i] = h;
             long key = key(h, len);
             int slot = prefixSlot(key);
             if (prefixKeys[slot] == 0) {
