@@ -86,7 +86,11 @@ final class Hits {
     }
 
     static int lowerBound(int[] a, int n, int key) {
-        int lo = 0;
+        return lowerBound(a, n, key, 0);
+    }
+
+    /** The first index from lo on whose value is at least key, in a sorted array (n when none). */
+    static int lowerBound(int[] a, int n, int key, int lo) {
         int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;

@@ -53,6 +53,12 @@ final class PageIndex {
     private static final int PARAGRAPH_BITS = 27;
     private static final int PREFIX = 16;
     private static final int MAX_ALIGN_TRIES = 32;
+    /** Paragraphs tried as a section's first for reading it from their words; any that it is will do. */
+    private static final int MAX_LINE_TRIES = 8;
+    /** Spaces and line breaks tried as the end of a section's first paragraph: a heading's or a table cell's. */
+    private static final int MAX_LINE_SPLITS = 32;
+    /** The last characters of a paragraph that tell it from others of its length and beginning (a number, a date). */
+    private static final int LINE_END = 4;
 
     private final PageWords words;
     /** The paragraphs' characters, each followed by a line break, and where each starts; for aligning sections. */
@@ -63,7 +69,15 @@ final class PageIndex {
     private long[] prefixKeys;
     private int[] prefixFirst;
     private int[] nextOfPrefix;
+    /** Each paragraph's hash of its first characters. */
+    private int[] prefixHash;
     private final int[][] occurrences;
+    /** Paragraphs by their length and first and last characters, for reading a section from its paragraphs' words. */
+    private long[] lineKeys;
+    private int[] lineFirst;
+    private int[] nextOfLine;
+    /** The text number of the first paragraph. */
+    private int firstText;
 
     final List<Block> blocks;
     final int paragraphs;
@@ -77,6 +91,7 @@ final class PageIndex {
         this.blocks = new ArrayList<>(texts.size());
         this.paragraphs = content.paragraphs();
         int first = words.addAll(texts.subList(0, paragraphs));
+        this.firstText = first;
         for (int i = 0; i < paragraphs; i++) {
             blocks.add(new Block(i, texts.get(i), words.textFrom(first + i), words.textTo(first + i), first + i,
                     AT_START));
@@ -88,7 +103,7 @@ final class PageIndex {
         for (int i = paragraphs; i < texts.size(); i++) {
             String text = texts.get(i);
             Block aligned = joined == null ? null : align(i, text);
-            blocks.add(aligned != null ? aligned : whole(i, text));
+            blocks.add(aligned != null ? aligned : joined == null ? whole(i, text) : wholeFromParagraphs(i, text));
         }
         endAtNextHeading();
         this.title = whole(-1, content.title() == null ? "" : content.title());
@@ -99,6 +114,144 @@ final class PageIndex {
     private Block whole(int index, String text) {
         int t = words.add(text);
         return new Block(index, text, words.textFrom(t), words.textTo(t), t, AT_START);
+    }
+
+    /**
+     * A section read on its own, from the words of paragraphs it is made of when it is some (found by its first
+     * line, wherever they stand): the council minutes of a long page are hundreds of sections whose beginning too
+     * many paragraphs share to be aligned, and reading their characters again costs as much as aligning them would
+     * save. The words are the same as read from the characters ({@link PageWords#addJoined}), and the block is
+     * still a text of its own.
+     */
+    private Block wholeFromParagraphs(int index, String section) {
+        int[] run = paragraphRun(section);
+        if (run != null) {
+            int first = run[0];
+            int last = run[1];
+            int t = words.addJoined(section, firstText + first, firstText + last, Arrays.copyOfRange(run, 2,
+                    run.length));
+            if (t >= 0) {
+                return new Block(index, section, words.textFrom(t), words.textTo(t), t, AT_START);
+            }
+        }
+        return whole(index, section);
+    }
+
+    /**
+     * Paragraphs that the section is, joined by one space or line break each, found by the section's first paragraph
+     * (its text up to a space or line break, by length, first and last characters): the first and last paragraph and
+     * where each starts in the section; or null. Any such paragraphs have the same words.
+     */
+    private int[] paragraphRun(String section) {
+        if (lineKeys == null) {
+            lines();
+        }
+        boolean loaded = false;
+        int tries = 0;
+        int n = section.length();
+        // the first paragraph ends at a space or line break, or the section is one paragraph
+        int splits = 0;
+        for (int length = 1; length <= n && tries < MAX_LINE_TRIES; length++) {
+            if (length < n && !separator(section.charAt(length))) {
+                continue;
+            }
+            if (++splits > MAX_LINE_SPLITS && length < n) {
+                break;
+            }
+            int h = 0;
+            for (int k = 0, m = Math.min(PREFIX, length); k < m; k++) {
+                h = 31 * h + section.charAt(k);
+            }
+            for (int k = Math.max(PREFIX, length - LINE_END); k < length; k++) {
+                h = 31 * h + section.charAt(k);
+            }
+            int slot = lineSlot(lineKey(h, length));
+            if (lineKeys[slot] == 0) {
+                continue;
+            }
+            for (int first = lineFirst[slot]; first >= 0 && tries < MAX_LINE_TRIES; first = nextOfLine[first]) {
+                tries++;
+                if (!loaded) {
+                    load(section);
+                    loaded = true;
+                }
+                int[] run = runFrom(n, first);
+                if (run != null) {
+                    return run;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The paragraphs by their length and first and last characters, as {@link #prefixes}; built when first needed. */
+    private void lines() {
+        int size = Integer.highestOneBit(Math.max(8, 2 * paragraphs - 1)) << 1;
+        lineKeys = new long[size];
+        lineFirst = new int[size];
+        nextOfLine = new int[paragraphs];
+        char[] chars = joined;
+        for (int i = paragraphs - 1; i >= 0; i--) {
+            int from = paragraphAt[i];
+            int length = paragraphAt[i + 1] - 1 - from;
+            int h = prefixHash[i];
+            // and the last: many lines share their beginning ("Verslag gemeenteraad zitting 112")
+            for (int k = Math.max(PREFIX, length - LINE_END); k < length; k++) {
+                h = 31 * h + chars[from + k];
+            }
+            long key = lineKey(h, length);
+            int slot = lineSlot(key);
+            if (lineKeys[slot] == 0) {
+                lineKeys[slot] = key;
+                nextOfLine[i] = -1;
+            } else {
+                nextOfLine[i] = lineFirst[slot];
+            }
+            lineFirst[slot] = i;
+        }
+    }
+
+    /** Hash of the first and last characters and the length of a line, never 0. */
+    private static long lineKey(int h, int length) {
+        return (h & 0xFFFFFFFFL) << 32 | 1L << 31 | length;
+    }
+
+    private int lineSlot(long key) {
+        int mask = lineKeys.length - 1;
+        int s = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        while (lineKeys[s] != 0 && lineKeys[s] != key) {
+            s = (s + 1) & mask;
+        }
+        return s;
+    }
+
+    /** As {@link #alignFrom}, the first and last paragraph and the bases, or null. */
+    private int[] runFrom(int n, int first) {
+        char[] chars = sectionChars;
+        int pos = 0;
+        int[] run = new int[6];
+        for (int j = first; j < paragraphs; j++) {
+            int from = paragraphAt[j];
+            int length = paragraphAt[j + 1] - 1 - from;
+            if (pos + length > n || !Arrays.equals(chars, pos, pos + length, joined, from, from + length)) {
+                return null;
+            }
+            if (j - first + 2 == run.length) {
+                run = Arrays.copyOf(run, run.length * 2);
+            }
+            run[j - first + 2] = pos;
+            pos += length;
+            if (pos == n) {
+                run[0] = first;
+                run[1] = j;
+                return Arrays.copyOf(run, j - first + 3);
+            }
+            if (!separator(chars[pos])) {
+                return null;
+            }
+            pos++;
+        }
+        return null;
     }
 
     /** A URL path says what a page is about: /veiligheid/zonaal-veiligheidsplan-2020. */
@@ -124,6 +277,7 @@ final class PageIndex {
         prefixKeys = new long[size];
         prefixFirst = new int[size];
         nextOfPrefix = new int[paragraphs];
+        prefixHash = new int[paragraphs];
         char[] chars = joined;
         // from the last paragraph to the first: each is put in front of the later ones of its key
         for (int i = paragraphs - 1; i >= 0; i--) {
@@ -133,6 +287,7 @@ final class PageIndex {
             for (int k = 0; k < len; k++) {
                 h = 31 * h + chars[from + k];
             }
+            prefixHash[i] = h;
             long key = key(h, len);
             int slot = prefixSlot(key);
             if (prefixKeys[slot] == 0) {

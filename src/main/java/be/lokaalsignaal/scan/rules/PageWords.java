@@ -31,6 +31,18 @@ final class PageWords {
     private final List<String> texts = new ArrayList<>();
     private int[] textFrom = new int[64];
     private int[] textTo = new int[64];
+    /**
+     * Per text, for reading a text that is other texts of the page joined ({@link #addJoined}) from their words:
+     * its kept entries and sentence starts (from, to), where its first word starts and its last ends, and whether it
+     * was read quickly with no hyphen right after its last word (a word that a following text could continue).
+     */
+    private int[] keptFrom = new int[64];
+    private int[] keptTo = new int[64];
+    private int[] sentencesFrom = new int[64];
+    private int[] sentencesTo = new int[64];
+    private int[] firstWordStart = new int[64];
+    private int[] lastWordEnd = new int[64];
+    private boolean[] joinable = new boolean[64];
 
     private int[] sentenceStart = new int[256];
     private int sentences;
@@ -62,18 +74,12 @@ final class PageWords {
 
     /** Reads one text; returns its number. */
     int add(String text) {
-        int t = texts.size();
-        texts.add(text);
-        if (t == textFrom.length) {
-            textFrom = Arrays.copyOf(textFrom, t * 2);
-            textTo = Arrays.copyOf(textTo, t * 2);
-        }
-        textFrom[t] = size;
-        newSentence();
+        int t = startText(text);
         int keptBefore = kept;
         int sentencesBefore = sentences;
         reader.start(text);
-        if (!quick || !readQuickly()) {
+        boolean quickly = quick && readQuickly();
+        if (!quickly) {
             // given up part-way: the words read quickly so far are forgotten, Lucene reads the text from its start
             size = textFrom[t];
             for (int k = keptBefore; k < kept; k++) {
@@ -87,8 +93,108 @@ final class PageWords {
             dutch.luceneWords(text, reader);
         }
         reader.finish();
-        textTo[t] = size;
+        endText(t, quickly && !reader.hyphenAfterLast());
+        firstWordStart[t] = reader.firstStart;
+        lastWordEnd[t] = reader.lastEmittedEnd;
         return t;
+    }
+
+    private int startText(String text) {
+        int t = texts.size();
+        texts.add(text);
+        if (t == textFrom.length) {
+            int n = t * 2;
+            textFrom = Arrays.copyOf(textFrom, n);
+            textTo = Arrays.copyOf(textTo, n);
+            keptFrom = Arrays.copyOf(keptFrom, n);
+            keptTo = Arrays.copyOf(keptTo, n);
+            sentencesFrom = Arrays.copyOf(sentencesFrom, n);
+            sentencesTo = Arrays.copyOf(sentencesTo, n);
+            firstWordStart = Arrays.copyOf(firstWordStart, n);
+            lastWordEnd = Arrays.copyOf(lastWordEnd, n);
+            joinable = Arrays.copyOf(joinable, n);
+        }
+        textFrom[t] = size;
+        keptFrom[t] = kept;
+        sentencesFrom[t] = sentences;
+        newSentence();
+        return t;
+    }
+
+    private void endText(int t, boolean canBeJoined) {
+        textTo[t] = size;
+        keptTo[t] = kept;
+        sentencesTo[t] = sentences;
+        joinable[t] = canBeJoined;
+    }
+
+    /**
+     * Reads a text that is the texts first..last of this page joined by one white-space character each, text p
+     * starting at bases[p - first], from their words instead of its characters; returns its number, or -1 (nothing
+     * read) when one of them cannot be joined so. The words are those {@link #add} would give the joined text: read
+     * quickly, a text's words are cut within it, and between two texts only three things depend on both: a sentence
+     * ends between them when ".", "!" or "?" stands between the one's last word and the other's first; a word the
+     * next text's first word continues over the line break ("seksu-" + "eel") is ruled out by {@link #joinable}; and
+     * only the joined text's first word starts it without a sentence end of its own.
+     */
+    int addJoined(String text, int first, int last, int[] bases) {
+        for (int p = first; p <= last; p++) {
+            if (!joinable[p]) {
+                return -1;
+            }
+        }
+        int t = startText(text);
+        int previousEnd = -1;
+        for (int p = first; p <= last; p++) {
+            int words = textTo[p] - textFrom[p];
+            if (words == 0) {
+                // no word: its characters only stand between the words before and after it
+                continue;
+            }
+            int base = bases[p - first];
+            int shift = size - textFrom[p];
+            if (previousEnd >= 0 && endsSentence(text, previousEnd, base + firstWordStart[p])) {
+                newSentence();
+            }
+            for (int s = sentencesFrom[p] + 1; s < sentencesTo[p]; s++) {
+                sentenceAt(sentenceStart[s] + shift);
+            }
+            int from = keptFrom[p];
+            int n = keptTo[p] - from;
+            if (kept + n > position.length) {
+                int capacity = Math.max(kept + n, kept * 2);
+                position = Arrays.copyOf(position, capacity);
+                span = Arrays.copyOf(span, capacity);
+                ids = Arrays.copyOf(ids, capacity);
+            }
+            long baseSpan = (long) base << 32 | base;
+            for (int k = from; k < from + n; k++) {
+                position[kept] = position[k] + shift;
+                span[kept] = span[k] + baseSpan;
+                int[] wordIds = ids[k];
+                ids[kept] = wordIds;
+                kept++;
+                for (int id : wordIds) {
+                    counts[id + 1]++;
+                }
+            }
+            size += words;
+            previousEnd = base + lastWordEnd[p];
+        }
+        postingFrom = null;
+        // its words' offsets are not its own text's reading: not joined again
+        endText(t, false);
+        return t;
+    }
+
+    private static boolean endsSentence(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads the reader's text with {@link LatinWords}; false when it gives up on it. */
@@ -140,6 +246,11 @@ final class PageWords {
         private int pendingStart;
         private int pendingEnd;
         private boolean pendingStop;
+        /** Where the text's first emitted word starts and its last emitted word ends; -1 before the first. */
+        int firstStart;
+        int lastEmittedEnd;
+        /** Where the last word cut from the text ends, -1 before the first. */
+        private int lastCutEnd;
 
         void start(String s) {
             length = s.length();
@@ -149,6 +260,14 @@ final class PageWords {
             s.getChars(0, length, text, 0);
             this.lastEnd = -1;
             this.pendingLength = -1;
+            this.firstStart = -1;
+            this.lastEmittedEnd = -1;
+            this.lastCutEnd = -1;
+        }
+
+        /** Whether a hyphen stands right after the text's last word: a text after it could continue that word. */
+        boolean hyphenAfterLast() {
+            return lastCutEnd >= 0 && lastCutEnd < length && text[lastCutEnd] == '-';
         }
 
         @Override
@@ -160,6 +279,7 @@ final class PageWords {
 
         /** A word and whether a sentence ends between the text's previous word and it. */
         void word(char[] buffer, int length, int wordStart, int wordEnd, boolean stopBefore) {
+            lastCutEnd = wordEnd;
             if (pendingLength >= 0) {
                 if (brokenAcrossLines(wordStart, buffer, length)) {
                     append(buffer, length);
@@ -226,6 +346,10 @@ final class PageWords {
             if (stopBefore) {
                 newSentence();
             }
+            if (firstStart < 0) {
+                firstStart = wordStart;
+            }
+            lastEmittedEnd = wordEnd;
             addWord(wordStart, wordEnd, seen.match(buffer, length));
         }
 
@@ -238,6 +362,13 @@ final class PageWords {
             }
             return false;
         }
+    }
+
+    private void sentenceAt(int word) {
+        if (sentences == sentenceStart.length) {
+            sentenceStart = Arrays.copyOf(sentenceStart, sentences * 2);
+        }
+        sentenceStart[sentences++] = word;
     }
 
     private void newSentence() {

@@ -35,18 +35,20 @@ final class RunningLines {
             return running;
         }
         Map<String, List<Integer>> byLine = new HashMap<>();
+        int atFrom = 0;
+        int atEnd = 0;
         for (PageIndex.Block b : index.blocks) {
             if (b.to - b.from < MIN_WORDS) {
                 continue;
             }
-            for (int k = Hits.lowerBound(h.start, h.size(), b.from);
-                 k < h.size() && h.start[k] <= b.from + EDGE; k++) {
+            atFrom = from(h.start, h.size(), atFrom, b.from);
+            for (int k = atFrom; k < h.size() && h.start[k] <= b.from + EDGE; k++) {
                 if (h.end[k] <= b.to) {
                     add(byLine, "^" + (h.start[k] - b.from) + ":" + line(index.text(b, h.start[k], h.end[k])), k);
                 }
             }
-            for (int k = Hits.lowerBound(h.start, h.size(), Math.max(b.from, b.to - EDGE - 16));
-                 k < h.size() && h.start[k] < b.to; k++) {
+            atEnd = from(h.start, h.size(), atEnd, Math.max(b.from, b.to - EDGE - 16));
+            for (int k = atEnd; k < h.size() && h.start[k] < b.to; k++) {
                 if (h.end[k] <= b.to && b.to - h.end[k] <= EDGE) {
                     add(byLine, "$" + (b.to - h.end[k]) + ":" + line(index.text(b, h.start[k], h.end[k])), k);
                 }
@@ -60,6 +62,25 @@ final class RunningLines {
             }
         }
         return running;
+    }
+
+    /**
+     * The first index whose value is at least key, in a sorted array, searched from the last one found: the blocks
+     * mostly come in page order, so a few steps forward instead of a search over all hits for each of them.
+     */
+    private static int from(int[] a, int n, int last, int key) {
+        if (last > 0 && a[last - 1] >= key) {
+            return Hits.lowerBound(a, n, key);
+        }
+        int k = last;
+        for (int step = 1; k < n && a[k] < key; step <<= 1) {
+            int next = k + step;
+            if (next >= n || a[next] >= key) {
+                return Hits.lowerBound(a, Math.min(n, next), key, k + 1);
+            }
+            k = next;
+        }
+        return k;
     }
 
     private static void add(Map<String, List<Integer>> byLine, String line, int hit) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,83 @@ class PageWordsTest {
         for (int id = 0; id < vocabulary.size(); id++) {
             assertThat(quick.count(id)).as("catalogue word %s", vocabulary.word(id)).isEqualTo(lucene.count(id));
         }
+    }
+
+    /**
+     * A text that is other texts of the page joined (a section of paragraphs that could not be aligned with them) is
+     * read from their words: the same words, catalogue words, offsets and sentences as reading its characters; or
+     * not at all, when one of them was left to Lucene or ends on a hyphen the next one could continue.
+     */
+    @Test
+    void a_text_read_from_the_words_of_the_texts_it_joins_has_the_words_of_reading_it() throws IOException {
+        Vocabulary vocabulary = vocabulary();
+        List<String> texts = new ArrayList<>(texts());
+        texts.addAll(List.of("Het nieuwe veiligheids-", "plan is klaar", "...", " De campagne start ", "en de stad?",
+                "\u2014 ", "", "we danken de stad!", "De fuif- ", "en de campagne.", "Z'n", "jeugdhuis. ", " . ",
+                "campagne", "1712", "de stad", "_ fuif _"));
+        PageWords joined = new PageWords(vocabulary);
+        joined.addAll(texts);
+        PageWords read = new PageWords(vocabulary);
+        Random random = new Random(9);
+        int compared = 0;
+        int refused = 0;
+        int kept = 0;
+        for (int first = 0; first < texts.size(); first += 1 + random.nextInt(3)) {
+            int last = Math.min(texts.size() - 1, first + random.nextInt(6));
+            StringBuilder b = new StringBuilder();
+            int[] bases = new int[last - first + 1];
+            for (int p = first; p <= last; p++) {
+                if (p > first) {
+                    b.append(random.nextBoolean() ? ' ' : '\n');
+                }
+                bases[p - first] = b.length();
+                b.append(texts.get(p));
+            }
+            String text = b.toString();
+            int t = joined.addJoined(text, first, last, bases);
+            if (t < 0) {
+                refused++;
+                continue;
+            }
+            int r = read.add(text);
+            int from = joined.textFrom(t);
+            int base = read.textFrom(r);
+            assertThat(joined.textTo(t) - from).as(text).isEqualTo(read.textTo(r) - base);
+            assertThat(joined.text(t)).isEqualTo(text);
+            for (int w = 0; w < joined.textTo(t) - from; w++) {
+                assertThat(joined.ids(from + w)).as("word %d of %s", w, text).isEqualTo(read.ids(base + w));
+                assertThat(joined.source(from + w)).isEqualTo(t);
+                int[] s = joined.sentenceOf(from + w);
+                int[] e = read.sentenceOf(base + w);
+                assertThat(new int[] {s[0] - from, s[1] - from}).as("sentence of word %d of %s", w, text)
+                        .containsExactly(e[0] - base, e[1] - base);
+                if (joined.ids(from + w).length > 0) {
+                    kept++;
+                    assertThat(joined.start(from + w)).as("word %d of %s", w, text).isEqualTo(read.start(base + w));
+                    assertThat(joined.end(from + w)).as("word %d of %s", w, text).isEqualTo(read.end(base + w));
+                }
+            }
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(10_000);
+        assertThat(kept).isGreaterThan(100_000);
+        assertThat(refused).isGreaterThan(100);
+        for (int id = 0; id < vocabulary.size(); id++) {
+            assertThat(joined.count(id)).isGreaterThanOrEqualTo(read.count(id));
+        }
+    }
+
+    @Test
+    void a_text_whose_part_ends_on_a_hyphen_is_not_read_from_the_words_of_its_parts() {
+        PageWords words = new PageWords(vocabulary());
+        words.add("Het nieuwe veiligheids-");
+        words.add("plan is klaar.");
+        words.add("De campagne \u00A9 start.");
+        assertThat(words.addJoined("Het nieuwe veiligheids-\nplan is klaar.", 0, 1, new int[] {0, 24})).isEqualTo(-1);
+        assertThat(words.addJoined("plan is klaar. De campagne \u00A9 start.", 1, 2, new int[] {0, 15})).isEqualTo(-1);
+        int t = words.addJoined("plan is klaar.", 1, 1, new int[] {0});
+        assertThat(t).isEqualTo(3);
+        assertThat(words.sentenceOf(words.textFrom(t))).containsExactly(words.textFrom(t), words.textTo(t));
     }
 
     @Test
