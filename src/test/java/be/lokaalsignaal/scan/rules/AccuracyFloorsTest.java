@@ -33,16 +33,16 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the twelfth and thirteenth written blind, pages 2301-2435 and 2501-2635) scored when it
-     * was evaluated (ACCURACY.md, evaluation 20): a rule change must not make it worse while the floors above are not
+     * What the held-out part (the fourteenth and fifteenth written blind, pages 2701-2835 and 2901-3035) scored when it
+     * was evaluated (ACCURACY.md, evaluation 21): a rule change must not make it worse while the floors above are not
      * reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.88, 0.88},
-            SignalKind.SAFETY_PLAN, new double[] {0.91, 0.98},
-            SignalKind.NIGHTLIFE, new double[] {0.93, 1.00});
+            SignalKind.CAMPAIGN, new double[] {0.92, 0.79},
+            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.94},
+            SignalKind.NIGHTLIFE, new double[] {0.94, 0.89});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -99,6 +99,16 @@ class AccuracyFloorsTest {
      * a few words from its own plan's name (1950); a police zone named after another municipality, PZ Arro Ieper on
      * Poperinge's page (2179: the catalogue knows no zones); a council decision on a charter whose grounds list the
      * youth council's advice (2011); a Safe Spot whose setting, carnival, stands only in the page's lead (2227).
+     * From the twelfth and thirteenth parts: a summer action whose action word stands more than 10 words from its
+     * theme, and a lifeguards' briefing read as a nightlife measure beside the complaints of seasonal bar workers
+     * (2309); a sport service's poster action whose club kit ("pakket") the rules give to a measure (2374); walks and a
+     * reporting map against street harassment whose blocks name no one (2387, 2399); a charter's posters more than 12
+     * words from the bars (2505); a campaign with posters "in De Lijn-haltes", the carrier's stops as a compound (2557);
+     * a campaign on a page titled with the safety plan it is separate from (2630); a poster the youth service hands to
+     * party organisers with their conditions (2574); a campaign against aggression whose sentence of the theme names
+     * no other theme (2634); a council's list of decisions that takes note of the zonal plan (2322); a page titled
+     * "veiligheidsbeleid" that lists the national plan's phenomena (2435); a breadcrumb whose link to the town's home
+     * page names it, above news of Ask for Angela in Maastricht (2369).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -162,18 +172,31 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
             "false+ NIGHTLIFE 1916-vraag-jeugdraad-vraag-naar-angela.html",
             "false- NIGHTLIFE 2011-oudenaarde-gemeenteraad-charter-veilig-uitgaan.pdf.txt",
-            "false- NIGHTLIFE 2227-halle-carnaval-safe-spot.html");
+            "false- NIGHTLIFE 2227-halle-carnaval-safe-spot.html",
+            "false- CAMPAIGN 2309-zomeractie-zeedijk-roepen-is-geen-compliment.html",
+            "false- CAMPAIGN 2374-bilzen-hoeselt-sporten-met-respect.html",
+            "false- CAMPAIGN 2387-lommel-verkenningswandeling-veilig-centrum.html",
+            "false- CAMPAIGN 2399-leuven-meldkaart-straatintimidatie.html",
+            "false- CAMPAIGN 2505-charter-veilig-uitgaan-oostende.pdf.txt",
+            "false- CAMPAIGN 2557-actieplan-gelijke-kansen-sint-niklaas.pdf.txt",
+            "false- CAMPAIGN 2630-veiligheidsplan-en-nee-is-nee.html",
+            "false+ CAMPAIGN 2574-fuiven-organiseren-ninove.html",
+            "false+ CAMPAIGN 2634-campagne-respect-voor-hulpverleners.html",
+            "false- SAFETY_PLAN 2322-gemeenteraad-besluitenlijst-zonaal-veiligheidsplan.html",
+            "false+ SAFETY_PLAN 2435-sint-katelijne-waver-veiligheidsbeleid-nationaal-tot-lokaal.html",
+            "false+ NIGHTLIFE 2309-zomeractie-zeedijk-roepen-is-geen-compliment.html",
+            "false+ NIGHTLIFE 2369-maasmechelen-ask-for-angela-maastricht.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
-     * eleventh, held out until evaluations 15 to 19, in it since 2026-12-02) is read with no confusion but
+     * thirteenth, held out until evaluations 15 to 20, in it since 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(1603);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(1873);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
@@ -185,7 +208,7 @@ class AccuracyFloorsTest {
     }
 
     @Test
-    @Disabled("the held-out part is below the precision floor for CAMPAIGN, SAFETY_PLAN and NIGHTLIFE: see ACCURACY.md")
+    @Disabled("the held-out part is below the floors for CAMPAIGN and NIGHTLIFE: see ACCURACY.md")
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
         Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree");
         assertThat(below(run(HELDOUT), FLOORS)).as("kinds below the floors on %s", HELDOUT).isEmpty();
