@@ -245,4 +245,24 @@ class ActorRulesTest {
                 + "seksuele intimidatie?</p><p>De stad voert op dit moment geen eigen campagne rond seksueel geweld.</p>")))
                 .doesNotContain("CAMPAIGN");
     }
+
+    @Test
+    void anAldermanWithNothingToAnnounceAnnouncesNoAction() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De politie patrouilleert in de zomer extra. Over specifieke "
+                + "acties rond seksuele intimidatie kan ik vandaag niets aankondigen.</p>"))).doesNotContain("CAMPAIGN");
+    }
+
+    @Test
+    void postersAgainstAggressionTowardsTheStaffAreAnotherTheme() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Vanaf deze week hangen in het stadhuis en de bibliotheek "
+                + "affiches tegen grensoverschrijdend gedrag. Met deze campagne vraagt het stadsbestuur aandacht voor "
+                + "agressie tegen medewerkers van de stad.</p>"))).doesNotContain("CAMPAIGN");
+    }
+
+    @Test
+    void aCampaignThatTellsTheThemeInItsOwnWordsIsACampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Wie zonder toestemming aanraakt, gaat over de grens. "
+                + "Daarom voert de stad deze zomer een campagne met affiches aan de bushaltes.</p>")))
+                .contains("CAMPAIGN");
+    }
 }

@@ -367,4 +367,24 @@ class PlanAndNightlifeRulesTest {
                 + "voorziet onder meer:</p><ul><li>opleidingen voor horecapersoneel en portiers tegen seksuele "
                 + "intimidatie;</li></ul>"))).doesNotContain("NIGHTLIFE");
     }
+
+    @Test
+    void drinkCoversHandedOutAtThePartiesAgainstDrinkSpikingAreANightlifeMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Op de zomerfuiven krijgen feestvierders gratis een "
+                + "drankhoesje. De preventiedienst van de stad wil zo het risico op drink spiking verkleinen.</p>")))
+                .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void aCampaignAboutHarassmentOnTheWayToSchoolAndAtTheFairIsNoNightlifeMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Jongeren vertelden over nafluiten op weg naar school en op "
+                + "de kermis. Daarom start de stad een sensibiliseringscampagne.</p>"))).doesNotContain("NIGHTLIFE");
+    }
+
+    @Test
+    void aBoardThatFirstAsksWhetherTheBarsWantItTakesNoMeasureYet() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Er waren dit jaar meldingen van ongewenst gedrag in het "
+                + "uitgaanscentrum. Het college wil eerst met de horecasector bekijken of er draagvlak is voor een "
+                + "opleiding van het personeel.</p>"))).doesNotContain("NIGHTLIFE");
+    }
 }
