@@ -265,4 +265,11 @@ class ActorRulesTest {
                 + "Daarom voert de stad deze zomer een campagne met affiches aan de bushaltes.</p>")))
                 .contains("CAMPAIGN");
     }
+
+    @Test
+    void aBystanderTrainingThatCompaniesCanBookForTheirStaffIsStillForResidents() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De dienst Gelijke Kansen van de stad geeft gratis "
+                + "trainingen waarin inwoners leren tussenkomen als omstaander bij straatintimidatie. Bedrijven die een "
+                + "training op maat willen voor hun personeel, kunnen contact opnemen.</p>"))).contains("CAMPAIGN");
+    }
 }
