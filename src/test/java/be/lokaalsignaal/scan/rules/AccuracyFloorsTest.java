@@ -64,7 +64,7 @@ class AccuracyFloorsTest {
 
     /**
      * The development part at the floors, but for campaign recall: it holds the campaigns the opened blind parts brought
-     * that no rule finds yet (named below), 442 of 493 found. What it reached is held.
+     * that no rule finds yet (named below), 443 of 493 found. What it reached is held.
      */
     private static final Map<SignalKind, double[]> DEV_REACHED = Map.of(
             SignalKind.SITE_LINK, FLOORS.get(SignalKind.SITE_LINK),
@@ -123,15 +123,14 @@ class AccuracyFloorsTest {
      * for Angela's posters read as a campaign by the writer and as the measure's by the rules and the second analyst
      * (2703), and beer mats of the Angela bars read as a campaign by the rules (2805); campaigns in multi-year and
      * equal-opportunities plans whose block names the integral safety plan, an organiser or pupils (2744, 2910, 2958);
-     * Orange the World joined with local actions beside UN Women and a help line (2807); a training of youth leaders
-     * with posters for the clubs (2829); a safe-bar label's own campaign (2832); a reporting app whose page explains
-     * how to file a complaint (2937); a chalk action whose action word stands apart from its theme (3023); a police
-     * annual report, a council's decisions and minutes that take note of the zonal plan's priority (2730, 2828, 3012);
-     * a zonal plan that lists the national plan's phenomena after "o.a." (2780); the measures of a plan's news page
-     * that names no plan kind in its title (2825); trainings of bar volunteers and party organisers whose theme or
-     * setting stands in another section (2939, 2973), a carnival action told without a theme word (2912), an awareness
-     * campaign at the Lokerse Feesten more than 12 words from its measure (3018), and a multi-year plan's kit for
-     * organisers (2910).
+     * a training of youth leaders with posters for the clubs (2829); a safe-bar label's own campaign (2832); a
+     * reporting app whose page explains how to file a complaint (2937); a chalk action whose action word stands apart
+     * from its theme (3023); a police annual report, a council's decisions and minutes that take note of the zonal
+     * plan's priority (2730, 2828, 3012); a zonal plan that lists the national plan's phenomena after "o.a." (2780);
+     * the measures of a plan's news page that names no plan kind in its title (2825); trainings of bar volunteers and
+     * party organisers whose theme or setting stands in another section (2939, 2973), a carnival action told without a
+     * theme word (2912), an awareness campaign at the Lokerse Feesten more than 12 words from its measure (3018), and a
+     * multi-year plan's kit for organisers (2910).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -212,7 +211,6 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 2703-vraag-naar-angela-lokeren.html",
             "false+ CAMPAIGN 2805-vraag-naar-angela-tieltse-cafes.html",
             "false- CAMPAIGN 2744-meerjarenplan-kortrijk-uittreksel.pdf.txt",
-            "false- CAMPAIGN 2807-tongeren-borgloon-kleurt-oranje.html",
             "false- CAMPAIGN 2829-vorming-vlaggensysteem-jeugdleiding.html",
             "false- CAMPAIGN 2832-veilige-kroeg-label-en-campagne.html",
             "false- CAMPAIGN 2910-zemst-meerjarenplan-samenleven.pdf.txt",

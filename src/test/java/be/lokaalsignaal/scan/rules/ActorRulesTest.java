@@ -272,4 +272,11 @@ class ActorRulesTest {
                 + "trainingen waarin inwoners leren tussenkomen als omstaander bij straatintimidatie. Bedrijven die een "
                 + "training op maat willen voor hun personeel, kunnen contact opnemen.</p>"))).contains("CAMPAIGN");
     }
+
+    @Test
+    void joiningWithTheSubjectAfterTheVerbIsStillTheMunicipalitysJoining() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Van 25 november tot 10 december doen we mee aan Orange the "
+                + "World, de internationale actie van UN Women. In onze stad ligt de nadruk op seksuele intimidatie.</p>")))
+                .contains("CAMPAIGN");
+    }
 }
