@@ -1,5 +1,6 @@
 package be.lokaalsignaal.scan.rules;
 
+import be.lokaalsignaal.scan.extract.Link;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -30,8 +31,10 @@ final class PageActors {
     private final List<Phrase> ownNames;
     private final List<Phrase> otherNames;
     private final Set<Phrase> needCapital;
-    /** The texts of the page's links: a paragraph that is one names another page ('Lees ook: Nachtbus De Lijn'). */
-    private final Set<String> linkTexts;
+    /** The page's links: a paragraph that is one's whole text names another page ('Lees ook: Nachtbus De Lijn'). */
+    private final List<Link> links;
+    /** Their texts, when first asked (most pages never ask). */
+    private Set<String> linkTexts;
     /** The most words an actor or partner phrase has: how far back a phrase ending at a word can start. */
     private final int longestActor;
     private Hits own;
@@ -48,25 +51,36 @@ final class PageActors {
      */
     PageActors hosting(Set<String> hosts) {
         prepare();
-        PageActors view = new PageActors(index, actors, ownNames, otherNames, needCapital, linkTexts);
-        view.own = own;
-        view.local = local;
-        view.outside = outside;
-        view.joins = joins;
-        view.says = says;
-        view.we = we;
         boolean[] hosted = new boolean[others.size()];
         for (int k = 0; k < others.size(); k++) {
             hosted[k] = hosts.contains(others.phrase[k].source());
         }
-        view.others = HitFilter.keep(others, hosted, null);
-        return view;
+        return new PageActors(this, HitFilter.keep(others, hosted, null));
+    }
+
+    /** This page's actors, prepared, with other others. */
+    private PageActors(PageActors page, Hits others) {
+        this.index = page.index;
+        this.actors = page.actors;
+        this.ownNames = page.ownNames;
+        this.otherNames = page.otherNames;
+        this.needCapital = page.needCapital;
+        this.links = page.links;
+        this.linkTexts = page.linkTexts;
+        this.longestActor = page.longestActor;
+        this.own = page.own;
+        this.local = page.local;
+        this.outside = page.outside;
+        this.others = others;
+        this.joins = page.joins;
+        this.says = page.says;
+        this.we = page.we;
     }
 
     PageActors(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital,
-               Set<String> linkTexts) {
+               List<Link> links) {
         this.index = index;
-        this.linkTexts = linkTexts;
+        this.links = links;
         this.actors = actors;
         this.ownNames = ownNames;
         this.otherNames = otherNames;
@@ -235,6 +249,12 @@ final class PageActors {
      * 'Lees ook' list or a menu ('Nachtbus De Lijn') name no one acting on this one.
      */
     private boolean namedOutsideLinks(Hits h) {
+        if (linkTexts == null && !h.isEmpty()) {
+            linkTexts = new HashSet<>();
+            for (Link link : links) {
+                linkTexts.add(link.text());
+            }
+        }
         for (int k = 0; k < h.size(); k++) {
             int p = index.paragraphOf(h.start[k]);
             if (p < 0 || !linkTexts.contains(index.blocks.get(p).text)) {

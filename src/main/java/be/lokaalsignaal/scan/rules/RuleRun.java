@@ -2,6 +2,7 @@ package be.lokaalsignaal.scan.rules;
 
 import be.lokaalsignaal.avro.MatchedPhrase;
 import be.lokaalsignaal.avro.RuleMatch;
+import be.lokaalsignaal.scan.extract.Link;
 import be.lokaalsignaal.scan.rules.PageActors.Actor;
 import be.lokaalsignaal.scan.rules.PageActors.Decision;
 import java.util.ArrayList;
@@ -34,10 +35,10 @@ final class RuleRun {
     private String why;
 
     RuleRun(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital,
-            boolean knownMunicipality, Set<String> linkTexts) {
+            boolean knownMunicipality, List<Link> links) {
         this.index = index;
         this.knownMunicipality = knownMunicipality;
-        this.pageActors = new PageActors(index, actors, ownNames, otherNames, needCapital, linkTexts);
+        this.pageActors = new PageActors(index, actors, ownNames, otherNames, needCapital, links);
         this.actors = pageActors;
     }
 

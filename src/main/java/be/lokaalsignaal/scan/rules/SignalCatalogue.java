@@ -233,11 +233,7 @@ public final class SignalCatalogue {
             });
         }
         boolean known = places != null && !places.ownNames(nisCode).isEmpty();
-        Set<String> linkTexts = new HashSet<>();
-        for (Link link : content.links()) {
-            linkTexts.add(link.text());
-        }
-        return new RuleRun(index, actors, own, other, needCapital, known, linkTexts);
+        return new RuleRun(index, actors, own, other, needCapital, known, content.links());
     }
 
     private RuleMatch hostMatch(WatchedHost w, PageContent content, PageIndex index) {
