@@ -387,4 +387,28 @@ class PlanAndNightlifeRulesTest {
                 + "uitgaanscentrum. Het college wil eerst met de horecasector bekijken of er draagvlak is voor een "
                 + "opleiding van het personeel.</p>"))).doesNotContain("NIGHTLIFE");
     }
+
+    @Test
+    void aTrainingForBarVolunteersWhoseContentsStandUnderTheirOwnHeadingIsNightlife() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Vorming: achter de toog</h1><p>De jeugddienst van "
+                + "Mechelen organiseert een gratis vorming voor barvrijwilligers van fuiven.</p><h2>Inhoud</h2><ul><li>Wat "
+                + "is drink spiking?</li><li>Wat doe je als iemand lastiggevallen werd?</li></ul>")))
+                .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void aPartyRuleWithAHelpLineUnderAnotherHeadingIsNoNightlifeMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Fuiven in stadszalen</h1><p>De stad vraagt elke "
+                + "organisator een aanspreekpunt voor de buren aan te duiden op zijn fuif.</p><h2>Hulp nodig?</h2><p>Ben je "
+                + "slachtoffer van seksueel geweld? Bel 1712.</p><h2>Problemen?</h2><p>Bij vechtpartijen of ander ongewenst "
+                + "gedrag bel je de politie.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aReadAlsoListOfOtherPagesHoldsNoMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Stad Mechelen zegt neen tegen straatintimidatie</h1>"
+                + "<p>Nafluiten en betasten horen niet thuis in onze straten.</p><h2>Lees ook</h2><ul><li><a href=\"/m\">"
+                + "Meldpunt discriminatie</a></li><li><a href=\"/u\">Veilig uitgaan</a></li></ul>")))
+                .doesNotContain("NIGHTLIFE");
+    }
 }
