@@ -88,7 +88,7 @@ class AccuracyFloorsTest {
      * or a campaign whose posters the rules give to the measure's kit (327, 994, 1109, 1146, 1701, 1776); an action week
      * against "intimidatie" without a word that makes it sexual (515); "we" on a page that names associations or a
      * care centre (1001, 1535); bystander trainings whose words stand in separate sections, beside a care centre or
-     * students (1131, 1587, 1733); a project whose help-line box stands by it (816); a campaign on a page titled with
+     * students (1131, 1733); a project whose help-line box stands by it (816); a campaign on a page titled with
      * the zonal plan it is not part of (827); campaigns that name the theme in no word of the lists ("zonder vragen
      * aanraken", "ja is ja": 1427, 1577); an awareness kit the youth service lends (1522); an action whose poster
      * evening a Sensoa trainer leads (1713); Orange the World joined by the town as UN Women's campaign (1728); posters carrying an
@@ -98,8 +98,8 @@ class AccuracyFloorsTest {
      * themes for a plan still to be made (1559); a newsletter whose plan item stands by a summer party's item (1542);
      * a plan and its theme more than 40 words apart (1775); minutes whose councillor's question stands 120 words from
      * the plan (1781); a magazine's table of contents that lists an article on Ask for Angela elsewhere (408);
-     * nightlife measures whose theme or setting stands in another section (616, 810, 1193, 1374, 1427, 1598,
-     * 1712, 1770, and 1522, 1577 above); a festival's own awareness team on a page that names the town's police zone
+     * nightlife measures whose measure and setting stand more than 12 words apart or
+     * in separate paragraphs, or whose theme no word of the lists names (1374, 1427, 1598, and 1577 above); a festival's own awareness team on a page that names the town's police zone
      * (1407); patrols in a police annual report's
      * chapter on its plan's priority (1799). From the tenth and eleventh parts: Orange the World joined with an info
      * stand whose paragraph names the theme beside the help lines, the action days in another (2128); an info evening
@@ -109,7 +109,7 @@ class AccuracyFloorsTest {
      * sentence before ('Die noemen onder meer...': 2009); a zonal plan that joins the national plan and the frame note
      * a few words from its own plan's name (1950); a police zone named after another municipality, PZ Arro Ieper on
      * Poperinge's page (2179: the catalogue knows no zones); a council decision on a charter whose grounds list the
-     * youth council's advice (2011); a Safe Spot whose setting, carnival, stands only in the page's lead (2227).
+     * youth council's advice (2011).
      * From the twelfth and thirteenth parts: a summer action whose action word stands more than 10 words from its
      * theme, and a lifeguards' briefing read as a nightlife measure beside the complaints of seasonal bar workers
      * (2309); a sport service's poster action whose club kit ("pakket") the rules give to a measure (2374); walks and a
@@ -121,16 +121,13 @@ class AccuracyFloorsTest {
      * "veiligheidsbeleid" that lists the national plan's phenomena (2435); a breadcrumb whose link to the town's home
      * page names it, above news of Ask for Angela in Maastricht (2369). From the fourteenth and fifteenth parts: Ask
      * for Angela's posters read as a campaign by the writer and as the measure's by the rules and the second analyst
-     * (2703), and beer mats of the Angela bars read as a campaign by the rules (2805); campaigns in multi-year and
+     * (2703); campaigns in multi-year and
      * equal-opportunities plans whose block names the integral safety plan, an organiser or pupils (2744, 2910, 2958);
-     * a training of youth leaders with posters for the clubs (2829); a safe-bar label's own campaign (2832); a
-     * reporting app whose page explains how to file a complaint (2937); a chalk action whose action word stands apart
+     * a training of youth leaders with posters for the clubs (2829); a safe-bar label's own campaign (2832); a chalk action whose action word stands apart
      * from its theme (3023); a police annual report, a council's decisions and minutes that take note of the zonal
      * plan's priority (2730, 2828, 3012); a zonal plan that lists the national plan's phenomena after "o.a." (2780);
-     * the measures of a plan's news page that names no plan kind in its title (2825); trainings of bar volunteers and
-     * party organisers whose theme or setting stands in another section (2939, 2973), a carnival action told without a
-     * theme word (2912), an awareness campaign at the Lokerse Feesten more than 12 words from its measure (3018), and a
-     * multi-year plan's kit for organisers (2910).
+     * the measures of a plan's news page that names no plan kind in its title (2825); and a multi-year plan's kit for
+     * organisers (2910).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -155,7 +152,6 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 1523-carnaval-met-respect.html",
             "false- CAMPAIGN 1535-column-schepen-niemand-hoort-zich-onveilig-te-voelen.html",
             "false- CAMPAIGN 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
-            "false- CAMPAIGN 1587-beveren-kruibeke-zwijndrecht-omstaanderstraining.html",
             "false- CAMPAIGN 1598-aalst-carnaval-mijn-kostuum-is-geen-ja.html",
             "false- CAMPAIGN 1604-gent-meld-straatintimidatie.html",
             "false- CAMPAIGN 1632-hasselt-meerjarenplan-2026-2031-strategische-nota.pdf.txt",
@@ -174,17 +170,11 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 1775-antwerpen-veiligheid-district-borsbeek.html",
             "false- SAFETY_PLAN 1781-puurs-sint-amands-notulen-zonaal-veiligheidsplan-klein-brabant.pdf.txt",
             "false+ NIGHTLIFE 408-wemmel-infoblad-juni-2023.pdf.txt",
-            "false- NIGHTLIFE 616-ninove-carnaval-grenzen.html",
-            "false- NIGHTLIFE 1193-suikerrock-veilig-feesten.html",
-            "false- NIGHTLIFE 810-overijse-druivenfeesten-awarenessteam.html",
             "false- NIGHTLIFE 1374-leuven-tegen-straatintimidatie.html",
             "false+ NIGHTLIFE 1407-graspop-info-inwoners.html",
             "false- NIGHTLIFE 1427-fuifcharter-mijn-lijf-mijn-grens.html",
-            "false- NIGHTLIFE 1522-pajottegem-zegt-neen-tegen-seksueel-geweld.html",
             "false- NIGHTLIFE 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
             "false- NIGHTLIFE 1598-aalst-carnaval-mijn-kostuum-is-geen-ja.html",
-            "false- NIGHTLIFE 1712-genk-on-stage-safe-spots.html",
-            "false- NIGHTLIFE 1770-tienen-suikerrock-safe-zone-awarenessteam.html",
             "false+ NIGHTLIFE 1799-pz-gent-jaarverslag-2022.pdf.txt",
             "false- CAMPAIGN 2128-maldegem-kleurt-oranje.html",
             "false- CAMPAIGN 2142-zele-seksueel-geweld-hulp-en-infoavond.html",
@@ -194,7 +184,6 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
             "false+ NIGHTLIFE 1916-vraag-jeugdraad-vraag-naar-angela.html",
             "false- NIGHTLIFE 2011-oudenaarde-gemeenteraad-charter-veilig-uitgaan.pdf.txt",
-            "false- NIGHTLIFE 2227-halle-carnaval-safe-spot.html",
             "false- CAMPAIGN 2309-zomeractie-zeedijk-roepen-is-geen-compliment.html",
             "false- CAMPAIGN 2374-bilzen-hoeselt-sporten-met-respect.html",
             "false- CAMPAIGN 2387-lommel-verkenningswandeling-veilig-centrum.html",
@@ -209,12 +198,10 @@ class AccuracyFloorsTest {
             "false+ NIGHTLIFE 2309-zomeractie-zeedijk-roepen-is-geen-compliment.html",
             "false+ NIGHTLIFE 2369-maasmechelen-ask-for-angela-maastricht.html",
             "false- CAMPAIGN 2703-vraag-naar-angela-lokeren.html",
-            "false+ CAMPAIGN 2805-vraag-naar-angela-tieltse-cafes.html",
             "false- CAMPAIGN 2744-meerjarenplan-kortrijk-uittreksel.pdf.txt",
             "false- CAMPAIGN 2829-vorming-vlaggensysteem-jeugdleiding.html",
             "false- CAMPAIGN 2832-veilige-kroeg-label-en-campagne.html",
             "false- CAMPAIGN 2910-zemst-meerjarenplan-samenleven.pdf.txt",
-            "false- CAMPAIGN 2937-roeselare-meld-straatintimidatie-app.html",
             "false- CAMPAIGN 2958-gelijkekansenplan-sint-niklaas.pdf.txt",
             "false- CAMPAIGN 3023-turnhout-krijt-het-uit.html",
             "false- SAFETY_PLAN 2730-jaarverslag-pz-vilvoorde-machelen.pdf.txt",
@@ -222,11 +209,7 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 3012-notulen-gemeenteraad-kennisname-zvp.pdf.txt",
             "false+ SAFETY_PLAN 2780-zonaal-veiligheidsplan-pz-lanaken-maasmechelen.pdf.txt",
             "false+ NIGHTLIFE 2825-veiligheidsplan-fusiegemeente-goedgekeurd.html",
-            "false- NIGHTLIFE 2910-zemst-meerjarenplan-samenleven.pdf.txt",
-            "false- NIGHTLIFE 2912-aalst-carnaval-zot-ja-grijpen-nee.html",
-            "false- NIGHTLIFE 2939-geel-opleiding-grenzen-aan-de-toog.html",
-            "false- NIGHTLIFE 2973-vorming-grenzen-op-de-fuif.html",
-            "false- NIGHTLIFE 3018-lokerse-feesten-feest-met-respect.html");
+            "false- NIGHTLIFE 2910-zemst-meerjarenplan-samenleven.pdf.txt");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
