@@ -33,16 +33,16 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the sixteenth and seventeenth written blind, pages 3101-3235 and 3301-3435) scored when
-     * it was evaluated (ACCURACY.md, evaluation 22): a rule change must not make it worse while the floors above are
+     * What the held-out part (the eighteenth and nineteenth written blind, pages 3501-3635 and 3701-3835) scored when
+     * it was evaluated (ACCURACY.md, evaluation 23): a rule change must not make it worse while the floors above are
      * not reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.90, 0.90},
-            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.96},
-            SignalKind.NIGHTLIFE, new double[] {0.97, 0.84});
+            SignalKind.CAMPAIGN, new double[] {0.95, 0.93},
+            SignalKind.SAFETY_PLAN, new double[] {0.89, 0.98},
+            SignalKind.NIGHTLIFE, new double[] {0.95, 0.98});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -62,22 +62,12 @@ class AccuracyFloorsTest {
         return below;
     }
 
-    /**
-     * The development part at the floors, but for campaign recall: it holds the campaigns the opened blind parts brought
-     * that no rule finds yet (named below), 443 of 493 found. What it reached is held.
-     */
-    private static final Map<SignalKind, double[]> DEV_REACHED = Map.of(
-            SignalKind.SITE_LINK, FLOORS.get(SignalKind.SITE_LINK),
-            SignalKind.SITE_MENTION, FLOORS.get(SignalKind.SITE_MENTION),
-            SignalKind.CAMPAIGN, new double[] {0.95, 0.89},
-            SignalKind.SAFETY_PLAN, FLOORS.get(SignalKind.SAFETY_PLAN),
-            SignalKind.NIGHTLIFE, FLOORS.get(SignalKind.NIGHTLIFE));
-
+    /** The development part, the opened blind parts with it, at the floors of every kind (504 of 557 campaigns found). */
     @Test
-    void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloorsButForCampaignRecall() {
+    void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloors() {
         AccuracyReport report = run(DEV);
         assertThat(report.results()).hasSizeGreaterThanOrEqualTo(100);
-        assertThat(below(report, DEV_REACHED)).as("kinds below the floors on %s", DEV).isEmpty();
+        assertThat(below(report, FLOORS)).as("kinds below the floors on %s", DEV).isEmpty();
     }
 
     /**
@@ -127,7 +117,15 @@ class AccuracyFloorsTest {
      * from its theme (3023); a police annual report, a council's decisions and minutes that take note of the zonal
      * plan's priority (2730, 2828, 3012); a zonal plan that lists the national plan's phenomena after "o.a." (2780);
      * the measures of a plan's news page that names no plan kind in its title (2825); and a multi-year plan's kit for
-     * organisers (2910).
+     * organisers (2910). From the sixteenth and seventeenth parts: a reporting app named more than 10 words from its
+     * theme (3118) or with a help line by it (3199); a campaign told without a campaign word, its theme only in the
+     * lead (3153); a poster action whose paragraph names the pupils who made the images (3312); beer mats with a
+     * consent slogan on an Ask for Angela page, a campaign to both analysts (3393); a student association's vigil whose
+     * agenda item ends in the town's name (3122); an awareness team's posters whose quoted question says "spreek ons
+     * aan" (3232); a police ordinance whose help sentence names stewards at the fair (3185); party-hall rules that make
+     * the organiser provide the contact point (3220); Ask for Angela on a page that tells its British origin (3303);
+     * a festival's briefing and awareness team on a page that names the festival's association and Sensoa beside the
+     * city (3397).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -209,18 +207,29 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 3012-notulen-gemeenteraad-kennisname-zvp.pdf.txt",
             "false+ SAFETY_PLAN 2780-zonaal-veiligheidsplan-pz-lanaken-maasmechelen.pdf.txt",
             "false+ NIGHTLIFE 2825-veiligheidsplan-fusiegemeente-goedgekeurd.html",
-            "false- NIGHTLIFE 2910-zemst-meerjarenplan-samenleven.pdf.txt");
+            "false- NIGHTLIFE 2910-zemst-meerjarenplan-samenleven.pdf.txt",
+            "false- CAMPAIGN 3118-genk-respect-meldapp-straatintimidatie.html",
+            "false- CAMPAIGN 3153-roeselare-ziet-het.html",
+            "false- CAMPAIGN 3199-meld-het-app.html",
+            "false- CAMPAIGN 3312-brugge-tegen-straatintimidatie.html",
+            "false- CAMPAIGN 3393-vraag-naar-angela-leuven.html",
+            "false+ CAMPAIGN 3122-wake-studentenvereniging.html",
+            "false+ CAMPAIGN 3232-gentse-feesten-awareness.html",
+            "false+ NIGHTLIFE 3185-kattenstoet-glasverbod.html",
+            "false- NIGHTLIFE 3220-reglement-fuifzalen.html",
+            "false- NIGHTLIFE 3303-vraag-naar-angela-in-lierse-cafes.html",
+            "false- NIGHTLIFE 3397-lokerse-feesten-veilig-feesten.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
-     * fifteenth, held out until evaluations 15 to 21, in it since 2026-12-02) is read with no confusion but
+     * seventeenth, held out until evaluations 15 to 22, in it since 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(2143);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(2413);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
@@ -232,7 +241,7 @@ class AccuracyFloorsTest {
     }
 
     @Test
-    @Disabled("the held-out part is below the floors for CAMPAIGN and NIGHTLIFE: see ACCURACY.md")
+    @Disabled("the held-out part is below the floors for SAFETY_PLAN (precision 0.891): see ACCURACY.md")
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
         Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree");
         assertThat(below(run(HELDOUT), FLOORS)).as("kinds below the floors on %s", HELDOUT).isEmpty();
