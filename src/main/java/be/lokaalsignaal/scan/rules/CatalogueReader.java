@@ -397,7 +397,7 @@ final class CatalogueReader {
         if (!n.isObject()) {
             throw fail(path, "expected a list of phrases or a mapping with name, any and notIn");
         }
-        onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "onPage"));
+        onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "notNear", "onPage"));
         String name = n.has("name") ? text(n, path, "name") : defaultName;
         if (!n.has("any")) {
             throw fail(path + ".any", "missing: give the alternative phrases");
@@ -410,7 +410,17 @@ final class CatalogueReader {
         if (!onPage.isMissingNode() && !onPage.isBoolean()) {
             throw fail(path + ".onPage", "expected true or false, found '" + onPage.asText() + "'");
         }
-        return new Group(name, any, notIn, notInSentence, onPage.asBoolean(false));
+        Group.NotNear notNear = n.has("notNear") ? notNear(n.get("notNear"), path + ".notNear") : null;
+        return new Group(name, any, notIn, notInSentence, onPage.asBoolean(false), notNear);
+    }
+
+    /** notNear: {words: 6, any: [...]}, phrases that make a group's hit not count that close to it. */
+    private Group.NotNear notNear(JsonNode n, String path) {
+        if (!n.isObject()) {
+            throw fail(path, "expected a mapping with words and any");
+        }
+        PhraseRule.OtherKind near = otherKindNear(n, path);
+        return new Group.NotNear(near.words(), near.any());
     }
 
     // ------------------------------------------------------------------ phrases

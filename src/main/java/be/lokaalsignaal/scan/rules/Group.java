@@ -6,13 +6,25 @@ import java.util.List;
  * Alternative phrases of a rule, one of which must occur. A hit that lies inside a hit of one of
  * {@code notIn} does not count: "veiligheidsplan" inside "Nationaal Veiligheidsplan" names another plan. A hit in a
  * sentence that holds one of {@code notInSentence} does not count either: "seksueel geweld" in "Ben je slachtoffer
- * van seksueel geweld?" is a help box's, not a theme of the plan on the same page.
+ * van seksueel geweld?" is a help box's, not a theme of the plan on the same page. Nor does a hit with a phrase of
+ * {@code notNear} a few words from it: "seksueel geweld" right after "mensenhandel, intrafamiliaal geweld en" is the
+ * national plan's list of phenomena, where a table row a line further down is a zone's own choice.
  *
  * @param name what the group stands for (campagne, thema, ...), shown with the evidence
  * @param onPage the phrase may stand anywhere in the page's text instead of in the block of the other groups: a page
  *     that names the theme in its lead and tells of the posters in the cafés in a later section
+ * @param notNear phrases that make a hit not count when they stand at most so many words before or after it; null for
+ *     none
  */
-public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phrase> notInSentence, boolean onPage) {
+public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phrase> notInSentence, boolean onPage,
+                    NotNear notNear) {
+
+    /** Phrases at most {@code words} words from a hit that make it not count. */
+    public record NotNear(int words, List<Phrase> any) {
+        public NotNear {
+            any = List.copyOf(any);
+        }
+    }
 
     public Group {
         any = List.copyOf(any);
@@ -21,6 +33,6 @@ public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phra
     }
 
     public Group(String name, List<Phrase> any, List<Phrase> notIn) {
-        this(name, any, notIn, List.of(), false);
+        this(name, any, notIn, List.of(), false, null);
     }
 }

@@ -43,6 +43,21 @@ final class HitFilter {
         return keep(h, dropped, null);
     }
 
+    /**
+     * The hits with no hit of context within so many words before or after them: "seksueel geweld" right after
+     * "mensenhandel, intrafamiliaal geweld en" is an item of the national plan's list.
+     */
+    static Hits notNear(Hits h, Hits context, int words) {
+        if (context.isEmpty() || h.isEmpty()) {
+            return h;
+        }
+        boolean[] dropped = new boolean[h.size()];
+        for (int k = 0; k < h.size(); k++) {
+            dropped[k] = overlaps(context, h.start[k] - words, h.end[k] + words);
+        }
+        return keep(h, dropped, null);
+    }
+
     static boolean overlaps(Hits h, int s, int e) {
         for (int k = Math.max(0, Hits.lowerBound(h.start, h.size(), s) - 8); k < h.size() && h.start[k] < e; k++) {
             if (h.end[k] > s) {

@@ -43,8 +43,10 @@ final class RuleRun {
     }
 
     Hits hits(Group g) {
-        return groups.computeIfAbsent(g, k -> HitFilter.notInSentence(index, Hits.of(index, k.any(), k.notIn()),
-                hits(k.notInSentence())));
+        return groups.computeIfAbsent(g, k -> {
+            Hits h = HitFilter.notInSentence(index, Hits.of(index, k.any(), k.notIn()), hits(k.notInSentence()));
+            return k.notNear() == null ? h : HitFilter.notNear(h, hits(k.notNear().any()), k.notNear().words());
+        });
     }
 
     Hits hits(List<Phrase> phrases) {

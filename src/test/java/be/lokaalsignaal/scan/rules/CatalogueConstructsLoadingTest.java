@@ -108,6 +108,24 @@ class CatalogueConstructsLoadingTest {
     }
 
     @Test
+    void notNearTakesAHitAwayOnlyWithinItsWords() {
+        SignalCatalogue c = parse("rules:\n  - id: r\n    kind: SAFETY_PLAN\n    allOf: [[veiligheidsplan], "
+                + "{name: thema, any: [seksueel geweld], notNear: {words: 3, any: [mensenhandel]}}]\n");
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan noemt mensenhandel en seksueel geweld.</p>")))
+                .isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan noemt seksueel geweld. Mensenhandel volgt "
+                + "de federale politie op, samen met het parket.</p>"))).isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan noemt seksueel geweld als prioriteit van de "
+                + "zone. Mensenhandel volgt de federale politie op.</p>"))).hasSize(1);
+    }
+
+    @Test
+    void notNearNeedsItsDistance() {
+        assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [{name: a, any: [x], notNear: {any: [y]}}]}\n"))
+                .hasMessage("signals.yml: rules[0].allOf[0].notNear.words: expected a number of words (0 or more)");
+    }
+
+    @Test
     void withinInOneParagraphIsTrueOrFalse() {
         assertThatThrownBy(() -> parse("rules:\n  - id: r\n    kind: CAMPAIGN\n    within: {words: 5, of: [a, b], "
                 + "paragraph: ja}\n    allOf: [{name: a, any: [x]}, {name: b, any: [y]}]\n"))

@@ -411,4 +411,25 @@ class PlanAndNightlifeRulesTest {
                 + "Meldpunt discriminatie</a></li><li><a href=\"/u\">Veilig uitgaan</a></li></ul>")))
                 .doesNotContain("NIGHTLIFE");
     }
+
+    @Test
+    void theNationalPlansPhenomenaListedOnThePageOfTheZonesPlanAreNotItsPriorities() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Ons veiligheidsbeleid</h1><p>Het zonaal veiligheidsplan van "
+                + "de politiezone volgt het federale kader. Dat noemt onder meer terrorisme, drugs, mensenhandel, "
+                + "intrafamiliaal geweld en seksueel geweld. De zone kiest zelf verkeer en inbraken.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aZonesTableThatTakesUpSexualViolenceIsItsPlanEvenWithTheFederalPhenomenaBelow() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Zonaal veiligheidsplan</h1><p>Seksuele intimidatie in "
+                + "het uitgaansleven: aandachtspunt, met registratie van meldingen en overleg met de preventiedienst van "
+                + "de stad. Mensenhandel: federale opvolging.</p>"))).containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
+    void aSafetyPlanOfTheCitysPlaygroundIsNoMunicipalPlan() {
+        assertThat(kinds(MECHELEN, page("Veiligheidsplan speelpleinwerking 2025", "<h1>Veiligheidsplan speelpleinwerking"
+                + "</h1><p>De jeugddienst van Mechelen volgt bij grensoverschrijdend gedrag de integriteitsprocedure.</p>")))
+                .doesNotContain("SAFETY_PLAN");
+    }
 }
