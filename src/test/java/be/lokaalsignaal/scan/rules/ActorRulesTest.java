@@ -279,4 +279,17 @@ class ActorRulesTest {
                 + "World, de internationale actie van UN Women. In onze stad ligt de nadruk op seksuele intimidatie.</p>")))
                 .contains("CAMPAIGN");
     }
+
+    @Test
+    void whereAMeasureComesFromIsNoOneActingHere() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Vraag naar Angela</h1><p>In 27 cafés kan je voortaan "
+                + "naar Angela vragen. Het systeem komt uit Engeland en wordt in veel steden gebruikt.</p>")))
+                .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void aSurveyThatAsksAboutTrainingsForBarStaffTakesNoMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad vult de bevraging over veilig uitgaan in. De "
+                + "vragenlijst peilt onder meer naar opleidingen voor barpersoneel tegen seksueel geweld.</p>"))).isEmpty();
+    }
 }
