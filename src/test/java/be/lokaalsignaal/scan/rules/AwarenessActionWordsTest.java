@@ -124,7 +124,8 @@ class AwarenessActionWordsTest {
         String other = "<h2>Jeugd</h2><p>De jeugddienst organiseert een campagne tegen zwerfvuil op de fuiven.</p>"
                 + "<h2>Preventie</h2><p>De preventiedienst herinnert eraan dat seksuele intimidatie nooit oké is.</p>";
         assertThat(kinds(MECHELEN, page("Stad Mechelen", other))).isEmpty();
+        // (a campaign at the parties is a nightlife measure as well)
         assertThat(kinds(MECHELEN, page("Stad Mechelen", other.replace(" tegen zwerfvuil", ""))))
-                .containsExactly("CAMPAIGN");
+                .containsExactly("CAMPAIGN", "NIGHTLIFE");
     }
 }
