@@ -33,16 +33,16 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the eighteenth and nineteenth written blind, pages 3501-3635 and 3701-3835) scored when
-     * it was evaluated (ACCURACY.md, evaluation 23): a rule change must not make it worse while the floors above are
+     * What the held-out part (the twentieth and twenty-first written blind, pages 3901-4035 and 4101-4235) scored when
+     * it was evaluated (ACCURACY.md, evaluation 24): a rule change must not make it worse while the floors above are
      * not reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.95, 0.93},
-            SignalKind.SAFETY_PLAN, new double[] {0.89, 0.98},
-            SignalKind.NIGHTLIFE, new double[] {0.95, 0.98});
+            SignalKind.CAMPAIGN, new double[] {0.96, 0.85},
+            SignalKind.SAFETY_PLAN, new double[] {0.96, 0.98},
+            SignalKind.NIGHTLIFE, new double[] {0.93, 0.96});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -62,7 +62,7 @@ class AccuracyFloorsTest {
         return below;
     }
 
-    /** The development part, the opened blind parts with it, at the floors of every kind (504 of 557 campaigns found). */
+    /** The development part, the opened blind parts with it, at the floors of every kind (563 of 620 campaigns found). */
     @Test
     void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloors() {
         AccuracyReport report = run(DEV);
@@ -83,8 +83,7 @@ class AccuracyFloorsTest {
      * aanraken", "ja is ja": 1427, 1577); an awareness kit the youth service lends (1522); an action whose poster
      * evening a Sensoa trainer leads (1713); Orange the World joined by the town as UN Women's campaign (1728); posters carrying an
      * awareness team's number read as a campaign (720); a police annual report
-     * whose "we" the page gives to a care centre (917); a sentence of the national plan's themes broken by a page's
-     * running title (757); a plan's crime statistics that list sexual offences beside burglary (1533); a survey of
+     * whose "we" the page gives to a care centre (917); a plan's crime statistics that list sexual offences beside burglary (1533); a survey of
      * themes for a plan still to be made (1559); a newsletter whose plan item stands by a summer party's item (1542);
      * a plan and its theme more than 40 words apart (1775); minutes whose councillor's question stands 120 words from
      * the plan (1781); a magazine's table of contents that lists an article on Ask for Angela elsewhere (408);
@@ -107,15 +106,14 @@ class AccuracyFloorsTest {
      * words from the bars (2505); a campaign with posters "in De Lijn-haltes", the carrier's stops as a compound (2557);
      * a campaign on a page titled with the safety plan it is separate from (2630); a poster the youth service hands to
      * party organisers with their conditions (2574); a campaign against aggression whose sentence of the theme names
-     * no other theme (2634); a council's list of decisions that takes note of the zonal plan (2322); a page titled
-     * "veiligheidsbeleid" that lists the national plan's phenomena (2435); a breadcrumb whose link to the town's home
+     * no other theme (2634); a council's list of decisions that takes note of the zonal plan (2322); a breadcrumb whose link to the town's home
      * page names it, above news of Ask for Angela in Maastricht (2369). From the fourteenth and fifteenth parts: Ask
      * for Angela's posters read as a campaign by the writer and as the measure's by the rules and the second analyst
      * (2703); campaigns in multi-year and
      * equal-opportunities plans whose block names the integral safety plan, an organiser or pupils (2744, 2910, 2958);
      * a training of youth leaders with posters for the clubs (2829); a safe-bar label's own campaign (2832); a chalk action whose action word stands apart
      * from its theme (3023); a police annual report, a council's decisions and minutes that take note of the zonal
-     * plan's priority (2730, 2828, 3012); a zonal plan that lists the national plan's phenomena after "o.a." (2780);
+     * plan's priority (2730, 2828, 3012);
      * the measures of a plan's news page that names no plan kind in its title (2825); and a multi-year plan's kit for
      * organisers (2910). From the sixteenth and seventeenth parts: a reporting app named more than 10 words from its
      * theme (3118) or with a help line by it (3199); a campaign told without a campaign word, its theme only in the
@@ -123,9 +121,13 @@ class AccuracyFloorsTest {
      * consent slogan on an Ask for Angela page, a campaign to both analysts (3393); a student association's vigil whose
      * agenda item ends in the town's name (3122); an awareness team's posters whose quoted question says "spreek ons
      * aan" (3232); a police ordinance whose help sentence names stewards at the fair (3185); party-hall rules that make
-     * the organiser provide the contact point (3220); Ask for Angela on a page that tells its British origin (3303);
-     * a festival's briefing and awareness team on a page that names the festival's association and Sensoa beside the
-     * city (3397).
+     * the organiser provide the contact point (3220); a festival's briefing and awareness team on a page that names the festival's association and Sensoa beside the
+     * city (3397). From the eighteenth and nineteenth parts: campaigns whose block says "we" on a page that names
+     * associations or Plan International, whose method the city uses (3501, 3576), or names no one on a page that
+     * names the Red Cross at a safe spot (3745); workshops on consent, a theme no word of the lists names (3802); the
+     * posters a prevention service hands to organisers for the contact point they must staff, 30 words on (3814); an
+     * equal-opportunities plan that marks its actions also in the zonal plan (3518); a police annual report whose
+     * crime figures stand within 60 words of the plan's priorities (3789).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -161,7 +163,6 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 994-oostende-langestraat-angela-campagne.html",
             "false- CAMPAIGN 1812-gent-gentse-feesten-grenzen.html",
             "false- SAFETY_PLAN 917-kortenberg-jaarverslag-politiezone-herko-2024.pdf.txt",
-            "false+ SAFETY_PLAN 757-beringen-integraal-veiligheidsplan-2021-2025.pdf.txt",
             "false+ SAFETY_PLAN 1533-zonaal-veiligheidsplan-klein-brabant.pdf.txt",
             "false- SAFETY_PLAN 1542-e-zine-juni-2025.html",
             "false+ SAFETY_PLAN 1559-lanaken-van-nationaal-naar-zonaal-veiligheidsplan.html",
@@ -192,7 +193,6 @@ class AccuracyFloorsTest {
             "false+ CAMPAIGN 2574-fuiven-organiseren-ninove.html",
             "false+ CAMPAIGN 2634-campagne-respect-voor-hulpverleners.html",
             "false- SAFETY_PLAN 2322-gemeenteraad-besluitenlijst-zonaal-veiligheidsplan.html",
-            "false+ SAFETY_PLAN 2435-sint-katelijne-waver-veiligheidsbeleid-nationaal-tot-lokaal.html",
             "false+ NIGHTLIFE 2309-zomeractie-zeedijk-roepen-is-geen-compliment.html",
             "false+ NIGHTLIFE 2369-maasmechelen-ask-for-angela-maastricht.html",
             "false- CAMPAIGN 2703-vraag-naar-angela-lokeren.html",
@@ -205,7 +205,6 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 2730-jaarverslag-pz-vilvoorde-machelen.pdf.txt",
             "false- SAFETY_PLAN 2828-gemeenteraad-maart-beslissingen.html",
             "false- SAFETY_PLAN 3012-notulen-gemeenteraad-kennisname-zvp.pdf.txt",
-            "false+ SAFETY_PLAN 2780-zonaal-veiligheidsplan-pz-lanaken-maasmechelen.pdf.txt",
             "false+ NIGHTLIFE 2825-veiligheidsplan-fusiegemeente-goedgekeurd.html",
             "false- NIGHTLIFE 2910-zemst-meerjarenplan-samenleven.pdf.txt",
             "false- CAMPAIGN 3118-genk-respect-meldapp-straatintimidatie.html",
@@ -217,19 +216,25 @@ class AccuracyFloorsTest {
             "false+ CAMPAIGN 3232-gentse-feesten-awareness.html",
             "false+ NIGHTLIFE 3185-kattenstoet-glasverbod.html",
             "false- NIGHTLIFE 3220-reglement-fuifzalen.html",
-            "false- NIGHTLIFE 3303-vraag-naar-angela-in-lierse-cafes.html",
-            "false- NIGHTLIFE 3397-lokerse-feesten-veilig-feesten.html");
+            "false- NIGHTLIFE 3397-lokerse-feesten-veilig-feesten.html",
+            "false- CAMPAIGN 3501-straatintimidatie-niet-in-mortsel.html",
+            "false- CAMPAIGN 3576-veilige-stad-voor-meisjes.html",
+            "false- CAMPAIGN 3745-safe-summer-blankenberge.html",
+            "false- CAMPAIGN 3802-sint-truiden-workshops-toestemming.html",
+            "false+ CAMPAIGN 3814-herk-de-stad-evenementenvergunning.html",
+            "false+ SAFETY_PLAN 3518-beleidsplan-gelijke-kansen-hasselt.pdf.txt",
+            "false+ SAFETY_PLAN 3789-nieuwpoort-pz-westkust-jaarverslag-2023.pdf.txt");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
-     * seventeenth, held out until evaluations 15 to 22, in it since 2026-12-02) is read with no confusion but
+     * nineteenth, held out until evaluations 15 to 23, in it since 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(2413);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(2683);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
@@ -241,7 +246,8 @@ class AccuracyFloorsTest {
     }
 
     @Test
-    @Disabled("the held-out part is below the floors for SAFETY_PLAN (precision 0.891): see ACCURACY.md")
+    @Disabled("the held-out part is below the floors for CAMPAIGN (recall 0.852) and NIGHTLIFE (precision 0.937): see "
+            + "ACCURACY.md")
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
         Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree");
         assertThat(below(run(HELDOUT), FLOORS)).as("kinds below the floors on %s", HELDOUT).isEmpty();
