@@ -300,8 +300,8 @@ final class PageActors {
         // "de campus in Diepenbeek", "inwoners van Vilvoorde": the name as a place says nothing of who acts
         Hits places = Hits.of(index, actors.places(), List.of());
         // the name in a magazine's running title ("Lokeren Leeft - stadsmagazine - mei 2026") names the document
-        own = HitFilter.keep(o, or(or(partner[0], partOfName(longestActor, o, outsideWords, others, nameParts, places)),
-                RunningLines.of(index, o)), outside);
+        own = HitFilter.keep(o, or(or(partner[0], listedAfter(partOfName(longestActor, o, outsideWords, others, nameParts,
+                places), o, together)), RunningLines.of(index, o)), outside);
         local = HitFilter.keep(l, partner[2], outside);
         joins = Hits.of(index, actors.joins(), List.of());
         says = Hits.of(index, actors.says(), List.of());
@@ -323,6 +323,21 @@ final class PageActors {
             }
         }
         return out;
+    }
+
+    /**
+     * Names listed right after a name that is a place or part of another name are so too: "jongeren uit Merelbeke, Melle
+     * en de andere deelgemeenten" (a comma is no word; "en" stands between the last two).
+     */
+    private static boolean[] listedAfter(boolean[] dropped, Hits own, Hits together) {
+        for (int k = 1; k < own.size(); k++) {
+            // the name before may be any dropped hit that ends here ("Merelbeke, Melle" is also the double name)
+            for (int m = k - 1; m >= 0 && !dropped[k] && own.start[m] >= own.start[k] - 8; m--) {
+                int gap = own.start[k] - own.end[m];
+                dropped[k] = dropped[m] && (gap == 0 || gap == 1 && together.first(own.end[m], own.start[k]) >= 0);
+            }
+        }
+        return dropped;
     }
 
     /**

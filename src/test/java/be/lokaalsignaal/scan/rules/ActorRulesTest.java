@@ -292,4 +292,14 @@ class ActorRulesTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad vult de bevraging over veilig uitgaan in. De "
                 + "vragenlijst peilt onder meer naar opleidingen voor barpersoneel tegen seksueel geweld.</p>"))).isEmpty();
     }
+
+    @Test
+    void theTownsFormerMunicipalitiesListedAfterAPlaceWordArePlacesToo() {
+        String merelbekeMelle = "44088";
+        assertThat(kinds(merelbekeMelle, page("Gemeente Merelbeke-Melle", "<h1>Uitgaan in Gent</h1><p>Veel jongeren uit "
+                + "Merelbeke, Melle en de andere deelgemeenten gaan uit in Gent. Goed om te weten: in veel cafés kan je "
+                + "aan de bar naar Angela vragen.</p>"))).isEmpty();
+        assertThat(kinds(merelbekeMelle, page("Gemeente Merelbeke-Melle", "<p>Melle voert Vraag naar Angela in: in "
+                + "veel cafés kan je aan de bar naar Angela vragen.</p>"))).containsExactly("NIGHTLIFE");
+    }
 }
