@@ -33,16 +33,16 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the twentieth and twenty-first written blind, pages 3901-4035 and 4101-4235) scored when
-     * it was evaluated (ACCURACY.md, evaluation 24): a rule change must not make it worse while the floors above are
+     * What the held-out part (the twenty-second and twenty-third written blind, pages 4301-4435 and 4501-4635) scored
+     * when it was evaluated (ACCURACY.md, evaluation 25): a rule change must not make it worse while the floors above are
      * not reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.96, 0.85},
-            SignalKind.SAFETY_PLAN, new double[] {0.96, 0.98},
-            SignalKind.NIGHTLIFE, new double[] {0.93, 0.96});
+            SignalKind.CAMPAIGN, new double[] {0.95, 0.93},
+            SignalKind.SAFETY_PLAN, new double[] {0.96, 0.93},
+            SignalKind.NIGHTLIFE, new double[] {0.93, 0.91});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -62,7 +62,7 @@ class AccuracyFloorsTest {
         return below;
     }
 
-    /** The development part, the opened blind parts with it, at the floors of every kind (563 of 620 campaigns found). */
+    /** The development part, the opened blind parts with it, at the floors of every kind (620 of 681 campaigns found). */
     @Test
     void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloors() {
         AccuracyReport report = run(DEV);
@@ -81,7 +81,7 @@ class AccuracyFloorsTest {
      * students (1131, 1733); a project whose help-line box stands by it (816); a campaign on a page titled with
      * the zonal plan it is not part of (827); campaigns that name the theme in no word of the lists ("zonder vragen
      * aanraken", "ja is ja": 1427, 1577); an awareness kit the youth service lends (1522); an action whose poster
-     * evening a Sensoa trainer leads (1713); Orange the World joined by the town as UN Women's campaign (1728); posters carrying an
+     * evening a Sensoa trainer leads (1713); posters carrying an
      * awareness team's number read as a campaign (720); a police annual report
      * whose "we" the page gives to a care centre (917); a plan's crime statistics that list sexual offences beside burglary (1533); a survey of
      * themes for a plan still to be made (1559); a newsletter whose plan item stands by a summer party's item (1542);
@@ -90,8 +90,7 @@ class AccuracyFloorsTest {
      * nightlife measures whose measure and setting stand more than 12 words apart or
      * in separate paragraphs, or whose theme no word of the lists names (1374, 1427, 1598, and 1577 above); a festival's own awareness team on a page that names the town's police zone
      * (1407); patrols in a police annual report's
-     * chapter on its plan's priority (1799). From the tenth and eleventh parts: Orange the World joined with an info
-     * stand whose paragraph names the theme beside the help lines, the action days in another (2128); an info evening
+     * chapter on its plan's priority (1799). From the tenth and eleventh parts: an info evening
      * named more than 10 words from its theme (2142); the youth service's party kit, the one page whose two labellings
      * disagree (2188); Ask for Angela as the heading and the question of a youth council's questions, whose answer has
      * no plans (1916); a local plan whose sentence of the national plan's phenomena names that plan only in the
@@ -127,7 +126,14 @@ class AccuracyFloorsTest {
      * names the Red Cross at a safe spot (3745); workshops on consent, a theme no word of the lists names (3802); the
      * posters a prevention service hands to organisers for the contact point they must staff, 30 words on (3814); an
      * equal-opportunities plan that marks its actions also in the zonal plan (3518); a police annual report whose
-     * crime figures stand within 60 words of the plan's priorities (3789).
+     * crime figures stand within 60 words of the plan's priorities (3789). From the twentieth and twenty-first parts: a
+     * reporting point's or a summer campaign's page with a help line within 12 words of its project word, the summer
+     * campaign's blocks naming no one (3958, 4121); actions named more than 10 words from their theme (4128, 4203); a
+     * youth workers' training whose posters stand within 30 words of a contact point (4138); "we" on a page that names an
+     * association (4146); minutes whose councillor's question stands within 120 words of the plan (4187); party and
+     * event rules that oblige the organiser, named in the block, to provide the contact point (3936, 4167); Ask for
+     * Angela in Lille whose description names the police (3949); the police as the contact point outside a festival
+     * whose organiser's awareness team stands above it (4104).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -157,7 +163,6 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 1632-hasselt-meerjarenplan-2026-2031-strategische-nota.pdf.txt",
             "false- CAMPAIGN 1701-veilig-uitgaan-hasselt.html",
             "false- CAMPAIGN 1713-infoblad-hamont-achel-november.pdf.txt",
-            "false- CAMPAIGN 1728-diksmuide-kleurt-oranje.html",
             "false- CAMPAIGN 1733-verkenningswandelingen-straatintimidatie-leuven.html",
             "false- CAMPAIGN 1776-brasschaat-wat-is-oke-affiche-actie.html",
             "false- CAMPAIGN 994-oostende-langestraat-angela-campagne.html",
@@ -175,7 +180,6 @@ class AccuracyFloorsTest {
             "false- NIGHTLIFE 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
             "false- NIGHTLIFE 1598-aalst-carnaval-mijn-kostuum-is-geen-ja.html",
             "false+ NIGHTLIFE 1799-pz-gent-jaarverslag-2022.pdf.txt",
-            "false- CAMPAIGN 2128-maldegem-kleurt-oranje.html",
             "false- CAMPAIGN 2142-zele-seksueel-geweld-hulp-en-infoavond.html",
             "false- CAMPAIGN 2188-stekene-awarenesskoffer-fuiven.html",
             "false+ SAFETY_PLAN 2009-pajottegem-lokaal-veiligheidsplan-2026-2031.pdf.txt",
@@ -223,18 +227,29 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 3802-sint-truiden-workshops-toestemming.html",
             "false+ CAMPAIGN 3814-herk-de-stad-evenementenvergunning.html",
             "false+ SAFETY_PLAN 3518-beleidsplan-gelijke-kansen-hasselt.pdf.txt",
-            "false+ SAFETY_PLAN 3789-nieuwpoort-pz-westkust-jaarverslag-2023.pdf.txt");
+            "false+ SAFETY_PLAN 3789-nieuwpoort-pz-westkust-jaarverslag-2023.pdf.txt",
+            "false- CAMPAIGN 3958-ieper-meldpunt-straatintimidatie.html",
+            "false- CAMPAIGN 4121-safe-summer-oostende.html",
+            "false- CAMPAIGN 4128-qr-codes-straatintimidatie.html",
+            "false- CAMPAIGN 4138-vlaggensysteem-jeugdwerkers.html",
+            "false- CAMPAIGN 4146-gent-straatintimidatie-melden.html",
+            "false- CAMPAIGN 4203-pittem-fluiten-is-geen-compliment.html",
+            "false- SAFETY_PLAN 4187-tongeren-borgloon-gemeenteraad-notulen-mei-2026.pdf.txt",
+            "false- NIGHTLIFE 3936-fuifreglement-2025.pdf.txt",
+            "false- NIGHTLIFE 4167-hasselt-gemeenteraad-reglement-evenementen.pdf.txt",
+            "false+ NIGHTLIFE 3949-over-de-grens-rijsel-nachtleven.html",
+            "false+ NIGHTLIFE 4104-graspop-info-inwoners.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
-     * nineteenth, held out until evaluations 15 to 23, in it since 2026-12-02) is read with no confusion but
+     * twenty-first, held out until evaluations 15 to 24, in it since 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(2683);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(2953);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
@@ -246,8 +261,7 @@ class AccuracyFloorsTest {
     }
 
     @Test
-    @Disabled("the held-out part is below the floors for CAMPAIGN (recall 0.852) and NIGHTLIFE (precision 0.937): see "
-            + "ACCURACY.md")
+    @Disabled("the held-out part is below the floors for NIGHTLIFE (precision 0.932): see ACCURACY.md")
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
         Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree");
         assertThat(below(run(HELDOUT), FLOORS)).as("kinds below the floors on %s", HELDOUT).isEmpty();
