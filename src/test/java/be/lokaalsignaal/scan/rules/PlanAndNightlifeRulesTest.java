@@ -432,4 +432,11 @@ class PlanAndNightlifeRulesTest {
                 + "</h1><p>De jeugddienst van Mechelen volgt bij grensoverschrijdend gedrag de integriteitsprocedure.</p>")))
                 .doesNotContain("SAFETY_PLAN");
     }
+
+    @Test
+    void aPlanWrittenInLineWithTheFederalFrameworkNoteIsStillTheTownsPlan() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Veiligheids- en preventieplan 2026-2031</h1><p>Het "
+                + "veiligheidsplan volgt de kadernota integrale veiligheid. Fenomeen 4: intrafamiliaal geweld en seksueel "
+                + "geweld, met acties van de preventiedienst van de stad.</p>"))).containsExactly("SAFETY_PLAN");
+    }
 }
