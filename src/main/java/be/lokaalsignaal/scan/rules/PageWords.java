@@ -74,10 +74,19 @@ final class PageWords {
 
     /** Reads one text; returns its number. */
     int add(String text) {
+        return read(text, null, 0, 0);
+    }
+
+    /** Reads a text, from chars[from..to) when chars is not null (its characters, not copied); returns its number. */
+    private int read(String text, char[] chars, int from, int to) {
         int t = startText(text);
         int keptBefore = kept;
         int sentencesBefore = sentences;
-        reader.start(text);
+        if (chars == null) {
+            reader.start(text);
+        } else {
+            reader.start(chars, from, to);
+        }
         boolean quickly = quick && readQuickly();
         if (!quickly) {
             // given up part-way: the words read quickly so far are forgotten, Lucene reads the text from its start
@@ -89,7 +98,11 @@ final class PageWords {
             }
             kept = keptBefore;
             sentences = sentencesBefore;
-            reader.start(text);
+            if (chars == null) {
+                reader.start(text);
+            } else {
+                reader.start(chars, from, to);
+            }
             dutch.luceneWords(text, reader);
         }
         reader.finish();
@@ -200,7 +213,7 @@ final class PageWords {
     /** Reads the reader's text with {@link LatinWords}; false when it gives up on it. */
     private boolean readQuickly() {
         LatinWords cut = latin;
-        cut.start(reader.text, reader.length);
+        cut.start(reader.text, reader.base, reader.base + reader.length);
         int r = cut.next();
         while (r == LatinWords.WORD) {
             reader.word(cut.word(), cut.length(), cut.start(), cut.end(), cut.stopBefore());
@@ -211,20 +224,27 @@ final class PageWords {
 
     /** Reads texts one after the other; returns the number of the first. */
     int addAll(List<String> list) {
-        int first = texts.size();
-        long chars = 0;
-        for (String text : list) {
-            chars += text.length();
+        JoinedTexts joined = JoinedTexts.of(list);
+        try {
+            return addAll(list, joined);
+        } finally {
+            joined.release();
         }
+    }
+
+    /** Reads texts one after the other from their characters joined; returns the number of the first. */
+    int addAll(List<String> list, JoinedTexts joined) {
+        int first = texts.size();
         // about one word in twelve characters is a catalogue word ("de", "en"): grown once, not doubled ten times
-        int expected = (int) Math.min(1 << 20, chars / 12);
+        int expected = Math.min(1 << 20, joined.from(joined.count()) / 12);
         if (expected > position.length) {
             position = Arrays.copyOf(position, expected);
             span = Arrays.copyOf(span, expected);
             ids = Arrays.copyOf(ids, expected);
         }
-        for (String text : list) {
-            add(text);
+        char[] chars = joined.chars();
+        for (int i = 0; i < list.size(); i++) {
+            read(list.get(i), chars, joined.from(i), joined.to(i));
         }
         return first;
     }
@@ -236,8 +256,11 @@ final class PageWords {
      * ("seksu- eel").
      */
     private final class Reader implements DutchWords.Sink {
-        /** The text's characters (text[0..length)): read char by char around every word. */
-        private char[] text = new char[1024];
+        /** A text read on its own is copied here. */
+        private char[] own = new char[1024];
+        /** The text's characters (text[base..base + length)): read char by char around every word. */
+        private char[] text = own;
+        private int base;
         private int length;
         /** Where the last word Lucene gave ended, for finding sentence ends between its words; -1 before the first. */
         private int lastEnd;
@@ -254,10 +277,24 @@ final class PageWords {
 
         void start(String s) {
             length = s.length();
-            if (length > text.length) {
-                text = new char[Math.max(length, 2 * text.length)];
+            if (length > own.length) {
+                own = new char[Math.max(length, 2 * own.length)];
             }
-            s.getChars(0, length, text, 0);
+            s.getChars(0, length, own, 0);
+            text = own;
+            base = 0;
+            restart();
+        }
+
+        /** A text that stands at chars[from..to), not copied. */
+        void start(char[] chars, int from, int to) {
+            text = chars;
+            base = from;
+            length = to - from;
+            restart();
+        }
+
+        private void restart() {
             this.lastEnd = -1;
             this.pendingLength = -1;
             this.firstStart = -1;
@@ -267,7 +304,7 @@ final class PageWords {
 
         /** Whether a hyphen stands right after the text's last word: a text after it could continue that word. */
         boolean hyphenAfterLast() {
-            return lastCutEnd >= 0 && lastCutEnd < length && text[lastCutEnd] == '-';
+            return lastCutEnd >= 0 && lastCutEnd < length && text[base + lastCutEnd] == '-';
         }
 
         @Override
@@ -307,17 +344,17 @@ final class PageWords {
         }
 
         private boolean hyphenFollows(int wordEnd) {
-            return wordEnd + 1 < length && text[wordEnd] == '-' && Character.isWhitespace(text[wordEnd + 1]);
+            return wordEnd + 1 < length && text[base + wordEnd] == '-' && Character.isWhitespace(text[base + wordEnd + 1]);
         }
 
         /** "veiligheids- plan": a hyphen, white space, then a lower-case word that is not a conjunction. */
         private boolean brokenAcrossLines(int wordStart, char[] buffer, int length) {
             for (int i = pendingEnd + 1; i < wordStart; i++) {
-                if (!Character.isWhitespace(text[i])) {
+                if (!Character.isWhitespace(text[base + i])) {
                     return false;
                 }
             }
-            if (!Character.isLowerCase(text[wordStart])) {
+            if (!Character.isLowerCase(text[base + wordStart])) {
                 return false;
             }
             // "jeugd- en fuifzalen", "brand- of inbraakpreventie": the hyphen stands for a shared part
@@ -354,7 +391,7 @@ final class PageWords {
         }
 
         private boolean endsSentence(int from, int to) {
-            for (int i = from; i < to; i++) {
+            for (int i = base + from; i < base + to; i++) {
                 char c = text[i];
                 if (c == '.' || c == '!' || c == '?') {
                     return true;
