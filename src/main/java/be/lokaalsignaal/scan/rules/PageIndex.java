@@ -426,6 +426,11 @@ final class PageIndex {
         return c == ' ' || c == '\n';
     }
 
+    /** Done with the page: its words' arrays go to the thread's next page, and the page is not asked again. */
+    void release() {
+        words.release();
+    }
+
     // ------------------------------------------------------------------ phrases
 
     int size() {

@@ -22,11 +22,24 @@ final class PageWords {
     /** All words read so far: the number the next word gets. */
     private int size;
 
+    /**
+     * The kept words' arrays of the thread's last page, handed back by {@link #release}: a 5 MB page keeps some
+     * 400,000 words, 6 MB of arrays that would be allocated (outside the thread's buffer), zeroed and doubled as they
+     * fill, for every page.
+     */
+    private static final ThreadLocal<Kept> SPARE = new ThreadLocal<>();
+    /** The most kept words whose arrays a thread keeps: 16 MB. */
+    private static final int MAX_SPARE = 1 << 20;
+
+    private record Kept(int[] position, long[] span, int[] lists) {
+    }
+
     private int kept;
-    private int[] position = new int[1024];
+    private int[] position;
     /** Where a kept word starts (high half) and ends (low half) in its text. */
-    private long[] span = new long[1024];
-    private int[][] ids = new int[1024][];
+    private long[] span;
+    /** The number of a kept word's list of catalogue words ({@link SeenWords#list}). */
+    private int[] lists;
 
     private final List<String> texts = new ArrayList<>();
     private int[] textFrom = new int[64];
@@ -47,8 +60,11 @@ final class PageWords {
     private int[] sentenceStart = new int[256];
     private int sentences;
 
-    /** How often each catalogue word was kept (at id + 1), counted as the words come: one pass less for postings. */
-    private final int[] counts;
+    /**
+     * How often each list of catalogue words was kept, by its number, counted as the words come: one pass less for
+     * postings, and one increment a word instead of one per catalogue word it is ("de" is two).
+     */
+    private int[] listCounts = new int[64];
     /** Where each catalogue word occurs, as kept entries: postingWords[postingFrom[id]] up to postingFrom[id + 1]. */
     private int[] postingFrom;
     private int[] postingWords;
@@ -65,7 +81,29 @@ final class PageWords {
         this.vocabulary = vocabulary;
         this.dutch = vocabulary.dutch();
         this.seen = SeenWords.of(vocabulary);
-        this.counts = new int[vocabulary.size() + 1];
+        Kept spare = SPARE.get();
+        SPARE.remove();
+        if (spare == null) {
+            spare = new Kept(new int[1024], new long[1024], new int[1024]);
+        }
+        this.position = spare.position();
+        this.span = spare.span();
+        this.lists = spare.lists();
+    }
+
+    /**
+     * Hands the kept words' arrays to the thread's next page: this page's words are not asked for after this (its
+     * kept words are forgotten).
+     */
+    void release() {
+        if (position.length <= MAX_SPARE) {
+            SPARE.set(new Kept(position, span, lists));
+        }
+        position = new int[0];
+        span = new long[0];
+        lists = new int[0];
+        kept = 0;
+        postingFrom = null;
     }
 
     int size() {
@@ -92,9 +130,7 @@ final class PageWords {
             // given up part-way: the words read quickly so far are forgotten, Lucene reads the text from its start
             size = textFrom[t];
             for (int k = keptBefore; k < kept; k++) {
-                for (int id : ids[k]) {
-                    counts[id + 1]--;
-                }
+                listCounts[lists[k]]--;
             }
             kept = keptBefore;
             sentences = sentencesBefore;
@@ -178,18 +214,15 @@ final class PageWords {
                 int capacity = Math.max(kept + n, kept * 2);
                 position = Arrays.copyOf(position, capacity);
                 span = Arrays.copyOf(span, capacity);
-                ids = Arrays.copyOf(ids, capacity);
+                lists = Arrays.copyOf(lists, capacity);
             }
             long baseSpan = (long) base << 32 | base;
             for (int k = from; k < from + n; k++) {
                 position[kept] = position[k] + shift;
                 span[kept] = span[k] + baseSpan;
-                int[] wordIds = ids[k];
-                ids[kept] = wordIds;
+                lists[kept] = lists[k];
                 kept++;
-                for (int id : wordIds) {
-                    counts[id + 1]++;
-                }
+                listCounts[lists[k]]++;
             }
             size += words;
             previousEnd = base + lastWordEnd[p];
@@ -240,7 +273,7 @@ final class PageWords {
         if (expected > position.length) {
             position = Arrays.copyOf(position, expected);
             span = Arrays.copyOf(span, expected);
-            ids = Arrays.copyOf(ids, expected);
+            lists = Arrays.copyOf(lists, expected);
         }
         char[] chars = joined.chars();
         for (int i = 0; i < list.size(); i++) {
@@ -387,7 +420,7 @@ final class PageWords {
                 firstStart = wordStart;
             }
             lastEmittedEnd = wordEnd;
-            addWord(wordStart, wordEnd, seen.match(buffer, length));
+            addWord(wordStart, wordEnd, seen.listOf(buffer, length));
         }
 
         private boolean endsSentence(int from, int to) {
@@ -415,21 +448,22 @@ final class PageWords {
         sentenceStart[sentences++] = size;
     }
 
-    private void addWord(int wordStart, int wordEnd, int[] wordIds) {
-        if (wordIds.length > 0) {
+    private void addWord(int wordStart, int wordEnd, int list) {
+        if (list != 0) {
             if (kept == position.length) {
                 int n = kept * 2;
                 position = Arrays.copyOf(position, n);
                 span = Arrays.copyOf(span, n);
-                ids = Arrays.copyOf(ids, n);
+                lists = Arrays.copyOf(lists, n);
             }
             position[kept] = size;
             span[kept] = (long) wordStart << 32 | wordEnd;
-            ids[kept] = wordIds;
+            lists[kept] = list;
             kept++;
-            for (int id : wordIds) {
-                counts[id + 1]++;
+            if (list >= listCounts.length) {
+                listCounts = Arrays.copyOf(listCounts, Math.max(list + 1, 2 * listCounts.length));
             }
+            listCounts[list]++;
             postingFrom = null;
         }
         size++;
@@ -441,14 +475,21 @@ final class PageWords {
             return;
         }
         int n = vocabulary.size();
-        int[] from = Arrays.copyOf(counts, n + 1);
+        int[] from = new int[n + 1];
+        for (int list = 1; list < listCounts.length; list++) {
+            if (listCounts[list] > 0) {
+                for (int id : seen.list(list)) {
+                    from[id + 1] += listCounts[list];
+                }
+            }
+        }
         for (int id = 0; id < n; id++) {
             from[id + 1] += from[id];
         }
         int[] next = Arrays.copyOf(from, n);
         int[] at = new int[from[n]];
         for (int k = 0; k < kept; k++) {
-            for (int id : ids[k]) {
+            for (int id : seen.list(lists[k])) {
                 at[next[id]++] = k;
             }
         }
@@ -479,7 +520,7 @@ final class PageWords {
 
     /** The catalogue words of a kept entry. */
     int[] keptIds(int entry) {
-        return ids[entry];
+        return seen.list(lists[entry]);
     }
 
     // ------------------------------------------------------------------ looking up
@@ -493,7 +534,7 @@ final class PageWords {
     /** The catalogue words a word is; empty for most. */
     int[] ids(int word) {
         int k = find(word);
-        return k < 0 ? NONE : ids[k];
+        return k < 0 ? NONE : seen.list(lists[k]);
     }
 
     /** The text a word stands in: the last text that starts at or before it (texts without words start there too). */
