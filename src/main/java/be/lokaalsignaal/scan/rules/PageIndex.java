@@ -458,8 +458,9 @@ final class PageIndex {
         }
         int[] out = new int[count];
         int n = 0;
+        int[] entries = words.entries(w[rare]);
         for (int i = 0; i < count; i++) {
-            int entry = words.occurrenceEntry(w[rare], i);
+            int entry = entries[i];
             int pos = words.keptPosition(entry) - rare;
             // the phrase's other words are catalogue words too: kept entries next to the rare word's, in one text
             boolean all = entry - rare >= 0 && entry - rare + w.length <= words.keptCount();

@@ -65,9 +65,15 @@ final class PageWords {
      * postings, and one increment a word instead of one per catalogue word it is ("de" is two).
      */
     private int[] listCounts = new int[64];
-    /** Where each catalogue word occurs, as kept entries: postingWords[postingFrom[id]] up to postingFrom[id + 1]. */
-    private int[] postingFrom;
-    private int[] postingWords;
+    /**
+     * Once the page is read: the kept entries grouped by list (byList[listFrom[l]] up to listFrom[l + 1]), how
+     * often each catalogue word occurs, and where, for the catalogue words asked (null until then). A word asked is
+     * a phrase's rarest: the entries of "de" and "het", most of all, are never listed apart.
+     */
+    private int[] listFrom;
+    private int[] byList;
+    private int[] idCounts;
+    private int[][] entries;
 
     /** Whether texts in the Latin alphabet are read by {@link LatinWords}; else every text by Lucene (for tests). */
     private final boolean quick;
@@ -103,7 +109,7 @@ final class PageWords {
         span = new long[0];
         lists = new int[0];
         kept = 0;
-        postingFrom = null;
+        listFrom = null;
     }
 
     int size() {
@@ -227,7 +233,7 @@ final class PageWords {
             size += words;
             previousEnd = base + lastWordEnd[p];
         }
-        postingFrom = null;
+        listFrom = null;
         // its words' offsets are not its own text's reading: not joined again
         endText(t, false);
         return t;
@@ -449,63 +455,100 @@ final class PageWords {
     }
 
     private void addWord(int wordStart, int wordEnd, int list) {
-        if (list != 0) {
-            if (kept == position.length) {
-                int n = kept * 2;
-                position = Arrays.copyOf(position, n);
-                span = Arrays.copyOf(span, n);
-                lists = Arrays.copyOf(lists, n);
-            }
-            position[kept] = size;
-            span[kept] = (long) wordStart << 32 | wordEnd;
-            lists[kept] = list;
-            kept++;
-            if (list >= listCounts.length) {
-                listCounts = Arrays.copyOf(listCounts, Math.max(list + 1, 2 * listCounts.length));
-            }
-            listCounts[list]++;
-            postingFrom = null;
+        if (kept == position.length) {
+            int n = kept * 2;
+            position = Arrays.copyOf(position, n);
+            span = Arrays.copyOf(span, n);
+            lists = Arrays.copyOf(lists, n);
         }
+        if (list >= listCounts.length) {
+            listCounts = Arrays.copyOf(listCounts, Math.max(list + 1, 2 * listCounts.length));
+        }
+        // written for every word and kept only for a catalogue word (half the words, in no order a branch could
+        // foresee); list 0's count is never read
+        position[kept] = size;
+        span[kept] = (long) wordStart << 32 | wordEnd;
+        lists[kept] = list;
+        kept += list != 0 ? 1 : 0;
+        listCounts[list]++;
+        listFrom = null;
         size++;
     }
 
-    /** Lists where each catalogue word occurs, from the kept words, once the page's texts are read. */
+    /** Groups the kept entries by list and counts each catalogue word, once the page's texts are read. */
     private void postings() {
-        if (postingFrom != null) {
+        if (listFrom != null) {
             return;
         }
-        int n = vocabulary.size();
-        int[] from = new int[n + 1];
-        for (int list = 1; list < listCounts.length; list++) {
+        int lists = listCounts.length;
+        int[] from = new int[lists + 1];
+        int[] counts = new int[vocabulary.size()];
+        for (int list = 1; list < lists; list++) {
+            from[list + 1] = from[list] + listCounts[list];
             if (listCounts[list] > 0) {
                 for (int id : seen.list(list)) {
-                    from[id + 1] += listCounts[list];
+                    counts[id] += listCounts[list];
                 }
             }
         }
-        for (int id = 0; id < n; id++) {
-            from[id + 1] += from[id];
-        }
-        int[] next = Arrays.copyOf(from, n);
-        int[] at = new int[from[n]];
+        int[] next = Arrays.copyOf(from, lists);
+        int[] at = new int[kept];
+        int[] kind = this.lists;
         for (int k = 0; k < kept; k++) {
-            for (int id : seen.list(lists[k])) {
-                at[next[id]++] = k;
-            }
+            at[next[kind[k]]++] = k;
         }
-        postingWords = at;
-        postingFrom = from;
+        byList = at;
+        listFrom = from;
+        idCounts = counts;
+        entries = new int[counts.length][];
     }
 
     /** How often a catalogue word occurs on the page. */
     int count(int id) {
         postings();
-        return postingFrom[id + 1] - postingFrom[id];
+        return idCounts[id];
     }
 
-    /** The kept entry of the i-th of a catalogue word's {@link #count} occurrences, in reading order. */
-    int occurrenceEntry(int id, int i) {
-        return postingWords[postingFrom[id] + i];
+    /** The kept entries of a catalogue word's {@link #count} occurrences, in reading order. */
+    int[] entries(int id) {
+        postings();
+        int[] memo = entries[id];
+        if (memo != null) {
+            return memo;
+        }
+        int[] out = new int[idCounts[id]];
+        int n = 0;
+        for (int list = 1; list < listFrom.length - 1; list++) {
+            if (listFrom[list + 1] > listFrom[list] && contains(seen.list(list), id)) {
+                System.arraycopy(byList, listFrom[list], out, n, listFrom[list + 1] - listFrom[list]);
+                n += listFrom[list + 1] - listFrom[list];
+            }
+        }
+        // each list's entries are in reading order; a word in several lists ("de" and "der" both stem to "de")
+        // has theirs one after the other
+        if (n > 0 && !sorted(out)) {
+            Arrays.sort(out);
+        }
+        entries[id] = out;
+        return out;
+    }
+
+    private static boolean contains(int[] ids, int id) {
+        for (int x : ids) {
+            if (x == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sorted(int[] a) {
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] < a[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many words are kept: entries 0 up to it, in reading order. */
