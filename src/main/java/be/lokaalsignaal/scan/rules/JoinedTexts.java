@@ -1,6 +1,7 @@
 package be.lokaalsignaal.scan.rules;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Texts' characters one after the other in one array, each followed by a line break, and where each starts: a
@@ -8,14 +9,15 @@ import java.util.List;
  * paragraph string is touched once (a 5 MB page: 27,000 strings scattered over the heap, each a cache miss or two
  * away), and a section is compared with them as arrays, many characters at a time.
  *
- * <p>The array is a thread's spare when the page is done with it ({@link #release}): a 5 MB page's is 9 MB, which a
- * new array would zero, and allocate outside the thread's buffer, for every page.
+ * <p>The array is the next page's when this page is done with it ({@link #release}): a 5 MB page's is 9 MB, which
+ * a new array would zero, and allocate outside the thread's buffer, for every page. One spare for all threads, not
+ * one each: sixteen crawling threads do not each keep the largest page they read.
  */
 final class JoinedTexts {
 
-    /** The largest array a thread keeps for its next page: a 5 MB page's characters, with room to spare. */
+    /** The largest array kept for the next page: a 5 MB page's characters, with room to spare (16 MB). */
     private static final int MAX_SPARE = 1 << 23;
-    private static final ThreadLocal<char[]> SPARE = new ThreadLocal<>();
+    private static final AtomicReference<char[]> SPARE = new AtomicReference<>();
 
     private char[] chars;
     /** Where text i starts; at[n] is the end of the last text's line break. */
@@ -28,13 +30,12 @@ final class JoinedTexts {
         this.count = count;
     }
 
-    /** The texts joined, in an array of this thread's when it has one large enough. */
+    /** The texts joined, in the spare array when there is one (grown if need be). */
     static JoinedTexts of(List<String> texts) {
         int n = texts.size();
         int[] at = new int[n + 1];
         int total = 0;
-        char[] chars = SPARE.get();
-        SPARE.remove();
+        char[] chars = SPARE.getAndSet(null);
         if (chars == null) {
             chars = new char[1024];
         }
@@ -80,10 +81,10 @@ final class JoinedTexts {
         return at[i + 1] - 1;
     }
 
-    /** Hands the array back to the thread for its next page; the characters are not read after this. */
+    /** Hands the array on to the next page, unless a spare is there already; the characters are not read after this. */
     void release() {
         if (chars != null && chars.length <= MAX_SPARE) {
-            SPARE.set(chars);
+            SPARE.compareAndSet(null, chars);
         }
         chars = null;
     }

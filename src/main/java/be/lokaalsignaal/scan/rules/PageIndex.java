@@ -426,7 +426,7 @@ final class PageIndex {
         return c == ' ' || c == '\n';
     }
 
-    /** Done with the page: its words' arrays go to the thread's next page, and the page is not asked again. */
+    /** Done with the page: its words' arrays go to the next page, and the page is not asked again. */
     void release() {
         words.release();
     }

@@ -3,6 +3,7 @@ package be.lokaalsignaal.scan.rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The words of one page, numbered in reading order across its texts (paragraphs, sections read on their own,
@@ -23,12 +24,12 @@ final class PageWords {
     private int size;
 
     /**
-     * The kept words' arrays of the thread's last page, handed back by {@link #release}: a 5 MB page keeps some
+     * The kept words' arrays of a page done with them ({@link #release}), for the next page: a 5 MB page keeps some
      * 400,000 words, 6 MB of arrays that would be allocated (outside the thread's buffer), zeroed and doubled as they
-     * fill, for every page.
+     * fill, for every page. One spare for all threads, as {@link JoinedTexts}'s.
      */
-    private static final ThreadLocal<Kept> SPARE = new ThreadLocal<>();
-    /** The most kept words whose arrays a thread keeps: 16 MB. */
+    private static final AtomicReference<Kept> SPARE = new AtomicReference<>();
+    /** The most kept words whose arrays are kept for the next page: 16 MB. */
     private static final int MAX_SPARE = 1 << 20;
 
     private record Kept(int[] position, long[] span, int[] lists) {
@@ -87,8 +88,7 @@ final class PageWords {
         this.vocabulary = vocabulary;
         this.dutch = vocabulary.dutch();
         this.seen = SeenWords.of(vocabulary);
-        Kept spare = SPARE.get();
-        SPARE.remove();
+        Kept spare = SPARE.getAndSet(null);
         if (spare == null) {
             spare = new Kept(new int[1024], new long[1024], new int[1024]);
         }
@@ -98,12 +98,12 @@ final class PageWords {
     }
 
     /**
-     * Hands the kept words' arrays to the thread's next page: this page's words are not asked for after this (its
-     * kept words are forgotten).
+     * Hands the kept words' arrays on to the next page, unless a spare is there already: this page's words are not
+     * asked for after this (its kept words are forgotten).
      */
     void release() {
         if (position.length <= MAX_SPARE) {
-            SPARE.set(new Kept(position, span, lists));
+            SPARE.compareAndSet(null, new Kept(position, span, lists));
         }
         position = new int[0];
         span = new long[0];

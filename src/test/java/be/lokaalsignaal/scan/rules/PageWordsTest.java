@@ -197,7 +197,7 @@ class PageWordsTest {
     }
 
     /**
-     * A page's kept words go to the thread's next page when it is done: the next page's reading starts from nothing
+     * A page's kept words' arrays go to the next page when it is done: the next page's reading starts from nothing
      * of them.
      */
     @Test
