@@ -66,15 +66,8 @@ final class PageWords {
      * postings, and one increment a word instead of one per catalogue word it is ("de" is two).
      */
     private int[] listCounts = new int[64];
-    /**
-     * Once the page is read: the kept entries grouped by list (byList[listFrom[l]] up to listFrom[l + 1]), how
-     * often each catalogue word occurs, and where, for the catalogue words asked (null until then). A word asked is
-     * a phrase's rarest: the entries of "de" and "het", most of all, are never listed apart.
-     */
-    private int[] listFrom;
-    private int[] byList;
-    private int[] idCounts;
-    private int[][] entries;
+    /** Where each catalogue word occurs, once the page is read (null until asked, and after each word read). */
+    private Postings postings;
 
     /** Whether texts in the Latin alphabet are read by {@link LatinWords}; else every text by Lucene (for tests). */
     private final boolean quick;
@@ -109,7 +102,7 @@ final class PageWords {
         span = new long[0];
         lists = new int[0];
         kept = 0;
-        listFrom = null;
+        postings = null;
     }
 
     int size() {
@@ -233,7 +226,7 @@ final class PageWords {
             size += words;
             previousEnd = base + lastWordEnd[p];
         }
-        listFrom = null;
+        postings = null;
         // its words' offsets are not its own text's reading: not joined again
         endText(t, false);
         return t;
@@ -471,84 +464,25 @@ final class PageWords {
         lists[kept] = list;
         kept += list != 0 ? 1 : 0;
         listCounts[list]++;
-        listFrom = null;
+        postings = null;
         size++;
     }
 
-    /** Groups the kept entries by list and counts each catalogue word, once the page's texts are read. */
-    private void postings() {
-        if (listFrom != null) {
-            return;
+    private Postings postings() {
+        if (postings == null) {
+            postings = new Postings(seen, vocabulary.size(), lists, kept, listCounts);
         }
-        int lists = listCounts.length;
-        int[] from = new int[lists + 1];
-        int[] counts = new int[vocabulary.size()];
-        for (int list = 1; list < lists; list++) {
-            from[list + 1] = from[list] + listCounts[list];
-            if (listCounts[list] > 0) {
-                for (int id : seen.list(list)) {
-                    counts[id] += listCounts[list];
-                }
-            }
-        }
-        int[] next = Arrays.copyOf(from, lists);
-        int[] at = new int[kept];
-        int[] kind = this.lists;
-        for (int k = 0; k < kept; k++) {
-            at[next[kind[k]]++] = k;
-        }
-        byList = at;
-        listFrom = from;
-        idCounts = counts;
-        entries = new int[counts.length][];
+        return postings;
     }
 
     /** How often a catalogue word occurs on the page. */
     int count(int id) {
-        postings();
-        return idCounts[id];
+        return postings().count(id);
     }
 
     /** The kept entries of a catalogue word's {@link #count} occurrences, in reading order. */
     int[] entries(int id) {
-        postings();
-        int[] memo = entries[id];
-        if (memo != null) {
-            return memo;
-        }
-        int[] out = new int[idCounts[id]];
-        int n = 0;
-        for (int list = 1; list < listFrom.length - 1; list++) {
-            if (listFrom[list + 1] > listFrom[list] && contains(seen.list(list), id)) {
-                System.arraycopy(byList, listFrom[list], out, n, listFrom[list + 1] - listFrom[list]);
-                n += listFrom[list + 1] - listFrom[list];
-            }
-        }
-        // each list's entries are in reading order; a word in several lists ("de" and "der" both stem to "de")
-        // has theirs one after the other
-        if (n > 0 && !sorted(out)) {
-            Arrays.sort(out);
-        }
-        entries[id] = out;
-        return out;
-    }
-
-    private static boolean contains(int[] ids, int id) {
-        for (int x : ids) {
-            if (x == id) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean sorted(int[] a) {
-        for (int i = 1; i < a.length; i++) {
-            if (a[i] < a[i - 1]) {
-                return false;
-            }
-        }
-        return true;
+        return postings().entries(id);
     }
 
     /** How many words are kept: entries 0 up to it, in reading order. */
