@@ -73,8 +73,9 @@ final class LatinWords {
     private char[] word = new char[1024];
     private char[] folded = new char[4 * MAX_WORD];
 
-    /** The text being read, up to n, and where reading goes on. */
+    /** The text being read, from up to n, and where reading goes on; offsets are given from its start. */
     private char[] input;
+    private int from;
     private int n;
     private int at;
     private boolean first;
@@ -96,7 +97,7 @@ final class LatinWords {
         }
         s.getChars(0, length, text, 0);
         // read twice, the first time for nothing: the reading may give up part-way, this method may not
-        start(text, length);
+        start(text, 0, length);
         int r = next();
         while (r == WORD) {
             r = next();
@@ -104,7 +105,7 @@ final class LatinWords {
         if (r != END) {
             return false;
         }
-        start(text, length);
+        start(text, 0, length);
         while (next() == WORD) {
             sink.word(out, outLength, wordStart, wordEnd);
         }
@@ -112,18 +113,19 @@ final class LatinWords {
     }
 
     /**
-     * Starts reading text[0..n): {@link #next} then cuts its words one by one, folded, as Lucene's standard
+     * Starts reading text[from..to): {@link #next} then cuts its words one by one, folded, as Lucene's standard
      * tokenizer, ASCII folding and lower case would. A cursor, not a callback: the caller's handling of a word is
      * a direct call, whatever else reads with this class.
      */
-    void start(char[] text, int n) {
-        if (n > word.length) {
+    void start(char[] text, int from, int to) {
+        if (to - from > word.length) {
             // a run of word characters is cut into it before its length is known to be too long
-            word = new char[n];
+            word = new char[to - from];
         }
         this.input = text;
-        this.n = n;
-        this.at = 0;
+        this.from = from;
+        this.n = to;
+        this.at = from;
         this.first = true;
     }
 
@@ -191,8 +193,8 @@ final class LatinWords {
             if (j - start > MAX_WORD) {
                 return GIVE_UP;
             }
-            wordStart = start;
-            wordEnd = j;
+            wordStart = start - from;
+            wordEnd = j - from;
             if (all < 0x80) {
                 out = w;
                 outLength = j - start;

@@ -61,7 +61,7 @@ final class PageIndex {
     private static final int LINE_END = 4;
 
     private final PageWords words;
-    /** The paragraphs' characters, each followed by a line break, and where each starts; for aligning sections. */
+    /** The paragraphs' characters, each followed by a line break, and where each starts; while aligning sections. */
     private char[] joined;
     private int[] paragraphAt;
     private char[] sectionChars = new char[1024];
@@ -90,21 +90,26 @@ final class PageIndex {
         List<String> texts = content.blocks();
         this.blocks = new ArrayList<>(texts.size());
         this.paragraphs = content.paragraphs();
-        int first = words.addAll(texts.subList(0, paragraphs));
+        JoinedTexts paragraphText = JoinedTexts.of(texts.subList(0, paragraphs));
+        int first = words.addAll(texts.subList(0, paragraphs), paragraphText);
         this.firstText = first;
         for (int i = 0; i < paragraphs; i++) {
             blocks.add(new Block(i, texts.get(i), words.textFrom(first + i), words.textTo(first + i), first + i,
                     AT_START));
         }
-        if (texts.size() > paragraphs && paragraphs < 1 << PARAGRAPH_BITS) {
-            joinParagraphs(texts);
+        boolean aligning = texts.size() > paragraphs && paragraphs < 1 << PARAGRAPH_BITS;
+        if (aligning) {
+            joined = paragraphText.chars();
+            paragraphAt = paragraphText.starts();
             prefixes();
         }
         for (int i = paragraphs; i < texts.size(); i++) {
             String text = texts.get(i);
-            Block aligned = joined == null ? null : align(i, text);
-            blocks.add(aligned != null ? aligned : joined == null ? whole(i, text) : wholeFromParagraphs(i, text));
+            Block aligned = aligning ? align(i, text) : null;
+            blocks.add(aligned != null ? aligned : aligning ? wholeFromParagraphs(i, text) : whole(i, text));
         }
+        joined = null;
+        paragraphText.release();
         endAtNextHeading();
         this.title = whole(-1, content.title() == null ? "" : content.title());
         this.url = whole(-1, urlWords(content.url()));
@@ -315,27 +320,6 @@ final class PageIndex {
         return s;
     }
 
-    /**
-     * The paragraphs' characters one after the other, each followed by a line break, and where each starts: a
-     * section is compared with them as arrays, many characters at a time, without a copy of either per paragraph and
-     * without going from paragraph to paragraph through their strings (a 5 MB page: 8 million characters compared).
-     */
-    private void joinParagraphs(List<String> texts) {
-        paragraphAt = new int[paragraphs + 1];
-        int total = 0;
-        for (int i = 0; i < paragraphs; i++) {
-            paragraphAt[i] = total;
-            total += texts.get(i).length() + 1;
-        }
-        paragraphAt[paragraphs] = total;
-        joined = new char[total];
-        for (int i = 0; i < paragraphs; i++) {
-            String p = texts.get(i);
-            p.getChars(0, p.length(), joined, paragraphAt[i]);
-            joined[paragraphAt[i + 1] - 1] = '\n';
-        }
-    }
-
     /** The section as the range of the paragraphs it is made of, joined by one space or line break; or null. */
     private Block align(int index, String section) {
         int tries = 0;
@@ -442,6 +426,11 @@ final class PageIndex {
         return c == ' ' || c == '\n';
     }
 
+    /** Done with the page: its words' arrays go to the next page, and the page is not asked again. */
+    void release() {
+        words.release();
+    }
+
     // ------------------------------------------------------------------ phrases
 
     int size() {
@@ -469,8 +458,9 @@ final class PageIndex {
         }
         int[] out = new int[count];
         int n = 0;
+        int[] entries = words.entries(w[rare]);
         for (int i = 0; i < count; i++) {
-            int entry = words.occurrenceEntry(w[rare], i);
+            int entry = entries[i];
             int pos = words.keptPosition(entry) - rare;
             // the phrase's other words are catalogue words too: kept entries next to the rare word's, in one text
             boolean all = entry - rare >= 0 && entry - rare + w.length <= words.keptCount();

@@ -3,6 +3,7 @@ package be.lokaalsignaal.scan.rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The words of one page, numbered in reading order across its texts (paragraphs, sections read on their own,
@@ -22,11 +23,24 @@ final class PageWords {
     /** All words read so far: the number the next word gets. */
     private int size;
 
+    /**
+     * The kept words' arrays of a page done with them ({@link #release}), for the next page: a 5 MB page keeps some
+     * 400,000 words, 6 MB of arrays that would be allocated (outside the thread's buffer), zeroed and doubled as they
+     * fill, for every page. One spare for all threads, as {@link JoinedTexts}'s.
+     */
+    private static final AtomicReference<Kept> SPARE = new AtomicReference<>();
+    /** The most kept words whose arrays are kept for the next page: 16 MB. */
+    private static final int MAX_SPARE = 1 << 20;
+
+    private record Kept(int[] position, long[] span, int[] lists) {
+    }
+
     private int kept;
-    private int[] position = new int[1024];
+    private int[] position;
     /** Where a kept word starts (high half) and ends (low half) in its text. */
-    private long[] span = new long[1024];
-    private int[][] ids = new int[1024][];
+    private long[] span;
+    /** The number of a kept word's list of catalogue words ({@link SeenWords#list}). */
+    private int[] lists;
 
     private final List<String> texts = new ArrayList<>();
     private int[] textFrom = new int[64];
@@ -47,11 +61,13 @@ final class PageWords {
     private int[] sentenceStart = new int[256];
     private int sentences;
 
-    /** How often each catalogue word was kept (at id + 1), counted as the words come: one pass less for postings. */
-    private final int[] counts;
-    /** Where each catalogue word occurs, as kept entries: postingWords[postingFrom[id]] up to postingFrom[id + 1]. */
-    private int[] postingFrom;
-    private int[] postingWords;
+    /**
+     * How often each list of catalogue words was kept, by its number, counted as the words come: one pass less for
+     * postings, and one increment a word instead of one per catalogue word it is ("de" is two).
+     */
+    private int[] listCounts = new int[64];
+    /** Where each catalogue word occurs, once the page is read (null until asked, and after each word read). */
+    private Postings postings;
 
     /** Whether texts in the Latin alphabet are read by {@link LatinWords}; else every text by Lucene (for tests). */
     private final boolean quick;
@@ -65,7 +81,28 @@ final class PageWords {
         this.vocabulary = vocabulary;
         this.dutch = vocabulary.dutch();
         this.seen = SeenWords.of(vocabulary);
-        this.counts = new int[vocabulary.size() + 1];
+        Kept spare = SPARE.getAndSet(null);
+        if (spare == null) {
+            spare = new Kept(new int[1024], new long[1024], new int[1024]);
+        }
+        this.position = spare.position();
+        this.span = spare.span();
+        this.lists = spare.lists();
+    }
+
+    /**
+     * Hands the kept words' arrays on to the next page, unless a spare is there already: this page's words are not
+     * asked for after this (its kept words are forgotten).
+     */
+    void release() {
+        if (position.length <= MAX_SPARE) {
+            SPARE.compareAndSet(null, new Kept(position, span, lists));
+        }
+        position = new int[0];
+        span = new long[0];
+        lists = new int[0];
+        kept = 0;
+        postings = null;
     }
 
     int size() {
@@ -74,22 +111,33 @@ final class PageWords {
 
     /** Reads one text; returns its number. */
     int add(String text) {
+        return read(text, null, 0, 0);
+    }
+
+    /** Reads a text, from chars[from..to) when chars is not null (its characters, not copied); returns its number. */
+    private int read(String text, char[] chars, int from, int to) {
         int t = startText(text);
         int keptBefore = kept;
         int sentencesBefore = sentences;
-        reader.start(text);
+        if (chars == null) {
+            reader.start(text);
+        } else {
+            reader.start(chars, from, to);
+        }
         boolean quickly = quick && readQuickly();
         if (!quickly) {
             // given up part-way: the words read quickly so far are forgotten, Lucene reads the text from its start
             size = textFrom[t];
             for (int k = keptBefore; k < kept; k++) {
-                for (int id : ids[k]) {
-                    counts[id + 1]--;
-                }
+                listCounts[lists[k]]--;
             }
             kept = keptBefore;
             sentences = sentencesBefore;
-            reader.start(text);
+            if (chars == null) {
+                reader.start(text);
+            } else {
+                reader.start(chars, from, to);
+            }
             dutch.luceneWords(text, reader);
         }
         reader.finish();
@@ -165,23 +213,20 @@ final class PageWords {
                 int capacity = Math.max(kept + n, kept * 2);
                 position = Arrays.copyOf(position, capacity);
                 span = Arrays.copyOf(span, capacity);
-                ids = Arrays.copyOf(ids, capacity);
+                lists = Arrays.copyOf(lists, capacity);
             }
             long baseSpan = (long) base << 32 | base;
             for (int k = from; k < from + n; k++) {
                 position[kept] = position[k] + shift;
                 span[kept] = span[k] + baseSpan;
-                int[] wordIds = ids[k];
-                ids[kept] = wordIds;
+                lists[kept] = lists[k];
                 kept++;
-                for (int id : wordIds) {
-                    counts[id + 1]++;
-                }
+                listCounts[lists[k]]++;
             }
             size += words;
             previousEnd = base + lastWordEnd[p];
         }
-        postingFrom = null;
+        postings = null;
         // its words' offsets are not its own text's reading: not joined again
         endText(t, false);
         return t;
@@ -200,7 +245,7 @@ final class PageWords {
     /** Reads the reader's text with {@link LatinWords}; false when it gives up on it. */
     private boolean readQuickly() {
         LatinWords cut = latin;
-        cut.start(reader.text, reader.length);
+        cut.start(reader.text, reader.base, reader.base + reader.length);
         int r = cut.next();
         while (r == LatinWords.WORD) {
             reader.word(cut.word(), cut.length(), cut.start(), cut.end(), cut.stopBefore());
@@ -211,20 +256,27 @@ final class PageWords {
 
     /** Reads texts one after the other; returns the number of the first. */
     int addAll(List<String> list) {
-        int first = texts.size();
-        long chars = 0;
-        for (String text : list) {
-            chars += text.length();
+        JoinedTexts joined = JoinedTexts.of(list);
+        try {
+            return addAll(list, joined);
+        } finally {
+            joined.release();
         }
+    }
+
+    /** Reads texts one after the other from their characters joined; returns the number of the first. */
+    int addAll(List<String> list, JoinedTexts joined) {
+        int first = texts.size();
         // about one word in twelve characters is a catalogue word ("de", "en"): grown once, not doubled ten times
-        int expected = (int) Math.min(1 << 20, chars / 12);
+        int expected = Math.min(1 << 20, joined.from(joined.count()) / 12);
         if (expected > position.length) {
             position = Arrays.copyOf(position, expected);
             span = Arrays.copyOf(span, expected);
-            ids = Arrays.copyOf(ids, expected);
+            lists = Arrays.copyOf(lists, expected);
         }
-        for (String text : list) {
-            add(text);
+        char[] chars = joined.chars();
+        for (int i = 0; i < list.size(); i++) {
+            read(list.get(i), chars, joined.from(i), joined.to(i));
         }
         return first;
     }
@@ -236,8 +288,11 @@ final class PageWords {
      * ("seksu- eel").
      */
     private final class Reader implements DutchWords.Sink {
-        /** The text's characters (text[0..length)): read char by char around every word. */
-        private char[] text = new char[1024];
+        /** A text read on its own is copied here. */
+        private char[] own = new char[1024];
+        /** The text's characters (text[base..base + length)): read char by char around every word. */
+        private char[] text = own;
+        private int base;
         private int length;
         /** Where the last word Lucene gave ended, for finding sentence ends between its words; -1 before the first. */
         private int lastEnd;
@@ -254,10 +309,24 @@ final class PageWords {
 
         void start(String s) {
             length = s.length();
-            if (length > text.length) {
-                text = new char[Math.max(length, 2 * text.length)];
+            if (length > own.length) {
+                own = new char[Math.max(length, 2 * own.length)];
             }
-            s.getChars(0, length, text, 0);
+            s.getChars(0, length, own, 0);
+            text = own;
+            base = 0;
+            restart();
+        }
+
+        /** A text that stands at chars[from..to), not copied. */
+        void start(char[] chars, int from, int to) {
+            text = chars;
+            base = from;
+            length = to - from;
+            restart();
+        }
+
+        private void restart() {
             this.lastEnd = -1;
             this.pendingLength = -1;
             this.firstStart = -1;
@@ -267,7 +336,7 @@ final class PageWords {
 
         /** Whether a hyphen stands right after the text's last word: a text after it could continue that word. */
         boolean hyphenAfterLast() {
-            return lastCutEnd >= 0 && lastCutEnd < length && text[lastCutEnd] == '-';
+            return lastCutEnd >= 0 && lastCutEnd < length && text[base + lastCutEnd] == '-';
         }
 
         @Override
@@ -307,17 +376,17 @@ final class PageWords {
         }
 
         private boolean hyphenFollows(int wordEnd) {
-            return wordEnd + 1 < length && text[wordEnd] == '-' && Character.isWhitespace(text[wordEnd + 1]);
+            return wordEnd + 1 < length && text[base + wordEnd] == '-' && Character.isWhitespace(text[base + wordEnd + 1]);
         }
 
         /** "veiligheids- plan": a hyphen, white space, then a lower-case word that is not a conjunction. */
         private boolean brokenAcrossLines(int wordStart, char[] buffer, int length) {
             for (int i = pendingEnd + 1; i < wordStart; i++) {
-                if (!Character.isWhitespace(text[i])) {
+                if (!Character.isWhitespace(text[base + i])) {
                     return false;
                 }
             }
-            if (!Character.isLowerCase(text[wordStart])) {
+            if (!Character.isLowerCase(text[base + wordStart])) {
                 return false;
             }
             // "jeugd- en fuifzalen", "brand- of inbraakpreventie": the hyphen stands for a shared part
@@ -350,11 +419,11 @@ final class PageWords {
                 firstStart = wordStart;
             }
             lastEmittedEnd = wordEnd;
-            addWord(wordStart, wordEnd, seen.match(buffer, length));
+            addWord(wordStart, wordEnd, seen.listOf(buffer, length));
         }
 
         private boolean endsSentence(int from, int to) {
-            for (int i = from; i < to; i++) {
+            for (int i = base + from; i < base + to; i++) {
                 char c = text[i];
                 if (c == '.' || c == '!' || c == '?') {
                     return true;
@@ -378,56 +447,42 @@ final class PageWords {
         sentenceStart[sentences++] = size;
     }
 
-    private void addWord(int wordStart, int wordEnd, int[] wordIds) {
-        if (wordIds.length > 0) {
-            if (kept == position.length) {
-                int n = kept * 2;
-                position = Arrays.copyOf(position, n);
-                span = Arrays.copyOf(span, n);
-                ids = Arrays.copyOf(ids, n);
-            }
-            position[kept] = size;
-            span[kept] = (long) wordStart << 32 | wordEnd;
-            ids[kept] = wordIds;
-            kept++;
-            for (int id : wordIds) {
-                counts[id + 1]++;
-            }
-            postingFrom = null;
+    private void addWord(int wordStart, int wordEnd, int list) {
+        if (kept == position.length) {
+            int n = kept * 2;
+            position = Arrays.copyOf(position, n);
+            span = Arrays.copyOf(span, n);
+            lists = Arrays.copyOf(lists, n);
         }
+        if (list >= listCounts.length) {
+            listCounts = Arrays.copyOf(listCounts, Math.max(list + 1, 2 * listCounts.length));
+        }
+        // written for every word and kept only for a catalogue word (half the words, in no order a branch could
+        // foresee); list 0's count is never read
+        position[kept] = size;
+        span[kept] = (long) wordStart << 32 | wordEnd;
+        lists[kept] = list;
+        kept += list != 0 ? 1 : 0;
+        listCounts[list]++;
+        postings = null;
         size++;
     }
 
-    /** Lists where each catalogue word occurs, from the kept words, once the page's texts are read. */
-    private void postings() {
-        if (postingFrom != null) {
-            return;
+    private Postings postings() {
+        if (postings == null) {
+            postings = new Postings(seen, vocabulary.size(), lists, kept, listCounts);
         }
-        int n = vocabulary.size();
-        int[] from = Arrays.copyOf(counts, n + 1);
-        for (int id = 0; id < n; id++) {
-            from[id + 1] += from[id];
-        }
-        int[] next = Arrays.copyOf(from, n);
-        int[] at = new int[from[n]];
-        for (int k = 0; k < kept; k++) {
-            for (int id : ids[k]) {
-                at[next[id]++] = k;
-            }
-        }
-        postingWords = at;
-        postingFrom = from;
+        return postings;
     }
 
     /** How often a catalogue word occurs on the page. */
     int count(int id) {
-        postings();
-        return postingFrom[id + 1] - postingFrom[id];
+        return postings().count(id);
     }
 
-    /** The kept entry of the i-th of a catalogue word's {@link #count} occurrences, in reading order. */
-    int occurrenceEntry(int id, int i) {
-        return postingWords[postingFrom[id] + i];
+    /** The kept entries of a catalogue word's {@link #count} occurrences, in reading order. */
+    int[] entries(int id) {
+        return postings().entries(id);
     }
 
     /** How many words are kept: entries 0 up to it, in reading order. */
@@ -442,7 +497,7 @@ final class PageWords {
 
     /** The catalogue words of a kept entry. */
     int[] keptIds(int entry) {
-        return ids[entry];
+        return seen.list(lists[entry]);
     }
 
     // ------------------------------------------------------------------ looking up
@@ -456,7 +511,7 @@ final class PageWords {
     /** The catalogue words a word is; empty for most. */
     int[] ids(int word) {
         int k = find(word);
-        return k < 0 ? NONE : ids[k];
+        return k < 0 ? NONE : seen.list(lists[k]);
     }
 
     /** The text a word stands in: the last text that starts at or before it (texts without words start there too). */

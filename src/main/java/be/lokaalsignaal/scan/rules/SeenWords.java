@@ -1,6 +1,8 @@
 package be.lokaalsignaal.scan.rules;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The catalogue words of the words a thread has read, asked of the {@link Vocabulary} once per distinct word. Pages
@@ -10,14 +12,21 @@ import java.util.Arrays;
  * nine characters (seven bits a character); a longer word is found by its hash and compared with its characters,
  * kept in one array.
  *
- * <p>One table per thread and vocabulary; bounded, it starts afresh when full, as the vocabulary's caches do. The
- * catalogue words of a word never change, so a table only saves work.
+ * <p>A word's catalogue words are given as the number of their list ({@link #list}; 0 is the empty list of most
+ * words), the same number for the same list as long as the table lives: a page keeps an int per catalogue word of it,
+ * not a reference (each reference stored into a page's large array costs G1 a write barrier with a memory fence).
+ *
+ * <p>One table per thread and vocabulary; bounded, its words start afresh when full, as the vocabulary's caches do,
+ * its lists stay (a page being read holds their numbers) until there are too many, when the thread's next page gets
+ * a new table. The catalogue words of a word never change, so a table only saves work.
  */
 final class SeenWords {
 
     /** Distinct words a thread keeps (more than a 5 MB page has): at most about 3.5 MB a thread. */
     private static final int MAX_WORDS = 1 << 16;
     private static final int MAX_CHARS = 1 << 19;
+    /** Distinct lists of catalogue words a table numbers before the thread's next page gets a new table. */
+    private static final int MAX_LISTS = 1 << 16;
     private static final long LONG_WORD = 1L << 63;
     /** Characters in one half of a word's key. */
     private static final int PACKED = 9;
@@ -27,20 +36,39 @@ final class SeenWords {
     /** Three longs a slot: the key's two halves (low half 0: empty) and the entry. */
     private long[] slots;
     private int entries;
-    private int[][] ids;
+    /** Each entry's list number. */
+    private int[] listOf;
     /** The characters of long words: entry e's are chars[offsets[e]] up to offsets[e + 1]. */
     private int[] offsets;
     private char[] chars;
+    /** The lists by number, and the numbers by list content. */
+    private int[][] lists = {new int[0]};
+    private int listCount = 1;
+    private final Map<Key, Integer> numbers = new HashMap<>();
+
+    /** A list's content as a map key. */
+    private record Key(int[] ids) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(ids, k.ids);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(ids);
+        }
+    }
 
     private SeenWords(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
+        numbers.put(new Key(lists[0]), 0);
         clear();
     }
 
     /** This thread's table for the vocabulary. */
     static SeenWords of(Vocabulary vocabulary) {
         SeenWords mine = THREAD.get();
-        if (mine == null || mine.vocabulary != vocabulary) {
+        if (mine == null || mine.vocabulary != vocabulary || mine.listCount > MAX_LISTS) {
             mine = new SeenWords(vocabulary);
             THREAD.set(mine);
         }
@@ -55,13 +83,25 @@ final class SeenWords {
     private void clear() {
         slots = new long[3 * 4096];
         entries = 0;
-        ids = new int[1024][];
+        listOf = new int[1024];
         offsets = new int[1025];
         chars = new char[8192];
     }
 
     /** The catalogue words a folded word of the page is, as {@link Vocabulary#match(char[], int)} says. */
     int[] match(char[] word, int length) {
+        // the number first: finding it may grow the array of lists
+        int number = listOf(word, length);
+        return lists[number];
+    }
+
+    /** The catalogue words of a list number. */
+    int[] list(int number) {
+        return lists[number];
+    }
+
+    /** The number of the list of catalogue words a folded word of the page is; 0 for none. */
+    int listOf(char[] word, int length) {
         long lo;
         long hi = 0;
         if (length > 0 && length <= 2 * PACKED) {
@@ -94,13 +134,29 @@ final class SeenWords {
             if (k == lo && slots[3 * s + 1] == hi) {
                 int e = (int) slots[3 * s + 2];
                 if (lo > 0 || sameChars(e, word, length)) {
-                    return ids[e];
+                    return listOf[e];
                 }
             }
         }
-        int[] found = vocabulary.match(word, length);
+        int found = number(vocabulary.match(word, length));
         add(lo, hi, word, length, found);
         return found;
+    }
+
+    private int number(int[] ids) {
+        if (ids.length == 0) {
+            return 0;
+        }
+        Integer n = numbers.get(new Key(ids));
+        if (n != null) {
+            return n;
+        }
+        if (listCount == lists.length) {
+            lists = Arrays.copyOf(lists, listCount * 2);
+        }
+        lists[listCount] = ids;
+        numbers.put(new Key(ids), listCount);
+        return listCount++;
     }
 
     /** A word that is not its own key: a hash with the top bit set (a packed word's top bit is 0). */
@@ -127,7 +183,7 @@ final class SeenWords {
         return offsets[e + 1] - from == length && Arrays.equals(chars, from, from + length, word, 0, length);
     }
 
-    private void add(long lo, long hi, char[] word, int length, int[] found) {
+    private void add(long lo, long hi, char[] word, int length, int found) {
         if (entries + 1 >= MAX_WORDS || offsets[entries] + length > MAX_CHARS) {
             clear();
         }
@@ -135,9 +191,9 @@ final class SeenWords {
             grow();
         }
         int e = entries++;
-        if (entries >= ids.length) {
-            ids = Arrays.copyOf(ids, ids.length * 2);
-            offsets = Arrays.copyOf(offsets, ids.length + 1);
+        if (entries >= listOf.length) {
+            listOf = Arrays.copyOf(listOf, listOf.length * 2);
+            offsets = Arrays.copyOf(offsets, listOf.length + 1);
         }
         int from = offsets[e];
         if (lo < 0) {
@@ -148,7 +204,7 @@ final class SeenWords {
             from += length;
         }
         offsets[e + 1] = from;
-        ids[e] = found;
+        listOf[e] = found;
         put(slots, lo, hi, e);
     }
 

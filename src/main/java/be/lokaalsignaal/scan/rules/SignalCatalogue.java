@@ -165,8 +165,16 @@ public final class SignalCatalogue {
      * only where no earlier rule of its kind matched.
      */
     public List<RuleMatch> analyse(PageContent content, String nisCode) {
-        List<RuleMatch> matches = new ArrayList<>();
         PageIndex index = new PageIndex(content, vocabulary, phrases);
+        try {
+            return analyse(content, nisCode, index);
+        } finally {
+            index.release();
+        }
+    }
+
+    private List<RuleMatch> analyse(PageContent content, String nisCode, PageIndex index) {
+        List<RuleMatch> matches = new ArrayList<>();
         for (WatchedHost w : watchedHosts) {
             RuleMatch m = hostMatch(w, content, index);
             if (m != null) {
@@ -202,11 +210,16 @@ public final class SignalCatalogue {
         if (rules.isEmpty()) {
             return why;
         }
-        RuleRun run = run(new PageIndex(content, vocabulary, phrases), nisCode, content);
-        for (PhraseRule rule : rules) {
-            if (run.evaluate(rule) == null) {
-                why.put(rule.id(), run.whyNot());
+        PageIndex index = new PageIndex(content, vocabulary, phrases);
+        try {
+            RuleRun run = run(index, nisCode, content);
+            for (PhraseRule rule : rules) {
+                if (run.evaluate(rule) == null) {
+                    why.put(rule.id(), run.whyNot());
+                }
             }
+        } finally {
+            index.release();
         }
         return why;
     }

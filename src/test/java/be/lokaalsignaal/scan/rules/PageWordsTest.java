@@ -174,4 +174,65 @@ class PageWordsTest {
         assertThat(words.sentenceOf(plan)).containsExactly(words.textFrom(t), words.textFrom(t) + 5);
         assertThat(words.sentenceOf(plan + 5)).containsExactly(words.textFrom(t) + 5, words.textTo(t));
     }
+
+    /**
+     * The paragraphs of a page are read from their characters joined in one array, each text's part of it; a text
+     * read on its own from its copy. Both give the same words at the same offsets, with the same sentences and
+     * catalogue words, on the corpus's texts with typographic quotes, ©, very long runs and words broken over lines.
+     */
+    @Test
+    void texts_read_from_their_characters_joined_have_the_words_of_each_read_on_its_own() throws IOException {
+        Vocabulary vocabulary = vocabulary();
+        List<String> texts = new ArrayList<>(texts());
+        texts.addAll(List.of("Het nieuwe veiligheids-", "plan is klaar", "", "\u00AD", "en\u00AD de stad",
+                "\u0412\u0435\u0440\u0430 en de campagne", "jeugd- en fuifzalen. Z\u2019n campagne!",
+                "x".repeat(LatinWords.MAX_WORD) + " de stad", "de stad " + "x".repeat(LatinWords.MAX_WORD + 1)));
+        PageWords joined = new PageWords(vocabulary);
+        joined.addAll(texts);
+        PageWords own = new PageWords(vocabulary);
+        for (String text : texts) {
+            own.add(text);
+        }
+        assertSameWords(joined, own, texts.size());
+    }
+
+    /**
+     * A page's kept words' arrays go to the next page when it is done: the next page's reading starts from nothing
+     * of them.
+     */
+    @Test
+    void a_page_read_in_the_arrays_of_the_one_before_has_the_words_of_a_page_read_afresh() throws IOException {
+        Vocabulary vocabulary = vocabulary();
+        List<String> texts = texts();
+        PageWords before = new PageWords(vocabulary);
+        before.addAll(texts.subList(0, texts.size() / 2));
+        before.release();
+        List<String> next = texts.subList(texts.size() / 3, texts.size());
+        PageWords reused = new PageWords(vocabulary);
+        PageWords fresh = new PageWords(vocabulary);
+        reused.addAll(next);
+        fresh.addAll(next);
+        assertSameWords(reused, fresh, next.size());
+    }
+
+    private static void assertSameWords(PageWords a, PageWords b, int texts) {
+        assertThat(a.size()).isEqualTo(b.size());
+        for (int t = 0; t < texts; t++) {
+            assertThat(a.textFrom(t)).as("text %d", t).isEqualTo(b.textFrom(t));
+            assertThat(a.textTo(t)).as("text %d", t).isEqualTo(b.textTo(t));
+        }
+        for (int w = 0; w < a.size(); w++) {
+            assertThat(a.ids(w)).as("word %d", w).isEqualTo(b.ids(w));
+            assertThat(a.sentenceOf(w)).as("word %d", w).isEqualTo(b.sentenceOf(w));
+            if (a.ids(w).length > 0) {
+                assertThat(a.start(w)).as("word %d", w).isEqualTo(b.start(w));
+                assertThat(a.end(w)).as("word %d", w).isEqualTo(b.end(w));
+            }
+        }
+        assertThat(a.keptCount()).isEqualTo(b.keptCount());
+        for (int id = 0; id < vocabulary().size(); id++) {
+            assertThat(a.count(id)).as("catalogue word %d", id).isEqualTo(b.count(id));
+            assertThat(a.entries(id)).as("catalogue word %d", id).isEqualTo(b.entries(id));
+        }
+    }
 }
