@@ -33,16 +33,16 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the twenty-second and twenty-third written blind, pages 4301-4435 and 4501-4635) scored
-     * when it was evaluated (ACCURACY.md, evaluation 25): a rule change must not make it worse while the floors above are
+     * What the held-out part (the twenty-fourth and twenty-fifth written blind, pages 4701-4835 and 4901-5035) scored
+     * when it was evaluated (ACCURACY.md, evaluation 26): a rule change must not make it worse while the floors above are
      * not reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.95, 0.93},
-            SignalKind.SAFETY_PLAN, new double[] {0.96, 0.93},
-            SignalKind.NIGHTLIFE, new double[] {0.93, 0.91});
+            SignalKind.CAMPAIGN, new double[] {0.96, 0.98},
+            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.98},
+            SignalKind.NIGHTLIFE, new double[] {0.89, 0.96});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -62,7 +62,7 @@ class AccuracyFloorsTest {
         return below;
     }
 
-    /** The development part, the opened blind parts with it, at the floors of every kind (620 of 681 campaigns found). */
+    /** The development part, the opened blind parts with it, at the floors of every kind (678 of 743 campaigns found). */
     @Test
     void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloors() {
         AccuracyReport report = run(DEV);
@@ -94,8 +94,7 @@ class AccuracyFloorsTest {
      * named more than 10 words from its theme (2142); the youth service's party kit, the one page whose two labellings
      * disagree (2188); Ask for Angela as the heading and the question of a youth council's questions, whose answer has
      * no plans (1916); a local plan whose sentence of the national plan's phenomena names that plan only in the
-     * sentence before ('Die noemen onder meer...': 2009); a zonal plan that joins the national plan and the frame note
-     * a few words from its own plan's name (1950); a police zone named after another municipality, PZ Arro Ieper on
+     * sentence before ('Die noemen onder meer...': 2009); a police zone named after another municipality, PZ Arro Ieper on
      * Poperinge's page (2179: the catalogue knows no zones); a council decision on a charter whose grounds list the
      * youth council's advice (2011).
      * From the twelfth and thirteenth parts: a summer action whose action word stands more than 10 words from its
@@ -133,7 +132,15 @@ class AccuracyFloorsTest {
      * association (4146); minutes whose councillor's question stands within 120 words of the plan (4187); party and
      * event rules that oblige the organiser, named in the block, to provide the contact point (3936, 4167); Ask for
      * Angela in Lille whose description names the police (3949); the police as the contact point outside a festival
-     * whose organiser's awareness team stands above it (4104).
+     * whose organiser's awareness team stands above it (4104). From the twenty-second and twenty-third parts: an
+     * awareness action told without a campaign word (4316); a charter's poster campaign in the bars, the posters read
+     * as the charter's (4372); a youth service's campaign and drink covers whose blocks name no one and whose measure
+     * stands more than 12 words from the bars (4383); an equal-opportunities plan whose "een eigen campagne" reads as
+     * someone's own (4401); a festival's awareness team at the info stand on the town's page (4379); a police annual
+     * report whose plan and theme stand more than 40 words apart (4529); a zone's plan whose block names the Netherlands
+     * it works with (4545); festival safe spaces and permit conditions whose block names the organisers or whose measure
+     * stands apart from its setting (4315, 4409, 4410); Ask for Angela across the Dutch border whose sentence names the
+     * police (4514); minutes whose rejected proposal stands on another page than the alderman's words (4551).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -183,7 +190,6 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 2142-zele-seksueel-geweld-hulp-en-infoavond.html",
             "false- CAMPAIGN 2188-stekene-awarenesskoffer-fuiven.html",
             "false+ SAFETY_PLAN 2009-pajottegem-lokaal-veiligheidsplan-2026-2031.pdf.txt",
-            "false- SAFETY_PLAN 1950-zvp-druivenstreek-2026-2031.pdf.txt",
             "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
             "false+ NIGHTLIFE 1916-vraag-jeugdraad-vraag-naar-angela.html",
             "false- NIGHTLIFE 2011-oudenaarde-gemeenteraad-charter-veilig-uitgaan.pdf.txt",
@@ -238,18 +244,31 @@ class AccuracyFloorsTest {
             "false- NIGHTLIFE 3936-fuifreglement-2025.pdf.txt",
             "false- NIGHTLIFE 4167-hasselt-gemeenteraad-reglement-evenementen.pdf.txt",
             "false+ NIGHTLIFE 3949-over-de-grens-rijsel-nachtleven.html",
-            "false+ NIGHTLIFE 4104-graspop-info-inwoners.html");
+            "false+ NIGHTLIFE 4104-graspop-info-inwoners.html",
+            "false- CAMPAIGN 4316-wetteren-zeg-het-luid.html",
+            "false- CAMPAIGN 4372-veilig-in-de-nacht.html",
+            "false+ CAMPAIGN 4379-rock-herk-info-buurtbewoners.html",
+            "false- CAMPAIGN 4383-mijn-glas-mijn-grens.html",
+            "false- CAMPAIGN 4401-beleidsplan-gelijke-kansen-2026-2031.pdf.txt",
+            "false- SAFETY_PLAN 4529-jaarverslag-politiezone-noorderkempen.pdf.txt",
+            "false- SAFETY_PLAN 4545-politiezone-grens-veiligheidsplan.html",
+            "false- NIGHTLIFE 4315-geel-reggae-geel-safe-space.html",
+            "false- NIGHTLIFE 4383-mijn-glas-mijn-grens.html",
+            "false- NIGHTLIFE 4409-dranouter-safe-space.html",
+            "false- NIGHTLIFE 4410-hoppefeesten-voorwaarden-organisatoren.html",
+            "false+ NIGHTLIFE 4514-vraag-naar-angela-baarle.html",
+            "false+ NIGHTLIFE 4551-kortrijk-notulen-gemeenteraad-ask-for-angela-verworpen.pdf.txt");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
-     * twenty-first, held out until evaluations 15 to 24, in it since 2026-12-02) is read with no confusion but
+     * twenty-third, held out until evaluations 15 to 25, in it since 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(2953);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(3223);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
@@ -261,7 +280,7 @@ class AccuracyFloorsTest {
     }
 
     @Test
-    @Disabled("the held-out part is below the floors for NIGHTLIFE (precision 0.932): see ACCURACY.md")
+    @Disabled("the held-out part is below the floors for NIGHTLIFE (precision 0.892): see ACCURACY.md")
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
         Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree");
         assertThat(below(run(HELDOUT), FLOORS)).as("kinds below the floors on %s", HELDOUT).isEmpty();
