@@ -439,4 +439,19 @@ class PlanAndNightlifeRulesTest {
                 + "veiligheidsplan volgt de kadernota integrale veiligheid. Fenomeen 4: intrafamiliaal geweld en seksueel "
                 + "geweld, met acties van de preventiedienst van de stad.</p>"))).containsExactly("SAFETY_PLAN");
     }
+
+    @Test
+    void askForAngelaInTheBarsOfATownAcrossTheBorderIsThatTownsMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Uitgaan over de grens</h1><p>In heel wat bars in Rijsel "
+                + "hangt een affiche van de actie 'Demandez Angela'. Wie zich er onveilig voelt, kan aan de toog naar "
+                + "'Angela' vragen: het personeel helpt je dan discreet, belt een taxi of de politie.</p>")))
+                .doesNotContain("NIGHTLIFE");
+    }
+
+    @Test
+    void aBoardThatFirstWantsToKnowWhetherTheBarsAgreeTakesNoMeasureYet() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Een raadslid vroeg naar seksuele intimidatie in het "
+                + "uitgaansleven. De schepen antwoordde: 'We willen eerst weten of de uitbaters het zien zitten en welke "
+                + "opleiding daarvoor nodig is.'</p>"))).doesNotContain("NIGHTLIFE");
+    }
 }
