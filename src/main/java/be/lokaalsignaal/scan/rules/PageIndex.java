@@ -466,7 +466,7 @@ final class PageIndex {
             boolean all = entry - rare >= 0 && entry - rare + w.length <= words.keptCount();
             for (int k = 0; k < w.length && all; k++) {
                 int e = entry - rare + k;
-                all = k == rare || words.keptPosition(e) == pos + k && has(words.keptIds(e), w[k]);
+                all = k == rare || words.keptPosition(e) == pos + k && Postings.contains(words.keptIds(e), w[k]);
             }
             if (all && w.length > 1) {
                 int t = words.source(pos + rare);
@@ -479,15 +479,6 @@ final class PageIndex {
         int[] result = n == count ? out : Arrays.copyOf(out, n);
         occurrences[phrase.id()] = result;
         return result;
-    }
-
-    private static boolean has(int[] wordIds, int id) {
-        for (int x : wordIds) {
-            if (x == id) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The paragraph block holding a word, or -1 for words of sections read on their own, title and URL. */

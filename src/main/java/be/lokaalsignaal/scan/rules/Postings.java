@@ -74,7 +74,8 @@ final class Postings {
         return out;
     }
 
-    private static boolean contains(int[] ids, int id) {
+    /** Whether a word's catalogue words (a short list) hold this one. */
+    static boolean contains(int[] ids, int id) {
         for (int x : ids) {
             if (x == id) {
                 return true;
