@@ -331,7 +331,8 @@ final class PageActors {
      */
     private static boolean[] listedAfter(boolean[] dropped, Hits own, Hits together) {
         for (int k = 1; k < own.size(); k++) {
-            // the name before may be any dropped hit that ends here ("Merelbeke, Melle" is also the double name)
+            // the name before may be any dropped hit that ends here ("Merelbeke, Melle" is also the double name); no
+            // name of the register is longer than a few words, so eight words back reach every one that can
             for (int m = k - 1; m >= 0 && !dropped[k] && own.start[m] >= own.start[k] - 8; m--) {
                 int gap = own.start[k] - own.end[m];
                 dropped[k] = dropped[m] && (gap == 0 || gap == 1 && together.first(own.end[m], own.start[k]) >= 0);
