@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,16 +32,16 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the twenty-fourth and twenty-fifth written blind, pages 4701-4835 and 4901-5035) scored
-     * when it was evaluated (ACCURACY.md, evaluation 26): a rule change must not make it worse while the floors above are
+     * What the held-out part (the twenty-sixth and twenty-seventh written blind, pages 5101-5235 and 5301-5435) scored
+     * when it was evaluated (ACCURACY.md, evaluation 27): a rule change must not make it worse while the floors above are
      * not reached on it.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.96, 0.98},
-            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.98},
-            SignalKind.NIGHTLIFE, new double[] {0.89, 0.96});
+            SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
+            SignalKind.SAFETY_PLAN, new double[] {1.00, 0.96},
+            SignalKind.NIGHTLIFE, new double[] {0.95, 0.95});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -62,7 +61,7 @@ class AccuracyFloorsTest {
         return below;
     }
 
-    /** The development part, the opened blind parts with it, at the floors of every kind (678 of 743 campaigns found). */
+    /** The development part, the opened blind parts with it, at the floors of every kind (739 of 805 campaigns found). */
     @Test
     void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloors() {
         AccuracyReport report = run(DEV);
@@ -130,8 +129,8 @@ class AccuracyFloorsTest {
      * campaign's blocks naming no one (3958, 4121); actions named more than 10 words from their theme (4128, 4203); a
      * youth workers' training whose posters stand within 30 words of a contact point (4138); "we" on a page that names an
      * association (4146); minutes whose councillor's question stands within 120 words of the plan (4187); party and
-     * event rules that oblige the organiser, named in the block, to provide the contact point (3936, 4167); Ask for
-     * Angela in Lille whose description names the police (3949); the police as the contact point outside a festival
+     * event rules that oblige the organiser, named in the block, to provide the contact point (3936, 4167); the police as
+     * the contact point outside a festival
      * whose organiser's awareness team stands above it (4104). From the twenty-second and twenty-third parts: an
      * awareness action told without a campaign word (4316); a charter's poster campaign in the bars, the posters read
      * as the charter's (4372); a youth service's campaign and drink covers whose blocks name no one and whose measure
@@ -139,8 +138,12 @@ class AccuracyFloorsTest {
      * someone's own (4401); a festival's awareness team at the info stand on the town's page (4379); a police annual
      * report whose plan and theme stand more than 40 words apart (4529); a zone's plan whose block names the Netherlands
      * it works with (4545); festival safe spaces and permit conditions whose block names the organisers or whose measure
-     * stands apart from its setting (4315, 4409, 4410); Ask for Angela across the Dutch border whose sentence names the
-     * police (4514); minutes whose rejected proposal stands on another page than the alderman's words (4551).
+     * stands apart from its setting (4315, 4409, 4410); minutes whose rejected proposal stands on another page than the alderman's words (4551). From the
+     * twenty-fourth and twenty-fifth parts: a vigil organised by a women's platform whose paragraph also names the city
+     * (4705); a youth service's posters on a page that also has a party charter (4798); a police annual report that
+     * keeps the theme as the new plan's priority (4834); a "Lees ook" list that names a reporting point and nightlife
+     * (4701); a zone's plan news page titled with its nightlife actions (4943); a party hall's rules and a festival's
+     * consent campaign whose measure and setting stand apart (4942, 4975).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -243,7 +246,6 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 4187-tongeren-borgloon-gemeenteraad-notulen-mei-2026.pdf.txt",
             "false- NIGHTLIFE 3936-fuifreglement-2025.pdf.txt",
             "false- NIGHTLIFE 4167-hasselt-gemeenteraad-reglement-evenementen.pdf.txt",
-            "false+ NIGHTLIFE 3949-over-de-grens-rijsel-nachtleven.html",
             "false+ NIGHTLIFE 4104-graspop-info-inwoners.html",
             "false- CAMPAIGN 4316-wetteren-zeg-het-luid.html",
             "false- CAMPAIGN 4372-veilig-in-de-nacht.html",
@@ -256,19 +258,25 @@ class AccuracyFloorsTest {
             "false- NIGHTLIFE 4383-mijn-glas-mijn-grens.html",
             "false- NIGHTLIFE 4409-dranouter-safe-space.html",
             "false- NIGHTLIFE 4410-hoppefeesten-voorwaarden-organisatoren.html",
-            "false+ NIGHTLIFE 4514-vraag-naar-angela-baarle.html",
-            "false+ NIGHTLIFE 4551-kortrijk-notulen-gemeenteraad-ask-for-angela-verworpen.pdf.txt");
+            "false+ NIGHTLIFE 4551-kortrijk-notulen-gemeenteraad-ask-for-angela-verworpen.pdf.txt",
+            "false+ CAMPAIGN 4705-wake-grote-markt-geweld-vrouwen.html",
+            "false- CAMPAIGN 4798-aarschot-jeugddienst-fuiven-affiches.html",
+            "false- SAFETY_PLAN 4834-zemst-jaarverslag-pz-kastze-2025.pdf.txt",
+            "false+ NIGHTLIFE 4701-zeg-het-gent-straatintimidatie.html",
+            "false- NIGHTLIFE 4942-lokeren-feestzaal-huren-fuif.html",
+            "false+ NIGHTLIFE 4943-roeselare-pz-riho-zonaal-veiligheidsplan.html",
+            "false- NIGHTLIFE 4975-mechelen-maanrock-nee-is-nee.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
-     * twenty-third, held out until evaluations 15 to 25, in it since 2026-12-02) is read with no confusion but
+     * twenty-fifth, held out until evaluations 15 to 26, in it since 2026-12-02) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(3223);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(3493);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
@@ -279,8 +287,11 @@ class AccuracyFloorsTest {
         assertThat(below(run(HELDOUT), HELDOUT_REACHED)).as("kinds below their last figures on %s", HELDOUT).isEmpty();
     }
 
+    /**
+     * Reached on the twenty-sixth and twenty-seventh parts (evaluation 27), for the first time on a blind part for all
+     * kinds at once; four blind parts before missed a floor for one kind each (ACCURACY.md).
+     */
     @Test
-    @Disabled("the held-out part is below the floors for NIGHTLIFE (precision 0.892): see ACCURACY.md")
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
         Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree");
         assertThat(below(run(HELDOUT), FLOORS)).as("kinds below the floors on %s", HELDOUT).isEmpty();
