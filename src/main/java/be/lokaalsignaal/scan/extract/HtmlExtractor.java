@@ -3,8 +3,10 @@ package be.lokaalsignaal.scan.extract;
 import be.lokaalsignaal.scan.url.SiteScope;
 import be.lokaalsignaal.scan.url.Urls;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -62,14 +64,34 @@ public final class HtmlExtractor {
         collector.flush();
         List<String> blocks = new ArrayList<>(collector.paragraphs);
         int paragraphs = blocks.size();
-        blocks.addAll(headingSections(collector.paragraphs, collector.headingLevels, collector.elements));
+        List<Integer> starts = new ArrayList<>();
+        headingSections(collector.paragraphs, collector.headingLevels, collector.elements, blocks, starts);
+        Map<Element, Integer> firstInside = firstParagraphInside(collector.elements);
         for (Element section : doc.select("section, article")) {
             String text = normaliseSpace(section.text());
             if (!text.isEmpty() && text.length() <= MAX_SECTION_CHARS) {
                 blocks.add(text);
+                starts.add(firstInside.getOrDefault(section, -1));
             }
         }
-        return new PageContent(pageUrl, title, blocks, paragraphs, links);
+        return new PageContent(pageUrl, title, blocks, paragraphs, starts, links);
+    }
+
+    /**
+     * For each section or article element, the first paragraph whose text stood in it: where its text starts when it
+     * is its paragraphs in a row (the rules read it from their words, and check that it is).
+     */
+    private static Map<Element, Integer> firstParagraphInside(List<Element> elements) {
+        Map<Element, Integer> first = new IdentityHashMap<>();
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            for (Element e = elements.get(i); e != null; e = e.parent()) {
+                String tag = e.normalName();
+                if (tag.equals("section") || tag.equals("article")) {
+                    first.put(e, i);
+                }
+            }
+        }
+        return first;
     }
 
     private static List<Link> extractLinks(Document doc, String base, SiteScope scope) {
@@ -101,8 +123,8 @@ public final class HtmlExtractor {
      * A heading together with the paragraphs under it, up to the next heading of the same or a higher level and
      * no further than the element that holds the heading: the page's footer is not part of its last section.
      */
-    private static List<String> headingSections(List<String> paragraphs, List<Integer> levels, List<Element> elements) {
-        List<String> sections = new ArrayList<>();
+    private static void headingSections(List<String> paragraphs, List<Integer> levels, List<Element> elements,
+                                        List<String> sections, List<Integer> starts) {
         for (int i = 0; i < paragraphs.size(); i++) {
             int level = levels.get(i);
             if (level == 0) {
@@ -124,9 +146,9 @@ public final class HtmlExtractor {
             }
             if (j > i + 1) {
                 sections.add(sb.toString());
+                starts.add(i);
             }
         }
-        return sections;
     }
 
     /** The element around a heading that holds more than the heading: a wrapper of the heading alone does not count. */

@@ -32,11 +32,14 @@ public final class PdfExtractor {
             stripper.setParagraphEnd("\n\n");
             List<String> paragraphs = new ArrayList<>();
             List<String> pages = new ArrayList<>();
+            // each page's text is its paragraphs joined by a space: where it starts among them
+            List<Integer> starts = new ArrayList<>();
             int pageCount = Math.min(doc.getNumberOfPages(), MAX_PAGES);
             for (int p = 1; p <= pageCount; p++) {
                 stripper.setStartPage(p);
                 stripper.setEndPage(p);
                 String text = stripper.getText(doc);
+                int first = paragraphs.size();
                 for (String para : text.split("\\n\\s*\\n")) {
                     String t = HtmlExtractor.normaliseSpace(para);
                     if (!t.isEmpty()) {
@@ -46,6 +49,7 @@ public final class PdfExtractor {
                 String page = HtmlExtractor.normaliseSpace(text);
                 if (!page.isEmpty()) {
                     pages.add(page);
+                    starts.add(first < paragraphs.size() ? first : -1);
                 }
             }
             String title = doc.getDocumentInformation() == null ? null : doc.getDocumentInformation().getTitle();
@@ -54,7 +58,7 @@ public final class PdfExtractor {
             }
             List<String> blocks = new ArrayList<>(paragraphs);
             blocks.addAll(pages);
-            return new PageContent(url, title == null ? null : title.strip(), blocks, paragraphs.size(),
+            return new PageContent(url, title == null ? null : title.strip(), blocks, paragraphs.size(), starts,
                     links(doc, url, pageCount));
         }
     }

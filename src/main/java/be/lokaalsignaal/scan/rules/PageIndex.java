@@ -101,11 +101,10 @@ final class PageIndex {
         if (aligning) {
             joined = paragraphText.chars();
             paragraphAt = paragraphText.starts();
-            prefixes();
         }
         for (int i = paragraphs; i < texts.size(); i++) {
             String text = texts.get(i);
-            Block aligned = aligning ? align(i, text) : null;
+            Block aligned = aligning ? align(i, text, content.sectionStart(i - paragraphs)) : null;
             blocks.add(aligned != null ? aligned : aligning ? wholeFromParagraphs(i, text) : whole(i, text));
         }
         joined = null;
@@ -191,6 +190,9 @@ final class PageIndex {
 
     /** The paragraphs by their length and first and last characters, as {@link #prefixes}; built when first needed. */
     private void lines() {
+        if (prefixKeys == null) {
+            prefixes();
+        }
         int size = Integer.highestOneBit(Math.max(8, 2 * paragraphs - 1)) << 1;
         lineKeys = new long[size];
         lineFirst = new int[size];
@@ -320,8 +322,22 @@ final class PageIndex {
         return s;
     }
 
-    /** The section as the range of the paragraphs it is made of, joined by one space or line break; or null. */
-    private Block align(int index, String section) {
+    /**
+     * The section as the range of the paragraphs it is made of, joined by one space or line break; or null. Looked
+     * for first from the paragraph the page's source says it starts at (a heading's section at the heading), then
+     * among the paragraphs that begin as it does.
+     */
+    private Block align(int index, String section, int start) {
+        if (start >= 0 && start < paragraphs) {
+            load(section);
+            Block b = alignFrom(index, section, start);
+            if (b != null) {
+                return b;
+            }
+        }
+        if (prefixKeys == null) {
+            prefixes();
+        }
         int tries = 0;
         boolean loaded = false;
         int limit = Math.min(PREFIX, section.length());

@@ -75,6 +75,16 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void eachSectionSaysWhichParagraphItStartsAt() {
+        PageContent c = HtmlExtractor.extract("<p>Menu</p><section><h2>Campagne</h2><p>Nee is nee.</p></section>"
+                + "<article><div><p>Nachtleven</p><p>Fuifcharter</p></div></article>", PAGE, SCOPE);
+        assertThat(c.paragraphBlocks()).containsExactly("Menu", "Campagne", "Nee is nee.", "Nachtleven", "Fuifcharter");
+        assertThat(c.blocks().subList(c.paragraphs(), c.blocks().size()))
+                .containsExactly("Campagne\nNee is nee.", "Campagne Nee is nee.", "Nachtleven Fuifcharter");
+        assertThat(c.sectionStarts()).containsExactly(1, 1, 3);
+    }
+
+    @Test
     void malformedHtmlStillYieldsItsLinks() {
         assertThat(links("<div><p><a href=https://www.seksueelgeweld.be>hulp<p></div></span><table><td>x"))
                 .containsExactly("https://www.seksueelgeweld.be/");

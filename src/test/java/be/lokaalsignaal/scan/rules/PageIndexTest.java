@@ -18,6 +18,14 @@ class PageIndexTest {
         return new PageIndex(content, PageWordsTest.vocabulary(), 0);
     }
 
+    private static PageIndex index(List<String> paragraphs, List<String> sections, List<Integer> starts) {
+        List<String> blocks = new ArrayList<>(paragraphs);
+        blocks.addAll(sections);
+        PageContent content = new PageContent("https://www.stad.be/nieuws", "Nieuws", blocks, paragraphs.size(),
+                starts, List.of());
+        return new PageIndex(content, PageWordsTest.vocabulary(), 0);
+    }
+
     private static PageIndex.Block section(PageIndex index, int i) {
         return index.blocks.get(index.paragraphs + i);
     }
@@ -66,5 +74,37 @@ class PageIndexTest {
                 "Verslag gemeenteraad zitting 3\nPunt 3 goedgekeurd."));
         assertThat(section(index, 0).firstParagraph).isEqualTo(-1);
         assertThat(section(index, 1).firstParagraph).isEqualTo(6);
+    }
+
+    @Test
+    void a_section_whose_start_the_page_gives_is_aligned_there_however_many_paragraphs_share_its_beginning() {
+        List<String> paragraphs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            paragraphs.add("Verslag gemeenteraad zitting " + i);
+            paragraphs.add("Punt " + i + " goedgekeurd.");
+        }
+        PageIndex index = index(paragraphs, List.of("Verslag gemeenteraad zitting 35\nPunt 35 goedgekeurd."),
+                List.of(70));
+        assertThat(section(index, 0).firstParagraph).isEqualTo(70);
+        assertThat(section(index, 0).lastParagraph).isEqualTo(71);
+        assertThat(section(index, 0).bases).containsExactly(0, 32);
+    }
+
+    @Test
+    void a_section_whose_given_start_is_wrong_is_looked_for_among_the_paragraphs_or_read_on_its_own() {
+        PageIndex index = index(List.of("Intro van de stad.", "De campagne start.", "Met de steun van het college."),
+                List.of("De campagne start. Met de steun van het college.", "De campagne start. Met steun."),
+                List.of(0, 1));
+        assertThat(section(index, 0).firstParagraph).isEqualTo(1);
+        assertThat(section(index, 0).lastParagraph).isEqualTo(2);
+        assertThat(section(index, 1).firstParagraph).isEqualTo(-1);
+    }
+
+    @Test
+    void a_given_start_picks_which_of_two_alike_runs_of_paragraphs_a_section_is() {
+        PageIndex index = index(List.of("Verslag.", "Punt twee.", "Verslag.", "Punt twee."),
+                List.of("Verslag. Punt twee."), List.of(2));
+        assertThat(section(index, 0).firstParagraph).isEqualTo(2);
+        assertThat(section(index, 0).from).isEqualTo(index.blocks.get(2).from);
     }
 }
