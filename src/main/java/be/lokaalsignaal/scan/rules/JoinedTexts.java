@@ -66,11 +66,6 @@ final class JoinedTexts {
         return count;
     }
 
-    /** Where each text starts, and after the last where its line break ends. */
-    int[] starts() {
-        return at;
-    }
-
     /** Where text i starts in {@link #chars}. */
     int from(int i) {
         return at[i];

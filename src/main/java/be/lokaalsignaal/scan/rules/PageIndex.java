@@ -61,9 +61,8 @@ final class PageIndex {
     private static final int LINE_END = 4;
 
     private final PageWords words;
-    /** The paragraphs' characters, each followed by a line break, and where each starts; while aligning sections. */
-    private char[] joined;
-    private int[] paragraphAt;
+    /** The paragraphs' characters, each followed by a line break; while aligning sections. */
+    private JoinedTexts joined;
     private char[] sectionChars = new char[1024];
     /** Where sections may start: paragraphs by their first characters ({@link #prefixes}). */
     private long[] prefixKeys;
@@ -99,8 +98,7 @@ final class PageIndex {
         }
         boolean aligning = texts.size() > paragraphs && paragraphs < 1 << PARAGRAPH_BITS;
         if (aligning) {
-            joined = paragraphText.chars();
-            paragraphAt = paragraphText.starts();
+            joined = paragraphText;
         }
         for (int i = paragraphs; i < texts.size(); i++) {
             String text = texts.get(i);
@@ -197,10 +195,10 @@ final class PageIndex {
         lineKeys = new long[size];
         lineFirst = new int[size];
         nextOfLine = new int[paragraphs];
-        char[] chars = joined;
+        char[] chars = joined.chars();
         for (int i = paragraphs - 1; i >= 0; i--) {
-            int from = paragraphAt[i];
-            int length = paragraphAt[i + 1] - 1 - from;
+            int from = joined.from(i);
+            int length = joined.to(i) - from;
             int h = prefixHash[i];
             // and the last: many lines share their beginning ("Verslag gemeenteraad zitting 112")
             for (int k = Math.max(PREFIX, length - LINE_END); k < length; k++) {
@@ -238,9 +236,9 @@ final class PageIndex {
         int pos = 0;
         int[] run = new int[6];
         for (int j = first; j < paragraphs; j++) {
-            int from = paragraphAt[j];
-            int length = paragraphAt[j + 1] - 1 - from;
-            if (pos + length > n || !Arrays.equals(chars, pos, pos + length, joined, from, from + length)) {
+            int from = joined.from(j);
+            int length = joined.to(j) - from;
+            if (pos + length > n || !Arrays.equals(chars, pos, pos + length, joined.chars(), from, from + length)) {
                 return null;
             }
             if (j - first + 2 == run.length) {
@@ -285,11 +283,11 @@ final class PageIndex {
         prefixFirst = new int[size];
         nextOfPrefix = new int[paragraphs];
         prefixHash = new int[paragraphs];
-        char[] chars = joined;
+        char[] chars = joined.chars();
         // from the last paragraph to the first: each is put in front of the later ones of its key
         for (int i = paragraphs - 1; i >= 0; i--) {
-            int from = paragraphAt[i];
-            int len = Math.min(PREFIX, paragraphAt[i + 1] - 1 - from);
+            int from = joined.from(i);
+            int len = Math.min(PREFIX, joined.to(i) - from);
             int h = 0;
             for (int k = 0; k < len; k++) {
                 h = 31 * h + chars[from + k];
@@ -382,9 +380,9 @@ final class PageIndex {
         int pos = 0;
         int[] bases = new int[4];
         for (int j = first; j < paragraphs; j++) {
-            int from = paragraphAt[j];
-            int length = paragraphAt[j + 1] - 1 - from;
-            if (pos + length > n || !Arrays.equals(chars, pos, pos + length, joined, from, from + length)) {
+            int from = joined.from(j);
+            int length = joined.to(j) - from;
+            if (pos + length > n || !Arrays.equals(chars, pos, pos + length, joined.chars(), from, from + length)) {
                 return null;
             }
             if (j - first == bases.length) {
