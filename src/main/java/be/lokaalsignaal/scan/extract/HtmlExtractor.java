@@ -125,26 +125,32 @@ public final class HtmlExtractor {
      */
     private static void headingSections(List<String> paragraphs, List<Integer> levels, List<Element> elements,
                                         List<String> sections, List<Integer> starts) {
+        Frames frames = new Frames();
         for (int i = 0; i < paragraphs.size(); i++) {
             int level = levels.get(i);
             if (level == 0) {
                 continue;
             }
             Element container = container(elements.get(i));
-            Element frame = frame(elements.get(i));
-            StringBuilder sb = new StringBuilder(paragraphs.get(i));
+            Element frame = frames.of(elements.get(i));
+            // the section's end and length first, then its text in a builder of that size
+            int length = paragraphs.get(i).length();
             int j = i + 1;
             for (; j < paragraphs.size(); j++) {
                 int l = levels.get(j);
-                if (l != 0 && l <= level || !inside(elements.get(j), container) || frame(elements.get(j)) != frame) {
+                if (l != 0 && l <= level || !inside(elements.get(j), container) || frames.of(elements.get(j)) != frame) {
                     break;
                 }
-                if (sb.length() + paragraphs.get(j).length() > MAX_SECTION_CHARS) {
+                if (length + paragraphs.get(j).length() > MAX_SECTION_CHARS) {
                     break;
                 }
-                sb.append('\n').append(paragraphs.get(j));
+                length += 1 + paragraphs.get(j).length();
             }
             if (j > i + 1) {
+                StringBuilder sb = new StringBuilder(length).append(paragraphs.get(i));
+                for (int k = i + 1; k < j; k++) {
+                    sb.append('\n').append(paragraphs.get(k));
+                }
                 sections.add(sb.toString());
                 starts.add(i);
             }
@@ -162,22 +168,47 @@ public final class HtmlExtractor {
 
     /**
      * The page furniture an element stands in (footer, header, navigation, sidebar), or null for the content: a
-     * section never runs from the content into the footer with the municipality's address.
+     * section never runs from the content into the footer with the municipality's address. Remembered per element
+     * for one page: every paragraph asks it for itself and its ancestors, for each heading above it.
      */
-    private static Element frame(Element el) {
-        for (Element e = el; e != null; e = e.parent()) {
-            String tag = e.normalName();
-            if (FRAME_TAGS.contains(tag)) {
-                return e;
+    private static final class Frames {
+        private static final Element CONTENT = new Element("body");
+        private final Map<Element, Element> known = new IdentityHashMap<>();
+        private final List<Element> walked = new ArrayList<>();
+
+        Element of(Element el) {
+            Element found = null;
+            walked.clear();
+            for (Element e = el; e != null; e = e.parent()) {
+                Element k = known.get(e);
+                if (k != null) {
+                    found = k == CONTENT ? null : k;
+                    break;
+                }
+                walked.add(e);
+                if (isFrame(e)) {
+                    found = e;
+                    break;
+                }
+            }
+            for (Element e : walked) {
+                known.put(e, found == null ? CONTENT : found);
+            }
+            return found;
+        }
+
+        private static boolean isFrame(Element e) {
+            if (FRAME_TAGS.contains(e.normalName())) {
+                return true;
             }
             String names = (e.id() + " " + e.className()).toLowerCase(java.util.Locale.ROOT);
             for (String word : FRAME_NAMES) {
                 if (names.contains(word)) {
-                    return e;
+                    return true;
                 }
             }
+            return false;
         }
-        return null;
     }
 
     private static boolean inside(Element el, Element container) {
@@ -196,21 +227,51 @@ public final class HtmlExtractor {
         if (s == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
+        // most texts jsoup gives are normalised already: returned as they are, not copied
+        return normalised(s) ? s : collapse(s);
+    }
+
+    /** Whether a text has no white space but single spaces between other characters. */
+    private static boolean normalised(CharSequence s) {
+        int n = s.length();
+        boolean space = true;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c)) {
-                space = sb.length() > 0;
-            } else {
-                if (space) {
-                    sb.append(' ');
-                    space = false;
+            if (isSpace(c)) {
+                if (c != ' ' || space) {
+                    return false;
                 }
-                sb.append(c);
+                space = true;
+            } else {
+                space = false;
             }
         }
-        return sb.toString();
+        return !space || n == 0;
+    }
+
+    /** Runs of white space, no-break spaces and control characters as one space, none at either end. */
+    private static String collapse(CharSequence s) {
+        int n = s.length();
+        char[] out = new char[n];
+        int length = 0;
+        boolean space = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                space = length > 0;
+            } else {
+                if (space) {
+                    out[length++] = ' ';
+                    space = false;
+                }
+                out[length++] = c;
+            }
+        }
+        return new String(out, 0, length);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c);
     }
 
     /** Walks the DOM and cuts its visible text into paragraphs at block boundaries. */
@@ -263,7 +324,7 @@ public final class HtmlExtractor {
         }
 
         void flush() {
-            String text = normaliseSpace(current.toString());
+            String text = normalised(current) ? current.toString() : collapse(current);
             current.setLength(0);
             if (!text.isEmpty()) {
                 paragraphs.add(text);

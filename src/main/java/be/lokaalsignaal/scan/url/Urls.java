@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** URL resolution, normalisation and host tests. Everything lenient on input, strict on output: only http(s). */
@@ -23,6 +25,10 @@ public final class Urls {
             "jsessionid", "phpsessid", "sid", "sessionid", "cfid", "cftoken");
     private static final Pattern SESSION_PATH_PARAM = Pattern.compile("(?i);(jsessionid|phpsessid|sid)=[^/?#]*");
     private static final int MAX_URL_LENGTH = 2048;
+    /** Hosts as written and as normalised; the unusable ones as {@link #UNUSABLE}. */
+    private static final Map<String, String> HOSTS = new ConcurrentHashMap<>();
+    private static final int MAX_HOSTS = 4096;
+    private static final String UNUSABLE = new String("");
 
     private Urls() {
     }
@@ -99,6 +105,20 @@ public final class Urls {
         if (host == null) {
             return null;
         }
+        // a page names a few hosts hundreds of times, and IDN's conversion is most of a link's cost
+        String known = HOSTS.get(host);
+        if (known == null) {
+            String h = normaliseNewHost(host);
+            known = h == null ? UNUSABLE : h;
+            if (HOSTS.size() >= MAX_HOSTS) {
+                HOSTS.clear();
+            }
+            HOSTS.put(host, known);
+        }
+        return known == UNUSABLE ? null : known;
+    }
+
+    private static String normaliseNewHost(String host) {
         String h = host.strip().toLowerCase(Locale.ROOT);
         while (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);

@@ -85,6 +85,15 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void whiteSpaceNoBreakSpacesAndControlsBecomeSingleSpacesAndNoneAtTheEnds() {
+        assertThat(HtmlExtractor.normaliseSpace("  Nee \u00a0is\n\tnee\u0007 ")).isEqualTo("Nee is nee");
+        assertThat(HtmlExtractor.normaliseSpace("Nee is nee")).isEqualTo("Nee is nee");
+        assertThat(HtmlExtractor.normaliseSpace(" \n ")).isEmpty();
+        assertThat(HtmlExtractor.normaliseSpace("")).isEmpty();
+        assertThat(HtmlExtractor.normaliseSpace(null)).isEmpty();
+    }
+
+    @Test
     void malformedHtmlStillYieldsItsLinks() {
         assertThat(links("<div><p><a href=https://www.seksueelgeweld.be>hulp<p></div></span><table><td>x"))
                 .containsExactly("https://www.seksueelgeweld.be/");

@@ -14,6 +14,16 @@ class UrlsTest {
     }
 
     @Test
+    void aHostAskedAgainGetsTheSameAnswerUsableOrNot() {
+        for (int round = 0; round < 2; round++) {
+            assertThat(Urls.normaliseHost("WWW.Gemeente.BE.")).isEqualTo("www.gemeente.be");
+            assertThat(Urls.normaliseHost("www.mün.be")).isEqualTo("www.xn--mn-xka.be");
+            assertThat(Urls.normaliseHost("www.ge meente.be")).isNull();
+            assertThat(Urls.normaliseHost("...")).isNull();
+        }
+    }
+
+    @Test
     void defaultPortsAreDroppedAndOthersKept() {
         assertThat(Urls.normalise("http://gemeente.be:80/a")).contains("http://gemeente.be/a");
         assertThat(Urls.normalise("https://gemeente.be:443")).contains("https://gemeente.be/");
