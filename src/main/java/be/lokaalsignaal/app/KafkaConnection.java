@@ -56,6 +56,12 @@ public final class KafkaConnection implements AutoCloseable {
         }
         // a damaged data directory is refused before anything starts on it (and perhaps changes it)
         DataDirCheck.beforeStart(dataDir, valueTopics());
+        // a taken port is the common mistake: said before the registry is started on the data directory at all
+        try {
+            kafkaAddress.requireFree(EmbeddedKafka.SERVICE);
+        } catch (RuntimeException e) {
+            throw asUserError(e, "--kafka-port");
+        }
         // the registry is a separate process: it boots while the broker starts here
         CompletableFuture<EmbeddedRegistry> registryStart = CompletableFuture.supplyAsync(
                 () -> EmbeddedRegistry.start(EmbeddedRegistry.locateApicurioHome(), dataDir, registryAddress));
@@ -63,7 +69,12 @@ public final class KafkaConnection implements AutoCloseable {
         try {
             kafka = EmbeddedKafka.start(dataDir, kafkaAddress);
         } catch (RuntimeException e) {
-            registryStart.thenAccept(EmbeddedRegistry::close);
+            // stopped before the error is told: nothing may go on writing in the data directory after that
+            try {
+                registryStart.join().close();
+            } catch (CompletionException registryFailedToo) {
+                log.debug("the embedded schema registry did not start either", registryFailedToo);
+            }
             throw asUserError(e, "--kafka-port");
         }
         EmbeddedRegistry registry;

@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+    /** What the broker is called in messages about its port. */
+    public static final String SERVICE = "the embedded Kafka broker";
 
     private static final String HOST = Ports.HOST;
     private static final int NODE_ID = 1;
@@ -84,7 +86,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public static EmbeddedKafka start(Path dataDir, ServiceAddress address) {
         long started = System.nanoTime();
-        int brokerPort = address.choosePort("the embedded Kafka broker");
+        int brokerPort = address.choosePort(SERVICE);
         int controllerPort = Ports.freeOtherThan(brokerPort);
         int localPort = address.loopbackOnly() ? -1 : Ports.freeOtherThan(brokerPort, controllerPort);
         Listeners listeners = new Listeners(address, brokerPort, localPort, controllerPort);

@@ -54,6 +54,16 @@ public record ServiceAddress(String bindHost, int port, String advertisedHost, b
      *
      * @throws PortInUseException when the port is in use and no fallback was asked for
      */
+    /**
+     * Fails now, as {@link #choosePort} would, when the port is fixed, taken and no other may be chosen: for checking
+     * before anything else is started.
+     */
+    public void requireFree(String service) {
+        if (port != 0 && !freePortIfTaken && !Ports.isFree(bindHost, port)) {
+            throw new PortInUseException(service, bindHost, port);
+        }
+    }
+
     int choosePort(String service) {
         if (port == 0) {
             return Ports.free(bindHost);

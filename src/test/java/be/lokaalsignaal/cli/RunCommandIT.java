@@ -149,6 +149,8 @@ class RunCommandIT {
             assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(Main.EXIT_USAGE);
             assertThat(result.err().lines().toList()).singleElement().asString()
                     .startsWith("lokaal-signaal: ").contains("port " + port).contains("--kafka-port").contains("--free-ports-if-taken");
+            // refused before the registry was started on the data directory: nothing goes on writing there
+            assertThat(tmp.resolve("data").resolve("registry")).doesNotExist();
         }
     }
 
