@@ -50,11 +50,6 @@ public record ServiceAddress(String bindHost, int port, String advertisedHost, b
     }
 
     /**
-     * The port to bind: the given one when free, a free one for 0 or when asked to fall back.
-     *
-     * @throws PortInUseException when the port is in use and no fallback was asked for
-     */
-    /**
      * Fails now, as {@link #choosePort} would, when the port is fixed, taken and no other may be chosen: for checking
      * before anything else is started.
      */
@@ -64,6 +59,11 @@ public record ServiceAddress(String bindHost, int port, String advertisedHost, b
         }
     }
 
+    /**
+     * The port to bind: the given one when free, a free one for 0 or when asked to fall back.
+     *
+     * @throws PortInUseException when the port is in use and no fallback was asked for
+     */
     int choosePort(String service) {
         if (port == 0) {
             return Ports.free(bindHost);
