@@ -11,11 +11,7 @@ import org.junit.jupiter.api.Test;
 class PageIndexTest {
 
     private static PageIndex index(List<String> paragraphs, List<String> sections) {
-        List<String> blocks = new ArrayList<>(paragraphs);
-        blocks.addAll(sections);
-        PageContent content = new PageContent("https://www.stad.be/nieuws", "Nieuws", blocks, paragraphs.size(),
-                List.of());
-        return new PageIndex(content, PageWordsTest.vocabulary(), 0);
+        return index(paragraphs, sections, List.of());
     }
 
     private static PageIndex index(List<String> paragraphs, List<String> sections, List<Integer> starts) {
