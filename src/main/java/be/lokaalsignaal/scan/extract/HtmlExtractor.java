@@ -223,12 +223,12 @@ public final class HtmlExtractor {
         return false;
     }
 
-    static String normaliseSpace(String s) {
+    static String normaliseSpace(CharSequence s) {
         if (s == null) {
             return "";
         }
         // most texts jsoup gives are normalised already: returned as they are, not copied
-        return normalised(s) ? s : collapse(s);
+        return normalised(s) ? s.toString() : collapse(s);
     }
 
     /** Whether a text has no white space but single spaces between other characters. */
@@ -324,7 +324,7 @@ public final class HtmlExtractor {
         }
 
         void flush() {
-            String text = normalised(current) ? current.toString() : collapse(current);
+            String text = normaliseSpace(current);
             current.setLength(0);
             if (!text.isEmpty()) {
                 paragraphs.add(text);

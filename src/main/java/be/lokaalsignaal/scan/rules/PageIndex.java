@@ -326,8 +326,10 @@ final class PageIndex {
      * among the paragraphs that begin as it does.
      */
     private Block align(int index, String section, int start) {
+        boolean loaded = false;
         if (start >= 0 && start < paragraphs) {
             load(section);
+            loaded = true;
             Block b = alignFrom(index, section, start);
             if (b != null) {
                 return b;
@@ -337,7 +339,6 @@ final class PageIndex {
             prefixes();
         }
         int tries = 0;
-        boolean loaded = false;
         int limit = Math.min(PREFIX, section.length());
         int h = 0;
         for (int len = 1; len <= limit; len++) {
