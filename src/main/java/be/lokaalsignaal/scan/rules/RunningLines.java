@@ -14,8 +14,11 @@ import java.util.Map;
  */
 final class RunningLines {
 
-    /** How close to the start or end of a block a hit must stand to be part of a running line. */
-    static final int EDGE = 6;
+    /**
+     * How close to the start or end of a block a hit must stand to be part of a running line: a footer "ZVP BDM
+     * 2020-2025 - openbare versie - blz. 3" holds eight words after its first.
+     */
+    static final int EDGE = 9;
     /** How many pages must repeat a line for it to be a running line. */
     static final int MIN_REPEATS = 3;
     /** How many words a block must hold to be a document's page. */

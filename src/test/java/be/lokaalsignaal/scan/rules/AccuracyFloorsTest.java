@@ -73,14 +73,14 @@ class AccuracyFloorsTest {
     /**
      * The confusions left on the development part (ACCURACY.md says why): campaigns whose theme stands only in
      * another section of the page or document than their name and whose block names no one or an organisation (403,
-     * 616, 909, 1147, 1337, 1347, 1523, 1598, 1604, 1812), or whose block names no one (1110) or an association
+     * 909, 1147, 1337, 1347, 1523, 1604, 1812), or whose block names no one (1110) or an association
      * beside the municipality (1206, 1632: a university college beside the city in a multi-year plan); Ask for Angela
      * or a campaign whose posters the rules give to the measure's kit (327, 994, 1109, 1146, 1701, 1776); an action week
      * against "intimidatie" without a word that makes it sexual (515); "we" on a page that names associations or a
      * care centre (1001, 1535); bystander trainings whose words stand in separate sections, beside a care centre or
      * students (1131, 1733); a project whose help-line box stands by it (816); a campaign on a page titled with
      * the zonal plan it is not part of (827); campaigns that name the theme in no word of the lists ("zonder vragen
-     * aanraken", "ja is ja": 1427, 1577); an awareness kit the youth service lends (1522); an action whose poster
+     * aanraken", "ja is ja": 1427, 1577); an action whose poster
      * evening a Sensoa trainer leads (1713); posters carrying an
      * awareness team's number read as a campaign (720); a police annual report
      * whose "we" the page gives to a care centre (917); a plan's crime statistics that list sexual offences beside burglary (1533); a survey of
@@ -97,9 +97,8 @@ class AccuracyFloorsTest {
      * sentence before ('Die noemen onder meer...': 2009); a police zone named after another municipality, PZ Arro Ieper on
      * Poperinge's page (2179: the catalogue knows no zones); a council decision on a charter whose grounds list the
      * youth council's advice (2011).
-     * From the twelfth and thirteenth parts: a summer action whose action word stands more than 10 words from its
-     * theme, and a lifeguards' briefing read as a nightlife measure beside the complaints of seasonal bar workers
-     * (2309); a sport service's poster action whose club kit ("pakket") the rules give to a measure (2374); walks and a
+     * From the twelfth and thirteenth parts: a lifeguards' briefing read as a nightlife measure beside the complaints
+     * of seasonal bar workers (2309); a sport service's poster action whose club kit ("pakket") the rules give to a measure (2374); walks and a
      * reporting map against street harassment whose blocks name no one (2387, 2399); a charter's posters more than 12
      * words from the bars (2505); a campaign with posters "in De Lijn-haltes", the carrier's stops as a compound (2557);
      * a campaign on a page titled with the safety plan it is separate from (2630); a poster the youth service hands to
@@ -112,14 +111,11 @@ class AccuracyFloorsTest {
      * a training of youth leaders with posters for the clubs (2829); a safe-bar label's own campaign (2832); a chalk action whose action word stands apart
      * from its theme (3023); a police annual report, a council's decisions and minutes that take note of the zonal
      * plan's priority (2730, 2828, 3012);
-     * the measures of a plan's news page that names no plan kind in its title (2825); and a multi-year plan's kit for
-     * organisers (2910). From the sixteenth and seventeenth parts: a reporting app named more than 10 words from its
+     * and the measures of a plan's news page that names no plan kind in its title (2825). From the sixteenth and seventeenth parts: a reporting app named more than 10 words from its
      * theme (3118) or with a help line by it (3199); a campaign told without a campaign word, its theme only in the
      * lead (3153); a poster action whose paragraph names the pupils who made the images (3312); beer mats with a
-     * consent slogan on an Ask for Angela page, a campaign to both analysts (3393); a student association's vigil whose
-     * agenda item ends in the town's name (3122); an awareness team's posters whose quoted question says "spreek ons
-     * aan" (3232); a police ordinance whose help sentence names stewards at the fair (3185); party-hall rules that make
-     * the organiser provide the contact point (3220); a festival's briefing and awareness team on a page that names the festival's association and Sensoa beside the
+     * consent slogan on an Ask for Angela page, a campaign to both analysts (3393); a police ordinance whose help
+     * sentence names stewards at the fair (3185); a festival's briefing and awareness team on a page that names the festival's association and Sensoa beside the
      * city (3397). From the eighteenth and nineteenth parts: campaigns whose block says "we" on a page that names
      * associations or Plan International, whose method the city uses (3501, 3576), or names no one on a page that
      * names the Red Cross at a safe spot (3745); workshops on consent, a theme no word of the lists names (3802); the
@@ -129,8 +125,8 @@ class AccuracyFloorsTest {
      * reporting point's or a summer campaign's page with a help line within 12 words of its project word, the summer
      * campaign's blocks naming no one (3958, 4121); actions named more than 10 words from their theme (4128, 4203); a
      * youth workers' training whose posters stand within 30 words of a contact point (4138); "we" on a page that names an
-     * association (4146); minutes whose councillor's question stands within 120 words of the plan (4187); party and
-     * event rules that oblige the organiser, named in the block, to provide the contact point (3936, 4167); the police as
+     * association (4146); minutes whose councillor's question stands within 120 words of the plan (4187); event rules
+     * in council minutes that oblige the organiser to provide the contact point (4167); the police as
      * the contact point outside a festival
      * whose organiser's awareness team stands above it (4104). From the twenty-second and twenty-third parts: an
      * awareness action told without a campaign word (4316); a charter's poster campaign in the bars, the posters read
@@ -138,19 +134,24 @@ class AccuracyFloorsTest {
      * stands more than 12 words from the bars (4383); an equal-opportunities plan whose "een eigen campagne" reads as
      * someone's own (4401); a festival's awareness team at the info stand on the town's page (4379); a police annual
      * report whose plan and theme stand more than 40 words apart (4529); a zone's plan whose block names the Netherlands
-     * it works with (4545); festival safe spaces and permit conditions whose block names the organisers or whose measure
-     * stands apart from its setting (4315, 4409, 4410); minutes whose rejected proposal stands on another page than the alderman's words (4551). From the
-     * twenty-fourth and twenty-fifth parts: a vigil organised by a women's platform whose paragraph also names the city
-     * (4705); a youth service's posters on a page that also has a party charter (4798); a police annual report that
+     * it works with (4545); a festival's safe space whose block names the organisers (4409); minutes whose rejected proposal stands on another page than the alderman's words (4551). From the
+     * twenty-fourth and twenty-fifth parts: a youth service's posters on a page that also has a party charter (4798); a police annual report that
      * keeps the theme as the new plan's priority (4834); a "Lees ook" list that names a reporting point and nightlife
-     * (4701); a zone's plan news page titled with its nightlife actions (4943); a party hall's rules and a festival's
-     * consent campaign whose measure and setting stand apart (4942, 4975).
+     * (4701); a zone's plan news page titled with its nightlife actions (4943); a party hall's rules whose measure and
+     * setting stand apart (4942). From the twenty-sixth to twenty-ninth parts: Ask for Angela's posters, the page the two
+     * labellings disagree on (5138); a platform whose page names no one (5166); actions and projects told without a
+     * campaign word or the theme in words of the lists (a festival's "Ik feest met respect" against groping, a party
+     * campaign against a hand that will not go away: 5601, 5633) or more than 10 words from it (5721); an infostand at
+     * the town's fair in a welfare service's campaign against street harassment, read as a nightlife measure (5791); a
+     * zone named after another municipality, PZ Arro Ieper on Heuvelland's site (5426); a festival's required contact
+     * point in a block that names Sensoa as a trainer (5153); awareness teams and drink covers named apart from their
+     * setting, which only the page's lead or a heading names (5188, 5617, 5817); a charter on Roeselare's page that names
+     * Beveren, its part-municipality and another municipality's old name (5753).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
             "false- CAMPAIGN 403-overijse-druivenfeesten-respect.html",
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
-            "false- CAMPAIGN 616-ninove-carnaval-grenzen.html",
             "false- CAMPAIGN 909-halle-carnaval-respect.html",
             "false- CAMPAIGN 1001-kortrijk-actieplan-gelijke-kansen-2026-2031.pdf.txt",
             "false- CAMPAIGN 1109-brakel-vraag-naar-angela.html",
@@ -165,11 +166,9 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 1337-meldpunt-niet-oke.html",
             "false- CAMPAIGN 1347-meld-straatintimidatie.html",
             "false- CAMPAIGN 1427-fuifcharter-mijn-lijf-mijn-grens.html",
-            "false- CAMPAIGN 1522-pajottegem-zegt-neen-tegen-seksueel-geweld.html",
             "false- CAMPAIGN 1523-carnaval-met-respect.html",
             "false- CAMPAIGN 1535-column-schepen-niemand-hoort-zich-onveilig-te-voelen.html",
             "false- CAMPAIGN 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
-            "false- CAMPAIGN 1598-aalst-carnaval-mijn-kostuum-is-geen-ja.html",
             "false- CAMPAIGN 1604-gent-meld-straatintimidatie.html",
             "false- CAMPAIGN 1632-hasselt-meerjarenplan-2026-2031-strategische-nota.pdf.txt",
             "false- CAMPAIGN 1701-veilig-uitgaan-hasselt.html",
@@ -197,7 +196,6 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
             "false+ NIGHTLIFE 1916-vraag-jeugdraad-vraag-naar-angela.html",
             "false- NIGHTLIFE 2011-oudenaarde-gemeenteraad-charter-veilig-uitgaan.pdf.txt",
-            "false- CAMPAIGN 2309-zomeractie-zeedijk-roepen-is-geen-compliment.html",
             "false- CAMPAIGN 2374-bilzen-hoeselt-sporten-met-respect.html",
             "false- CAMPAIGN 2387-lommel-verkenningswandeling-veilig-centrum.html",
             "false- CAMPAIGN 2399-leuven-meldkaart-straatintimidatie.html",
@@ -220,16 +218,12 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 2828-gemeenteraad-maart-beslissingen.html",
             "false- SAFETY_PLAN 3012-notulen-gemeenteraad-kennisname-zvp.pdf.txt",
             "false+ NIGHTLIFE 2825-veiligheidsplan-fusiegemeente-goedgekeurd.html",
-            "false- NIGHTLIFE 2910-zemst-meerjarenplan-samenleven.pdf.txt",
             "false- CAMPAIGN 3118-genk-respect-meldapp-straatintimidatie.html",
             "false- CAMPAIGN 3153-roeselare-ziet-het.html",
             "false- CAMPAIGN 3199-meld-het-app.html",
             "false- CAMPAIGN 3312-brugge-tegen-straatintimidatie.html",
             "false- CAMPAIGN 3393-vraag-naar-angela-leuven.html",
-            "false+ CAMPAIGN 3122-wake-studentenvereniging.html",
-            "false+ CAMPAIGN 3232-gentse-feesten-awareness.html",
             "false+ NIGHTLIFE 3185-kattenstoet-glasverbod.html",
-            "false- NIGHTLIFE 3220-reglement-fuifzalen.html",
             "false- NIGHTLIFE 3397-lokerse-feesten-veilig-feesten.html",
             "false- CAMPAIGN 3501-straatintimidatie-niet-in-mortsel.html",
             "false- CAMPAIGN 3576-veilige-stad-voor-meisjes.html",
@@ -245,7 +239,6 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 4146-gent-straatintimidatie-melden.html",
             "false- CAMPAIGN 4203-pittem-fluiten-is-geen-compliment.html",
             "false- SAFETY_PLAN 4187-tongeren-borgloon-gemeenteraad-notulen-mei-2026.pdf.txt",
-            "false- NIGHTLIFE 3936-fuifreglement-2025.pdf.txt",
             "false- NIGHTLIFE 4167-hasselt-gemeenteraad-reglement-evenementen.pdf.txt",
             "false+ NIGHTLIFE 4104-graspop-info-inwoners.html",
             "false- CAMPAIGN 4316-wetteren-zeg-het-luid.html",
@@ -255,18 +248,26 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 4401-beleidsplan-gelijke-kansen-2026-2031.pdf.txt",
             "false- SAFETY_PLAN 4529-jaarverslag-politiezone-noorderkempen.pdf.txt",
             "false- SAFETY_PLAN 4545-politiezone-grens-veiligheidsplan.html",
-            "false- NIGHTLIFE 4315-geel-reggae-geel-safe-space.html",
             "false- NIGHTLIFE 4383-mijn-glas-mijn-grens.html",
             "false- NIGHTLIFE 4409-dranouter-safe-space.html",
-            "false- NIGHTLIFE 4410-hoppefeesten-voorwaarden-organisatoren.html",
             "false+ NIGHTLIFE 4551-kortrijk-notulen-gemeenteraad-ask-for-angela-verworpen.pdf.txt",
-            "false+ CAMPAIGN 4705-wake-grote-markt-geweld-vrouwen.html",
             "false- CAMPAIGN 4798-aarschot-jeugddienst-fuiven-affiches.html",
             "false- SAFETY_PLAN 4834-zemst-jaarverslag-pz-kastze-2025.pdf.txt",
             "false+ NIGHTLIFE 4701-zeg-het-gent-straatintimidatie.html",
             "false- NIGHTLIFE 4942-lokeren-feestzaal-huren-fuif.html",
             "false+ NIGHTLIFE 4943-roeselare-pz-riho-zonaal-veiligheidsplan.html",
-            "false- NIGHTLIFE 4975-mechelen-maanrock-nee-is-nee.html");
+            "false- CAMPAIGN 5138-vraag-naar-angela-essen.html",
+            "false- CAMPAIGN 5166-niet-ok-sint-niklaas.html",
+            "false- CAMPAIGN 5601-tienen-suikerrock-ik-feest-met-respect.html",
+            "false- CAMPAIGN 5633-willebroek-geen-fuif-zonder-respect.html",
+            "false- CAMPAIGN 5721-maasmechelen-grenzen-aangeven-scholen.html",
+            "false- SAFETY_PLAN 5426-zvp-arro-ieper.pdf.txt",
+            "false- NIGHTLIFE 5153-veilig-naar-pukkelpop.html",
+            "false- NIGHTLIFE 5188-genk-on-stage-veilig.html",
+            "false- NIGHTLIFE 5617-brasschaat-fuifkoffer-feest-veilig.html",
+            "false- NIGHTLIFE 5753-roeselare-fuifcharter.html",
+            "false- NIGHTLIFE 5817-awareness-zeelse-feesten.html",
+            "false+ NIGHTLIFE 5791-zwalm-zegt-nee-straatintimidatie.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
@@ -277,7 +278,7 @@ class AccuracyFloorsTest {
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(3493);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(4033);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }

@@ -39,6 +39,12 @@ class ActorRulesTest {
     }
 
     @Test
+    void aVigilOfAnAssociationThatEndsItsNameInTheTownsIsNoCampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Vrouwen met Vaart Mechelen houdt op 25 november een wake "
+                + "tegen seksueel geweld op de Grote Markt.</p>"))).isEmpty();
+    }
+
+    @Test
     void aCampaignOfAnotherMunicipalityIsNewsAboutElsewhere() {
         assertThat(kinds(WILLEBROEK, page("Gemeente Willebroek", "<p>In Boom loopt een campagne tegen "
                 + "straatintimidatie rond het station.</p>"))).isEmpty();

@@ -97,6 +97,21 @@ class ContextRulesTest {
     }
 
     @Test
+    void aRunningFooterWithThePageNumberAfterSevenWordsIsStillARunningLine() {
+        StringBuilder pages = new StringBuilder();
+        for (int p = 1; p <= 3; p++) {
+            pages.append("<p>De zone pakt intrafamiliaal geweld en seksuele delinquentie aan met een vaste "
+                    + "contactpersoon in elk team, met opvolging van elke melding binnen vijf werkdagen en met een "
+                    + "jaarlijkse evaluatie samen met de partners. Ze zet ook in op preventie bij grote fuiven en "
+                    + "evenementen. ZVP PZ Mechelen 2026-2031 - openbare versie - blz. ").append(p).append("</p>");
+        }
+        PageContent plan = CatalogueTestPages.html("https://www.mechelen.be/zonaal-veiligheidsplan-2026",
+                "<html><head><title>Zonaal veiligheidsplan 2026-2031</title></head><body><main>" + pages
+                        + "</main></body></html>");
+        assertThat(kinds(MECHELEN, plan)).containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
     void aStickerThatMarksATrainedBarIsNoCampaign() {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Eerst opleiding, dan sticker</h2><p>De preventiedienst "
                 + "van de stad leidt barmedewerkers op over seksuele intimidatie. Daarna krijgt de zaak een sticker aan "

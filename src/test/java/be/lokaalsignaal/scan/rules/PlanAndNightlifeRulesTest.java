@@ -454,4 +454,46 @@ class PlanAndNightlifeRulesTest {
                 + "uitgaansleven. De schepen antwoordde: 'We willen eerst weten of de uitbaters het zien zitten en welke "
                 + "opleiding daarvoor nodig is.'</p>"))).doesNotContain("NIGHTLIFE");
     }
+    @Test
+    void aPartyRegulationThatMakesTheOrganiserNameAContactPointIsTheTownsMeasure() {
+        assertThat(kinds(MECHELEN, page("Fuifreglement", "<h1>Fuifreglement</h1><p>Wie een fuif organiseert in een zaal "
+                + "van de stad, volgt dit reglement.</p><p>Artikel 4. De organisator duidt een aanspreekpunt aan voor "
+                + "bezoekers die te maken krijgen met seksuele intimidatie, herkenbaar aan een fluohesje.</p>")))
+                .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void aPermitThatRequiresAContactPointOfTheOrganiserIsTheTownsMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>In de evenementenvergunning van de stad staat voortaan dat "
+                + "de organisator op elke fuif een aanspreekpunt voorziet voor wie zich lastiggevallen voelt.</p>")))
+                .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void permitNewsThatTellsOfTheFestivalsOwnTeamIsNoMeasureOfTheTown() {
+        assertThat(kinds(MECHELEN, page("Vergunning voor het festival", "<h1>Vergunning voor het festival</h1><p>Het "
+                + "college van burgemeester en schepenen verleende de vergunning. Het festival zet een eigen "
+                + "awarenessteam in voor wie te maken krijgt met grensoverschrijdend gedrag.</p>"))).isEmpty();
+    }
+
+    @Test
+    void theTownsAwarenessTeamOnItsFestivalsPageCountsWithTheFestivalNamedOnlyInTheTitle() {
+        assertThat(kinds(MECHELEN, page("Veilig op Maanrock", "<h1>Veilig op Maanrock</h1><p>De stad Mechelen zet dit "
+                + "jaar een awarenessteam in, herkenbaar aan de oranje hesjes.</p><p>Wie zich lastiggevallen voelt, "
+                + "spreekt hen aan.</p>"))).containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void theFestivalOrganisersAwarenessTeamOnTheTownsInfoPageIsNotTheTowns() {
+        assertThat(kinds(MECHELEN, page("Maanrock: info voor buurtbewoners", "<h1>Maanrock</h1><p>De stad Mechelen "
+                + "regelt het verkeer. Volgens de organisator staat er op het terrein een awarenessteam klaar voor wie "
+                + "zich lastiggevallen voelt.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aPosterThatTellsTheBarsStaffWereTrainedBelongsToTheTraining() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad leidt barpersoneel op rond seksueel "
+                + "grensoverschrijdend gedrag. Elke deelnemende zaak krijgt een affiche voor aan de toog met de boodschap "
+                + "dat het personeel is opgeleid.</p>"))).containsExactly("NIGHTLIFE");
+    }
 }
