@@ -33,9 +33,10 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part (the twenty-sixth to twenty-ninth parts written blind, pages 5101-5235, 5301-5435,
-     * 5501-5635 and 5701-5835) scores (ACCURACY.md, evaluations 27 and 28: 0.938 / 0.953, 0.991 / 0.963, 0.957 /
-     * 0.941): a rule change must not make it worse while the floors above are not reached on it.
+     * What the held-out part scored at its first evaluation: a rule change must not make it worse while the floors above
+     * are not reached on it. These are the figures of the last one (the twenty-sixth to twenty-ninth parts, evaluations
+     * 27 and 28: 0.938 / 0.953, 0.991 / 0.963, 0.957 / 0.941; in the development part since 2026-12-03); a new part
+     * written blind sets its own at its first reading.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
@@ -62,7 +63,7 @@ class AccuracyFloorsTest {
         return below;
     }
 
-    /** The development part, the opened blind parts with it, at the floors of every kind (739 of 805 campaigns found). */
+    /** The development part, the opened blind parts with it, at the floors of every kind (865 of 932 campaigns found). */
     @Test
     void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloors() {
         AccuracyReport report = run(DEV);
@@ -271,7 +272,7 @@ class AccuracyFloorsTest {
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
-     * twenty-fifth, held out until evaluations 15 to 26, in it since 2026-12-02) is read with no confusion but
+     * twenty-ninth, held out until evaluations 15 to 28, in it since 2026-12-02 and 2026-12-03) is read with no confusion but
      * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
@@ -285,20 +286,21 @@ class AccuracyFloorsTest {
 
     @Test
     void theHeldOutPartDoesNotFallBelowWhatItReached() {
-        Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree");
+        Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree: no held-out part at present");
         assertThat(below(run(HELDOUT), HELDOUT_REACHED)).as("kinds below their last figures on %s", HELDOUT).isEmpty();
     }
 
     /**
      * Reached on the twenty-sixth and twenty-seventh parts (evaluation 27), for the first time on a blind part for all
      * kinds at once, and not kept on the next two parts read with the same catalogue (evaluation 28: campaigns 0.896
-     * precision); on all four together campaign precision is 0.938 (ACCURACY.md).
+     * precision); on all four together campaign precision was 0.938 (ACCURACY.md). Enabled again when a held-out part
+     * read once is at the floors.
      */
-    @Disabled("the floors of issue #9 are not reached on the held-out part: campaign precision 0.938 of 0.95 "
-            + "(ACCURACY.md, evaluation 28)")
+    @Disabled("the floors of issue #9 were not reached on the last held-out part: campaign precision 0.938 of 0.95 "
+            + "(ACCURACY.md, evaluation 28); no held-out part has been read since")
     @Test
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
-        Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree");
+        Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree: no held-out part at present");
         assertThat(below(run(HELDOUT), FLOORS)).as("kinds below the floors on %s", HELDOUT).isEmpty();
     }
 }
