@@ -1,13 +1,10 @@
 package be.lokaalsignaal.cli;
 
 import be.lokaalsignaal.app.UserError;
-import be.lokaalsignaal.register.LoadProblem;
 import be.lokaalsignaal.register.Register;
-import be.lokaalsignaal.register.RegisterException;
 import be.lokaalsignaal.scan.accuracy.AccuracyReport;
 import be.lokaalsignaal.scan.accuracy.CorpusException;
 import be.lokaalsignaal.scan.accuracy.LabelledCorpus;
-import be.lokaalsignaal.scan.rules.CatalogueException;
 import be.lokaalsignaal.scan.rules.Places;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import java.io.PrintWriter;
@@ -15,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,11 +32,8 @@ public final class AccuracyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Corpus directories, each with a labels.yml.")
     List<Path> dirs;
 
-    @Option(names = "--signals", paramLabel = "FILE", description = "YAML signal rule catalogue (default: the bundled one).")
-    Path signals;
-
-    @Option(names = "--municipalities", paramLabel = "FILE", description = "CSV register for the municipalities' names (default: the bundled register).")
-    Path municipalities;
+    @Mixin
+    ReadingOptions reading;
 
     @Option(names = "--figures-only", negatable = false,
             description = "Print the figures per kind only, not which pages were confused (for a held-out part).")
@@ -49,14 +44,8 @@ public final class AccuracyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Register register = register();
-        SignalCatalogue catalogue;
-        try {
-            catalogue = (signals == null ? SignalCatalogue.bundled() : SignalCatalogue.load(signals))
-                    .withPlaces(Places.of(register));
-        } catch (CatalogueException e) {
-            throw new UserError("--signals: " + e.getMessage(), e);
-        }
+        Register register = reading.register(spec.commandLine().getErr());
+        SignalCatalogue catalogue = reading.catalogue().withPlaces(Places.of(register));
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < dirs.size(); i++) {
             AccuracyReport report;
@@ -71,20 +60,5 @@ public final class AccuracyCommand implements Callable<Integer> {
             report.print(out, figuresOnly);
         }
         return 0;
-    }
-
-    private Register register() {
-        if (municipalities == null) {
-            return Register.bundled();
-        }
-        try {
-            var load = Register.load(municipalities);
-            for (LoadProblem problem : load.problems()) {
-                spec.commandLine().getErr().println("lokaal-signaal: skipped " + problem);
-            }
-            return load.register();
-        } catch (RegisterException e) {
-            throw new UserError("--municipalities: " + e.getMessage(), e);
-        }
     }
 }

@@ -5,12 +5,9 @@ import be.lokaalsignaal.app.KafkaConnection;
 import be.lokaalsignaal.app.UserError;
 import be.lokaalsignaal.avro.WebsitePage;
 import be.lokaalsignaal.avro.WebsiteScan;
-import be.lokaalsignaal.register.LoadProblem;
 import be.lokaalsignaal.register.Register;
-import be.lokaalsignaal.register.RegisterException;
 import be.lokaalsignaal.scan.ScanListener;
 import be.lokaalsignaal.scan.WarcScanner;
-import be.lokaalsignaal.scan.rules.CatalogueException;
 import be.lokaalsignaal.scan.rules.Places;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
 import be.lokaalsignaal.topics.Publisher;
@@ -46,11 +43,8 @@ public final class ScanWarcCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--municipalities", paramLabel = "FILE", description = "CSV register to map hosts to municipalities (default: the bundled register).")
-    Path municipalities;
-
-    @Option(names = "--signals", paramLabel = "FILE", description = "YAML signal rule catalogue (default: the bundled one).")
-    Path signals;
+    @Mixin
+    ReadingOptions reading;
 
     @Option(names = "--scan-id", description = "Id under which the pages are published (default: warc-<file name>).")
     String scanId;
@@ -69,8 +63,8 @@ public final class ScanWarcCommand implements Callable<Integer> {
             }
         }
         cluster.validated();
-        Register register = register();
-        SignalCatalogue catalogue = catalogue();
+        Register register = reading.register(spec.commandLine().getErr());
+        SignalCatalogue catalogue = reading.catalogue();
         PrintWriter out = spec.commandLine().getOut();
         WarcScanner scanner = new WarcScanner(catalogue.withPlaces(Places.of(register)), register::nisForHost);
         if (dryRun) {
@@ -111,28 +105,5 @@ public final class ScanWarcCommand implements Callable<Integer> {
                     file, summary.responses(), summary.pages(), summary.unmatchedHosts(), summary.unreadable());
         }
         out.flush();
-    }
-
-    private Register register() {
-        if (municipalities == null) {
-            return Register.bundled();
-        }
-        try {
-            var load = Register.load(municipalities);
-            for (LoadProblem problem : load.problems()) {
-                spec.commandLine().getErr().println("lokaal-signaal: skipped " + problem);
-            }
-            return load.register();
-        } catch (RegisterException e) {
-            throw new UserError("--municipalities: " + e.getMessage(), e);
-        }
-    }
-
-    private SignalCatalogue catalogue() {
-        try {
-            return signals == null ? SignalCatalogue.bundled() : SignalCatalogue.load(signals);
-        } catch (CatalogueException e) {
-            throw new UserError("--signals: " + e.getMessage(), e);
-        }
     }
 }
