@@ -37,7 +37,8 @@ class AccuracyCommandTest {
         CliRun result = CliRun.execute("accuracy", dir.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("2 pages")
-                .containsPattern("CAMPAIGN +2 +1 +0 +1 +1\\.000 +0\\.500")
+                .containsPattern("CAMPAIGN +2 +1 +0 +1 +1\\.000 +0\\.500 +0\\.025-1\\.000 +0\\.013-0\\.987")
+                .containsPattern("NIGHTLIFE +0 +0 +0 +0 +1\\.000 +1\\.000 +- +-")
                 .contains("false- 002-minister.html (Mechelen)");
     }
 

@@ -18,8 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+import org.apache.commons.statistics.interval.Interval;
 
 /**
  * The whole signal catalogue over a labelled corpus, through the scanner's own reading of a page (the same
@@ -40,6 +43,34 @@ public final class AccuracyReport {
         /** Of the pages labelled, the share found; 1 when no page is labelled with the kind. */
         public double recall() {
             return labelled == 0 ? 1.0 : (double) truePositives / labelled;
+        }
+
+        /** Where the precision of pages like these lies, at 95 % confidence; empty when nothing was found. */
+        public Optional<Bounds> precisionBounds() {
+            return Bounds.of(truePositives, truePositives + falsePositives);
+        }
+
+        /** Where the recall of pages like these lies, at 95 % confidence; empty when no page is labelled so. */
+        public Optional<Bounds> recallBounds() {
+            return Bounds.of(truePositives, labelled);
+        }
+    }
+
+    /**
+     * A 95 % confidence interval for a share of a corpus part. Clopper-Pearson's exact interval rather than the
+     * narrower Wilson score: a figure quoted to Parliament should err on the side of saying too little, and this one
+     * covers the true share at least 95 % of the time whatever the share and size, where Wilson's does so on average
+     * and dips below near 0 and 1. It says how far a part of this size can be off by chance, not how far written
+     * pages are from the web.
+     */
+    public record Bounds(double low, double high) {
+
+        static Optional<Bounds> of(int successes, int trials) {
+            if (trials == 0) {
+                return Optional.empty();
+            }
+            Interval i = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(trials, successes, 0.05);
+            return Optional.of(new Bounds(i.getLowerBound(), i.getUpperBound()));
         }
     }
 
@@ -168,14 +199,16 @@ public final class AccuracyReport {
     /** The table of figures; then, unless figuresOnly, every confusion with the label's reason and the evidence. */
     public void print(PrintWriter out, boolean figuresOnly) {
         out.printf("%s: %d pages%n%n", corpus.dir(), results.size());
-        out.printf("%-13s %8s %6s %6s %6s %10s %7s%n", "kind", "labelled", "found", "false+", "false-", "precision",
-                "recall");
+        out.printf("%-13s %8s %6s %6s %6s %10s %7s   %-13s %s%n", "kind", "labelled", "found", "false+", "false-",
+                "precision", "recall", "precision 95%", "recall 95%");
         // three decimals: 55 of 58 is 0.948, which two decimals would print as the floor of 0.95 it does not reach
         for (Figures f : figures.values()) {
-            out.printf(Locale.ROOT, "%-13s %8d %6d %6d %6d %10.3f %7.3f%n", f.kind(), f.labelled(),
+            out.printf(Locale.ROOT, "%-13s %8d %6d %6d %6d %10.3f %7.3f   %-13s %s%n", f.kind(), f.labelled(),
                     f.truePositives() + f.falsePositives(), f.falsePositives(), f.falseNegatives(), f.precision(),
-                    f.recall());
+                    f.recall(), bounds(f.precisionBounds()), bounds(f.recallBounds()));
         }
+        out.println();
+        out.println("95%: Clopper-Pearson interval of the share over pages like these; - where nothing is counted.");
         if (figuresOnly) {
             out.flush();
             return;
@@ -205,6 +238,10 @@ public final class AccuracyReport {
             }
         }
         out.flush();
+    }
+
+    private static String bounds(Optional<Bounds> b) {
+        return b.map(x -> String.format(Locale.ROOT, "%.3f-%.3f", x.low(), x.high())).orElse("-");
     }
 
     private static String phrase(MatchedPhrase p) {
