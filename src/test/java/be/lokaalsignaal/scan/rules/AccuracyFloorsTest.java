@@ -34,16 +34,15 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scored at its first evaluation: a rule change must not make it worse while the floors above
-     * are not reached on it. These are the figures of the last one (the twenty-sixth to twenty-ninth parts, evaluations
-     * 27 and 28: 0.938 / 0.953, 0.991 / 0.963, 0.957 / 0.941; in the development part since 2026-12-03); a new part
-     * written blind sets its own at its first reading.
+     * are not reached on it. These are the figures of the thirtieth and thirty-first parts (evaluation 29: 0.844 / 0.844,
+     * 1.000 / 1.000, 0.985 / 0.930), rounded down; a new part written blind sets its own at its first reading.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.93, 0.95},
-            SignalKind.SAFETY_PLAN, new double[] {0.99, 0.96},
-            SignalKind.NIGHTLIFE, new double[] {0.95, 0.94});
+            SignalKind.CAMPAIGN, new double[] {0.84, 0.84},
+            SignalKind.SAFETY_PLAN, new double[] {1.00, 1.00},
+            SignalKind.NIGHTLIFE, new double[] {0.98, 0.92});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -292,12 +291,12 @@ class AccuracyFloorsTest {
 
     /**
      * Reached on the twenty-sixth and twenty-seventh parts (evaluation 27), for the first time on a blind part for all
-     * kinds at once, and not kept on the next two parts read with the same catalogue (evaluation 28: campaigns 0.896
-     * precision); on all four together campaign precision was 0.938 (ACCURACY.md). Enabled again when a held-out part
-     * read once is at the floors.
+     * kinds at once, and not kept on the next parts: campaign precision 0.896 on the twenty-eighth and twenty-ninth
+     * (evaluation 28), campaigns 0.844 / 0.844 on the thirtieth and thirty-first, tuned on everything before them
+     * (evaluation 29; ACCURACY.md). Enabled again when a held-out part read once is at the floors.
      */
-    @Disabled("the floors of issue #9 were not reached on the last held-out part: campaign precision 0.938 of 0.95 "
-            + "(ACCURACY.md, evaluation 28); no held-out part has been read since")
+    @Disabled("the floors of issue #9 are not reached on the held-out part: campaigns 0.844 precision and 0.844 recall "
+            + "of 0.95 / 0.90 (ACCURACY.md, evaluation 29)")
     @Test
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
         Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree: no held-out part at present");
