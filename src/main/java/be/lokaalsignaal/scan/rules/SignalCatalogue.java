@@ -233,7 +233,7 @@ public final class SignalCatalogue {
             boolean known = !ownNames.isEmpty();
             names.forEach((name, phrase) -> {
                 if (ownNames.contains(name)) {
-                    if (actors.ownName()) {
+                    if (actors.ownName() && !places.isAdjective(name)) {
                         own.add(phrase);
                     }
                 } else if (known && actors.otherNames()) {

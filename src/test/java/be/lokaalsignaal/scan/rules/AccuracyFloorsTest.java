@@ -34,8 +34,9 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scored at its first evaluation: a rule change must not make it worse while the floors above
-     * are not reached on it. These are the figures of the thirtieth and thirty-first parts (evaluation 29: 0.844 / 0.844,
-     * 1.000 / 1.000, 0.985 / 0.930), rounded down; a new part written blind sets its own at its first reading.
+     * are not reached on it. These are the figures of the last one, the thirtieth and thirty-first parts (evaluation 29:
+     * 0.844 / 0.844, 1.000 / 1.000, 0.985 / 0.930), rounded down, in the development part since 2026-12-03; a new part
+     * written blind sets its own at its first reading.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
@@ -62,7 +63,7 @@ class AccuracyFloorsTest {
         return below;
     }
 
-    /** The development part, the opened blind parts with it, at the floors of every kind (865 of 932 campaigns found). */
+    /** The development part, the opened blind parts with it, at the floors of every kind (930 of 996 campaigns found). */
     @Test
     void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloors() {
         AccuracyReport report = run(DEV);
@@ -73,12 +74,12 @@ class AccuracyFloorsTest {
     /**
      * The confusions left on the development part (ACCURACY.md says why): campaigns whose theme stands only in
      * another section of the page or document than their name and whose block names no one or an organisation (403,
-     * 909, 1147, 1337, 1347, 1523, 1604, 1812), or whose block names no one (1110) or an association
+     * 909, 1337, 1523, 1604, 1812), or whose block names no one (1110) or an association
      * beside the municipality (1206, 1632: a university college beside the city in a multi-year plan); Ask for Angela
      * or a campaign whose posters the rules give to the measure's kit (327, 994, 1109, 1146, 1701, 1776); an action week
      * against "intimidatie" without a word that makes it sexual (515); "we" on a page that names associations or a
-     * care centre (1001, 1535); bystander trainings whose words stand in separate sections, beside a care centre or
-     * students (1131, 1733); a project whose help-line box stands by it (816); a campaign on a page titled with
+     * care centre (1001, 1535); a bystander training whose words stand in separate sections beside
+     * students (1733); a project whose help-line box stands by it (816); a campaign on a page titled with
      * the zonal plan it is not part of (827); campaigns that name the theme in no word of the lists ("zonder vragen
      * aanraken", "ja is ja": 1427, 1577); an action whose poster
      * evening a Sensoa trainer leads (1713); posters carrying an
@@ -92,8 +93,7 @@ class AccuracyFloorsTest {
      * (1407); patrols in a police annual report's
      * chapter on its plan's priority (1799). From the tenth and eleventh parts: an info evening
      * named more than 10 words from its theme (2142); the youth service's party kit, the one page whose two labellings
-     * disagree (2188); Ask for Angela as the heading and the question of a youth council's questions, whose answer has
-     * no plans (1916); a local plan whose sentence of the national plan's phenomena names that plan only in the
+     * disagree (2188); a local plan whose sentence of the national plan's phenomena names that plan only in the
      * sentence before ('Die noemen onder meer...': 2009); a police zone named after another municipality, PZ Arro Ieper on
      * Poperinge's page (2179: the catalogue knows no zones); a council decision on a charter whose grounds list the
      * youth council's advice (2011).
@@ -116,8 +116,8 @@ class AccuracyFloorsTest {
      * lead (3153); a poster action whose paragraph names the pupils who made the images (3312); beer mats with a
      * consent slogan on an Ask for Angela page, a campaign to both analysts (3393); a police ordinance whose help
      * sentence names stewards at the fair (3185); a festival's briefing and awareness team on a page that names the festival's association and Sensoa beside the
-     * city (3397). From the eighteenth and nineteenth parts: campaigns whose block says "we" on a page that names
-     * associations or Plan International, whose method the city uses (3501, 3576), or names no one on a page that
+     * city (3397). From the eighteenth and nineteenth parts: a campaign whose block says "we" on a page that names
+     * Plan International, whose method the city uses (3576), or names no one on a page that
      * names the Red Cross at a safe spot (3745); workshops on consent, a theme no word of the lists names (3802); the
      * posters a prevention service hands to organisers for the contact point they must staff, 30 words on (3814); an
      * equal-opportunities plan that marks its actions also in the zonal plan (3518); a police annual report whose
@@ -146,7 +146,13 @@ class AccuracyFloorsTest {
      * zone named after another municipality, PZ Arro Ieper on Heuvelland's site (5426); a festival's required contact
      * point in a block that names Sensoa as a trainer (5153); awareness teams and drink covers named apart from their
      * setting, which only the page's lead or a heading names (5188, 5617, 5817); a charter on Roeselare's page that names
-     * Beveren, its part-municipality and another municipality's old name (5753).
+     * Beveren, its part-municipality and another municipality's old name (5753). From the thirtieth and thirty-first
+     * parts: campaigns whose block says "we" on a page that names associations or a youth house as the place of a
+     * workshop (5976, 6019), whose sentence names the pupils or students it is for (6103, 6223), that names the town
+     * only by its adjective ("De Mechelse campagne": 6175), whose councillor's proposal stands by the council's own
+     * action in the minutes (6174), a workshop told without a campaign word (6181), Ask for Angela's posters on a page
+     * titled with it (6228); nightlife measures whose measure and setting stand more than 12 words apart (5988, 6185)
+     * or whose block gives them to the students or pupils they are for (6103, 6223).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 327-lier-vraag-naar-angela.html",
@@ -156,15 +162,12 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 1001-kortrijk-actieplan-gelijke-kansen-2026-2031.pdf.txt",
             "false- CAMPAIGN 1109-brakel-vraag-naar-angela.html",
             "false- CAMPAIGN 1110-nazareth-de-pinte-week-tegen-seksueel-geweld.html",
-            "false- CAMPAIGN 1131-herentals-omstaanderstraining-straatintimidatie.html",
             "false- CAMPAIGN 1146-hasselt-vraag-naar-angela-zuivelmarkt.html",
-            "false- CAMPAIGN 1147-genk-magazine-straatintimidatie.html",
             "false- CAMPAIGN 1206-infoblad-november-2025.pdf.txt",
             "false+ CAMPAIGN 720-kortrijk-awarenessteam-kortrijk-conge.html",
             "false- CAMPAIGN 816-antwerpen-straatintimidatie-zeg-er-iets-van.html",
             "false- CAMPAIGN 827-herent-nieuws-veiligheidsplan-herko-en-campagne.html",
             "false- CAMPAIGN 1337-meldpunt-niet-oke.html",
-            "false- CAMPAIGN 1347-meld-straatintimidatie.html",
             "false- CAMPAIGN 1427-fuifcharter-mijn-lijf-mijn-grens.html",
             "false- CAMPAIGN 1523-carnaval-met-respect.html",
             "false- CAMPAIGN 1535-column-schepen-niemand-hoort-zich-onveilig-te-voelen.html",
@@ -194,7 +197,6 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 2188-stekene-awarenesskoffer-fuiven.html",
             "false+ SAFETY_PLAN 2009-pajottegem-lokaal-veiligheidsplan-2026-2031.pdf.txt",
             "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
-            "false+ NIGHTLIFE 1916-vraag-jeugdraad-vraag-naar-angela.html",
             "false- NIGHTLIFE 2011-oudenaarde-gemeenteraad-charter-veilig-uitgaan.pdf.txt",
             "false- CAMPAIGN 2374-bilzen-hoeselt-sporten-met-respect.html",
             "false- CAMPAIGN 2387-lommel-verkenningswandeling-veilig-centrum.html",
@@ -225,7 +227,6 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 3393-vraag-naar-angela-leuven.html",
             "false+ NIGHTLIFE 3185-kattenstoet-glasverbod.html",
             "false- NIGHTLIFE 3397-lokerse-feesten-veilig-feesten.html",
-            "false- CAMPAIGN 3501-straatintimidatie-niet-in-mortsel.html",
             "false- CAMPAIGN 3576-veilige-stad-voor-meisjes.html",
             "false- CAMPAIGN 3745-safe-summer-blankenberge.html",
             "false- CAMPAIGN 3802-sint-truiden-workshops-toestemming.html",
@@ -264,21 +265,32 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 5426-zvp-arro-ieper.pdf.txt",
             "false- NIGHTLIFE 5153-veilig-naar-pukkelpop.html",
             "false- NIGHTLIFE 5188-genk-on-stage-veilig.html",
-            "false- NIGHTLIFE 5617-brasschaat-fuifkoffer-feest-veilig.html",
             "false- NIGHTLIFE 5753-roeselare-fuifcharter.html",
             "false- NIGHTLIFE 5817-awareness-zeelse-feesten.html",
-            "false+ NIGHTLIFE 5791-zwalm-zegt-nee-straatintimidatie.html");
+            "false+ NIGHTLIFE 5791-zwalm-zegt-nee-straatintimidatie.html",
+            "false- CAMPAIGN 5976-safe-space-merelbeke-melle.html",
+            "false- CAMPAIGN 6019-nietoke-jeugddienst.html",
+            "false- CAMPAIGN 6103-meerjarenplan-leuven.pdf.txt",
+            "false- CAMPAIGN 6174-notulen-gemeenteraad-zonhoven.pdf.txt",
+            "false- CAMPAIGN 6175-maanrock-nee-is-nee.html",
+            "false- CAMPAIGN 6181-workshop-grenzen-jeugdverenigingen.html",
+            "false- CAMPAIGN 6223-roeselare-jaarverslag-preventiedienst-2025.pdf.txt",
+            "false- CAMPAIGN 6228-middelkerke-strandbars-angela.html",
+            "false- NIGHTLIFE 5988-reglement-fuifzaal-wichelen.html",
+            "false- NIGHTLIFE 6103-meerjarenplan-leuven.pdf.txt",
+            "false- NIGHTLIFE 6185-fuifzalen-lummen.html",
+            "false- NIGHTLIFE 6223-roeselare-jaarverslag-preventiedienst-2025.pdf.txt");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
-     * twenty-ninth, held out until evaluations 15 to 28, in it since 2026-12-02 and 2026-12-03) is read with no confusion but
-     * the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
+     * thirty-first, held out until evaluations 15 to 29, in it since 2026-12-02 and 2026-12-03) is read with no
+     * confusion but the known ones: a rule change that breaks one of its pages fails here, by name, before it can reach the floors
      * above.
      */
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(4033);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(4303);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }

@@ -308,4 +308,40 @@ class ActorRulesTest {
         assertThat(kinds(merelbekeMelle, page("Gemeente Merelbeke-Melle", "<p>Melle voert Vraag naar Angela in: in "
                 + "veel cafés kan je aan de bar naar Angela vragen.</p>"))).containsExactly("NIGHTLIFE");
     }
+
+    @Test
+    void barsNamedByAnotherTownsAdjectiveAreNewsAboutElsewhere() {
+        String measure = " cafés volgden een opleiding rond seksuele intimidatie voor het barpersoneel. De stad wil "
+                + "het aantal deelnemende cafés nog uitbreiden.</p>";
+        assertThat(kinds(WILLEBROEK, page("Gemeente Willebroek", "<p>De Antwerpse" + measure))).isEmpty();
+        assertThat(kinds(WILLEBROEK, page("Gemeente Willebroek", "<p>De Willebroekse" + measure)))
+                .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void aCampaignOfTheProvincesSportsServiceIsNotTheMunicipalitys() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De campagne van de provinciale sportdienst tegen "
+                + "grensoverschrijdend gedrag bestaat uit affiches en filmpjes voor de clubs.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aCampaignOfTheSportsFederationsIsNotTheMunicipalitys() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De sportfederaties vernieuwden hun "
+                + "sensibiliseringscampagne tegen grensoverschrijdend gedrag. Wij geven de toolkit graag door.</p>")))
+                .isEmpty();
+    }
+
+    @Test
+    void weAsAMunicipalityIsTheMunicipalitysAction() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De vereniging vroeg ons om hulp. Met deze "
+                + "affichecampagne tegen straatintimidatie willen we als stad het signaal geven dat het niet kan.</p>")))
+                .containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void whoDesignedThePostersIsNotWhoRunsTheCampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>In oktober hangen we aan alle sporthallen een affiche "
+                + "tegen grensoverschrijdend gedrag. De affiches werden ontworpen door leerlingen van de "
+                + "kunstacademie.</p>"))).containsExactly("CAMPAIGN");
+    }
 }

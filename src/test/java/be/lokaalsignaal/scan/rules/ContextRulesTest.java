@@ -161,4 +161,45 @@ class ContextRulesTest {
                         + "</main></body></html>");
         assertThat(kinds(MECHELEN, own)).containsExactly("CAMPAIGN");
     }
+
+    @Test
+    void aCampaignTheCitySaysItTakesNoPartInItselfIsNoCampaignOfTheCity() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad Mechelen neemt zelf niet deel aan de campagne "
+                + "tegen seksueel geweld, maar brengt ze graag onder de aandacht.</p>"))).isEmpty();
+    }
+
+    @Test
+    void theRulesOfTheElectionFreezeAreNoCampaign() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Tijdens de sperperiode communiceert de stad niet over "
+                + "nieuwe campagnes, ook niet over die tegen straatintimidatie.</p>"))).isEmpty();
+    }
+
+    @Test
+    void filmingSomeoneIsNoFilmAgainstHarassment() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad zegt het duidelijk: iemand filmen zonder dat die "
+                + "het wil of seksueel getinte opmerkingen maken kan niet.</p>"))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad maakte een filmpje tegen seksueel getinte "
+                + "opmerkingen.</p>"))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
+    void anAssociationsActionInTheSitesAssociationNewsIsNoCampaignOfTheCity() {
+        // the association's name ends in the town's: only the section it stands in tells it is not the town
+        assertThat(kinds(MECHELEN, page("Verenigingsnieuws - Stad Mechelen", "<p>Vrouwen Vooruit Mechelen "
+                + "organiseert elk jaar een actie rond seksueel geweld.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aPlansActionThatRefersResidentsToHelpIsNoAwarenessAction() {
+        assertThat(kinds(MECHELEN, page("Meerjarenplan - Stad Mechelen", "<p>Actie 2.1.2 We verwijzen inwoners met "
+                + "vragen over seksueel geweld actief door naar gespecialiseerde hulp.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aBystanderTrainingOnAPageAboutStreetHarassmentIsACampaignWithTheThemeInAnotherSection() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h1>Straatintimidatie: melden en reageren</h1><p>Stad "
+                + "Mechelen wil dat iedereen zich veilig voelt op straat.</p><h2>Leer reageren als omstaander</h2><p>In "
+                + "onze gratis workshops van de stad leer je tussen te komen zonder jezelf in gevaar te brengen.</p>")))
+                .containsExactly("CAMPAIGN");
+    }
 }

@@ -496,4 +496,18 @@ class PlanAndNightlifeRulesTest {
                 + "grensoverschrijdend gedrag. Elke deelnemende zaak krijgt een affiche voor aan de toog met de boodschap "
                 + "dat het personeel is opgeleid.</p>"))).containsExactly("NIGHTLIFE");
     }
+
+    @Test
+    void thePartyKitTheYouthServiceLendsEveryOrganiserIsANightlifeMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De jeugddienst wil grensoverschrijdend gedrag op feestjes "
+                + "voorkomen. Elke fuiforganisator in een zaal van de stad krijgt voortaan een fuifkoffer mee, met "
+                + "fluohesjes en bekerhoesjes.</p>"))).containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void postersHandedToTheBarsWithDrinkCoversBelongToTheMeasure() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Tegen ongewenste intimiteiten op de kermis delen de "
+                + "preventiewerkers hoesjes uit voor over je glas. Ook de cafés rond de Markt kregen een doos hoesjes en "
+                + "een affiche.</p>"))).containsExactly("NIGHTLIFE");
+    }
 }
