@@ -510,4 +510,12 @@ class PlanAndNightlifeRulesTest {
                 + "preventiewerkers hoesjes uit voor over je glas. Ook de cafés rond de Markt kregen een doos hoesjes en "
                 + "een affiche.</p>"))).containsExactly("NIGHTLIFE");
     }
+
+    @Test
+    void aPartyHallsConditionThatTheOrganiserAppointsAContactPersonIsTheTownsMeasure() {
+        assertThat(kinds(MECHELEN, page("Fuifzaal huren - Stad Mechelen", "<h2>Voorwaarden voor fuiven</h2><p>Bij "
+                + "elke fuif in de zaal gelden naast de algemene huurvoorwaarden deze afspraken: de muziek stopt om 3 uur "
+                + "en er wordt geen sterkedrank geschonken. De organisator duidt een aanspreekpersoon aan voor "
+                + "bezoekers die lastiggevallen worden.</p>"))).containsExactly("NIGHTLIFE");
+    }
 }
