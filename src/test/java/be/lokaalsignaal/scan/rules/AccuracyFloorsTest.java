@@ -34,16 +34,15 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scored at its first evaluation: a rule change must not make it worse while the floors above
-     * are not reached on it. These are the figures of the last one, the thirtieth and thirty-first parts (evaluation 29:
-     * 0.844 / 0.844, 1.000 / 1.000, 0.985 / 0.930), rounded down, in the development part since 2026-12-03; a new part
-     * written blind sets its own at its first reading.
+     * are not reached on it. These are the figures of the thirty-second and thirty-third parts (evaluation 30: 0.829 /
+     * 0.866, 1.000 / 0.939, 0.944 / 0.971), rounded down; a new part written blind sets its own at its first reading.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.84, 0.84},
-            SignalKind.SAFETY_PLAN, new double[] {1.00, 1.00},
-            SignalKind.NIGHTLIFE, new double[] {0.98, 0.92});
+            SignalKind.CAMPAIGN, new double[] {0.82, 0.86},
+            SignalKind.SAFETY_PLAN, new double[] {1.00, 0.93},
+            SignalKind.NIGHTLIFE, new double[] {0.94, 0.97});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -303,11 +302,12 @@ class AccuracyFloorsTest {
     /**
      * Reached on the twenty-sixth and twenty-seventh parts (evaluation 27), for the first time on a blind part for all
      * kinds at once, and not kept on the next parts: campaign precision 0.896 on the twenty-eighth and twenty-ninth
-     * (evaluation 28), campaigns 0.844 / 0.844 on the thirtieth and thirty-first, tuned on everything before them
-     * (evaluation 29; ACCURACY.md). Enabled again when a held-out part read once is at the floors.
+     * (evaluation 28), 0.844 on the thirtieth and thirty-first (evaluation 29), 0.829 on the thirty-second and
+     * thirty-third, where nightlife precision is 0.944 (evaluation 30; ACCURACY.md). Enabled again when a held-out part
+     * read once is at the floors.
      */
-    @Disabled("the floors of issue #9 are not reached on the held-out part: campaigns 0.844 precision and 0.844 recall "
-            + "of 0.95 / 0.90 (ACCURACY.md, evaluation 29)")
+    @Disabled("the floors of issue #9 are not reached on the held-out part: campaigns 0.829 precision and 0.866 recall, "
+            + "nightlife measures 0.944 precision, of 0.95 / 0.90 (ACCURACY.md, evaluation 30)")
     @Test
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
         Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree: no held-out part at present");
