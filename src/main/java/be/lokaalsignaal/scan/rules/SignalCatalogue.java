@@ -275,6 +275,14 @@ public final class SignalCatalogue {
                 return match(SignalKind.SITE_MENTION, w.mentionRule(), snippet(paragraph, m.start(), m.end()),
                         List.of(phrase("mention", w.host(), m.group())));
             }
+            // a PDF's line may break the address at a hyphen ("seksueel-" / "geweld.be"): the paragraph's words
+            // joined it (that is how it was found here), so the address is read joined as well
+            String joined = LINE_END_HYPHEN.matcher(paragraph).replaceAll("");
+            m = w.mention().matcher(joined);
+            if (joined.length() < paragraph.length() && m.find()) {
+                return match(SignalKind.SITE_MENTION, w.mentionRule(), snippet(joined, m.start(), m.end()),
+                        List.of(phrase("mention", w.host(), m.group())));
+            }
         }
         return null;
     }
@@ -330,6 +338,9 @@ public final class SignalCatalogue {
         String s = snippet.length() > MAX_SNIPPET ? snippet.substring(0, MAX_SNIPPET) : snippet;
         return RuleMatch.newBuilder().setKind(kind.name()).setRule(rule).setSnippet(s).setPhrases(phrases).build();
     }
+
+    /** A word broken at a line's end, as the words are read: "veiligheids- plan" (a lower-case letter after it). */
+    private static final Pattern LINE_END_HYPHEN = Pattern.compile("(?<=\\p{L})-\\s+(?=\\p{Ll})");
 
     /** An address in text: the host or a subdomain, not part of a longer host, an e-mail address or a word. */
     static Pattern mentionPattern(String host) {

@@ -65,6 +65,13 @@ class SignalCatalogueTest {
     }
 
     @Test
+    void anAddressBrokenAtALinesEndByAHyphenIsAMention() {
+        assertThat(kinds("<p>Op de affiches staat een verwijzing naar seksueel-\ngeweld.be voor info en de chat.</p>"))
+                .containsExactly("SITE_MENTION");
+        assertThat(kinds("<p>Op de affiches staat een verwijzing naar nietseksueel-\ngeweld.be.</p>")).isEmpty();
+    }
+
+    @Test
     void mentionOnAPageThatAlsoLinksIsOnlyALink() {
         assertThat(kinds("<p>Surf naar <a href='https://www.seksueelgeweld.be'>www.seksueelgeweld.be</a></p>"))
                 .containsExactly("SITE_LINK");
