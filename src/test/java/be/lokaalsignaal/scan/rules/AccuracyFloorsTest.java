@@ -34,15 +34,16 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scored at its first evaluation: a rule change must not make it worse while the floors above
-     * are not reached on it. These are the figures of the thirty-second and thirty-third parts (evaluation 30: 0.829 /
-     * 0.866, 1.000 / 0.939, 0.944 / 0.971), rounded down; a new part written blind sets its own at its first reading.
+     * are not reached on it. These are the figures of the thirty-second to thirty-fifth parts together (evaluations 30
+     * and 31, with the mention a PDF broke at a hyphen found since: 0.865 / 0.833, 0.982 / 0.966, 0.957 / 0.964),
+     * rounded down; a new part written blind sets its own at its first reading.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.82, 0.86},
-            SignalKind.SAFETY_PLAN, new double[] {1.00, 0.93},
-            SignalKind.NIGHTLIFE, new double[] {0.94, 0.97});
+            SignalKind.CAMPAIGN, new double[] {0.86, 0.83},
+            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.96},
+            SignalKind.NIGHTLIFE, new double[] {0.95, 0.96});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -303,11 +304,11 @@ class AccuracyFloorsTest {
      * Reached on the twenty-sixth and twenty-seventh parts (evaluation 27), for the first time on a blind part for all
      * kinds at once, and not kept on the next parts: campaign precision 0.896 on the twenty-eighth and twenty-ninth
      * (evaluation 28), 0.844 on the thirtieth and thirty-first (evaluation 29), 0.829 on the thirty-second and
-     * thirty-third, where nightlife precision is 0.944 (evaluation 30; ACCURACY.md). Enabled again when a held-out part
-     * read once is at the floors.
+     * thirty-third (evaluation 30), 0.905 on the thirty-fourth and thirty-fifth (evaluation 31), 0.865 on those four
+     * together (ACCURACY.md). Enabled again when a held-out part read once is at the floors.
      */
-    @Disabled("the floors of issue #9 are not reached on the held-out part: campaigns 0.829 precision and 0.866 recall, "
-            + "nightlife measures 0.944 precision, of 0.95 / 0.90 (ACCURACY.md, evaluation 30)")
+    @Disabled("the floors of issue #9 are not reached on the held-out part: campaigns 0.865 precision and 0.833 recall "
+            + "of 0.95 / 0.90 (ACCURACY.md, evaluations 30 and 31)")
     @Test
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
         Assumptions.assumeTrue(Files.isDirectory(HELDOUT), HELDOUT + " is not in this tree: no held-out part at present");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * 3701-3835, 3901-4035, 4101-4235, 4301-4435, 4501-4635, 4701-4835, 4901-5035, 5101-5235, 5301-5435, 5501-5635,
  * 5701-5835, 5901-6035 and 6101-6235, in the development part since 2026-12-02 and 2026-12-03;
  * dev/second-labels-NNN-NNN.yml). The held-out part is labelled twice as well (heldout/second-labels.yml: the
- * thirty-second and thirty-third parts). The two labellings agree on every page but five, each Ask for Angela's
+ * thirty-second to thirty-fifth parts). The two labellings agree on every page but five, each Ask for Angela's
  * posters: the rules' errors on the others are the rules', not judgement calls. A label of these pages changed later has to be argued
  * against the second labelling too.
  */
@@ -144,7 +144,7 @@ class SecondLabellingTest {
     }
 
     /**
-     * The held-out part (the thirty-second and thirty-third parts): every page the same kinds but one, Ask for Angela's
+     * The held-out part (the thirty-second to thirty-fifth parts): every page the same kinds but one, Ask for Angela's
      * posters in the bars once more, a campaign to the writer and the measure's own material to the second analyst.
      */
     @Test
