@@ -270,21 +270,24 @@ public final class SignalCatalogue {
             }
             last = p;
             String paragraph = content.blocks().get(p);
-            Matcher m = w.mention().matcher(paragraph);
-            if (m.find()) {
-                return match(SignalKind.SITE_MENTION, w.mentionRule(), snippet(paragraph, m.start(), m.end()),
-                        List.of(phrase("mention", w.host(), m.group())));
+            RuleMatch mention = mention(w, paragraph);
+            if (mention == null) {
+                // a PDF's line may break the address at a hyphen ("seksueel-" / "geweld.be"): the paragraph's words
+                // joined it (that is how it was found here), so the address is read joined as well
+                String joined = LINE_END_HYPHEN.matcher(paragraph).replaceAll("");
+                mention = joined.length() < paragraph.length() ? mention(w, joined) : null;
             }
-            // a PDF's line may break the address at a hyphen ("seksueel-" / "geweld.be"): the paragraph's words
-            // joined it (that is how it was found here), so the address is read joined as well
-            String joined = LINE_END_HYPHEN.matcher(paragraph).replaceAll("");
-            m = w.mention().matcher(joined);
-            if (joined.length() < paragraph.length() && m.find()) {
-                return match(SignalKind.SITE_MENTION, w.mentionRule(), snippet(joined, m.start(), m.end()),
-                        List.of(phrase("mention", w.host(), m.group())));
+            if (mention != null) {
+                return mention;
             }
         }
         return null;
+    }
+
+    private static RuleMatch mention(WatchedHost w, String text) {
+        Matcher m = w.mention().matcher(text);
+        return m.find() ? match(SignalKind.SITE_MENTION, w.mentionRule(), snippet(text, m.start(), m.end()),
+                List.of(phrase("mention", w.host(), m.group()))) : null;
     }
 
     private static boolean containsIgnoreCase(String s, String part) {
