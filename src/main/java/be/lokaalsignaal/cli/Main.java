@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Monitors how Flemish municipalities take up the policy against sexual violence.",
-        subcommands = {RunCommand.class, ScanWarcCommand.class, AccuracyCommand.class, AddReviewerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ScanWarcCommand.class, AccuracyCommand.class, TrainReaderCommand.class, AddReviewerCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for bad configuration or input: unknown option, port in use, unreachable services, missing file. */
     public static final int EXIT_USAGE = 2;

@@ -139,6 +139,31 @@ public final class AccuracyReport {
     }
 
     private static PageResult read(PageAnalyzer analyzer, SignalCatalogue catalogue, LabelledPage page) {
+        PageAnalyzer.Result result = analyse(analyzer, page);
+        Set<SignalKind> found = EnumSet.noneOf(SignalKind.class);
+        for (RuleMatch m : result.page().getMatches()) {
+            found.add(SignalKind.parse(m.getKind()));
+        }
+        Map<SignalKind, Map<String, String>> whyNot = new EnumMap<>(SignalKind.class);
+        if (!found.containsAll(page.expected())) {
+            Map<String, String> all = catalogue.whyNot(result.content(), page.nisCode());
+            for (PhraseRule rule : catalogue.rules()) {
+                if (page.expected().contains(rule.kind()) && !found.contains(rule.kind()) && all.containsKey(rule.id())) {
+                    whyNot.computeIfAbsent(rule.kind(), k -> new LinkedHashMap<>()).put(rule.id(), all.get(rule.id()));
+                }
+            }
+            for (SignalCatalogue.Reader reader : catalogue.readers()) {
+                SignalKind kind = reader.model().kind();
+                if (page.expected().contains(kind) && !found.contains(kind) && all.containsKey(reader.id())) {
+                    whyNot.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(reader.id(), all.get(reader.id()));
+                }
+            }
+        }
+        return new PageResult(page, found, result.page().getMatches(), whyNot);
+    }
+
+    /** Reads a page of the corpus as a crawl reads a response: HTML as served, a PDF text made a PDF again. */
+    static PageAnalyzer.Result analyse(PageAnalyzer analyzer, LabelledPage page) {
         byte[] body;
         String type;
         try {
@@ -153,27 +178,12 @@ public final class AccuracyReport {
         } catch (IOException e) {
             throw new CorpusException(page.file() + ": cannot read: " + e.getMessage(), e);
         }
-        PageAnalyzer.Result result;
         try {
-            result = analyzer.analyse("accuracy", page.nisCode(), page.url(), page.url(), Instant.EPOCH, 200, type,
+            return analyzer.analyse("accuracy", page.nisCode(), page.url(), page.url(), Instant.EPOCH, 200, type,
                     body, body.length, false, SiteScope.ofUrl(page.url()));
         } catch (PageAnalyzer.UnsupportedContentException e) {
             throw new CorpusException(page.file() + ": the scanner does not read it: " + e.getMessage(), e);
         }
-        Set<SignalKind> found = EnumSet.noneOf(SignalKind.class);
-        for (RuleMatch m : result.page().getMatches()) {
-            found.add(SignalKind.parse(m.getKind()));
-        }
-        Map<SignalKind, Map<String, String>> whyNot = new EnumMap<>(SignalKind.class);
-        if (!found.containsAll(page.expected())) {
-            Map<String, String> all = catalogue.whyNot(result.content(), page.nisCode());
-            for (PhraseRule rule : catalogue.rules()) {
-                if (page.expected().contains(rule.kind()) && !found.contains(rule.kind()) && all.containsKey(rule.id())) {
-                    whyNot.computeIfAbsent(rule.kind(), k -> new LinkedHashMap<>()).put(rule.id(), all.get(rule.id()));
-                }
-            }
-        }
-        return new PageResult(page, found, result.page().getMatches(), whyNot);
     }
 
     public LabelledCorpus corpus() {
@@ -240,7 +250,8 @@ public final class AccuracyReport {
         out.flush();
     }
 
-    private static String bounds(Optional<Bounds> b) {
+    /** An interval as the report prints it: low-high to three decimals, or - where nothing is counted. */
+    public static String bounds(Optional<Bounds> b) {
         return b.map(x -> String.format(Locale.ROOT, "%.3f-%.3f", x.low(), x.high())).orElse("-");
     }
 

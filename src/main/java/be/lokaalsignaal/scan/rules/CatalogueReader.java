@@ -1,11 +1,19 @@
 package be.lokaalsignaal.scan.rules;
 
+import be.lokaalsignaal.scan.reader.ReaderModel;
 import be.lokaalsignaal.scan.url.Urls;
 import be.lokaalsignaal.topics.SignalKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,16 +40,21 @@ final class CatalogueReader {
     private static final String NOT_OUTSIDE = "not-outside";
 
     private final String source;
+    private final Path base;
     private final Map<String, Phrase> phrases = new HashMap<>();
     private final Map<String, List<Phrase>> lists = new LinkedHashMap<>();
     private Vocabulary.Builder vocabulary;
     private int nextPhrase;
 
-    private CatalogueReader(String source) {
+    private CatalogueReader(String source, Path base) {
         this.source = source;
+        this.base = base;
     }
 
-    static SignalCatalogue read(String yaml, String source) {
+    /**
+     * @param base the directory a reader's model file is read from; null: from the class path (the bundled catalogue)
+     */
+    static SignalCatalogue read(String yaml, String source, Path base) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
@@ -49,7 +62,7 @@ final class CatalogueReader {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new CatalogueException(source + ": not valid YAML" + where + ": " + e.getOriginalMessage());
         }
-        return new CatalogueReader(source).read(root);
+        return new CatalogueReader(source, base).read(root);
     }
 
     private SignalCatalogue read(JsonNode root) {
@@ -59,7 +72,7 @@ final class CatalogueReader {
         if (!root.isObject()) {
             throw fail("", "expected a mapping with 'watchedHosts' and 'rules'");
         }
-        onlyKeys(root, "", Set.of("watchedHosts", "wordForms", "lists", "actors", "rules"));
+        onlyKeys(root, "", Set.of("watchedHosts", "wordForms", "lists", "actors", "rules", "readers"));
         Map<String, String> wordForms = wordForms(root.path("wordForms"));
         vocabulary = new Vocabulary.Builder(new DutchWords(wordForms, List.of()));
         readLists(root.path("lists"));
@@ -77,8 +90,66 @@ final class CatalogueReader {
         if (hosts.isEmpty() && rules.isEmpty()) {
             throw fail("", "no watchedHosts and no rules: the catalogue would find nothing");
         }
+        List<SignalCatalogue.Reader> readers = readers(root.path("readers"), ids);
         DutchWords dutch = new DutchWords(wordForms, vocabulary.compoundHeads());
-        return new SignalCatalogue(source, hosts, rules, actors, vocabulary.build(dutch), nextPhrase, null, Map.of());
+        return new SignalCatalogue(source, hosts, rules, readers, actors, vocabulary.build(dutch), nextPhrase, null,
+                Map.of());
+    }
+
+    /** readers: per kind at most one model that decides it, its table beside the catalogue (or on the class path). */
+    private List<SignalCatalogue.Reader> readers(JsonNode n, Set<String> ids) {
+        List<SignalCatalogue.Reader> out = new ArrayList<>();
+        if (n.isMissingNode()) {
+            return out;
+        }
+        requireArray(n, "readers");
+        Set<SignalKind> kinds = new HashSet<>();
+        for (int i = 0; i < n.size(); i++) {
+            String path = "readers[" + i + "]";
+            JsonNode r = n.get(i);
+            if (!r.isObject()) {
+                throw fail(path, "expected a mapping with id, kind and model");
+            }
+            onlyKeys(r, path, Set.of("id", "kind", "model"));
+            String id = text(r, path, "id");
+            if (!ids.add(id)) {
+                throw fail(path + ".id", "duplicate id '" + id + "'");
+            }
+            SignalKind kind;
+            try {
+                kind = SignalKind.parse(text(r, path, "kind"));
+            } catch (IllegalArgumentException e) {
+                throw fail(path + ".kind", e.getMessage());
+            }
+            if (!PHRASE_KINDS.contains(kind) || !kinds.add(kind)) {
+                throw fail(path + ".kind", "a reader decides one of " + PHRASE_KINDS + ", each at most once");
+            }
+            String file = text(r, path, "model");
+            ReaderModel model = model(file, path + ".model");
+            if (model.kind() != kind) {
+                throw fail(path + ".model", file + " is a model of " + model.kind() + ", not of " + kind);
+            }
+            out.add(new SignalCatalogue.Reader(id, model));
+        }
+        return out;
+    }
+
+    private ReaderModel model(String file, String path) {
+        try (InputStream in = base == null ? CatalogueReader.class.getResourceAsStream("/" + file)
+                : Files.newInputStream(base.resolve(file))) {
+            if (in == null) {
+                throw fail(path, file + " is missing from the class path");
+            }
+            return ReaderModel.read(new InputStreamReader(in, StandardCharsets.UTF_8), file);
+        } catch (NoSuchFileException e) {
+            throw fail(path, base.resolve(file) + ": file not found");
+        } catch (IOException e) {
+            throw fail(path, file + ": cannot read: " + e.getMessage());
+        } catch (CatalogueException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw fail(path, e.getMessage());
+        }
     }
 
     // ------------------------------------------------------------------ sections

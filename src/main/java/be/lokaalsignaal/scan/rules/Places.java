@@ -137,6 +137,17 @@ public final class Places {
         return nisCode == null ? Set.of() : ownNames.getOrDefault(nisCode, Set.of());
     }
 
+    /** The names a page of this municipality's site calls the municipality itself by: its own names, not adjectives. */
+    public Set<String> selfNames(String nisCode) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String name : ownNames(nisCode)) {
+            if (!isAdjective(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
     /**
      * A town's adjective names the town as a place or a kind ("de Leuvense studenten", "de Mechelse cafés"), not
      * the town acting: another town's tells a page speaks of elsewhere, its own says nothing of who acts.

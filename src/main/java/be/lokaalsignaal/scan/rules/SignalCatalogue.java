@@ -4,6 +4,8 @@ import be.lokaalsignaal.avro.MatchedPhrase;
 import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.scan.extract.Link;
 import be.lokaalsignaal.scan.extract.PageContent;
+import be.lokaalsignaal.scan.reader.PageTerms;
+import be.lokaalsignaal.scan.reader.ReaderModel;
 import be.lokaalsignaal.scan.url.Urls;
 import be.lokaalsignaal.topics.SignalKind;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -42,20 +45,26 @@ public final class SignalCatalogue {
     public record WatchedHost(String host, String linkRule, String mentionRule, Pattern mention, Phrase hostWord) {
     }
 
+    /** A model that decides a kind: what the rules found of it counts only where the model agrees, and it may add. */
+    public record Reader(String id, ReaderModel model) {
+    }
+
     private final String source;
     private final List<WatchedHost> watchedHosts;
     private final List<PhraseRule> rules;
+    private final List<Reader> readers;
     private final Actors actors;
     private final Vocabulary vocabulary;
     private final int phrases;
     private final Places places;
     private final Map<String, Phrase> names;
 
-    SignalCatalogue(String source, List<WatchedHost> watchedHosts, List<PhraseRule> rules, Actors actors,
-                    Vocabulary vocabulary, int phrases, Places places, Map<String, Phrase> names) {
+    SignalCatalogue(String source, List<WatchedHost> watchedHosts, List<PhraseRule> rules, List<Reader> readers,
+                    Actors actors, Vocabulary vocabulary, int phrases, Places places, Map<String, Phrase> names) {
         this.source = source;
         this.watchedHosts = List.copyOf(watchedHosts);
         this.rules = List.copyOf(rules);
+        this.readers = List.copyOf(readers);
         this.actors = actors;
         this.vocabulary = vocabulary;
         this.phrases = phrases;
@@ -69,7 +78,7 @@ public final class SignalCatalogue {
             if (in == null) {
                 throw new CatalogueException("bundled signal catalogue " + BUNDLED + " is missing from the classpath");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled signals.yml");
+            return CatalogueReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled signals.yml", null);
         } catch (IOException e) {
             throw new CatalogueException("cannot read bundled signal catalogue: " + e.getMessage(), e);
         }
@@ -85,12 +94,15 @@ public final class SignalCatalogue {
         } catch (IOException e) {
             throw new CatalogueException(yaml + ": cannot read: " + e.getMessage(), e);
         }
-        return parse(text, yaml.toString());
+        return CatalogueReader.read(text, yaml.toString(), yaml.toAbsolutePath().getParent());
     }
 
-    /** Parses catalogue YAML; {@code source} names it in error messages. */
+    /**
+     * Parses catalogue YAML; {@code source} names it in error messages. A reader's model is read from the class
+     * path.
+     */
     public static SignalCatalogue parse(String yaml, String source) {
-        return CatalogueReader.read(yaml, source);
+        return CatalogueReader.read(yaml, source, null);
     }
 
     /**
@@ -99,7 +111,8 @@ public final class SignalCatalogue {
      */
     public SignalCatalogue withPlaces(Places places) {
         if (!actors.ownName() && !actors.otherNames()) {
-            return new SignalCatalogue(source, watchedHosts, rules, actors, vocabulary, phrases, places, Map.of());
+            return new SignalCatalogue(source, watchedHosts, rules, readers, actors, vocabulary, phrases, places,
+                    Map.of());
         }
         Vocabulary.Builder builder = new Vocabulary.Builder(vocabulary);
         Map<String, Phrase> byName = new LinkedHashMap<>();
@@ -110,8 +123,13 @@ public final class SignalCatalogue {
                 byName.put(name, new Phrase(id++, name, words));
             }
         }
-        return new SignalCatalogue(source, watchedHosts, rules, actors, builder.build(vocabulary.dutch()), id,
+        return new SignalCatalogue(source, watchedHosts, rules, readers, actors, builder.build(vocabulary.dutch()), id,
                 places, byName);
+    }
+
+    /** This catalogue with its rules alone: what the rules find, as a reader is trained beside them. */
+    public SignalCatalogue withoutReaders() {
+        return new SignalCatalogue(source, watchedHosts, rules, List.of(), actors, vocabulary, phrases, places, names);
     }
 
     /** For measuring the first pages of a scan: forgets the stems and catalogue words of the words read so far. */
@@ -126,6 +144,10 @@ public final class SignalCatalogue {
 
     public List<PhraseRule> rules() {
         return rules;
+    }
+
+    public List<Reader> readers() {
+        return readers;
     }
 
     public String source() {
@@ -198,7 +220,63 @@ public final class SignalCatalogue {
                 found.add(m.getKind());
             }
         }
+        for (Reader reader : readers) {
+            decide(reader, reader.model().read(content, selfNames(nisCode)), content, nisCode, matches);
+        }
         return matches;
+    }
+
+    /**
+     * The reader's word on its kind: the rules' matches stay, with the reader's score and words beside their own
+     * evidence, where it agrees; they go where it does not; where it finds the kind and no rule did, its own match
+     * stands with the paragraph its words weigh most in.
+     */
+    private void decide(Reader reader, ReaderModel.Reading reading, PageContent content, String nisCode,
+                        List<RuleMatch> matches) {
+        ReaderModel model = reader.model();
+        String kind = model.kind().name();
+        if (!model.shows(reading.score())) {
+            matches.removeIf(m -> m.getKind().equals(kind));
+            return;
+        }
+        MatchedPhrase said = phrase("reader", String.format(Locale.ROOT, "score %.2f, threshold %.2f",
+                reading.score(), model.threshold()), strongestWords(reading));
+        boolean ruled = false;
+        for (int i = 0; i < matches.size(); i++) {
+            RuleMatch m = matches.get(i);
+            if (m.getKind().equals(kind)) {
+                List<MatchedPhrase> phrases = new ArrayList<>(m.getPhrases());
+                phrases.add(said);
+                matches.set(i, RuleMatch.newBuilder(m).setPhrases(phrases).build());
+                ruled = true;
+            }
+        }
+        if (!ruled) {
+            // the paragraphs' own terms only here: the reader alone finds a kind on few pages
+            int p = model.weightiest(PageTerms.of(content, selfNames(nisCode)).perParagraph());
+            String text = p < 0 ? (content.title() == null ? "" : content.title()) : content.paragraphBlocks().get(p);
+            matches.add(match(model.kind(), reader.id(), snippet(text, 0, Math.min(text.length(), MAX_SNIPPET)),
+                    List.of(said)));
+        }
+    }
+
+    private static String strongestWords(ReaderModel.Reading reading) {
+        StringBuilder words = new StringBuilder();
+        for (ReaderModel.Weighed w : ReaderModel.strongest(reading, 8)) {
+            words.append(words.isEmpty() ? "" : ", ").append(w.term());
+        }
+        return words.toString();
+    }
+
+    /** What the reader of a kind says of a page, for an analyst asking why the kind was or was not found. */
+    private static String readerSays(ReaderModel model, ReaderModel.Reading reading) {
+        String words = strongestWords(reading);
+        return String.format(Locale.ROOT, "the reader scored the page %.2f (threshold %.2f)%s", reading.score(),
+                model.threshold(), words.isEmpty() ? "" : "; its strongest words: " + words);
+    }
+
+    private Set<String> selfNames(String nisCode) {
+        return places == null ? Set.of() : places.selfNames(nisCode);
     }
 
     /**
@@ -213,15 +291,36 @@ public final class SignalCatalogue {
         PageIndex index = new PageIndex(content, vocabulary, phrases);
         try {
             RuleRun run = run(index, nisCode, content);
+            Map<Reader, ReaderModel.Reading> readings = new LinkedHashMap<>();
+            for (Reader reader : readers) {
+                readings.put(reader, reader.model().read(content, selfNames(nisCode)));
+            }
             for (PhraseRule rule : rules) {
+                Reader reader = readerOf(rule.kind());
                 if (run.evaluate(rule) == null) {
                     why.put(rule.id(), run.whyNot());
+                } else if (reader != null && !reader.model().shows(readings.get(reader).score())) {
+                    why.put(rule.id(), "matched, but " + readerSays(reader.model(), readings.get(reader)));
                 }
             }
+            readings.forEach((reader, reading) -> {
+                if (!reader.model().shows(reading.score())) {
+                    why.put(reader.id(), readerSays(reader.model(), reading));
+                }
+            });
         } finally {
             index.release();
         }
         return why;
+    }
+
+    private Reader readerOf(SignalKind kind) {
+        for (Reader r : readers) {
+            if (r.model().kind() == kind) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private RuleRun run(PageIndex index, String nisCode, PageContent content) {

@@ -1,0 +1,159 @@
+package be.lokaalsignaal.cli;
+
+import be.lokaalsignaal.app.UserError;
+import be.lokaalsignaal.register.Register;
+import be.lokaalsignaal.scan.accuracy.AccuracyReport;
+import be.lokaalsignaal.scan.accuracy.CorpusException;
+import be.lokaalsignaal.scan.accuracy.LabelledCorpus;
+import be.lokaalsignaal.scan.accuracy.ReaderExamples;
+import be.lokaalsignaal.scan.reader.ReaderModel;
+import be.lokaalsignaal.scan.reader.ReaderTrainer;
+import be.lokaalsignaal.scan.rules.Places;
+import be.lokaalsignaal.scan.rules.SignalCatalogue;
+import be.lokaalsignaal.topics.SignalKind;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code train-reader}: trains the reader of a kind on labelled corpus directories and writes its table, or measures
+ * by cross-validation what such a reader would find on parts it did not see.
+ */
+@Command(name = "train-reader", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Trains the reader of a signal kind (a logistic regression over a page's words and word pairs) on labelled",
+            "corpus directories and writes its table; with --cross-validate, prints per threshold the precision and",
+            "recall of readers trained without the part of the corpus they are measured on.",
+            "The bundled reader: train-reader --out src/main/resources/readers/campaign.tsv src/test/resources/accuracy/dev"})
+public final class TrainReaderCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Corpus directories, each with a labels.yml.")
+    List<Path> dirs;
+
+    @Mixin
+    ReadingOptions reading;
+
+    @Option(names = "--kind", defaultValue = "CAMPAIGN", description = "The kind to read (default: ${DEFAULT-VALUE}).")
+    String kind;
+
+    @Option(names = "--threshold", paramLabel = "P",
+            description = "Score from which a page shows the kind (default: the bundled reader's, 0.5).")
+    Double threshold;
+
+    @Option(names = "--c", paramLabel = "C",
+            description = "Inverse strength of the regularisation (default: the bundled reader's, 64).")
+    Double c;
+
+    @Option(names = "--min-pages", paramLabel = "N",
+            description = "Weigh only the terms on at least N of the pages (default: the bundled reader's, 10).")
+    Integer minPages;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the reader's table.")
+    Path out;
+
+    @Option(names = "--cross-validate", negatable = false,
+            description = "Measure instead of writing: each fold of whole parts read by a reader trained on the others.")
+    boolean crossValidate;
+
+    @Option(names = "--folds", defaultValue = "5", description = "Folds to cross-validate in (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SignalKind k;
+        try {
+            k = SignalKind.parse(kind);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--kind: " + e.getMessage(), e);
+        }
+        if (!crossValidate && out == null) {
+            throw new UserError("give --out FILE to write the reader, or --cross-validate to measure one");
+        }
+        double t = threshold == null ? ReaderTrainer.DEFAULT_THRESHOLD : threshold;
+        if (!(t > 0 && t < 1)) {
+            throw new UserError("--threshold: " + t + " is not between 0 and 1");
+        }
+        ReaderTrainer.Settings settings = new ReaderTrainer.Settings(
+                c == null ? ReaderTrainer.Settings.DEFAULT.c() : c,
+                minPages == null ? ReaderTrainer.Settings.DEFAULT.minPages() : minPages);
+        Register register = reading.register(spec.commandLine().getErr());
+        Places places = Places.of(register);
+        SignalCatalogue catalogue = reading.catalogue().withoutReaders().withPlaces(places);
+        List<ReaderTrainer.Example> examples = new ArrayList<>();
+        List<String> read = new ArrayList<>();
+        for (Path dir : dirs) {
+            try {
+                LabelledCorpus corpus = LabelledCorpus.read(dir, register);
+                examples.addAll(ReaderExamples.of(corpus, k, catalogue, places));
+                read.add(dir.getFileName().toString());
+            } catch (CorpusException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+        }
+        PrintWriter printer = spec.commandLine().getOut();
+        try {
+            if (crossValidate) {
+                crossValidate(printer, k, examples, settings);
+                return 0;
+            }
+            long positives = examples.stream().filter(ReaderTrainer.Example::positive).count();
+            ReaderModel model = ReaderTrainer.train(k, examples, settings, t, List.of(
+                    "The reader of " + k + ": written by 'lokaal-signaal train-reader', do not edit by hand.",
+                    "Trained on " + String.join(", ", read) + ": " + examples.size() + " pages, " + positives
+                            + " labelled " + k + "; C " + settings.c() + ", terms on at least " + settings.minPages() + " pages.",
+                    "A page's score: 1 / (1 + e^-(bias + the sum of its terms' weights / sqrt(its number of words, at least "
+                            + ReaderModel.MIN_WORDS + ")))."));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                model.write(w);
+            }
+            printer.printf("%s: %d terms, from %d pages (%d labelled %s)%n", out, model.size(), examples.size(),
+                    positives, k);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserError(out + ": cannot write: " + e.getMessage(), e);
+        }
+        return 0;
+    }
+
+    private void crossValidate(PrintWriter printer, SignalKind k, List<ReaderTrainer.Example> examples,
+                               ReaderTrainer.Settings settings) {
+        double[] scores = ReaderTrainer.crossValidate(k, examples, settings, folds);
+        printer.printf("%d pages in %d folds of whole parts; C %s, terms on at least %d pages%n%n", examples.size(),
+                folds, settings.c(), settings.minPages());
+        printer.println("threshold  found false+ false-  precision  recall   precision 95% recall 95%");
+        for (int t = 20; t <= 80; t += 5) {
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (int i = 0; i < scores.length; i++) {
+                boolean shown = scores[i] >= t / 100.0;
+                boolean labelled = examples.get(i).positive();
+                tp += shown && labelled ? 1 : 0;
+                fp += shown && !labelled ? 1 : 0;
+                fn += !shown && labelled ? 1 : 0;
+            }
+            AccuracyReport.Figures f = new AccuracyReport.Figures(k, tp + fn, tp, fp, fn);
+            printer.printf(Locale.ROOT, "%9.2f %6d %6d %6d      %.3f   %.3f   %-13s %s%n", t / 100.0, tp + fp, fp,
+                    fn, f.precision(), f.recall(), AccuracyReport.bounds(f.precisionBounds()),
+                    AccuracyReport.bounds(f.recallBounds()));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package be.lokaalsignaal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.lokaalsignaal.scan.reader.ReaderModel;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainReaderCommandTest {
+
+    private static final String CORPUS = "src/test/resources/accuracy/heldout";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesATableThatReadsBackAsAReaderOfTheKind() throws Exception {
+        Path out = dir.resolve("readers/campaign.tsv");
+
+        CliRun result = CliRun.execute("train-reader", "--out", out.toString(), "--threshold", "0.6", CORPUS);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("campaign\\.tsv: \\d+ terms, from 540 pages \\(138 labelled CAMPAIGN\\)");
+        try (Reader in = Files.newBufferedReader(out)) {
+            ReaderModel model = ReaderModel.read(in, out.toString());
+            assertThat(model.kind().name()).isEqualTo("CAMPAIGN");
+            assertThat(model.threshold()).isEqualTo(0.6);
+            assertThat(model.terms()).contains("campagne");
+        }
+        assertThat(Files.readString(out)).startsWith("# The reader of CAMPAIGN")
+                .contains("Trained on heldout: 540 pages, 138 labelled CAMPAIGN; C 64.0, terms on at least 10 pages.");
+    }
+
+    @Test
+    void crossValidationPrintsPrecisionAndRecallPerThreshold() {
+        CliRun result = CliRun.execute("train-reader", "--cross-validate", "--folds", "2", "--kind", "nightlife",
+                CORPUS);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("540 pages in 2 folds of whole parts")
+                .containsPattern("\\n +0\\.50 +\\d+ +\\d+ +\\d+ +[01]\\.\\d{3} +[01]\\.\\d{3} +\\d\\.\\d{3}-\\d\\.\\d{3}");
+    }
+
+    @Test
+    void withoutAnOutputOrCrossValidationItSaysWhatToGive() {
+        CliRun.execute("train-reader", CORPUS).assertUsageError()
+                .contains("give --out FILE to write the reader, or --cross-validate to measure one");
+    }
+
+    @Test
+    void anUnknownKindOrThresholdIsOneLineNamingTheOption() {
+        CliRun.execute("train-reader", "--kind", "FLYER", "--cross-validate", CORPUS).assertUsageError()
+                .contains("--kind: unknown signal kind 'FLYER'");
+        CliRun.execute("train-reader", "--threshold", "1.2", "--cross-validate", CORPUS).assertUsageError()
+                .contains("--threshold: 1.2 is not between 0 and 1");
+    }
+}

@@ -1,0 +1,138 @@
+package be.lokaalsignaal.scan.rules;
+
+import static be.lokaalsignaal.scan.rules.CatalogueTestPages.html;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import be.lokaalsignaal.avro.MatchedPhrase;
+import be.lokaalsignaal.avro.RuleMatch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A catalogue whose campaigns a reader decides: what the rules found counts only where the reader agrees. */
+class ReaderInCatalogueTest {
+
+    private static final String CATALOGUE = """
+            rules:
+              - id: campagne
+                kind: CAMPAIGN
+                allOf: [[campagne], [straatintimidatie]]
+            readers:
+              - id: campaign-reader
+                kind: CAMPAIGN
+                model: readers/campaign.tsv
+            """;
+
+    /** A reader that counts the town's own words and holds the minister's against a page. */
+    private static final String MODEL = """
+            # a reader for this test
+            kind\tCAMPAIGN
+            threshold\t0.5
+            bias\t-1
+            term\tonze\t20
+            term\tminister\t-30
+            term\taffiches\t15
+            """;
+
+    @TempDir
+    Path dir;
+
+    private SignalCatalogue catalogue;
+
+    @BeforeEach
+    void write() throws Exception {
+        Files.createDirectories(dir.resolve("readers"));
+        Files.writeString(dir.resolve("readers/campaign.tsv"), MODEL);
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE);
+        catalogue = SignalCatalogue.load(dir.resolve("signals.yml"));
+    }
+
+    @Test
+    void aRulesMatchTheReaderAgreesWithStandsWithTheReadersScoreAndWordsBesideItsEvidence() {
+        List<RuleMatch> matches = catalogue.analyse(html("<p>Onze campagne tegen straatintimidatie start.</p>"));
+
+        assertThat(matches).extracting(RuleMatch::getRule).containsExactly("campagne");
+        assertThat(matches.get(0).getPhrases()).extracting(MatchedPhrase::getRole).contains("reader");
+        MatchedPhrase reader = matches.get(0).getPhrases().stream().filter(p -> p.getRole().equals("reader"))
+                .findFirst().orElseThrow();
+        assertThat(reader.getPhrase()).matches("score 0\\.\\d\\d, threshold 0\\.50");
+        assertThat(reader.getText()).isEqualTo("onze");
+    }
+
+    @Test
+    void aRulesMatchTheReaderDoesNotAgreeWithIsNotCountedAndWhyNotSaysSo() {
+        String page = "<p>De minister lanceert een campagne tegen straatintimidatie.</p>";
+
+        assertThat(catalogue.analyse(html(page))).isEmpty();
+        assertThat(catalogue.whyNot(html(page), null))
+                .hasEntrySatisfying("campagne", why -> assertThat(why).startsWith("matched, but the reader scored"))
+                .hasEntrySatisfying("campaign-reader", why -> assertThat(why).contains("threshold 0.50"));
+    }
+
+    @Test
+    void whereTheReaderFindsTheKindAndNoRuleDidItsMatchShowsTheParagraphItsWordsWeighMostIn() {
+        List<RuleMatch> matches = catalogue.analyse(html(
+                "<p>Nieuws uit de gemeente.</p><p>Onze affiches hangen in alle bushokjes.</p>"));
+
+        assertThat(matches).extracting(RuleMatch::getRule).containsExactly("campaign-reader");
+        assertThat(matches.get(0).getKind()).isEqualTo("CAMPAIGN");
+        assertThat(matches.get(0).getSnippet()).isEqualTo("Onze affiches hangen in alle bushokjes.");
+        assertThat(matches.get(0).getPhrases()).singleElement().satisfies(p -> {
+            assertThat(p.getRole()).isEqualTo("reader");
+            assertThat(p.getText()).isEqualTo("onze, affiches");
+        });
+    }
+
+    @Test
+    void aCatalogueWithoutItsReadersIsTheRulesAlone() {
+        assertThat(catalogue.withoutReaders().analyse(html("<p>De minister lanceert een campagne tegen "
+                + "straatintimidatie.</p>"))).extracting(RuleMatch::getRule).containsExactly("campagne");
+    }
+
+    @Test
+    void aMissingModelIsNamedWithItsPath() throws Exception {
+        Files.delete(dir.resolve("readers/campaign.tsv"));
+
+        assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("readers[0].model")
+                .hasMessageContaining("campaign.tsv: file not found");
+    }
+
+    @Test
+    void aModelOfAnotherKindOrASecondReaderOfAKindIsRefused() throws Exception {
+        Files.writeString(dir.resolve("readers/campaign.tsv"), MODEL.replace("kind\tCAMPAIGN", "kind\tNIGHTLIFE"));
+        assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
+                .hasMessageContaining("readers[0].model: readers/campaign.tsv is a model of NIGHTLIFE, not of CAMPAIGN");
+
+        Files.writeString(dir.resolve("readers/campaign.tsv"), MODEL);
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE + """
+                  - id: second-reader
+                    kind: CAMPAIGN
+                    model: readers/campaign.tsv
+                """);
+        assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
+                .hasMessageContaining("readers[1].kind: a reader decides one of");
+    }
+
+    @Test
+    void aBrokenModelIsNamedWithItsLine() throws Exception {
+        Files.writeString(dir.resolve("readers/campaign.tsv"), MODEL + "term\tcampagne\n");
+
+        assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
+                .hasMessageContaining("readers[0].model: readers/campaign.tsv line 8: expected 3 fields");
+    }
+
+    @Test
+    void theBundledCatalogueHasItsCampaignReader() {
+        assertThat(SignalCatalogue.bundled().readers()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo("campaign-reader");
+            assertThat(r.model().kind().name()).isEqualTo("CAMPAIGN");
+            assertThat(r.model().size()).isGreaterThan(1000);
+        });
+    }
+}
