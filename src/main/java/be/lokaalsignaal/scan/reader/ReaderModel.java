@@ -35,8 +35,16 @@ public final class ReaderModel {
     public record Weighed(String term, double contribution) {
     }
 
-    /** What the reader made of a page: its score, and the page's terms it weighs with their contributions. */
-    public record Reading(double score, List<Weighed> weighed) {
+    /**
+     * What the reader made of a page: its score, the page's length in words, and the page's terms it weighs with
+     * their contributions.
+     */
+    public record Reading(double score, int words, List<Weighed> weighed) {
+
+        /** Whether the page is long enough for the reader to judge: shorter than any page it learned from. */
+        public boolean judges() {
+            return words >= MIN_WORDS;
+        }
     }
 
     private final SignalKind kind;
@@ -50,6 +58,9 @@ public final class ReaderModel {
     private final List<String> wordsById = new ArrayList<>();
     private final double[] wordWeights;
     private final Map<Long, Double> pairWeights = new HashMap<>();
+    // most neighbouring words make no weighed pair: asked first, these spare the boxed look-up
+    private final boolean[] firstOfPair;
+    private final boolean[] secondOfPair;
 
     public ReaderModel(SignalKind kind, double threshold, double bias, Map<String, Double> weights, List<String> about) {
         if (!(threshold > 0 && threshold < 1)) {
@@ -70,13 +81,19 @@ public final class ReaderModel {
             }
         }
         this.wordWeights = new double[wordsById.size()];
+        this.firstOfPair = new boolean[wordsById.size()];
+        this.secondOfPair = new boolean[wordsById.size()];
         java.util.Arrays.fill(wordWeights, Double.NaN);
         this.weights.forEach((term, w) -> {
             int space = term.indexOf(' ');
             if (space < 0) {
                 wordWeights[wordIds.get(term)] = w;
             } else {
-                pairWeights.put(pair(wordIds.get(term.substring(0, space)), wordIds.get(term.substring(space + 1))), w);
+                int first = wordIds.get(term.substring(0, space));
+                int second = wordIds.get(term.substring(space + 1));
+                pairWeights.put(pair(first, second), w);
+                firstOfPair[first] = true;
+                secondOfPair[second] = true;
             }
         });
     }
@@ -153,7 +170,7 @@ public final class ReaderModel {
                         found.add(new int[] {id, -1});
                     }
                 }
-                if (previous >= 0 && id >= 0) {
+                if (previous >= 0 && id >= 0 && firstOfPair[previous] && secondOfPair[id]) {
                     long key = pair(previous, id);
                     Double w = pairWeights.get(key);
                     if (w != null && seenPair.add(key)) {
@@ -170,7 +187,7 @@ public final class ReaderModel {
             String term = f[1] < 0 ? wordsById.get(f[0]) : wordsById.get(f[0]) + ' ' + wordsById.get(f[1]);
             weighed.add(new Weighed(term, weights.get(term) * scale));
         }
-        return new Reading(sigmoid(bias + sum[0] * scale), weighed);
+        return new Reading(sigmoid(bias + sum[0] * scale), length[0], weighed);
     }
 
     public boolean shows(double score) {

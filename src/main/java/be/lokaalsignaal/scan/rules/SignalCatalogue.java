@@ -229,12 +229,16 @@ public final class SignalCatalogue {
     /**
      * The reader's word on its kind: the rules' matches stay, with the reader's score and words beside their own
      * evidence, where it agrees; they go where it does not; where it finds the kind and no rule did, its own match
-     * stands with the paragraph its words weigh most in.
+     * stands with the paragraph its words weigh most in. A page too short for the reader to judge (a line or two:
+     * no page it learned from was that short) is left to the rules.
      */
     private void decide(Reader reader, ReaderModel.Reading reading, PageContent content, String nisCode,
                         List<RuleMatch> matches) {
         ReaderModel model = reader.model();
         String kind = model.kind().name();
+        if (!reading.judges()) {
+            return;
+        }
         if (!model.shows(reading.score())) {
             matches.removeIf(m -> m.getKind().equals(kind));
             return;
@@ -299,12 +303,16 @@ public final class SignalCatalogue {
                 Reader reader = readerOf(rule.kind());
                 if (run.evaluate(rule) == null) {
                     why.put(rule.id(), run.whyNot());
-                } else if (reader != null && !reader.model().shows(readings.get(reader).score())) {
+                } else if (reader != null && readings.get(reader).judges()
+                        && !reader.model().shows(readings.get(reader).score())) {
                     why.put(rule.id(), "matched, but " + readerSays(reader.model(), readings.get(reader)));
                 }
             }
             readings.forEach((reader, reading) -> {
-                if (!reader.model().shows(reading.score())) {
+                if (!reading.judges()) {
+                    why.put(reader.id(), "the page has " + reading.words() + " words, too few for the reader to judge: "
+                            + "the rules decide");
+                } else if (!reader.model().shows(reading.score())) {
                     why.put(reader.id(), readerSays(reader.model(), reading));
                 }
             });

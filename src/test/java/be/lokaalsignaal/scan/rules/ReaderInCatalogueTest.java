@@ -38,6 +38,12 @@ class ReaderInCatalogueTest {
             term\taffiches\t15
             """;
 
+    /** Enough words around the news for the reader to judge the page (none of them weighed by the model). */
+    private static final String FOOTER = "<p>Gemeentehuis, Marktplein 1. Open van maandag tot vrijdag van negen tot "
+            + "twaalf uur en op woensdag ook van twee tot zes uur. Bel voor een afspraak naar het algemene nummer of "
+            + "mail naar het loket. Volg het nieuws van de gemeente via de nieuwsbrief, de website en de sociale media. "
+            + "Toegankelijkheid, privacy en cookies.</p>";
+
     @TempDir
     Path dir;
 
@@ -53,7 +59,7 @@ class ReaderInCatalogueTest {
 
     @Test
     void aRulesMatchTheReaderAgreesWithStandsWithTheReadersScoreAndWordsBesideItsEvidence() {
-        List<RuleMatch> matches = catalogue.analyse(html("<p>Onze campagne tegen straatintimidatie start.</p>"));
+        List<RuleMatch> matches = catalogue.analyse(html("<p>Onze campagne tegen straatintimidatie start.</p>" + FOOTER));
 
         assertThat(matches).extracting(RuleMatch::getRule).containsExactly("campagne");
         assertThat(matches.get(0).getPhrases()).extracting(MatchedPhrase::getRole).contains("reader");
@@ -65,7 +71,7 @@ class ReaderInCatalogueTest {
 
     @Test
     void aRulesMatchTheReaderDoesNotAgreeWithIsNotCountedAndWhyNotSaysSo() {
-        String page = "<p>De minister lanceert een campagne tegen straatintimidatie.</p>";
+        String page = "<p>De minister lanceert een campagne tegen straatintimidatie.</p>" + FOOTER;
 
         assertThat(catalogue.analyse(html(page))).isEmpty();
         assertThat(catalogue.whyNot(html(page), null))
@@ -76,7 +82,7 @@ class ReaderInCatalogueTest {
     @Test
     void whereTheReaderFindsTheKindAndNoRuleDidItsMatchShowsTheParagraphItsWordsWeighMostIn() {
         List<RuleMatch> matches = catalogue.analyse(html(
-                "<p>Nieuws uit de gemeente.</p><p>Onze affiches hangen in alle bushokjes.</p>"));
+                "<p>Nieuws uit de gemeente.</p><p>Onze affiches hangen in alle bushokjes.</p>" + FOOTER));
 
         assertThat(matches).extracting(RuleMatch::getRule).containsExactly("campaign-reader");
         assertThat(matches.get(0).getKind()).isEqualTo("CAMPAIGN");
@@ -85,6 +91,16 @@ class ReaderInCatalogueTest {
             assertThat(p.getRole()).isEqualTo("reader");
             assertThat(p.getText()).isEqualTo("onze, affiches");
         });
+    }
+
+    @Test
+    void aPageTooShortForTheReaderToJudgeIsLeftToTheRules() {
+        String page = "<p>De minister lanceert een campagne tegen straatintimidatie.</p>";
+
+        assertThat(catalogue.analyse(html(page))).extracting(RuleMatch::getRule).containsExactly("campagne");
+        assertThat(catalogue.analyse(html("<p>Onze affiches hangen in alle bushokjes.</p>"))).isEmpty();
+        assertThat(catalogue.whyNot(html("<p>Onze affiches.</p>"), null).get("campaign-reader"))
+                .matches("the page has \\d+ words, too few for the reader to judge: the rules decide");
     }
 
     @Test
