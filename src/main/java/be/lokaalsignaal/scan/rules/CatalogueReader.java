@@ -108,9 +108,9 @@ final class CatalogueReader {
             String path = "readers[" + i + "]";
             JsonNode r = n.get(i);
             if (!r.isObject()) {
-                throw fail(path, "expected a mapping with id, kind and model");
+                throw fail(path, "expected a mapping with id, kind, model and requires");
             }
-            onlyKeys(r, path, Set.of("id", "kind", "model"));
+            onlyKeys(r, path, Set.of("id", "kind", "model", "requires"));
             String id = text(r, path, "id");
             if (!ids.add(id)) {
                 throw fail(path + ".id", "duplicate id '" + id + "'");
@@ -129,7 +129,9 @@ final class CatalogueReader {
             if (model.kind() != kind) {
                 throw fail(path + ".model", file + " is a model of " + model.kind() + ", not of " + kind);
             }
-            out.add(new SignalCatalogue.Reader(id, model));
+            List<Phrase> requires = r.has("requires") ? phrases(r.get("requires"), path + ".requires", true, true)
+                    : List.of();
+            out.add(new SignalCatalogue.Reader(id, model, requires));
         }
         return out;
     }

@@ -45,8 +45,14 @@ public final class SignalCatalogue {
     public record WatchedHost(String host, String linkRule, String mentionRule, Pattern mention, Phrase hostWord) {
     }
 
-    /** A model that decides a kind: what the rules found of it counts only where the model agrees, and it may add. */
-    public record Reader(String id, ReaderModel model) {
+    /**
+     * A model that decides a kind: what the rules found of it counts only where the model agrees, and it may add the
+     * kind on a page that names one of {@code requires} (all pages when empty).
+     */
+    public record Reader(String id, ReaderModel model, List<Phrase> requires) {
+        public Reader {
+            requires = List.copyOf(requires);
+        }
     }
 
     private final String source;
@@ -221,7 +227,7 @@ public final class SignalCatalogue {
             }
         }
         for (Reader reader : readers) {
-            decide(reader, reader.model().read(content, selfNames(nisCode)), content, nisCode, matches);
+            decide(reader, reader.model().read(content, selfNames(nisCode)), content, nisCode, index, matches);
         }
         return matches;
     }
@@ -233,7 +239,7 @@ public final class SignalCatalogue {
      * no page it learned from was that short) is left to the rules.
      */
     private void decide(Reader reader, ReaderModel.Reading reading, PageContent content, String nisCode,
-                        List<RuleMatch> matches) {
+                        PageIndex index, List<RuleMatch> matches) {
         ReaderModel model = reader.model();
         String kind = model.kind().name();
         if (!reading.judges()) {
@@ -255,13 +261,29 @@ public final class SignalCatalogue {
                 ruled = true;
             }
         }
-        if (!ruled) {
+        if (!ruled && names(index, reader.requires())) {
             // the paragraphs' own terms only here: the reader alone finds a kind on few pages
             int p = model.weightiest(PageTerms.of(content, selfNames(nisCode)).perParagraph());
             String text = p < 0 ? (content.title() == null ? "" : content.title()) : content.paragraphBlocks().get(p);
             matches.add(match(model.kind(), reader.id(), snippet(text, 0, Math.min(text.length(), MAX_SNIPPET)),
                     List.of(said)));
         }
+    }
+
+    /**
+     * Whether the page names one of the phrases, anywhere: a reader trained on pages about the theme has never seen
+     * the ordinary pages of a site (waste collection, building permits), so it adds its kind only where the theme is.
+     */
+    private static boolean names(PageIndex index, List<Phrase> phrases) {
+        if (phrases.isEmpty()) {
+            return true;
+        }
+        for (Phrase p : phrases) {
+            if (index.occurrences(p).length > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String strongestWords(ReaderModel.Reading reading) {

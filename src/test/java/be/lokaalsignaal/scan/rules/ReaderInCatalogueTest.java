@@ -25,6 +25,7 @@ class ReaderInCatalogueTest {
               - id: campaign-reader
                 kind: CAMPAIGN
                 model: readers/campaign.tsv
+                requires: [straatintimidatie]
             """;
 
     /** A reader that counts the town's own words and holds the minister's against a page. */
@@ -82,15 +83,22 @@ class ReaderInCatalogueTest {
     @Test
     void whereTheReaderFindsTheKindAndNoRuleDidItsMatchShowsTheParagraphItsWordsWeighMostIn() {
         List<RuleMatch> matches = catalogue.analyse(html(
-                "<p>Nieuws uit de gemeente.</p><p>Onze affiches hangen in alle bushokjes.</p>" + FOOTER));
+                "<p>Nieuws uit de gemeente.</p><p>Onze affiches tegen straatintimidatie hangen in alle bushokjes.</p>"
+                        + FOOTER));
 
         assertThat(matches).extracting(RuleMatch::getRule).containsExactly("campaign-reader");
         assertThat(matches.get(0).getKind()).isEqualTo("CAMPAIGN");
-        assertThat(matches.get(0).getSnippet()).isEqualTo("Onze affiches hangen in alle bushokjes.");
+        assertThat(matches.get(0).getSnippet()).isEqualTo("Onze affiches tegen straatintimidatie hangen in alle bushokjes.");
         assertThat(matches.get(0).getPhrases()).singleElement().satisfies(p -> {
             assertThat(p.getRole()).isEqualTo("reader");
             assertThat(p.getText()).isEqualTo("onze, affiches");
         });
+    }
+
+    @Test
+    void theReaderAddsItsKindOnlyOnAPageThatNamesWhatItRequires() {
+        assertThat(catalogue.analyse(html("<p>Nieuws uit de gemeente.</p><p>Onze affiches hangen in alle "
+                + "bushokjes.</p>" + FOOTER))).isEmpty();
     }
 
     @Test
@@ -133,6 +141,11 @@ class ReaderInCatalogueTest {
                 """);
         assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
                 .hasMessageContaining("readers[1].kind: a reader decides one of");
+
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace("requires: [straatintimidatie]",
+                "requires: [\"@nergens\"]"));
+        assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
+                .hasMessageContaining("readers[0].requires").hasMessageContaining("unknown list '@nergens'");
     }
 
     @Test
