@@ -129,7 +129,6 @@ class ReviewDashboardBrowserIT {
         driver.findElement(By.id("login-button")).click();
         wait.until(d -> d.findElement(By.id("reviewer")).isDisplayed());
         assertThat(driver.findElement(By.id("reviewer-name")).getText()).isEqualTo(NAME);
-        int queued = Integer.parseInt(driver.findElement(By.id("queue-count")).getAttribute("data-count"));
         WebElement row = driver.findElement(By.cssSelector("#review-queue tr[data-nis='" + MECHELEN + "'][data-kind=SITE_LINK]"));
         assertThat(row.getAttribute("data-finding")).isEqualTo(mechelen.url("/nieuws/politie-deelt"));
         assertThat(row.getText()).contains("regel: seksueelgeweld-link").contains("seksueelgeweld.be").contains("Mechelen");
@@ -145,7 +144,10 @@ class ReviewDashboardBrowserIT {
 
         wait.until(d -> "1".equals(d.findElement(By.cssSelector("#cards .card[data-signal=SITE_LINK] [data-count]")).getText()));
         wait.until(d -> d.findElement(By.id("review-message")).getText().contains("bijgewerkt."));
-        assertThat(driver.findElement(By.id("queue-count")).getAttribute("data-count")).isEqualTo(String.valueOf(queued - 1));
+        // the queue counts what it lists; the bundled newsletters and sessions may still be adding findings of their
+        // own meanwhile, so its count is compared with its rows, not with the count before
+        wait.until(d -> d.findElement(By.id("queue-count")).getAttribute("data-count").equals(
+                String.valueOf(d.findElements(By.cssSelector("#review-queue tbody tr")).size())));
         assertThat(driver.findElements(By.cssSelector("#review-queue tr[data-nis='" + MECHELEN + "'][data-kind=SITE_LINK]"))).isEmpty();
         WebElement cell = driver.findElement(By.cssSelector("#municipality-rows tr[data-nis='" + MECHELEN + "'] td[data-signal=SITE_LINK]"));
         assertThat(cell.getAttribute("data-reviewed")).isEqualTo("REJECTED");

@@ -4,7 +4,6 @@ import be.lokaalsignaal.avro.MatchedPhrase;
 import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.scan.extract.Link;
 import be.lokaalsignaal.scan.extract.PageContent;
-import be.lokaalsignaal.scan.reader.PageTerms;
 import be.lokaalsignaal.scan.reader.ReaderModel;
 import be.lokaalsignaal.scan.url.Urls;
 import be.lokaalsignaal.topics.SignalKind;
@@ -19,7 +18,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -227,78 +225,9 @@ public final class SignalCatalogue {
             }
         }
         for (Reader reader : readers) {
-            decide(reader, reader.model().read(content, selfNames(nisCode)), content, nisCode, index, matches);
+            ReaderVerdict.decide(reader, content, selfNames(nisCode), index, matches);
         }
         return matches;
-    }
-
-    /**
-     * The reader's word on its kind: the rules' matches stay, with the reader's score and words beside their own
-     * evidence, where it agrees; they go where it does not; where it finds the kind and no rule did, its own match
-     * stands with the paragraph its words weigh most in. A page too short for the reader to judge (a line or two:
-     * no page it learned from was that short) is left to the rules.
-     */
-    private void decide(Reader reader, ReaderModel.Reading reading, PageContent content, String nisCode,
-                        PageIndex index, List<RuleMatch> matches) {
-        ReaderModel model = reader.model();
-        String kind = model.kind().name();
-        if (!reading.judges()) {
-            return;
-        }
-        if (!model.shows(reading.score())) {
-            matches.removeIf(m -> m.getKind().equals(kind));
-            return;
-        }
-        MatchedPhrase said = phrase("reader", String.format(Locale.ROOT, "score %.2f, threshold %.2f",
-                reading.score(), model.threshold()), strongestWords(reading));
-        boolean ruled = false;
-        for (int i = 0; i < matches.size(); i++) {
-            RuleMatch m = matches.get(i);
-            if (m.getKind().equals(kind)) {
-                List<MatchedPhrase> phrases = new ArrayList<>(m.getPhrases());
-                phrases.add(said);
-                matches.set(i, RuleMatch.newBuilder(m).setPhrases(phrases).build());
-                ruled = true;
-            }
-        }
-        if (!ruled && names(index, reader.requires())) {
-            // the paragraphs' own terms only here: the reader alone finds a kind on few pages
-            int p = model.weightiest(PageTerms.of(content, selfNames(nisCode)).perParagraph());
-            String text = p < 0 ? (content.title() == null ? "" : content.title()) : content.paragraphBlocks().get(p);
-            matches.add(match(model.kind(), reader.id(), snippet(text, 0, Math.min(text.length(), MAX_SNIPPET)),
-                    List.of(said)));
-        }
-    }
-
-    /**
-     * Whether the page names one of the phrases, anywhere: a reader trained on pages about the theme has never seen
-     * the ordinary pages of a site (waste collection, building permits), so it adds its kind only where the theme is.
-     */
-    private static boolean names(PageIndex index, List<Phrase> phrases) {
-        if (phrases.isEmpty()) {
-            return true;
-        }
-        for (Phrase p : phrases) {
-            if (index.occurrences(p).length > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String strongestWords(ReaderModel.Reading reading) {
-        StringBuilder words = new StringBuilder();
-        for (ReaderModel.Weighed w : ReaderModel.strongest(reading, 8)) {
-            words.append(words.isEmpty() ? "" : ", ").append(w.term());
-        }
-        return words.toString();
-    }
-
-    /** What the reader of a kind says of a page, for an analyst asking why the kind was or was not found. */
-    private static String readerSays(ReaderModel model, ReaderModel.Reading reading) {
-        String words = strongestWords(reading);
-        return String.format(Locale.ROOT, "the reader scored the page %.2f (threshold %.2f)%s", reading.score(),
-                model.threshold(), words.isEmpty() ? "" : "; its strongest words: " + words);
     }
 
     private Set<String> selfNames(String nisCode) {
@@ -325,19 +254,12 @@ public final class SignalCatalogue {
                 Reader reader = readerOf(rule.kind());
                 if (run.evaluate(rule) == null) {
                     why.put(rule.id(), run.whyNot());
-                } else if (reader != null && readings.get(reader).judges()
-                        && !reader.model().shows(readings.get(reader).score())) {
-                    why.put(rule.id(), "matched, but " + readerSays(reader.model(), readings.get(reader)));
+                } else if (reader != null && ReaderVerdict.overrules(reader, readings.get(reader))) {
+                    why.put(rule.id(), "matched, but " + ReaderVerdict.says(reader, readings.get(reader)));
                 }
             }
-            readings.forEach((reader, reading) -> {
-                if (!reading.judges()) {
-                    why.put(reader.id(), "the page has " + reading.words() + " words, too few for the reader to judge: "
-                            + "the rules decide");
-                } else if (!reader.model().shows(reading.score())) {
-                    why.put(reader.id(), readerSays(reader.model(), reading));
-                }
-            });
+            readings.forEach((reader, reading) -> ReaderVerdict.whyNot(reader, reading, index)
+                    .ifPresent(reason -> why.put(reader.id(), reason)));
         } finally {
             index.release();
         }
@@ -436,7 +358,7 @@ public final class SignalCatalogue {
         return false;
     }
 
-    private static MatchedPhrase phrase(String role, String phrase, String text) {
+    static MatchedPhrase phrase(String role, String phrase, String text) {
         String t = text.length() > MAX_SNIPPET ? text.substring(0, MAX_SNIPPET) : text;
         return MatchedPhrase.newBuilder().setRole(role).setPhrase(phrase).setText(t).build();
     }
@@ -466,7 +388,7 @@ public final class SignalCatalogue {
         return s.length() > MAX_SNIPPET ? s.substring(0, MAX_SNIPPET) : s;
     }
 
-    private static RuleMatch match(SignalKind kind, String rule, String snippet, List<MatchedPhrase> phrases) {
+    static RuleMatch match(SignalKind kind, String rule, String snippet, List<MatchedPhrase> phrases) {
         String s = snippet.length() > MAX_SNIPPET ? snippet.substring(0, MAX_SNIPPET) : snippet;
         return RuleMatch.newBuilder().setKind(kind.name()).setRule(rule).setSnippet(s).setPhrases(phrases).build();
     }

@@ -97,8 +97,12 @@ class ReaderInCatalogueTest {
 
     @Test
     void theReaderAddsItsKindOnlyOnAPageThatNamesWhatItRequires() {
-        assertThat(catalogue.analyse(html("<p>Nieuws uit de gemeente.</p><p>Onze affiches hangen in alle "
-                + "bushokjes.</p>" + FOOTER))).isEmpty();
+        String page = "<p>Nieuws uit de gemeente.</p><p>Onze affiches hangen in alle bushokjes.</p>" + FOOTER;
+
+        assertThat(catalogue.analyse(html(page))).isEmpty();
+        assertThat(catalogue.whyNot(html(page), null).get("campaign-reader"))
+                .startsWith("the reader scored the page 0.").contains("its strongest words: onze, affiches")
+                .endsWith("but the page names none of the phrases it requires to add the kind");
     }
 
     @Test

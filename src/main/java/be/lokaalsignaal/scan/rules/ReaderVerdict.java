@@ -1,0 +1,110 @@
+package be.lokaalsignaal.scan.rules;
+
+import be.lokaalsignaal.avro.MatchedPhrase;
+import be.lokaalsignaal.avro.RuleMatch;
+import be.lokaalsignaal.scan.extract.PageContent;
+import be.lokaalsignaal.scan.reader.PageTerms;
+import be.lokaalsignaal.scan.reader.ReaderModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A reader's word on its kind, after the rules: their matches stay, with the reader's score and words beside their
+ * own evidence, where it agrees; they go where it does not; where it finds the kind and no rule did, on a page that
+ * names what it requires, its own match stands with the paragraph its words weigh most in. A page too short for the
+ * reader to judge (a line or two: no page it learned from was that short) is left to the rules.
+ */
+final class ReaderVerdict {
+
+    private ReaderVerdict() {
+    }
+
+    static void decide(SignalCatalogue.Reader reader, PageContent content, Set<String> selfNames, PageIndex index,
+                       List<RuleMatch> matches) {
+        ReaderModel model = reader.model();
+        ReaderModel.Reading reading = model.read(content, selfNames);
+        String kind = model.kind().name();
+        if (!reading.judges()) {
+            return;
+        }
+        if (!model.shows(reading.score())) {
+            matches.removeIf(m -> m.getKind().equals(kind));
+            return;
+        }
+        MatchedPhrase said = SignalCatalogue.phrase("reader", String.format(Locale.ROOT, "score %.2f, threshold %.2f",
+                reading.score(), model.threshold()), strongestWords(reading));
+        boolean ruled = false;
+        for (int i = 0; i < matches.size(); i++) {
+            RuleMatch m = matches.get(i);
+            if (m.getKind().equals(kind)) {
+                List<MatchedPhrase> phrases = new ArrayList<>(m.getPhrases());
+                phrases.add(said);
+                matches.set(i, RuleMatch.newBuilder(m).setPhrases(phrases).build());
+                ruled = true;
+            }
+        }
+        if (!ruled && names(index, reader.requires())) {
+            // the paragraphs' own terms only here: the reader alone finds a kind on few pages
+            int p = model.weightiest(PageTerms.of(content, selfNames).perParagraph());
+            String text = p < 0 ? (content.title() == null ? "" : content.title()) : content.paragraphBlocks().get(p);
+            matches.add(SignalCatalogue.match(model.kind(), reader.id(),
+                    SignalCatalogue.snippet(text, 0, Math.min(text.length(), SignalCatalogue.MAX_SNIPPET)),
+                    List.of(said)));
+        }
+    }
+
+    /** Whether the reader takes away what the rules found of its kind on this page. */
+    static boolean overrules(SignalCatalogue.Reader reader, ReaderModel.Reading reading) {
+        return reading.judges() && !reader.model().shows(reading.score());
+    }
+
+    /** Why the reader did not find its kind on the page, if it did not. */
+    static Optional<String> whyNot(SignalCatalogue.Reader reader, ReaderModel.Reading reading, PageIndex index) {
+        if (!reading.judges()) {
+            return Optional.of("the page has " + reading.words() + " words, too few for the reader to judge: the rules "
+                    + "decide");
+        }
+        if (!reader.model().shows(reading.score())) {
+            return Optional.of(says(reader, reading));
+        }
+        if (!names(index, reader.requires())) {
+            return Optional.of(says(reader, reading) + ", but the page names none of the phrases it requires to add "
+                    + "the kind");
+        }
+        return Optional.empty();
+    }
+
+    /** What the reader says of a page, for an analyst asking why the kind was or was not found. */
+    static String says(SignalCatalogue.Reader reader, ReaderModel.Reading reading) {
+        String words = strongestWords(reading);
+        return String.format(Locale.ROOT, "the reader scored the page %.2f (threshold %.2f)%s", reading.score(),
+                reader.model().threshold(), words.isEmpty() ? "" : "; its strongest words: " + words);
+    }
+
+    /**
+     * Whether the page names one of the phrases, anywhere: a reader trained on pages about the theme has never seen
+     * the ordinary pages of a site (waste collection, building permits), so it adds its kind only where the theme is.
+     */
+    private static boolean names(PageIndex index, List<Phrase> phrases) {
+        if (phrases.isEmpty()) {
+            return true;
+        }
+        for (Phrase p : phrases) {
+            if (index.occurrences(p).length > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String strongestWords(ReaderModel.Reading reading) {
+        StringBuilder words = new StringBuilder();
+        for (ReaderModel.Weighed w : ReaderModel.strongest(reading, 8)) {
+            words.append(words.isEmpty() ? "" : ", ").append(w.term());
+        }
+        return words.toString();
+    }
+}
