@@ -170,7 +170,11 @@
     for (const p of phrases) {
       const title = p.role === 'actor' && item.actor
         ? `${ACTORS[item.actor] || item.actor}; catalogus: ${p.phrase}` : `catalogus: ${p.phrase}`;
-      parts.push(el('span', { class: 'phrase', 'data-role': p.role, title, text: `${ROLES[p.role] || p.role}: '${p.text}'` }));
+      // the campaign reader's phrase is its score against its threshold, its text the words that weighed most
+      const text = p.role === 'reader'
+        ? `lezer (${p.phrase.replace('threshold', 'drempel')}): '${p.text}'`
+        : `${ROLES[p.role] || p.role}: '${p.text}'`;
+      parts.push(el('span', { class: 'phrase', 'data-role': p.role, title, text }));
     }
     if (item.actor && !phrases.some((p) => p.role === 'actor')) {
       parts.push(el('span', { class: 'phrase', 'data-role': 'actor', text: `actor: ${ACTORS[item.actor] || item.actor}` }));

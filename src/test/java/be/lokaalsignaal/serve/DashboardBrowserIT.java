@@ -175,7 +175,7 @@ class DashboardBrowserIT {
         assertThat(why.isDisplayed()).isTrue();
         // the actor first, then the phrases in the rule's order
         assertThat(why.getText()).isEqualTo("regel: campaign-local · actor: 'de stad Mechelen' · campagne: 'Campagne' · "
-                + "thema: 'seksuele intimidatie'");
+                + "thema: 'seksuele intimidatie' · lezer (score 0.91, drempel 0.50): 'campagne, affiches, {gemeente}'");
         assertThat(why.findElement(By.cssSelector(".phrase[data-role=actor]")).getAttribute("title"))
                 .isEqualTo("de gemeente zelf; catalogus: @gemeente");
         // newsletter evidence has no rule: nothing to explain beyond its origin

@@ -209,7 +209,8 @@ class ExportsTest {
                 assertThat(eRows).anySatisfy(r -> assertThat(String.join("|", r))
                         .startsWith("12025|Mechelen|Lokale campagne|")
                         .endsWith("|campaign-local|de gemeente zelf|campagne: 'Campagne' [*campagne]; "
-                                + "thema: 'seksuele intimidatie'; actor: 'de stad Mechelen' [@gemeente]"));
+                                + "thema: 'seksuele intimidatie'; actor: 'de stad Mechelen' [@gemeente]; "
+                                + "reader: 'campagne, affiches, {gemeente}' [score 0.91, threshold 0.50]"));
             }
         }
 

@@ -327,7 +327,8 @@ class HttpApiTest {
             assertThat(campaign.path("actor").asText()).isEqualTo("OWN");
             assertThat(campaign.path("phrases").toString()).isEqualTo("[{\"role\":\"campagne\",\"phrase\":\"*campagne\",\"text\":\"Campagne\"},"
                     + "{\"role\":\"thema\",\"phrase\":\"seksuele intimidatie\",\"text\":\"seksuele intimidatie\"},"
-                    + "{\"role\":\"actor\",\"phrase\":\"@gemeente\",\"text\":\"de stad Mechelen\"}]");
+                    + "{\"role\":\"actor\",\"phrase\":\"@gemeente\",\"text\":\"de stad Mechelen\"},"
+                    + "{\"role\":\"reader\",\"phrase\":\"score 0.91, threshold 0.50\",\"text\":\"campagne, affiches, {gemeente}\"}]");
             // evidence of a newsletter issue explains itself by its issue, not by a rule
             JsonNode newsletter = client.json("/api/municipalities/12025").path("signals").path("NEWSLETTER_FEATURE").path("evidence").get(0);
             assertThat(newsletter.path("rule").isNull()).isTrue();
@@ -342,8 +343,9 @@ class HttpApiTest {
             List<String> header = List.of(lines.get(0).split(","));
             assertThat(header).containsSubsequence("evidenceOrigin", "evidenceRule", "evidenceActor", "evidencePhrases");
             String mechelen = lines.stream().filter(l -> l.startsWith("12025,")).findFirst().orElseThrow();
-            assertThat(mechelen).contains(",campaign-local,OWN,campagne: 'Campagne' [*campagne]; thema: 'seksuele intimidatie'; "
-                    + "actor: 'de stad Mechelen' [@gemeente],");
+            // (quoted: the reader's words hold commas)
+            assertThat(mechelen).contains(",campaign-local,OWN,\"campagne: 'Campagne' [*campagne]; thema: 'seksuele intimidatie'; "
+                    + "actor: 'de stad Mechelen' [@gemeente]; reader: 'campagne, affiches, {gemeente}' [score 0.91, threshold 0.50]\",");
         }
 
         @Test

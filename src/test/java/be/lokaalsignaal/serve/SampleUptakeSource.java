@@ -71,11 +71,12 @@ final class SampleUptakeSource implements UptakeSource {
         }
     }
 
-    /** The campaign rule's phrases for Mechelen's campaign page. */
+    /** The campaign rule's phrases for Mechelen's campaign page, and the campaign reader's score and words. */
     static final List<EvidencePhrase> MECHELEN_CAMPAIGN_PHRASES = List.of(
             new EvidencePhrase("campagne", "*campagne", "Campagne"),
             new EvidencePhrase("thema", "seksuele intimidatie", "seksuele intimidatie"),
-            new EvidencePhrase("actor", "@gemeente", "de stad Mechelen"));
+            new EvidencePhrase("actor", "@gemeente", "de stad Mechelen"),
+            new EvidencePhrase("reader", "score 0.91, threshold 0.50", "campagne, affiches, {gemeente}"));
 
     private final LocalDate today;
     private final Map<String, Entry> register2019 = new LinkedHashMap<>();
