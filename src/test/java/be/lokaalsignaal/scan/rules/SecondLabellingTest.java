@@ -151,8 +151,29 @@ class SecondLabellingTest {
     void theSecondLabellingOfTheHeldOutPartGivesEveryPageButOneTheSameKinds() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(HELDOUT.resolve("second-labels.yml")),
                 HELDOUT + " has no second labelling: no held-out part at present");
-        assertAgree(kinds(HELDOUT.resolve("labels.yml")), kinds(HELDOUT.resolve("second-labels.yml")),
+        Map<String, Set<String>> first = kinds(HELDOUT.resolve("labels.yml"));
+        first.keySet().removeIf(file -> number(file) > 7100);
+        assertAgree(first, kinds(HELDOUT.resolve("second-labels.yml")),
                 Map.of("6502-vraag-naar-angela.html", "[CAMPAIGN, NIGHTLIFE, SITE_LINK] first, [NIGHTLIFE, SITE_LINK] second"));
+    }
+
+    /**
+     * The held-out pages of evaluation 33, as far as they were labelled a second time (the file names which): every
+     * page so labelled the same kinds.
+     */
+    @Test
+    void theSecondLabellingOfTheNewestHeldOutPagesGivesEveryPageItCoversTheSameKinds() throws Exception {
+        Path second = HELDOUT.resolve("second-labels-7101-7545.yml");
+        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
+        Map<String, Set<String>> again = kinds(second);
+        Map<String, Set<String>> first = kinds(HELDOUT.resolve("labels.yml"));
+        first.keySet().retainAll(again.keySet());
+        assertThat(again).hasSizeGreaterThanOrEqualTo(45);
+        assertAgree(first, again);
+    }
+
+    private static int number(String file) {
+        return Integer.parseInt(file.substring(0, file.indexOf('-')));
     }
 
     /** The development part's labels of the pages numbered from..to (exclusive). */
