@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,15 +135,18 @@ final class CatalogueReader {
         return out;
     }
 
+    /**
+     * The model beside the catalogue's file, else the bundled one of that name: a copy of signals.yml made to try
+     * other rules keeps the bundled reader without copying its table.
+     */
     private ReaderModel model(String file, String path) {
-        try (InputStream in = base == null ? CatalogueReader.class.getResourceAsStream("/" + file)
-                : Files.newInputStream(base.resolve(file))) {
+        Path beside = base == null ? null : base.resolve(file);
+        try (InputStream in = beside != null && Files.isRegularFile(beside) ? Files.newInputStream(beside)
+                : CatalogueReader.class.getResourceAsStream("/" + file)) {
             if (in == null) {
-                throw fail(path, file + " is missing from the class path");
+                throw fail(path, (beside == null ? file : beside + ": file not found") + ", nor bundled");
             }
             return ReaderModel.read(new InputStreamReader(in, StandardCharsets.UTF_8), file);
-        } catch (NoSuchFileException e) {
-            throw fail(path, base.resolve(file) + ": file not found");
         } catch (IOException e) {
             throw fail(path, file + ": cannot read: " + e.getMessage());
         } catch (CatalogueException e) {

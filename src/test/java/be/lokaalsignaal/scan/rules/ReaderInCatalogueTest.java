@@ -24,7 +24,7 @@ class ReaderInCatalogueTest {
             readers:
               - id: campaign-reader
                 kind: CAMPAIGN
-                model: readers/campaign.tsv
+                model: readers/test-campaign.tsv
                 requires: [straatintimidatie]
             """;
 
@@ -53,7 +53,7 @@ class ReaderInCatalogueTest {
     @BeforeEach
     void write() throws Exception {
         Files.createDirectories(dir.resolve("readers"));
-        Files.writeString(dir.resolve("readers/campaign.tsv"), MODEL);
+        Files.writeString(dir.resolve("readers/test-campaign.tsv"), MODEL);
         Files.writeString(dir.resolve("signals.yml"), CATALOGUE);
         catalogue = SignalCatalogue.load(dir.resolve("signals.yml"));
     }
@@ -123,25 +123,25 @@ class ReaderInCatalogueTest {
 
     @Test
     void aMissingModelIsNamedWithItsPath() throws Exception {
-        Files.delete(dir.resolve("readers/campaign.tsv"));
+        Files.delete(dir.resolve("readers/test-campaign.tsv"));
 
         assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
                 .isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("readers[0].model")
-                .hasMessageContaining("campaign.tsv: file not found");
+                .hasMessageContaining("test-campaign.tsv: file not found, nor bundled");
     }
 
     @Test
     void aModelOfAnotherKindOrASecondReaderOfAKindIsRefused() throws Exception {
-        Files.writeString(dir.resolve("readers/campaign.tsv"), MODEL.replace("kind\tCAMPAIGN", "kind\tNIGHTLIFE"));
+        Files.writeString(dir.resolve("readers/test-campaign.tsv"), MODEL.replace("kind\tCAMPAIGN", "kind\tNIGHTLIFE"));
         assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
-                .hasMessageContaining("readers[0].model: readers/campaign.tsv is a model of NIGHTLIFE, not of CAMPAIGN");
+                .hasMessageContaining("readers[0].model: readers/test-campaign.tsv is a model of NIGHTLIFE, not of CAMPAIGN");
 
-        Files.writeString(dir.resolve("readers/campaign.tsv"), MODEL);
+        Files.writeString(dir.resolve("readers/test-campaign.tsv"), MODEL);
         Files.writeString(dir.resolve("signals.yml"), CATALOGUE + """
                   - id: second-reader
                     kind: CAMPAIGN
-                    model: readers/campaign.tsv
+                    model: readers/test-campaign.tsv
                 """);
         assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
                 .hasMessageContaining("readers[1].kind: a reader decides one of");
@@ -154,10 +154,19 @@ class ReaderInCatalogueTest {
 
     @Test
     void aBrokenModelIsNamedWithItsLine() throws Exception {
-        Files.writeString(dir.resolve("readers/campaign.tsv"), MODEL + "term\tcampagne\n");
+        Files.writeString(dir.resolve("readers/test-campaign.tsv"), MODEL + "term\tcampagne\n");
 
         assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
-                .hasMessageContaining("readers[0].model: readers/campaign.tsv line 8: expected 3 fields");
+                .hasMessageContaining("readers[0].model: readers/test-campaign.tsv line 8: expected 3 fields");
+    }
+
+    @Test
+    void aCopyOfTheCatalogueWithoutTheTableBesideItReadsTheBundledOne() throws Exception {
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace("readers/test-campaign.tsv",
+                "readers/campaign.tsv"));
+
+        assertThat(SignalCatalogue.load(dir.resolve("signals.yml")).readers().get(0).model().size())
+                .isEqualTo(SignalCatalogue.bundled().readers().get(0).model().size());
     }
 
     @Test
