@@ -17,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,9 @@ public final class TrainReaderCommand implements Callable<Integer> {
         if (!crossValidate && out == null) {
             throw new UserError("give --out FILE to write the reader, or --cross-validate to measure one");
         }
+        if (folds < 2) {
+            throw new UserError("--folds: " + folds + " folds cannot keep a part out of training; give 2 or more");
+        }
         double t = threshold == null ? ReaderTrainer.DEFAULT_THRESHOLD : threshold;
         if (!(t > 0 && t < 1)) {
             throw new UserError("--threshold: " + t + " is not between 0 and 1");
@@ -116,12 +120,21 @@ public final class TrainReaderCommand implements Callable<Integer> {
             ReaderModel model = ReaderTrainer.train(k, examples, settings, t, List.of(
                     "The reader of " + k + ": written by 'lokaal-signaal train-reader', do not edit by hand.",
                     "Trained on " + String.join(", ", read) + ": " + examples.size() + " pages, " + positives
-                            + " labelled " + k + "; C " + settings.c() + ", terms on at least " + settings.minPages() + " pages.",
-                    "A page's score: 1 / (1 + e^-(bias + the sum of its terms' weights / sqrt(its number of words, at least "
-                            + ReaderModel.MIN_WORDS + ")))."));
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                model.write(w);
+                            + " labelled " + k + "; C " + settings.c() + ", terms on at least " + settings.minPages()
+                            + " pages.",
+                    "A page's score: 1 / (1 + e^-(bias + the sum of its terms' weights / sqrt(its number of words, "
+                            + "at least " + ReaderModel.MIN_WORDS + ")))."));
+            Path dir = out.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            // written beside it and moved over it: a failed write leaves the table that was there
+            Path partial = Files.createTempFile(dir, out.getFileName().toString(), ".partial");
+            try {
+                try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                    model.write(w);
+                }
+                Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
             }
             printer.printf("%s: %d terms, from %d pages (%d labelled %s)%n", out, model.size(), examples.size(),
                     positives, k);

@@ -39,6 +39,9 @@ class TrainReaderCommandTest {
             assertThat(model.threshold()).isEqualTo(0.6);
             assertThat(model.terms()).contains("campagne");
         }
+        try (var left = Files.list(out.getParent())) {
+            assertThat(left).as("nothing but the table is left beside it").containsExactly(out);
+        }
         assertThat(Files.readString(out)).startsWith("# The reader of CAMPAIGN")
                 .contains("Trained on heldout: " + n[0] + " pages, " + n[1] + " labelled CAMPAIGN; C 64.0, terms on at "
                         + "least 10 pages.");
@@ -66,5 +69,7 @@ class TrainReaderCommandTest {
                 .contains("--kind: unknown signal kind 'FLYER'");
         CliRun.execute("train-reader", "--threshold", "1.2", "--cross-validate", CORPUS).assertUsageError()
                 .contains("--threshold: 1.2 is not between 0 and 1");
+        CliRun.execute("train-reader", "--folds", "0", "--cross-validate", CORPUS).assertUsageError()
+                .contains("--folds: 0 folds cannot keep a part out of training");
     }
 }
