@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * 3701-3835, 3901-4035, 4101-4235, 4301-4435, 4501-4635, 4701-4835, 4901-5035, 5101-5235, 5301-5435, 5501-5635,
  * 5701-5835, 5901-6035 and 6101-6235, in the development part since 2026-12-02 and 2026-12-03;
  * dev/second-labels-NNN-NNN.yml). The held-out part is labelled twice as well (heldout/second-labels.yml: the
- * thirty-second to thirty-fifth parts). The two labellings agree on every page but five, each Ask for Angela's
+ * thirty-second to thirty-fifth parts). The two labellings agree on every page but six, each Ask for Angela's
  * posters: the rules' errors on the others are the rules', not judgement calls. A label of these pages changed later has to be argued
  * against the second labelling too.
  */
@@ -159,17 +159,22 @@ class SecondLabellingTest {
 
     /**
      * The held-out pages of evaluation 33, as far as they were labelled a second time (the file names which): every
-     * page so labelled the same kinds.
+     * page so labelled the same kinds but one, again Ask for Angela's posters in the cafés, which the second analyst
+     * marked as open to the writer's reading.
      */
     @Test
-    void theSecondLabellingOfTheNewestHeldOutPagesGivesEveryPageItCoversTheSameKinds() throws Exception {
+    void theSecondLabellingOfTheNewestHeldOutPagesGivesEveryPageItCoversButOneTheSameKinds() throws Exception {
         Path second = HELDOUT.resolve("second-labels-7101-7545.yml");
         Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
         Map<String, Set<String>> again = kinds(second);
         Map<String, Set<String>> first = kinds(HELDOUT.resolve("labels.yml"));
         first.keySet().retainAll(again.keySet());
         assertThat(again).hasSizeGreaterThanOrEqualTo(45);
-        assertAgree(first, again);
+        Map<String, String> known = new TreeMap<>();
+        if (again.containsKey("7339-evergem-vraag-naar-angela-cafes.html")) {
+            known.put("7339-evergem-vraag-naar-angela-cafes.html", "[CAMPAIGN, NIGHTLIFE] first, [NIGHTLIFE] second");
+        }
+        assertAgree(first, again, known);
     }
 
     private static int number(String file) {
