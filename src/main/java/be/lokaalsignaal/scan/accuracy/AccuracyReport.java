@@ -163,7 +163,7 @@ public final class AccuracyReport {
     }
 
     /** Reads a page of the corpus as a crawl reads a response: HTML as served, a PDF text made a PDF again. */
-    static PageAnalyzer.Result analyse(PageAnalyzer analyzer, LabelledPage page) {
+    public static PageAnalyzer.Result analyse(PageAnalyzer analyzer, LabelledPage page) {
         byte[] body;
         String type;
         try {

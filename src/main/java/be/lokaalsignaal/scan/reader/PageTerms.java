@@ -22,11 +22,15 @@ public final class PageTerms {
     /** The accent-free lower case of the first 0x250 characters (Latin with its extensions); 0 for a mark. */
     private static final char[] FOLD = new char[0x250];
 
+    /** Whether the fold of such a character is a letter or digit: asked for every character of a page. */
+    private static final boolean[] LETTER = new boolean[FOLD.length];
+
     static {
         for (char c = 0; c < FOLD.length; c++) {
             String folded = Normalizer.normalize(String.valueOf(c).toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
             FOLD[c] = folded.isEmpty() || Character.getType(folded.charAt(0)) == Character.NON_SPACING_MARK
                     ? 0 : folded.charAt(0);
+            LETTER[c] = Character.isLetterOrDigit(FOLD[c]);
         }
     }
 
@@ -106,18 +110,11 @@ public final class PageTerms {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            char f;
-            if (c < FOLD.length) {
-                f = FOLD[c];
-                if (f == 0) {
-                    continue;
-                }
-            } else if (Character.getType(c) == Character.NON_SPACING_MARK) {
+            char f = fold(c);
+            if (f == 0) {
                 continue;
-            } else {
-                f = Character.toLowerCase(c);
             }
-            if (Character.isLetterOrDigit(f)) {
+            if (inWord(c, f)) {
                 word.append(f);
             } else if (!word.isEmpty()) {
                 out.add(word.toString());
@@ -128,6 +125,19 @@ public final class PageTerms {
             out.add(word.toString());
         }
         return out;
+    }
+
+    /** A character in lower case without its accent; 0 for a mark, which belongs to the word it is in. */
+    static char fold(char c) {
+        if (c < FOLD.length) {
+            return FOLD[c];
+        }
+        return Character.getType(c) == Character.NON_SPACING_MARK ? 0 : Character.toLowerCase(c);
+    }
+
+    /** Whether a character, folded to f, belongs in a word: a letter or a digit. */
+    static boolean inWord(char c, char f) {
+        return c < LETTER.length ? LETTER[c] : Character.isLetterOrDigit(f);
     }
 
     private static List<String> withOwnName(List<String> words, List<List<String>> names) {

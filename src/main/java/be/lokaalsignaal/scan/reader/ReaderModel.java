@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,9 @@ import java.util.TreeMap;
  * <p>The score is {@code 1 / (1 + e^-(bias + sum of the weights of the page's terms / sqrt(number of words)))}:
  * dividing by the root of the page's length keeps a long page from scoring high on many weak words. A page of fewer
  * than {@value #MIN_WORDS} words is divided as if it had that many: on a line or two ("Hulp nodig? Surf naar
- * www.seksueelgeweld.be") a few words would otherwise weigh as much as a whole page of them.
+ * www.seksueelgeweld.be") a few words would otherwise weigh as much as a whole page of them. A page shorter than
+ * that, or longer than the longest the reader learned from, it does not judge: one paragraph on the theme in a report
+ * of fifty pages weighs next to nothing divided by the root of the whole, and the reader has never seen such a page.
  */
 public final class ReaderModel {
 
@@ -38,20 +39,21 @@ public final class ReaderModel {
     }
 
     /**
-     * What the reader made of a page: its score, the page's length in words, and the page's terms it weighs with
-     * their contributions.
+     * What the reader made of a page: its score, the page's length in words, the most words of a page it learned
+     * from, and the page's terms it weighs with their contributions.
      */
-    public record Reading(double score, int words, List<Weighed> weighed) {
+    public record Reading(double score, int words, int longest, List<Weighed> weighed) {
 
-        /** Whether the page has words enough for the reader to judge it: it learned from no page shorter. */
+        /** Whether the page is of a length the reader can judge: it learned from no page shorter or longer. */
         public boolean judges() {
-            return words >= MIN_WORDS;
+            return words >= MIN_WORDS && words <= longest;
         }
     }
 
     private final SignalKind kind;
     private final double threshold;
     private final double bias;
+    private final int longest;
     private final Map<String, Double> weights;
     private final List<String> about;
     // for reading a page without making a string of every pair of words: every word of a term by number, the
@@ -59,18 +61,38 @@ public final class ReaderModel {
     private final Map<String, Integer> wordIds = new HashMap<>();
     private final List<String> wordsById = new ArrayList<>();
     private final double[] wordWeights;
-    private final Map<Long, Double> pairWeights = new HashMap<>();
+    // pairs by both numbers, open addressing: a boxed look-up per neighbouring pair cost more than the rest
+    private final long[] pairKeys;
+    private final int[] pairSlots;
+    private final double[] pairWeights;
+    private final String[] pairTerms;
+    private final int pairMask;
     // most neighbouring words make no weighed pair: asked first, these spare the boxed look-up
     private final boolean[] firstOfPair;
     private final boolean[] secondOfPair;
+    private final Lexicon lexicon;
+    private volatile Translation translation;
 
+    /** A reader that judges pages of any length from {@value #MIN_WORDS} words. */
     public ReaderModel(SignalKind kind, double threshold, double bias, Map<String, Double> weights, List<String> about) {
+        this(kind, threshold, bias, Integer.MAX_VALUE, weights, about);
+    }
+
+    /**
+     * @param longest the most words of a page the reader learned from: it judges no longer page
+     */
+    public ReaderModel(SignalKind kind, double threshold, double bias, int longest, Map<String, Double> weights,
+                       List<String> about) {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold " + threshold + " is not between 0 and 1");
+        }
+        if (longest < MIN_WORDS) {
+            throw new IllegalArgumentException("longest " + longest + " is below " + MIN_WORDS + " words");
         }
         this.kind = kind;
         this.threshold = threshold;
         this.bias = bias;
+        this.longest = longest;
         this.weights = new TreeMap<>(weights);
         this.about = List.copyOf(about);
         for (String term : this.weights.keySet()) {
@@ -86,18 +108,36 @@ public final class ReaderModel {
         this.firstOfPair = new boolean[wordsById.size()];
         this.secondOfPair = new boolean[wordsById.size()];
         Arrays.fill(wordWeights, Double.NaN);
-        this.weights.forEach((term, w) -> {
+        int pairs = (int) this.weights.keySet().stream().filter(t -> t.indexOf(' ') >= 0).count();
+        int capacity = Integer.highestOneBit(Math.max(4, pairs * 2) - 1) << 1;
+        this.pairKeys = new long[pairs];
+        this.pairWeights = new double[pairs];
+        this.pairTerms = new String[pairs];
+        this.pairSlots = new int[capacity];
+        this.pairMask = capacity - 1;
+        int n = 0;
+        for (Map.Entry<String, Double> e : this.weights.entrySet()) {
+            String term = e.getKey();
             int space = term.indexOf(' ');
             if (space < 0) {
-                wordWeights[wordIds.get(term)] = w;
+                wordWeights[wordIds.get(term)] = e.getValue();
             } else {
                 int first = wordIds.get(term.substring(0, space));
                 int second = wordIds.get(term.substring(space + 1));
-                pairWeights.put(pair(first, second), w);
+                pairKeys[n] = pair(first, second);
+                pairWeights[n] = e.getValue();
+                pairTerms[n] = term;
+                int slot = slot(pairKeys[n]);
+                while (pairSlots[slot] != 0) {
+                    slot = (slot + 1) & pairMask;
+                }
+                pairSlots[slot] = ++n;
                 firstOfPair[first] = true;
                 secondOfPair[second] = true;
             }
-        });
+        }
+        this.lexicon = new Lexicon(wordsById);
+        this.translation = new Translation(lexicon, translationOf(lexicon));
     }
 
     private void id(String word) {
@@ -111,12 +151,36 @@ public final class ReaderModel {
         return ((long) first << 32) | (second & 0xffffffffL);
     }
 
+    private int slot(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 32) & pairMask;
+    }
+
+    /** The number of a weighed pair, or -1. */
+    private int pairOf(int first, int second) {
+        long key = pair(first, second);
+        int slot = slot(key);
+        int entry;
+        while ((entry = pairSlots[slot]) != 0) {
+            if (pairKeys[entry - 1] == key) {
+                return entry - 1;
+            }
+            slot = (slot + 1) & pairMask;
+        }
+        return -1;
+    }
+
     public SignalKind kind() {
         return kind;
     }
 
     public double threshold() {
         return threshold;
+    }
+
+    /** The most words of a page the reader learned from ({@link Integer#MAX_VALUE} where the table does not say). */
+    public int longest() {
+        return longest;
     }
 
     public int size() {
@@ -145,47 +209,83 @@ public final class ReaderModel {
         return 1 / Math.sqrt(Math.max(words, MIN_WORDS));
     }
 
+    /** The words this reader weighs, for a {@link Lexicon} shared by several readers. */
+    public List<String> words() {
+        return Collections.unmodifiableList(wordsById);
+    }
+
     /**
-     * Reads a page as {@link #score(PageTerms.Terms)} scores its terms, without making a string of every pair of its
-     * words: on a page of several megabytes those strings cost five times what the whole reading costs now.
+     * Reads a page as {@link #score(PageTerms.Terms)} scores its terms, cutting it with this reader's own lexicon: for
+     * one reader alone; {@link #read(Lexicon.Cut)} reads a page cut once for several.
      */
     public Reading read(PageContent content, Collection<String> ownNames) {
+        return read(lexicon.cut(content, ownNames));
+    }
+
+    /**
+     * Reads a page as {@link #score(PageTerms.Terms)} scores its terms, without making a string of a word or a pair of
+     * them: on a page of several megabytes those strings cost several times what the whole reading costs now.
+     */
+    public Reading read(Lexicon.Cut cut) {
+        int[] local = translation(cut.lexicon());
+        int[] ids = cut.ids();
         boolean[] seenWord = new boolean[wordsById.size()];
-        Set<Long> seenPair = new HashSet<>();
-        List<int[]> found = new ArrayList<>();
-        double[] sum = new double[1];
-        int[] length = new int[1];
-        PageTerms.read(content, ownNames, (index, words) -> {
-            length[0] += words.size();
+        boolean[] seenPair = new boolean[pairKeys.length];
+        double scale = scale(cut.words());
+        List<Weighed> weighed = new ArrayList<>();
+        double sum = 0;
+        for (int p = 0; p < cut.paragraphs(); p++) {
             int previous = -1;
-            for (String word : words) {
-                Integer boxed = wordIds.get(word);
-                int id = boxed == null ? -1 : boxed;
+            for (int i = cut.starts()[p], end = cut.end(p); i < end; i++) {
+                int id = ids[i] < 0 ? -1 : local[ids[i]];
                 if (id >= 0 && !seenWord[id]) {
                     seenWord[id] = true;
                     if (!Double.isNaN(wordWeights[id])) {
-                        sum[0] += wordWeights[id];
-                        found.add(new int[] {id, -1});
+                        sum += wordWeights[id];
+                        weighed.add(new Weighed(wordsById.get(id), wordWeights[id] * scale));
                     }
                 }
                 if (previous >= 0 && id >= 0 && firstOfPair[previous] && secondOfPair[id]) {
-                    long key = pair(previous, id);
-                    Double w = pairWeights.get(key);
-                    if (w != null && seenPair.add(key)) {
-                        sum[0] += w;
-                        found.add(new int[] {previous, id});
+                    int q = pairOf(previous, id);
+                    if (q >= 0 && !seenPair[q]) {
+                        seenPair[q] = true;
+                        sum += pairWeights[q];
+                        weighed.add(new Weighed(pairTerms[q], pairWeights[q] * scale));
                     }
                 }
                 previous = id;
             }
-        });
-        double scale = scale(length[0]);
-        List<Weighed> weighed = new ArrayList<>(found.size());
-        for (int[] f : found) {
-            String term = f[1] < 0 ? wordsById.get(f[0]) : wordsById.get(f[0]) + ' ' + wordsById.get(f[1]);
-            weighed.add(new Weighed(term, weights.get(term) * scale));
         }
-        return new Reading(sigmoid(bias + sum[0] * scale), length[0], weighed);
+        return new Reading(sigmoid(bias + sum * scale), cut.words(), longest, weighed);
+    }
+
+    /** For every number of the lexicon, the number of that word here, or -1. */
+    private int[] translation(Lexicon of) {
+        Translation t = translation;
+        if (t.lexicon() != of) {
+            t = new Translation(of, translationOf(of));
+            // the last lexicon read with: a catalogue reads every page with the same one
+            translation = t;
+        }
+        return t.local();
+    }
+
+    private int[] translationOf(Lexicon of) {
+        int[] local = new int[of.size()];
+        int known = 0;
+        for (int u = 0; u < local.length; u++) {
+            local[u] = wordIds.getOrDefault(of.word(u), -1);
+            known += local[u] >= 0 ? 1 : 0;
+        }
+        if (known < wordsById.size()) {
+            // a word the lexicon lacks would be read as unknown: a lower score, silently
+            throw new IllegalArgumentException("the lexicon lacks " + (wordsById.size() - known) + " of the reader's "
+                    + wordsById.size() + " words");
+        }
+        return local;
+    }
+
+    private record Translation(Lexicon lexicon, int[] local) {
     }
 
     public boolean shows(double score) {
@@ -220,7 +320,10 @@ public final class ReaderModel {
         return 1 / (1 + Math.exp(-s));
     }
 
-    /** Writes the table: comment lines, kind, threshold and bias, then every term with its weight, sorted. */
+    /**
+     * Writes the table: comment lines, kind, threshold, bias and the longest page learned from (where known), then
+     * every term with its weight, sorted.
+     */
     public void write(Writer out) throws IOException {
         for (String line : about) {
             out.write("# " + line + "\n");
@@ -228,6 +331,9 @@ public final class ReaderModel {
         out.write("kind\t" + kind.name() + "\n");
         out.write("threshold\t" + number(threshold) + "\n");
         out.write("bias\t" + number(bias) + "\n");
+        if (longest != Integer.MAX_VALUE) {
+            out.write("longest\t" + longest + "\n");
+        }
         for (Map.Entry<String, Double> e : weights.entrySet()) {
             out.write("term\t" + e.getKey() + "\t" + number(e.getValue()) + "\n");
         }
@@ -247,6 +353,7 @@ public final class ReaderModel {
         SignalKind kind = null;
         Double threshold = null;
         Double bias = null;
+        int longest = Integer.MAX_VALUE;
         Map<String, Double> weights = new TreeMap<>();
         List<String> about = new ArrayList<>();
         String line;
@@ -267,13 +374,14 @@ public final class ReaderModel {
                     case "kind" -> kind = SignalKind.parse(field(f, 1, 2, where));
                     case "threshold" -> threshold = Double.parseDouble(field(f, 1, 2, where));
                     case "bias" -> bias = Double.parseDouble(field(f, 1, 2, where));
+                    case "longest" -> longest = Integer.parseInt(field(f, 1, 2, where));
                     case "term" -> {
                         String term = field(f, 1, 3, where);
                         if (weights.put(term, Double.parseDouble(f[2])) != null) {
                             throw new IllegalArgumentException(where + ": term '" + term + "' is listed twice");
                         }
                     }
-                    default -> throw new IllegalArgumentException(where + ": expected kind, threshold, bias or term, "
+                    default -> throw new IllegalArgumentException(where + ": expected kind, threshold, bias, longest or term, "
                             + "not '" + f[0] + "'");
                 }
             } catch (NumberFormatException e) {
@@ -284,7 +392,7 @@ public final class ReaderModel {
             throw new IllegalArgumentException(source + ": kind, threshold and bias are required");
         }
         try {
-            return new ReaderModel(kind, threshold, bias, weights, about);
+            return new ReaderModel(kind, threshold, bias, longest, weights, about);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage());
         }

@@ -43,7 +43,7 @@ public final class ReaderTrainer {
         public static final Settings DEFAULT = new Settings(64.0, 10);
     }
 
-    /** The bundled reader's threshold: by cross-validation, precision first with recall above 0.90. */
+    /** A reader's threshold where no other is given: the campaign reader's, chosen by cross-validation. */
     public static final double DEFAULT_THRESHOLD = 0.5;
 
     private ReaderTrainer() {
@@ -83,7 +83,8 @@ public final class ReaderTrainer {
             }
         }
         double bias = rounded(sign * w[terms.length]);
-        return new ReaderModel(kind, threshold, bias, weights, about);
+        int longest = examples.stream().mapToInt(e -> e.terms().words()).max().orElse(ReaderModel.MIN_WORDS);
+        return new ReaderModel(kind, threshold, bias, Math.max(longest, ReaderModel.MIN_WORDS), weights, about);
     }
 
     /**

@@ -3,6 +3,7 @@ package be.lokaalsignaal.scan.rules;
 import be.lokaalsignaal.avro.MatchedPhrase;
 import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.scan.extract.PageContent;
+import be.lokaalsignaal.scan.reader.Lexicon;
 import be.lokaalsignaal.scan.reader.PageTerms;
 import be.lokaalsignaal.scan.reader.ReaderModel;
 import java.util.ArrayList;
@@ -14,18 +15,19 @@ import java.util.Set;
 /**
  * A reader's word on its kind, after the rules: their matches stay, with the reader's score and words beside their
  * own evidence, where it agrees; they go where it does not; where it finds the kind and no rule did, on a page that
- * names what it requires, its own match stands with the paragraph its words weigh most in. A page too short for the
- * reader to judge (a line or two: no page it learned from was that short) is left to the rules.
+ * names what it requires, its own match stands with the paragraph its words weigh most in. A page too short or too
+ * long for the reader to judge (a line or two, a report of fifty pages: it learned from none such) is left to the
+ * rules.
  */
 final class ReaderVerdict {
 
     private ReaderVerdict() {
     }
 
-    static void decide(SignalCatalogue.Reader reader, PageContent content, Set<String> selfNames, PageIndex index,
-                       List<RuleMatch> matches) {
+    static void decide(SignalCatalogue.Reader reader, Lexicon.Cut cut, PageContent content, Set<String> selfNames,
+                       PageIndex index, List<RuleMatch> matches) {
         ReaderModel model = reader.model();
-        ReaderModel.Reading reading = model.read(content, selfNames);
+        ReaderModel.Reading reading = model.read(cut);
         String kind = model.kind().name();
         if (!reading.judges()) {
             return;
@@ -56,6 +58,20 @@ final class ReaderVerdict {
         }
     }
 
+    /**
+     * Whether what the reader says can change the page's matches: only where the rules found its kind (it may take
+     * that away) or where the page names what it requires (it may add the kind).
+     */
+    static boolean hasWork(SignalCatalogue.Reader reader, PageIndex index, List<RuleMatch> matches) {
+        String kind = reader.model().kind().name();
+        for (RuleMatch m : matches) {
+            if (m.getKind().equals(kind)) {
+                return true;
+            }
+        }
+        return names(index, reader.requires());
+    }
+
     /** Whether the reader takes away what the rules found of its kind on this page. */
     static boolean overrules(SignalCatalogue.Reader reader, ReaderModel.Reading reading) {
         return reading.judges() && !reader.model().shows(reading.score());
@@ -64,8 +80,9 @@ final class ReaderVerdict {
     /** Why the reader did not find its kind on the page, if it did not. */
     static Optional<String> whyNot(SignalCatalogue.Reader reader, ReaderModel.Reading reading, PageIndex index) {
         if (!reading.judges()) {
-            return Optional.of("the page has " + reading.words() + " words, too few for the reader to judge: the rules "
-                    + "decide");
+            return Optional.of("the page has " + reading.words() + " words, "
+                    + (reading.words() < ReaderModel.MIN_WORDS ? "too few" : "more than any page it learned from ("
+                    + reading.longest() + ")") + " for the reader to judge: the rules decide");
         }
         if (!reader.model().shows(reading.score())) {
             return Optional.of(says(reader, reading));

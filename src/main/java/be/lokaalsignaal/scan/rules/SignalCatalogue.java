@@ -4,6 +4,7 @@ import be.lokaalsignaal.avro.MatchedPhrase;
 import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.scan.extract.Link;
 import be.lokaalsignaal.scan.extract.PageContent;
+import be.lokaalsignaal.scan.reader.Lexicon;
 import be.lokaalsignaal.scan.reader.ReaderModel;
 import be.lokaalsignaal.scan.url.Urls;
 import be.lokaalsignaal.topics.SignalKind;
@@ -57,6 +58,8 @@ public final class SignalCatalogue {
     private final List<WatchedHost> watchedHosts;
     private final List<PhraseRule> rules;
     private final List<Reader> readers;
+    /** The words of all its readers: a page is cut into them once for all. */
+    private final Lexicon lexicon;
     private final Actors actors;
     private final Vocabulary vocabulary;
     private final int phrases;
@@ -69,6 +72,11 @@ public final class SignalCatalogue {
         this.watchedHosts = List.copyOf(watchedHosts);
         this.rules = List.copyOf(rules);
         this.readers = List.copyOf(readers);
+        Set<String> words = new LinkedHashSet<>();
+        for (Reader r : this.readers) {
+            words.addAll(r.model().words());
+        }
+        this.lexicon = new Lexicon(words);
         this.actors = actors;
         this.vocabulary = vocabulary;
         this.phrases = phrases;
@@ -224,8 +232,13 @@ public final class SignalCatalogue {
                 found.add(m.getKind());
             }
         }
+        Lexicon.Cut cut = null;
         for (Reader reader : readers) {
-            ReaderVerdict.decide(reader, content, selfNames(nisCode), index, matches);
+            // most of a site's pages name neither the kind nor the theme: nothing a reader says would change them
+            if (ReaderVerdict.hasWork(reader, index, matches)) {
+                cut = cut == null ? lexicon.cut(content, selfNames(nisCode)) : cut;
+                ReaderVerdict.decide(reader, cut, content, selfNames(nisCode), index, matches);
+            }
         }
         return matches;
     }
@@ -247,8 +260,9 @@ public final class SignalCatalogue {
         try {
             RuleRun run = run(index, nisCode, content);
             Map<Reader, ReaderModel.Reading> readings = new LinkedHashMap<>();
+            Lexicon.Cut cut = readers.isEmpty() ? null : lexicon.cut(content, selfNames(nisCode));
             for (Reader reader : readers) {
-                readings.put(reader, reader.model().read(content, selfNames(nisCode)));
+                readings.put(reader, reader.model().read(cut));
             }
             for (PhraseRule rule : rules) {
                 Reader reader = readerOf(rule.kind());

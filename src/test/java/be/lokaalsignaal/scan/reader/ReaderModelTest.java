@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ReaderModelTest {
 
-    private static final ReaderModel MODEL = new ReaderModel(SignalKind.CAMPAIGN, 0.5, -1.0,
+    private static final ReaderModel MODEL = new ReaderModel(SignalKind.CAMPAIGN, 0.5, -1.0, 2000,
             Map.of("campagne", 2.0, "minister", -3.0, "onze jeugddienst", 1.0, "{gemeente}", 0.5),
             List.of("a test model"));
 
@@ -73,10 +73,13 @@ class ReaderModelTest {
 
         assertThat(again.toString()).isEqualTo(out.toString()).startsWith("# a test model\nkind\tCAMPAIGN\n");
         assertThat(read.terms()).containsExactly("campagne", "minister", "onze jeugddienst", "{gemeente}");
+        assertThat(read.longest()).isEqualTo(2000);
     }
 
     @Test
     void aBrokenTableIsRefusedNamingTheLine() {
+        assertThatThrownBy(() -> ReaderModel.read(new StringReader("kind\tCAMPAIGN\nthreshold\t0.5\nbias\t0\n"
+                + "longest\t20\n"), "campaign.tsv")).hasMessageContaining("longest 20 is below 50 words");
         assertThatThrownBy(() -> ReaderModel.read(new StringReader("kind\tCAMPAIGN\nthreshold\t0.5\nbias\t0\n"
                 + "term\tcampagne\ttwee\n"), "campaign.tsv"))
                 .hasMessageContaining("campaign.tsv line 4").hasMessageContaining("not a number");
@@ -85,6 +88,6 @@ class ReaderModelTest {
         assertThatThrownBy(() -> ReaderModel.read(new StringReader("kind\tCAMPAIGN\nthreshold\t1.5\nbias\t0\n"),
                 "campaign.tsv")).hasMessageContaining("threshold 1.5 is not between 0 and 1");
         assertThatThrownBy(() -> ReaderModel.read(new StringReader("weight\t1\n"), "campaign.tsv"))
-                .hasMessageContaining("line 1: expected kind, threshold, bias or term");
+                .hasMessageContaining("line 1: expected kind, threshold, bias, longest or term");
     }
 }

@@ -34,6 +34,7 @@ class ReaderInCatalogueTest {
             kind\tCAMPAIGN
             threshold\t0.5
             bias\t-1
+            longest\t300
             term\tonze\t20
             term\tminister\t-30
             term\taffiches\t15
@@ -116,6 +117,18 @@ class ReaderInCatalogueTest {
     }
 
     @Test
+    void aPageLongerThanAnyTheReaderLearnedFromIsLeftToTheRules() {
+        String page = "<p>De minister lanceert een campagne tegen straatintimidatie.</p>" + FOOTER.repeat(6);
+
+        assertThat(catalogue.analyse(html(page))).extracting(RuleMatch::getRule).containsExactly("campagne");
+        assertThat(catalogue.whyNot(html(page), null).get("campaign-reader"))
+                .matches("the page has \\d+ words, more than any page it learned from \\(300\\) for the reader to "
+                        + "judge: the rules decide");
+        assertThat(catalogue.analyse(html("<p>De minister lanceert een campagne tegen straatintimidatie.</p>"
+                + FOOTER.repeat(4)))).as("a page of some 250 words").isEmpty();
+    }
+
+    @Test
     void aCatalogueWithoutItsReadersIsTheRulesAlone() {
         assertThat(catalogue.withoutReaders().analyse(html("<p>De minister lanceert een campagne tegen "
                 + "straatintimidatie.</p>"))).extracting(RuleMatch::getRule).containsExactly("campagne");
@@ -157,7 +170,7 @@ class ReaderInCatalogueTest {
         Files.writeString(dir.resolve("readers/test-campaign.tsv"), MODEL + "term\tcampagne\n");
 
         assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
-                .hasMessageContaining("readers[0].model: readers/test-campaign.tsv line 8: expected 3 fields");
+                .hasMessageContaining("readers[0].model: readers/test-campaign.tsv line 9: expected 3 fields");
     }
 
     @Test

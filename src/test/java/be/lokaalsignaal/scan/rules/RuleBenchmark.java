@@ -4,14 +4,16 @@ import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.register.Register;
 import be.lokaalsignaal.scan.extract.HtmlExtractor;
 import be.lokaalsignaal.scan.extract.PageContent;
-import be.lokaalsignaal.scan.reader.ReaderModel;
+import be.lokaalsignaal.scan.reader.Lexicon;
 import be.lokaalsignaal.scan.rules.before.RegexCatalogue;
 import be.lokaalsignaal.scan.url.SiteScope;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.jsoup.Jsoup;
@@ -24,8 +26,8 @@ import org.jsoup.Jsoup;
  * Latin text cut by {@link LatinWords} as Lucene's standard tokenizer would, the rest by Lucene; beside them the
  * cost of Lucene's standard tokenizer alone over the paragraphs, what reading every word through Lucene costs), the
  * latter with the word tables of a running scan and with them emptied before each run (the first page of a scan:
- * every distinct word stemmed), and of that the rules without the campaign reader and the reader alone (the page's
- * terms and their score). Medians over repeated runs after a warm-up;
+ * every distinct word stemmed), and of that the rules without the readers and the readers alone (the page cut
+ * once into the numbers of the words they weigh, and both readers' scores), and of that the cut. Medians over repeated runs after a warm-up;
  * CPU time of this thread, so other processes on a busy machine do not count.
  *
  * <pre>
@@ -69,10 +71,21 @@ public final class RuleBenchmark {
             measure(label, "rules before (regex per phrase)", big ? 3 : 50, () -> before.analyse(content), true);
             measure(label, "rules now, running scan", runs, () -> after.analyse(content, NIS), true);
             SignalCatalogue rulesAlone = after.withoutReaders();
-            measure(label, "  of which rules without the reader", runs, () -> rulesAlone.analyse(content, NIS), true);
-            ReaderModel reader = after.readers().get(0).model();
-            measure(label, "  of which campaign reader alone", runs,
-                    () -> reader.read(content, places.selfNames(NIS)), null);
+            measure(label, "  of which rules without the readers", runs, () -> rulesAlone.analyse(content, NIS),
+                    true);
+            Set<String> lexiconWords = new LinkedHashSet<>();
+            after.readers().forEach(r -> lexiconWords.addAll(r.model().words()));
+            Lexicon lexicon = new Lexicon(lexiconWords);
+            measure(label, "  of which the readers (cut once)", runs, () -> {
+                Lexicon.Cut cut = lexicon.cut(content, places.selfNames(NIS));
+                double sum = 0;
+                for (SignalCatalogue.Reader r : after.readers()) {
+                    sum += r.model().read(cut).score();
+                }
+                return sum;
+            }, null);
+            measure(label, "    of which cutting the page", runs, () -> lexicon.cut(content, places.selfNames(NIS)),
+                    null);
             measure(label, "rules now, word cache emptied first", big ? 5 : 50,
                     () -> after.analyse(content, NIS), true, after::forgetWords);
         }
