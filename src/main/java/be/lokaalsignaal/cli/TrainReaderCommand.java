@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             "Trains the reader of a signal kind (a logistic regression over a page's words and word pairs) on labelled",
             "corpus directories and writes its table; with --cross-validate, prints per threshold the precision and",
             "recall of readers trained without the part of the corpus they are measured on.",
-            "The bundled reader: train-reader --out src/main/resources/readers/campaign.tsv src/test/resources/accuracy/dev"})
+            "The bundled readers: train-reader --out src/main/resources/readers/campaign.tsv src/test/resources/accuracy/dev",
+            "and train-reader --kind NIGHTLIFE --out src/main/resources/readers/nightlife.tsv src/test/resources/accuracy/dev"})
 public final class TrainReaderCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Corpus directories, each with a labels.yml.")
@@ -51,7 +52,8 @@ public final class TrainReaderCommand implements Callable<Integer> {
     String kind;
 
     @Option(names = "--threshold", paramLabel = "P",
-            description = "Score from which a page shows the kind (default: the bundled reader's, 0.5).")
+            description = "Score from which a page shows the kind (default: the catalogue's reader's of that kind, "
+                    + "else 0.5).")
     Double threshold;
 
     @Option(names = "--c", paramLabel = "C",
@@ -89,7 +91,9 @@ public final class TrainReaderCommand implements Callable<Integer> {
         if (folds < 2) {
             throw new UserError("--folds: " + folds + " folds cannot keep a part out of training; give 2 or more");
         }
-        double t = threshold == null ? ReaderTrainer.DEFAULT_THRESHOLD : threshold;
+        SignalCatalogue given = reading.catalogue();
+        double t = threshold != null ? threshold : given.readers().stream().filter(r -> r.model().kind() == k)
+                .mapToDouble(r -> r.model().threshold()).findFirst().orElse(ReaderTrainer.DEFAULT_THRESHOLD);
         if (!(t > 0 && t < 1)) {
             throw new UserError("--threshold: " + t + " is not between 0 and 1");
         }
@@ -98,7 +102,7 @@ public final class TrainReaderCommand implements Callable<Integer> {
                 minPages == null ? ReaderTrainer.Settings.DEFAULT.minPages() : minPages);
         Register register = reading.register(spec.commandLine().getErr());
         Places places = Places.of(register);
-        SignalCatalogue catalogue = reading.catalogue().withoutReaders().withPlaces(places);
+        SignalCatalogue catalogue = given.withoutReaders().withPlaces(places);
         List<ReaderTrainer.Example> examples = new ArrayList<>();
         List<String> read = new ArrayList<>();
         for (Path dir : dirs) {

@@ -72,13 +72,14 @@ class AccuracyFloorsTest {
     }
 
     /**
-     * The confusions left on the development part, most of them of safety plans and nightlife measures. Why each stands is told
-     * by page number in the history of this comment (until 15c44e3 it also gave the campaign confusions of the rules,
-     * which the campaign reader no longer makes here: it was trained on this part and knows its pages, so the part
-     * says nothing of it; {@link CampaignReaderTest} measures it on parts it did not see). Six campaigns the reader
-     * finds and may not add, because the page names the theme in no word of the catalogue's list: an action week against
-     * "intimidatie" (515), Ask for Angela's posters read as a campaign (1109, 5138), consent slogans ("mijn lijf, mijn
-     * grens", "ja is ja", "geen fuif zonder respect": 1427, 1577, 5633).
+     * The confusions left on the development part, most of them of safety plans. Why each stands is told by page
+     * number in the history of this comment (until 15c44e3 it also gave the campaign confusions of the rules, and until
+     * the nightlife reader came its nightlife confusions: the readers were trained on this part and know its pages, so
+     * the part says nothing of them; {@link BundledReadersTest} measures them on parts they did not see). Six
+     * campaigns and three nightlife measures the readers find and may not add, because the page names the theme in no
+     * word of the catalogue's list: an action week against "intimidatie" (515), Ask for Angela's posters read as a
+     * campaign (1109, 5138), consent slogans ("mijn lijf, mijn grens", "ja is ja", "geen fuif zonder respect": 1427,
+     * 1577, 5633); an awareness team at the city's own festival, against harassment in words the list lacks (5188).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -93,48 +94,22 @@ class AccuracyFloorsTest {
             "false+ SAFETY_PLAN 1559-lanaken-van-nationaal-naar-zonaal-veiligheidsplan.html",
             "false- SAFETY_PLAN 1775-antwerpen-veiligheid-district-borsbeek.html",
             "false- SAFETY_PLAN 1781-puurs-sint-amands-notulen-zonaal-veiligheidsplan-klein-brabant.pdf.txt",
-            "false+ NIGHTLIFE 408-wemmel-infoblad-juni-2023.pdf.txt",
-            "false- NIGHTLIFE 1374-leuven-tegen-straatintimidatie.html",
-            "false+ NIGHTLIFE 1407-graspop-info-inwoners.html",
             "false- NIGHTLIFE 1427-fuifcharter-mijn-lijf-mijn-grens.html",
             "false- NIGHTLIFE 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
-            "false- NIGHTLIFE 1598-aalst-carnaval-mijn-kostuum-is-geen-ja.html",
-            "false+ NIGHTLIFE 1799-pz-gent-jaarverslag-2022.pdf.txt",
             "false+ SAFETY_PLAN 2009-pajottegem-lokaal-veiligheidsplan-2026-2031.pdf.txt",
             "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
-            "false- NIGHTLIFE 2011-oudenaarde-gemeenteraad-charter-veilig-uitgaan.pdf.txt",
             "false- SAFETY_PLAN 2322-gemeenteraad-besluitenlijst-zonaal-veiligheidsplan.html",
-            "false+ NIGHTLIFE 2309-zomeractie-zeedijk-roepen-is-geen-compliment.html",
-            "false+ NIGHTLIFE 2369-maasmechelen-ask-for-angela-maastricht.html",
             "false- SAFETY_PLAN 2730-jaarverslag-pz-vilvoorde-machelen.pdf.txt",
             "false- SAFETY_PLAN 2828-gemeenteraad-maart-beslissingen.html",
             "false- SAFETY_PLAN 3012-notulen-gemeenteraad-kennisname-zvp.pdf.txt",
-            "false+ NIGHTLIFE 2825-veiligheidsplan-fusiegemeente-goedgekeurd.html",
-            "false+ NIGHTLIFE 3185-kattenstoet-glasverbod.html",
-            "false- NIGHTLIFE 3397-lokerse-feesten-veilig-feesten.html",
             "false+ SAFETY_PLAN 3518-beleidsplan-gelijke-kansen-hasselt.pdf.txt",
             "false+ SAFETY_PLAN 3789-nieuwpoort-pz-westkust-jaarverslag-2023.pdf.txt",
             "false- SAFETY_PLAN 4187-tongeren-borgloon-gemeenteraad-notulen-mei-2026.pdf.txt",
-            "false- NIGHTLIFE 4167-hasselt-gemeenteraad-reglement-evenementen.pdf.txt",
-            "false+ NIGHTLIFE 4104-graspop-info-inwoners.html",
             "false- SAFETY_PLAN 4529-jaarverslag-politiezone-noorderkempen.pdf.txt",
             "false- SAFETY_PLAN 4545-politiezone-grens-veiligheidsplan.html",
-            "false- NIGHTLIFE 4383-mijn-glas-mijn-grens.html",
-            "false- NIGHTLIFE 4409-dranouter-safe-space.html",
-            "false+ NIGHTLIFE 4551-kortrijk-notulen-gemeenteraad-ask-for-angela-verworpen.pdf.txt",
             "false- SAFETY_PLAN 4834-zemst-jaarverslag-pz-kastze-2025.pdf.txt",
-            "false+ NIGHTLIFE 4701-zeg-het-gent-straatintimidatie.html",
-            "false- NIGHTLIFE 4942-lokeren-feestzaal-huren-fuif.html",
-            "false+ NIGHTLIFE 4943-roeselare-pz-riho-zonaal-veiligheidsplan.html",
             "false- SAFETY_PLAN 5426-zvp-arro-ieper.pdf.txt",
-            "false- NIGHTLIFE 5153-veilig-naar-pukkelpop.html",
-            "false- NIGHTLIFE 5188-genk-on-stage-veilig.html",
-            "false- NIGHTLIFE 5753-roeselare-fuifcharter.html",
-            "false- NIGHTLIFE 5817-awareness-zeelse-feesten.html",
-            "false+ NIGHTLIFE 5791-zwalm-zegt-nee-straatintimidatie.html",
-            "false- NIGHTLIFE 6103-meerjarenplan-leuven.pdf.txt",
-            "false- NIGHTLIFE 6185-fuifzalen-lummen.html",
-            "false- NIGHTLIFE 6223-roeselare-jaarverslag-preventiedienst-2025.pdf.txt");
+            "false- NIGHTLIFE 5188-genk-on-stage-veilig.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 /**
  * Pages of a municipality's own site, read by the bundled catalogue's rules with the register's names. The rules
  * alone: a test of a rule asks what the rule finds; what the campaign reader makes of a page of two sentences is
- * asked elsewhere (ReaderInCatalogueTest, CampaignReaderTest).
+ * asked elsewhere (ReaderInCatalogueTest, BundledReadersTest).
  */
 final class MunicipalPages {
 

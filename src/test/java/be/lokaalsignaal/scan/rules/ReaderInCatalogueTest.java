@@ -183,11 +183,16 @@ class ReaderInCatalogueTest {
     }
 
     @Test
-    void theBundledCatalogueHasItsCampaignReader() {
-        assertThat(SignalCatalogue.bundled().readers()).singleElement().satisfies(r -> {
+    void theBundledCatalogueReadsCampaignsAndNightlifeMeasures() {
+        assertThat(SignalCatalogue.bundled().readers()).satisfiesExactly(r -> {
             assertThat(r.id()).isEqualTo("campaign-reader");
             assertThat(r.model().kind().name()).isEqualTo("CAMPAIGN");
             assertThat(r.model().size()).isGreaterThan(1000);
+        }, r -> {
+            assertThat(r.id()).isEqualTo("nightlife-reader");
+            assertThat(r.model().kind().name()).isEqualTo("NIGHTLIFE");
+            assertThat(r.model().size()).isGreaterThan(1000);
+            assertThat(r.requires()).extracting(Phrase::source).contains("ask for angela", "seksueel geweld");
         });
     }
 }
