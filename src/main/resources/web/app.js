@@ -170,7 +170,7 @@
     for (const p of phrases) {
       const title = p.role === 'actor' && item.actor
         ? `${ACTORS[item.actor] || item.actor}; catalogus: ${p.phrase}` : `catalogus: ${p.phrase}`;
-      // the campaign reader's phrase is its score against its threshold, its text the words that weighed most
+      // a reader's phrase is its score against its threshold, its text the words that weighed most
       const text = p.role === 'reader'
         ? `lezer (${p.phrase.replace('threshold', 'drempel')}): '${p.text}'`
         : `${ROLES[p.role] || p.role}: '${p.text}'`;
