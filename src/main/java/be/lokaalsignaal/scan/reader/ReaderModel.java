@@ -67,10 +67,11 @@ public final class ReaderModel {
     private final double[] pairWeights;
     private final String[] pairTerms;
     private final int pairMask;
-    // most neighbouring words make no weighed pair: asked first, these spare the boxed look-up
+    // most neighbouring words make no weighed pair: asked first, these spare the pair's look-up
     private final boolean[] firstOfPair;
     private final boolean[] secondOfPair;
-    private final Lexicon lexicon;
+    // its own words, built when a page is first read by this reader alone: in a catalogue, readers share one
+    private volatile Lexicon own;
     private volatile Translation translation;
 
     /** A reader that judges pages of any length from {@value #MIN_WORDS} words. */
@@ -136,8 +137,6 @@ public final class ReaderModel {
                 secondOfPair[second] = true;
             }
         }
-        this.lexicon = new Lexicon(wordsById);
-        this.translation = new Translation(lexicon, translationOf(lexicon));
     }
 
     private void id(String word) {
@@ -219,6 +218,11 @@ public final class ReaderModel {
      * one reader alone; {@link #read(Lexicon.Cut)} reads a page cut once for several.
      */
     public Reading read(PageContent content, Collection<String> ownNames) {
+        Lexicon lexicon = own;
+        if (lexicon == null) {
+            lexicon = new Lexicon(wordsById);
+            own = lexicon;
+        }
         return read(lexicon.cut(content, ownNames));
     }
 
@@ -262,7 +266,7 @@ public final class ReaderModel {
     /** For every number of the lexicon, the number of that word here, or -1. */
     private int[] translation(Lexicon of) {
         Translation t = translation;
-        if (t.lexicon() != of) {
+        if (t == null || t.lexicon() != of) {
             t = new Translation(of, translationOf(of));
             // the last lexicon read with: a catalogue reads every page with the same one
             translation = t;

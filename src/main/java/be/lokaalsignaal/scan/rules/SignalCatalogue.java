@@ -233,11 +233,15 @@ public final class SignalCatalogue {
             }
         }
         Lexicon.Cut cut = null;
+        Set<String> self = null;
         for (Reader reader : readers) {
             // most of a site's pages name neither the kind nor the theme: nothing a reader says would change them
             if (ReaderVerdict.hasWork(reader, index, matches)) {
-                cut = cut == null ? lexicon.cut(content, selfNames(nisCode)) : cut;
-                ReaderVerdict.decide(reader, cut, content, selfNames(nisCode), index, matches);
+                if (cut == null) {
+                    self = selfNames(nisCode);
+                    cut = lexicon.cut(content, self);
+                }
+                ReaderVerdict.decide(reader, cut, content, self, index, matches);
             }
         }
         return matches;
