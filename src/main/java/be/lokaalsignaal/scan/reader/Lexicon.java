@@ -27,6 +27,18 @@ public final class Lexicon {
     /** Open addressing: the number of a word plus one at the slot its hash leads to, 0 where free. */
     private final int[] table;
     private final int mask;
+    /**
+     * The words of up to {@value #PACKED} ASCII letters and digits (nearly all words) once more, each its own key:
+     * seven bits a character in two longs, side by side in one array. Found without following a reference to the
+     * word's characters, which on a page of thousands of words costs more than cutting them.
+     */
+    private final long[] packedKeys;
+    private final int[] packedIds;
+    private final int packedMask;
+
+    /** The most characters of a word packed into two longs. */
+    static final int PACKED = 18;
+    private static final int HALF = PACKED / 2;
 
     /**
      * A page's words as numbers, title first, and where each paragraph starts among them.
@@ -37,9 +49,11 @@ public final class Lexicon {
      * @param starts    where each paragraph's words start in ids (the title, if any, is the first paragraph); a pair
      *                  of words never spans two
      * @param paragraphs how many paragraphs, title included
-     * @param words     how many words the page has, the name counted as one
+     * @param words     how many words the page has, the name counted as one; on a cut stopped part-way
+     *                  ({@link #whole()} false) more than the most it was asked for, but fewer than the page has
+     * @param whole     whether the whole page was cut
      */
-    public record Cut(Lexicon lexicon, int[] ids, int[] starts, int paragraphs, int words) {
+    public record Cut(Lexicon lexicon, int[] ids, int[] starts, int paragraphs, int words, boolean whole) {
 
         /** The end in ids of paragraph i. */
         public int end(int i) {
@@ -57,6 +71,9 @@ public final class Lexicon {
         int capacity = Integer.highestOneBit(Math.max(4, this.words.length * 2) - 1) << 1;
         this.table = new int[capacity];
         this.mask = capacity - 1;
+        this.packedKeys = new long[2 * capacity];
+        this.packedIds = new int[capacity];
+        this.packedMask = capacity - 1;
         for (int i = 0; i < this.words.length; i++) {
             keys[i] = this.words[i].toCharArray();
             hashes[i] = this.words[i].hashCode();
@@ -65,6 +82,56 @@ public final class Lexicon {
                 slot = (slot + 1) & mask;
             }
             table[slot] = i + 1;
+            if (packs(keys[i])) {
+                long lo = half(keys[i], 0);
+                long hi = half(keys[i], HALF);
+                int p = packedSlot(lo, hi);
+                while (packedKeys[2 * p] != 0) {
+                    p = (p + 1) & packedMask;
+                }
+                packedKeys[2 * p] = lo;
+                packedKeys[2 * p + 1] = hi;
+                packedIds[p] = i;
+            }
+        }
+    }
+
+    /** Whether a word has a packed key: of 1 to {@value #PACKED} ASCII characters. */
+    private static boolean packs(char[] word) {
+        if (word.length == 0 || word.length > PACKED) {
+            return false;
+        }
+        for (char c : word) {
+            if (c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Half of a word's key: up to {@value #HALF} characters from from, seven bits each (no character is 0). */
+    private static long half(char[] word, int from) {
+        long half = 0;
+        for (int i = from; i < Math.min(word.length, from + HALF); i++) {
+            half |= (long) word[i] << (7 * (i - from));
+        }
+        return half;
+    }
+
+    private int packedSlot(long lo, long hi) {
+        return (int) (((lo ^ hi * 0xC2B2AE3D27D4EB4FL) * 0x9E3779B97F4A7C15L) >>> 40) & packedMask;
+    }
+
+    /** The number of a word by the halves of its packed key, or {@link #UNKNOWN}. */
+    private int idOfPacked(long lo, long hi) {
+        for (int p = packedSlot(lo, hi); ; p = (p + 1) & packedMask) {
+            long k = packedKeys[2 * p];
+            if (k == lo && packedKeys[2 * p + 1] == hi) {
+                return packedIds[p];
+            }
+            if (k == 0) {
+                return UNKNOWN;
+            }
         }
     }
 
@@ -87,12 +154,25 @@ public final class Lexicon {
         int entry;
         while ((entry = table[slot]) != 0) {
             int i = entry - 1;
-            if (hashes[i] == hash && Arrays.equals(keys[i], 0, keys[i].length, chars, 0, length)) {
+            if (hashes[i] == hash && same(keys[i], chars, length)) {
                 return i;
             }
             slot = (slot + 1) & mask;
         }
         return UNKNOWN;
+    }
+
+    /** Whether a word is key: a loop, as words are short and Arrays.equals costs more to set up than to compare. */
+    private static boolean same(char[] key, char[] chars, int length) {
+        if (key.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (key[i] != chars[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -101,6 +181,15 @@ public final class Lexicon {
      * @param ownNames the municipality's names as the register knows them; empty when the site is not known
      */
     public Cut cut(PageContent content, Collection<String> ownNames) {
+        return cut(content, ownNames, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Cuts the page as {@link #cut(PageContent, Collection)} does, but stops once it has more than atMost words:
+     * the readers judge no page longer than the longest they learned from, and on a page of several megabytes
+     * cutting it whole costs as much as all the rules.
+     */
+    public Cut cut(PageContent content, Collection<String> ownNames, int atMost) {
         Names names = new Names(ownNames);
         List<String> paragraphs = content.paragraphBlocks();
         int length = content.title() == null ? 0 : content.title().length();
@@ -108,15 +197,13 @@ public final class Lexicon {
             length += p.length();
         }
         // grown when short: Dutch words and the space after them take about seven characters
-        Cutter cutter = new Cutter(names, new int[length / 6 + 16],
-                new int[paragraphs.size() + 1]);
-        if (content.title() != null) {
-            cutter.paragraph(content.title());
+        Cutter cutter = new Cutter(names, new int[Math.min(length, atMost) / 6 + 16],
+                new int[paragraphs.size() + 1], atMost);
+        boolean whole = content.title() == null || cutter.paragraph(content.title());
+        for (int i = 0; whole && i < paragraphs.size(); i++) {
+            whole = cutter.paragraph(paragraphs.get(i));
         }
-        for (String p : paragraphs) {
-            cutter.paragraph(p);
-        }
-        return new Cut(this, cutter.ids, cutter.starts, cutter.paragraphs, cutter.size);
+        return new Cut(this, cutter.ids, cutter.starts, cutter.paragraphs, cutter.size, whole);
     }
 
     /** The words of the municipality's names, numbered, those the lexicon lacks after its own. */
@@ -165,8 +252,9 @@ public final class Lexicon {
             }
         }
 
-        int id(char[] chars, int length, int hash) {
-            int id = Lexicon.this.id(chars, length, hash);
+        /** The number of a word: lo and hi the halves of its packed key where it has one, else lo 0. */
+        int id(char[] chars, int length, int hash, long lo, long hi) {
+            int id = lo != 0 ? idOfPacked(lo, hi) : Lexicon.this.id(chars, length, hash);
             if (id != UNKNOWN || extraKeys.length == 0) {
                 return id;
             }
@@ -182,26 +270,43 @@ public final class Lexicon {
     private static final class Cutter {
         final Names names;
         final int limit;
+        final int atMost;
+        /** The most words of the page one of the paragraph's is at most: a name of that many counts as one. */
+        final int longestName;
         int[] ids;
         final int[] starts;
         int size;
         int paragraphs;
         char[] word = new char[64];
+        /** The paragraph's characters: an array read faster than a string's. */
+        char[] chars = new char[1024];
 
-        Cutter(Names names, int[] ids, int[] starts) {
+        Cutter(Names names, int[] ids, int[] starts, int atMost) {
             this.names = names;
             this.limit = names.starts.length - names.extraKeys.length;
             this.ids = ids;
             this.starts = starts;
+            this.atMost = atMost;
+            this.longestName = names.sequences.length > 0 ? names.sequences[0].length : 1;
         }
 
-        void paragraph(String text) {
+        /** Cuts a paragraph; false when the page has more words than asked for, the rest not to be cut. */
+        boolean paragraph(String text) {
             int from = size;
             starts[paragraphs++] = from;
             int length = 0;
             int hash = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
+            long lo = 0;
+            long hi = 0;
+            int bits = 0;
+            int n = text.length();
+            if (n > chars.length) {
+                chars = new char[Math.max(n, 2 * chars.length)];
+            }
+            text.getChars(0, n, chars, 0);
+            char[] in = chars;
+            for (int i = 0; i < n; i++) {
+                char c = in[i];
                 char f = PageTerms.fold(c);
                 if (f == 0) {
                     continue;
@@ -210,20 +315,41 @@ public final class Lexicon {
                     if (length == word.length) {
                         word = Arrays.copyOf(word, length * 2);
                     }
+                    if (length < HALF) {
+                        lo |= (long) f << (7 * length);
+                    } else if (length < PACKED) {
+                        hi |= (long) f << (7 * (length - HALF));
+                    }
+                    bits |= f;
                     word[length++] = f;
                     hash = 31 * hash + f;
                 } else if (length > 0) {
-                    add(names.id(word, length, hash));
+                    add(length <= PACKED && bits < 0x80 ? names.id(word, length, hash, lo, hi)
+                            : names.id(word, length, hash, 0, 0));
                     length = 0;
                     hash = 0;
+                    lo = 0;
+                    hi = 0;
+                    bits = 0;
+                    // even were every word here part of a name, the page would have more than asked for
+                    if ((size - from) / longestName > atMost - from) {
+                        size = atMost + 1;
+                        return false;
+                    }
                 }
             }
             if (length > 0) {
-                add(names.id(word, length, hash));
+                add(length <= PACKED && bits < 0x80 ? names.id(word, length, hash, lo, hi)
+                        : names.id(word, length, hash, 0, 0));
             }
             if (names.sequences.length > 0) {
                 size = withOwnName(from);
             }
+            if (size > atMost) {
+                size = atMost + 1;
+                return false;
+            }
+            return true;
         }
 
         private void add(int id) {

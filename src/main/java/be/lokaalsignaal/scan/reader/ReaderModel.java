@@ -223,7 +223,7 @@ public final class ReaderModel {
             lexicon = new Lexicon(wordsById);
             own = lexicon;
         }
-        return read(lexicon.cut(content, ownNames));
+        return read(lexicon.cut(content, ownNames, longest));
     }
 
     /**
@@ -231,6 +231,14 @@ public final class ReaderModel {
      * them: on a page of several megabytes those strings cost several times what the whole reading costs now.
      */
     public Reading read(Lexicon.Cut cut) {
+        if (!cut.whole()) {
+            if (cut.words() <= longest) {
+                throw new IllegalArgumentException("the page was cut at " + cut.words() + " words, but the reader "
+                        + "judges pages of up to " + longest);
+            }
+            // cut part-way because the page is longer than any the reader judges
+            return new Reading(Double.NaN, cut.words(), longest, List.of());
+        }
         int[] local = translation(cut.lexicon());
         int[] ids = cut.ids();
         boolean[] seenWord = new boolean[wordsById.size()];

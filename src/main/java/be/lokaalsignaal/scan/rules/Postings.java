@@ -10,31 +10,51 @@ import java.util.Arrays;
  */
 final class Postings {
 
-    private final SeenWords seen;
     /** The kept entries grouped by list: byList[listFrom[l]] up to listFrom[l + 1]. */
     private final int[] listFrom;
     private final int[] byList;
     private final int[] counts;
     /** Per catalogue word, its kept entries once asked (null until then). */
     private final int[][] entries;
+    /**
+     * The page's lists that hold each catalogue word: listsOf[listsFrom[id]] up to listsFrom[id + 1]. Asking a word
+     * goes through its own lists only, not through every list the thread has numbered.
+     */
+    private final int[] listsFrom;
+    private final int[] listsOf;
 
     /**
      * @param lists the list number of each kept entry, 0 up to kept
      * @param listCounts how often each list number was kept
      */
     Postings(SeenWords seen, int vocabularySize, int[] lists, int kept, int[] listCounts) {
-        this.seen = seen;
         int n = listCounts.length;
         int[] from = new int[n + 1];
         int[] perWord = new int[vocabularySize];
+        int[] wordFrom = new int[vocabularySize + 1];
         for (int list = 1; list < n; list++) {
             from[list + 1] = from[list] + listCounts[list];
             if (listCounts[list] > 0) {
                 for (int id : seen.list(list)) {
                     perWord[id] += listCounts[list];
+                    wordFrom[id + 1]++;
                 }
             }
         }
+        for (int id = 0; id < vocabularySize; id++) {
+            wordFrom[id + 1] += wordFrom[id];
+        }
+        int[] wordLists = new int[wordFrom[vocabularySize]];
+        int[] wordNext = Arrays.copyOf(wordFrom, vocabularySize);
+        for (int list = 1; list < n; list++) {
+            if (listCounts[list] > 0) {
+                for (int id : seen.list(list)) {
+                    wordLists[wordNext[id]++] = list;
+                }
+            }
+        }
+        this.listsFrom = wordFrom;
+        this.listsOf = wordLists;
         int[] next = Arrays.copyOf(from, n);
         int[] at = new int[kept];
         for (int k = 0; k < kept; k++) {
@@ -59,11 +79,10 @@ final class Postings {
         }
         int[] out = new int[counts[id]];
         int n = 0;
-        for (int list = 1; list < listFrom.length - 1; list++) {
-            if (listFrom[list + 1] > listFrom[list] && contains(seen.list(list), id)) {
-                System.arraycopy(byList, listFrom[list], out, n, listFrom[list + 1] - listFrom[list]);
-                n += listFrom[list + 1] - listFrom[list];
-            }
+        for (int k = listsFrom[id]; k < listsFrom[id + 1]; k++) {
+            int list = listsOf[k];
+            System.arraycopy(byList, listFrom[list], out, n, listFrom[list + 1] - listFrom[list]);
+            n += listFrom[list + 1] - listFrom[list];
         }
         // each list's entries are in reading order; a word in several lists ("de" and "der" both stem to "de")
         // has theirs one after the other

@@ -80,9 +80,10 @@ final class ReaderVerdict {
     /** Why the reader did not find its kind on the page, if it did not. */
     static Optional<String> whyNot(SignalCatalogue.Reader reader, ReaderModel.Reading reading, PageIndex index) {
         if (!reading.judges()) {
-            return Optional.of("the page has " + reading.words() + " words, "
-                    + (reading.words() < ReaderModel.MIN_WORDS ? "too few" : "more than any page it learned from ("
-                    + reading.longest() + ")") + " for the reader to judge: the rules decide");
+            return Optional.of((reading.words() < ReaderModel.MIN_WORDS
+                    ? "the page has " + reading.words() + " words, too few"
+                    : "the page has more words than any page it learned from (" + reading.longest() + ")")
+                    + " for the reader to judge: the rules decide");
         }
         if (!reader.model().shows(reading.score())) {
             return Optional.of(says(reader, reading));

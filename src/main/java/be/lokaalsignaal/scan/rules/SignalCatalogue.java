@@ -15,12 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,11 +62,15 @@ public final class SignalCatalogue {
     private final List<Reader> readers;
     /** The words of all its readers: a page is cut into them once for all. */
     private final Lexicon lexicon;
+    /** The most words of a page one of its readers judges: a page is cut no further. */
+    private final int longestRead;
     private final Actors actors;
     private final Vocabulary vocabulary;
     private final int phrases;
     private final Places places;
     private final Map<String, Phrase> names;
+    /** By NIS code ("" for a site of no known municipality): some 300 entries at most. */
+    private final Map<String, NamePhrases> namePhrases = new ConcurrentHashMap<>();
 
     SignalCatalogue(String source, List<WatchedHost> watchedHosts, List<PhraseRule> rules, List<Reader> readers,
                     Actors actors, Vocabulary vocabulary, int phrases, Places places, Map<String, Phrase> names) {
@@ -73,10 +79,13 @@ public final class SignalCatalogue {
         this.rules = List.copyOf(rules);
         this.readers = List.copyOf(readers);
         Set<String> words = new LinkedHashSet<>();
+        int longest = 0;
         for (Reader r : this.readers) {
             words.addAll(r.model().words());
+            longest = Math.max(longest, r.model().longest());
         }
         this.lexicon = new Lexicon(words);
+        this.longestRead = longest;
         this.actors = actors;
         this.vocabulary = vocabulary;
         this.phrases = phrases;
@@ -239,7 +248,7 @@ public final class SignalCatalogue {
             if (ReaderVerdict.hasWork(reader, index, matches)) {
                 if (cut == null) {
                     self = selfNames(nisCode);
-                    cut = lexicon.cut(content, self);
+                    cut = lexicon.cut(content, self, longestRead);
                 }
                 ReaderVerdict.decide(reader, cut, content, self, index, matches);
             }
@@ -248,7 +257,7 @@ public final class SignalCatalogue {
     }
 
     private Set<String> selfNames(String nisCode) {
-        return places == null ? Set.of() : places.selfNames(nisCode);
+        return namePhrases(nisCode).self();
     }
 
     /**
@@ -264,7 +273,7 @@ public final class SignalCatalogue {
         try {
             RuleRun run = run(index, nisCode, content);
             Map<Reader, ReaderModel.Reading> readings = new LinkedHashMap<>();
-            Lexicon.Cut cut = readers.isEmpty() ? null : lexicon.cut(content, selfNames(nisCode));
+            Lexicon.Cut cut = readers.isEmpty() ? null : lexicon.cut(content, selfNames(nisCode), longestRead);
             for (Reader reader : readers) {
                 readings.put(reader, reader.model().read(cut));
             }
@@ -294,12 +303,29 @@ public final class SignalCatalogue {
     }
 
     private RuleRun run(PageIndex index, String nisCode, PageContent content) {
+        NamePhrases n = namePhrases(nisCode);
+        return new RuleRun(index, actors, n.own(), n.other(), n.needCapital(), n.known(), content.links());
+    }
+
+    /**
+     * The place names' phrases as a page of the municipality reads them: its own, the others', those that are a
+     * name only with a capital. The same for every page of a site: worked out once per municipality, not per page.
+     */
+    private record NamePhrases(List<Phrase> own, List<Phrase> other, Set<Phrase> needCapital, boolean known,
+                               Set<String> self) {
+    }
+
+    private NamePhrases namePhrases(String nisCode) {
+        return namePhrases.computeIfAbsent(nisCode == null ? "" : nisCode, this::workOutNamePhrases);
+    }
+
+    private NamePhrases workOutNamePhrases(String nisCode) {
         List<Phrase> own = new ArrayList<>();
         List<Phrase> other = new ArrayList<>();
         Set<Phrase> needCapital = new HashSet<>();
+        boolean known = places != null && !places.ownNames(nisCode).isEmpty();
         if (places != null && !names.isEmpty()) {
             Set<String> ownNames = places.ownNames(nisCode);
-            boolean known = !ownNames.isEmpty();
             names.forEach((name, phrase) -> {
                 if (ownNames.contains(name)) {
                     if (actors.ownName() && !places.isAdjective(name)) {
@@ -314,8 +340,9 @@ public final class SignalCatalogue {
                 }
             });
         }
-        boolean known = places != null && !places.ownNames(nisCode).isEmpty();
-        return new RuleRun(index, actors, own, other, needCapital, known, content.links());
+        Set<String> self = places == null ? Set.of()
+                : Collections.unmodifiableSet(new LinkedHashSet<>(places.selfNames(nisCode)));
+        return new NamePhrases(List.copyOf(own), List.copyOf(other), Set.copyOf(needCapital), known, self);
     }
 
     private RuleMatch hostMatch(WatchedHost w, PageContent content, PageIndex index) {

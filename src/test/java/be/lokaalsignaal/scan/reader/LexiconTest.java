@@ -97,4 +97,47 @@ class LexiconTest {
 
         assertThat(words(lexicon.cut(page(null, "x " + word + " y"), Set.of()))).containsExactly("?", word, "?");
     }
+
+    @Test
+    void aCutAskedForAtMostSomeWordsStopsOnlyOnceThePageCertainlyHasMore() {
+        PageContent five = page("Een campagne", "onze jeugddienst", "campagne");
+        PageContent many = page("Een campagne", "onze jeugddienst " + "een campagne ".repeat(5000), "onze");
+
+        assertThat(LEXICON.cut(five, Set.of(), 5)).satisfies(cut -> {
+            assertThat(cut.whole()).isTrue();
+            assertThat(words(cut)).containsExactly(words(LEXICON.cut(five, Set.of())));
+        });
+        assertThat(LEXICON.cut(five, Set.of(), 4)).satisfies(cut -> {
+            assertThat(cut.whole()).isFalse();
+            assertThat(cut.words()).isEqualTo(5);
+        });
+        assertThat(LEXICON.cut(many, Set.of(), 100)).satisfies(cut -> {
+            assertThat(cut.whole()).isFalse();
+            assertThat(cut.words()).isEqualTo(101);
+            assertThat(cut.paragraphs()).as("stopped in the long paragraph").isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aNameOfSeveralWordsCountsAsOneWordTowardsTheMostAskedFor() {
+        PageContent page = page(null, "Sint-Martens-Latem Sint-Martens-Latem Sint-Martens-Latem een");
+
+        Lexicon.Cut cut = LEXICON.cut(page, Set.of("Sint-Martens-Latem"), 4);
+
+        assertThat(cut.whole()).isTrue();
+        assertThat(words(cut)).containsExactly("{gemeente}", "{gemeente}", "{gemeente}", "een");
+    }
+
+    @Test
+    void aReaderDoesNotJudgeAPageCutPartWay() {
+        ReaderModel model = new ReaderModel(SignalKind.CAMPAIGN, 0.5, 1.0, 60, Map.of("campagne", 2.0), List.of());
+        PageContent page = page(null, "een campagne ".repeat(100));
+
+        ReaderModel.Reading reading = model.read(LEXICON.cut(page, Set.of(), 60));
+
+        assertThat(reading.judges()).isFalse();
+        assertThat(reading.words()).isEqualTo(61);
+        assertThatThrownBy(() -> model.read(LEXICON.cut(page, Set.of(), 59)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("judges pages of up to 60");
+    }
 }
