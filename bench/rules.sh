@@ -11,5 +11,6 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; load bef
 cp=$(mktemp)
 trap 'rm -f "$cp"' EXIT
 ./mvnw -q -o -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp"
-java -cp "target/test-classes:target/classes:$(cat "$cp")" be.lokaalsignaal.scan.rules.RuleBenchmark
+# the heap fixed and touched at start: page faults of a growing heap otherwise double some runs of either step
+java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp "target/test-classes:target/classes:$(cat "$cp")" be.lokaalsignaal.scan.rules.RuleBenchmark
 echo "load after: $(uptime | sed 's/.*load average: //')"

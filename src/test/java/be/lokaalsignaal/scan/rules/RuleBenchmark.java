@@ -28,8 +28,12 @@ import org.jsoup.Jsoup;
  * latter with the word tables of a running scan and with them emptied before each run (the first page of a scan:
  * every distinct word stemmed), and of that the rules without the readers and the readers alone (the page cut
  * once into the numbers of the words they weigh, and both readers' scores), and of that the cut, which stops once
- * the page has more words than any page a reader judges (beside it what cutting the whole page would cost). Medians over repeated runs after a warm-up;
- * CPU time of this thread, so other processes on a busy machine do not count.
+ * the page has more words than any page a reader judges (beside it what cutting the whole page would cost).
+ * The JVM runs with its heap fixed and touched at start ({@code bench/rules.sh}): with a growing heap, runs of
+ * both the parse and the rules went from about 30 and 45 ms to 80 ms and back, the difference system time
+ * spent faulting in fresh memory, whichever step happened to allocate after the heap had grown or shrunk.
+ * Medians over repeated runs after as many to warm up; CPU time of this thread, so other processes on a busy
+ * machine do not count.
  *
  * <pre>
  * bench/rules.sh      (a JVM of its own with the test classpath)
@@ -99,7 +103,8 @@ public final class RuleBenchmark {
     }
 
     private static void measure(String page, String step, int runs, Supplier<?> work, Boolean rules, Runnable before) {
-        for (int i = 0; i < Math.min(3, runs); i++) {
+        // as many runs to warm up as to measure: after three, the 20 KB page's rules were still being compiled
+        for (int i = 0; i < Math.max(3, runs); i++) {
             before.run();
             work.get();
         }
