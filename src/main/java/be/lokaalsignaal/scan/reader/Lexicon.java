@@ -271,7 +271,7 @@ public final class Lexicon {
         final Names names;
         final int limit;
         final int atMost;
-        /** The most words of the page one of the paragraph's is at most: a name of that many counts as one. */
+        /** The most words of one of the municipality's names: that many words of the page may count as one. */
         final int longestName;
         int[] ids;
         final int[] starts;
