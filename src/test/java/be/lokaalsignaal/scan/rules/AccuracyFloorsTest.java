@@ -32,17 +32,17 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 990 pages, the
-     * thirty-second to thirty-fifth parts, the 270 pages of evaluation 33 and the 180 read once at evaluations 34 and
-     * 35, with both readers (campaigns 0.966 / 0.947, safety plans 0.970 / 0.942, nightlife 0.968 / 0.980), rounded
-     * down; lower than the 810 pages gave (0.97 / 0.94, 0.96 / 0.95, 0.97 / 0.98) because the 180 pages were read
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,035 pages, the
+     * thirty-second to thirty-fifth parts, the 270 pages of evaluation 33 and the 225 read once at evaluations 34 to
+     * 36, with both readers (campaigns 0.965 / 0.939, safety plans 0.972 / 0.945, nightlife 0.965 / 0.976), rounded
+     * down; lower than the 810 pages gave (0.97 / 0.94, 0.96 / 0.95, 0.97 / 0.98) because the 225 pages were read
      * once and scored lower, not because anything changed. A new part written blind sets its own at its first
      * reading.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.96, 0.94},
+            SignalKind.CAMPAIGN, new double[] {0.96, 0.93},
             SignalKind.SAFETY_PLAN, new double[] {0.97, 0.94},
             SignalKind.NIGHTLIFE, new double[] {0.96, 0.97});
 
@@ -139,9 +139,10 @@ class AccuracyFloorsTest {
      * thirty-third (evaluation 30), 0.905 on the thirty-fourth and thirty-fifth (evaluation 31), 0.865 on those four
      * together (ACCURACY.md). Reached again on those four parts with the campaign reader (evaluation 32), missed on
      * the 810 pages with the next 270 for nightlife precision (0.945, evaluation 33), and reached with the nightlife
-     * reader (evaluation 34), and on the 990 pages with the 180 read once after it (evaluation 35). The held-out part
-     * has been read many times for its figures, so this floor guards it; the parts read once say how the catalogue
-     * holds on pages no one has read (ACCURACY.md): the newest 180 were below it for campaigns and nightlife.
+     * reader (evaluation 34), and on the 1,035 pages with the 225 read once after it (evaluations 35 and 36). The
+     * held-out part has been read many times for its figures, so this floor guards it; the parts read once say how the
+     * catalogue holds on pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and
+     * nightlife.
      */
     @Test
     void theHeldOutPartIsAtTheFloorsOfTheIssue() {
