@@ -324,8 +324,7 @@ public final class Lexicon {
                     word[length++] = f;
                     hash = 31 * hash + f;
                 } else if (length > 0) {
-                    add(length <= PACKED && bits < 0x80 ? names.id(word, length, hash, lo, hi)
-                            : names.id(word, length, hash, 0, 0));
+                    add(id(length, hash, lo, hi, bits));
                     length = 0;
                     hash = 0;
                     lo = 0;
@@ -339,8 +338,7 @@ public final class Lexicon {
                 }
             }
             if (length > 0) {
-                add(length <= PACKED && bits < 0x80 ? names.id(word, length, hash, lo, hi)
-                        : names.id(word, length, hash, 0, 0));
+                add(id(length, hash, lo, hi, bits));
             }
             if (names.sequences.length > 0) {
                 size = withOwnName(from);
@@ -350,6 +348,12 @@ public final class Lexicon {
                 return false;
             }
             return true;
+        }
+
+        /** The number of the word just cut: by its packed key where it has one (all ASCII, short enough). */
+        private int id(int length, int hash, long lo, long hi, int bits) {
+            return length <= PACKED && bits < 0x80 ? names.id(word, length, hash, lo, hi)
+                    : names.id(word, length, hash, 0, 0);
         }
 
         private void add(int id) {

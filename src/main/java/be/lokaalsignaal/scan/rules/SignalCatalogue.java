@@ -323,9 +323,9 @@ public final class SignalCatalogue {
         List<Phrase> own = new ArrayList<>();
         List<Phrase> other = new ArrayList<>();
         Set<Phrase> needCapital = new HashSet<>();
-        boolean known = places != null && !places.ownNames(nisCode).isEmpty();
+        Set<String> ownNames = places == null ? Set.of() : places.ownNames(nisCode);
+        boolean known = !ownNames.isEmpty();
         if (places != null && !names.isEmpty()) {
-            Set<String> ownNames = places.ownNames(nisCode);
             names.forEach((name, phrase) -> {
                 if (ownNames.contains(name)) {
                     if (actors.ownName() && !places.isAdjective(name)) {
@@ -340,8 +340,7 @@ public final class SignalCatalogue {
                 }
             });
         }
-        Set<String> self = places == null ? Set.of()
-                : Collections.unmodifiableSet(new LinkedHashSet<>(places.selfNames(nisCode)));
+        Set<String> self = places == null ? Set.of() : Collections.unmodifiableSet(places.selfNames(nisCode));
         return new NamePhrases(List.copyOf(own), List.copyOf(other), Set.copyOf(needCapital), known, self);
     }
 
