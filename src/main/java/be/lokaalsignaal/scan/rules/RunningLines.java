@@ -1,10 +1,10 @@
 package be.lokaalsignaal.scan.rules;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The lines a document repeats at the top or bottom of its pages: "Integraal Veiligheidsplan Leuven 2020-2025 3",
@@ -37,7 +37,8 @@ final class RunningLines {
         if (h.size() < MIN_REPEATS) {
             return running;
         }
-        Map<String, List<Integer>> byLine = new HashMap<>();
+        // a set: a hit in a paragraph stands in the sections holding it too, and a line of a long page has thousands
+        Map<String, Set<Integer>> byLine = new HashMap<>();
         int atFrom = 0;
         int atEnd = 0;
         for (PageIndex.Block b : index.blocks) {
@@ -57,7 +58,7 @@ final class RunningLines {
                 }
             }
         }
-        for (List<Integer> hits : byLine.values()) {
+        for (Set<Integer> hits : byLine.values()) {
             if (hits.size() >= MIN_REPEATS) {
                 for (int k : hits) {
                     running[k] = true;
@@ -86,11 +87,8 @@ final class RunningLines {
         return k;
     }
 
-    private static void add(Map<String, List<Integer>> byLine, String line, int hit) {
-        List<Integer> hits = byLine.computeIfAbsent(line, x -> new ArrayList<>());
-        if (!hits.contains(hit)) {
-            hits.add(hit);
-        }
+    private static void add(Map<String, Set<Integer>> byLine, String line, int hit) {
+        byLine.computeIfAbsent(line, x -> new HashSet<>()).add(hit);
     }
 
     private static String line(String text) {
