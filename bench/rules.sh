@@ -2,8 +2,9 @@
 # Rule cost against parsing cost on a 20 KB and a 5 MB page of ordinary municipal Dutch: jsoup's parse, the
 # scanner's HTML extraction, Lucene's tokenizer alone, the signal rules before (one regex per phrase per rule) and
 # now (one pass over the page's words), side by side in one run. CPU time of the measuring thread; medians after a
-# warm-up. Runs in a JVM of its own (not inside Maven's), with the test classpath.
-#   bench/rules.sh
+# warm-up. Runs in JVMs of their own (not inside Maven's), with the test classpath: three by default, since the
+# JIT's choices differ from JVM to JVM (jsoup's parse of the 5 MB page took 29 ms in one and 42 ms in the next).
+#   bench/rules.sh            FORKS=1 bench/rules.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; load before: $(uptime | sed 's/.*load average: //')"
@@ -12,5 +13,9 @@ cp=$(mktemp)
 trap 'rm -f "$cp"' EXIT
 ./mvnw -q -o -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp"
 # the heap fixed and touched at start: page faults of a growing heap otherwise double some runs of either step
-java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp "target/test-classes:target/classes:$(cat "$cp")" be.lokaalsignaal.scan.rules.RuleBenchmark
+for fork in $(seq 1 "${FORKS:-3}"); do
+  echo "JVM $fork of ${FORKS:-3}"
+  java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp "target/test-classes:target/classes:$(cat "$cp")" \
+    be.lokaalsignaal.scan.rules.RuleBenchmark
+done
 echo "load after: $(uptime | sed 's/.*load average: //')"
