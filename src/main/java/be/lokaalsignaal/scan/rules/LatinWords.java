@@ -85,9 +85,6 @@ final class LatinWords {
     private int wordStart;
     private int wordEnd;
     private boolean stopBefore;
-    /** The last word's key in the table of seen words ({@link SeenWords#listOf(char[], int, long, long)}). */
-    private long keyLo;
-    private long keyHi;
 
     /**
      * Gives the sink the words of text with their offsets, as Lucene's standard tokenizer, ASCII folding and
@@ -164,21 +161,13 @@ final class LatinWords {
                 i = j;
                 continue;
             }
-            // the word is lower-cased and its key for the table of seen words packed while it is cut: its
-            // characters are read once
+            // the word is lower-cased while it is cut: its characters are read once
             char[] w = word;
-            long lo = 0;
-            long hi = 0;
             for (int u = start; u < j; u++) {
                 w[u - start] = '_';
-                lo = SeenWords.packLow(lo, u - start, '_');
-                hi = SeenWords.packHigh(hi, u - start, '_');
             }
             int all = c = text[j];
-            char lower = lower(c);
-            w[j - start] = lower;
-            lo = SeenWords.packLow(lo, j - start, lower);
-            hi = SeenWords.packHigh(hi, j - start, lower);
+            w[j - start] = lower(c);
             j++;
             while (true) {
                 while (j < n) {
@@ -188,22 +177,14 @@ final class LatinWords {
                         break;
                     }
                     all |= c;
-                    lower = lower(c);
-                    w[j - start] = lower;
-                    lo = SeenWords.packLow(lo, j - start, lower);
-                    hi = SeenWords.packHigh(hi, j - start, lower);
+                    w[j - start] = lower(c);
                     j++;
                 }
                 if (j + 1 < n && k > BREAK && joins(classes[text[j - 1]], k, classes[text[j + 1]])) {
                     char next = text[j + 1];
                     all |= c | next;
-                    lower = lower(next);
                     w[j - start] = c;
-                    w[j + 1 - start] = lower;
-                    lo = SeenWords.packLow(lo, j - start, c);
-                    hi = SeenWords.packHigh(hi, j - start, c);
-                    lo = SeenWords.packLow(lo, j + 1 - start, lower);
-                    hi = SeenWords.packHigh(hi, j + 1 - start, lower);
+                    w[j + 1 - start] = lower(next);
                     j += 2;
                 } else {
                     break;
@@ -217,11 +198,8 @@ final class LatinWords {
             if (all < 0x80) {
                 out = w;
                 outLength = j - start;
-                keyLo = outLength <= SeenWords.MAX_PACKED ? lo : 0;
-                keyHi = hi;
             } else {
                 fold(text, start, j);
-                keyLo = 0;
             }
             stopBefore = !first && stop;
             first = false;
@@ -246,15 +224,6 @@ final class LatinWords {
 
     int end() {
         return wordEnd;
-    }
-
-    /** The word's key in the table of seen words: lo 0 when the word is not its own key (too long, folded). */
-    long keyLo() {
-        return keyLo;
-    }
-
-    long keyHi() {
-        return keyHi;
     }
 
     /** Whether a full stop, "!" or "?" stands between the previous word of the text and this one (never the first). */

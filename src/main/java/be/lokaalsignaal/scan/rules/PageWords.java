@@ -248,8 +248,7 @@ final class PageWords {
         cut.start(reader.text, reader.base, reader.base + reader.length);
         int r = cut.next();
         while (r == LatinWords.WORD) {
-            reader.word(cut.word(), cut.length(), cut.keyLo(), cut.keyHi(), cut.start(), cut.end(),
-                    cut.stopBefore());
+            reader.word(cut.word(), cut.length(), cut.start(), cut.end(), cut.stopBefore());
             r = cut.next();
         }
         return r == LatinWords.END;
@@ -344,14 +343,11 @@ final class PageWords {
         public void word(char[] buffer, int length, int wordStart, int wordEnd) {
             boolean stop = lastEnd >= 0 && endsSentence(lastEnd, wordStart);
             lastEnd = wordEnd;
-            word(buffer, length, 0, 0, wordStart, wordEnd, stop);
+            word(buffer, length, wordStart, wordEnd, stop);
         }
 
-        /**
-         * A word, its key in the table of seen words if it was packed as it was cut (keyLo 0 if not), and whether a
-         * sentence ends between the text's previous word and it.
-         */
-        void word(char[] buffer, int length, long keyLo, long keyHi, int wordStart, int wordEnd, boolean stopBefore) {
+        /** A word and whether a sentence ends between the text's previous word and it. */
+        void word(char[] buffer, int length, int wordStart, int wordEnd, boolean stopBefore) {
             lastCutEnd = wordEnd;
             if (pendingLength >= 0) {
                 if (brokenAcrossLines(wordStart, buffer, length)) {
@@ -372,7 +368,7 @@ final class PageWords {
                 pendingStop = stopBefore;
                 return;
             }
-            emit(buffer, length, keyLo, keyHi, wordStart, wordEnd, stopBefore);
+            emit(buffer, length, wordStart, wordEnd, stopBefore);
         }
 
         void finish() {
@@ -411,12 +407,11 @@ final class PageWords {
             if (pendingLength >= 0) {
                 int n = pendingLength;
                 pendingLength = -1;
-                emit(pending, n, 0, 0, pendingStart, pendingEnd, pendingStop);
+                emit(pending, n, pendingStart, pendingEnd, pendingStop);
             }
         }
 
-        private void emit(char[] buffer, int length, long keyLo, long keyHi, int wordStart, int wordEnd,
-                boolean stopBefore) {
+        private void emit(char[] buffer, int length, int wordStart, int wordEnd, boolean stopBefore) {
             if (stopBefore) {
                 newSentence();
             }
@@ -424,8 +419,7 @@ final class PageWords {
                 firstStart = wordStart;
             }
             lastEmittedEnd = wordEnd;
-            addWord(wordStart, wordEnd, keyLo != 0 ? seen.listOf(buffer, length, keyLo, keyHi)
-                    : seen.listOf(buffer, length));
+            addWord(wordStart, wordEnd, seen.listOf(buffer, length));
         }
 
         private boolean endsSentence(int from, int to) {

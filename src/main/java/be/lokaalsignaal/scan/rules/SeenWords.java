@@ -9,8 +9,8 @@ import java.util.Map;
  * repeat their words (a 5 MB page: 700,000 words, 26,000 distinct) and the next page of a site mostly repeats the
  * last page's; the vocabulary's own caches are maps of strings. Here a word already seen costs one pass over its
  * letters and, in most cases, comparisons of longs: a word of up to 18 ASCII characters is its own key, two longs of
- * nine characters (seven bits a character), packed while the word is cut ({@link LatinWords}); a longer word is
- * found by its hash and compared with its characters, kept in one array.
+ * nine characters (seven bits a character); a longer word is found by its hash and compared with its characters,
+ * kept in one array.
  *
  * <p>A word's catalogue words are given as the number of their list ({@link #list}; 0 is the empty list of most
  * words), the same number for the same list as long as the table lives: a page keeps an int per catalogue word of it,
@@ -30,14 +30,12 @@ final class SeenWords {
     private static final long LONG_WORD = 1L << 63;
     /** Characters in one half of a word's key. */
     private static final int PACKED = 9;
-    /** The longest word that is its own key: nine characters of seven bits in each of two longs. */
-    static final int MAX_PACKED = 2 * PACKED;
     private static final ThreadLocal<SeenWords> THREAD = new ThreadLocal<>();
 
     private final Vocabulary vocabulary;
     /**
      * Three longs a slot: the key's two halves (low half 0: empty) and the entry (high half) with its list number
-     * (low half): a word found costs no second look-up in another array.
+     * (low half), so that a word found needs no second array.
      */
     private long[] slots;
     private int entries;
@@ -104,31 +102,28 @@ final class SeenWords {
 
     /** The number of the list of catalogue words a folded word of the page is; 0 for none. */
     int listOf(char[] word, int length) {
-        long lo = 0;
+        long lo;
         long hi = 0;
-        if (length > 0 && length <= MAX_PACKED) {
+        if (length > 0 && length <= 2 * PACKED) {
             int bits = 0;
-            for (int i = 0; i < length; i++) {
+            lo = 0;
+            int first = Math.min(length, PACKED);
+            for (int i = 0; i < first; i++) {
                 char c = word[i];
                 bits |= c;
-                lo = packLow(lo, i, c);
-                hi = packHigh(hi, i, c);
+                lo |= (long) c << (7 * i);
+            }
+            for (int i = PACKED; i < length; i++) {
+                char c = word[i];
+                bits |= c;
+                hi |= (long) c << (7 * (i - PACKED));
             }
             if (bits >= 0x80) {
-                lo = 0;
+                lo = hash(word, length);
+                hi = 0;
             }
-        }
-        return listOf(word, length, lo, hi);
-    }
-
-    /**
-     * The same, with the word's key packed by whoever cut it ({@link #packLow}, {@link #packHigh}, one call of each
-     * per character, from 0): a word of up to {@link #MAX_PACKED} ASCII characters; lo 0 when it is not one.
-     */
-    int listOf(char[] word, int length, long lo, long hi) {
-        if (lo == 0) {
+        } else {
             lo = hash(word, length);
-            hi = 0;
         }
         int mask = slots.length / 3 - 1;
         for (int s = slot(lo, hi, mask); ; s = (s + 1) & mask) {
@@ -164,19 +159,6 @@ final class SeenWords {
         return listCount++;
     }
 
-    /**
-     * A word's key, packed as its characters come: the character at i (from 0) goes to bits 7i of lo, or of hi from
-     * the tenth on. The characters are not 0, so words of different lengths differ; lo's top bit stays 0 and lo is
-     * never 0. One "or" a character, for the cutter's loop.
-     */
-    static long packLow(long lo, int i, char c) {
-        return i < PACKED ? lo | (long) c << (7 * i) : lo;
-    }
-
-    static long packHigh(long hi, int i, char c) {
-        return i >= PACKED ? hi | (long) c << (7 * (i - PACKED)) : hi;
-    }
-
     /** A word that is not its own key: a hash with the top bit set (a packed word's top bit is 0). */
     private static long hash(char[] word, int length) {
         // four characters to a multiplication: a long word is hashed at the speed of reading it
@@ -209,7 +191,7 @@ final class SeenWords {
             grow();
         }
         int e = entries++;
-        if (entries + 1 >= offsets.length) {
+        if (entries >= offsets.length) {
             offsets = Arrays.copyOf(offsets, offsets.length * 2);
         }
         int from = offsets[e];

@@ -52,33 +52,6 @@ class SeenWordsTest {
     }
 
     @Test
-    void a_word_cut_with_its_key_packed_finds_what_the_word_alone_finds() {
-        Vocabulary vocabulary = PageWordsTest.vocabulary();
-        SeenWords seen = SeenWords.of(vocabulary);
-        // the cutter gives up on other scripts: those words are left out
-        List<String> latin = words().stream().filter(w -> w.chars().allMatch(c -> c <= 0xFF)).toList();
-        String text = String.join(" ", latin) + " Campagne CAMPAGNES Veiligheids_plan a1.b2 __x é-én";
-        LatinWords cut = new LatinWords();
-        cut.start(text.toCharArray(), 0, text.length());
-        int packed = 0;
-        int catalogue = 0;
-        int r;
-        while ((r = cut.next()) == LatinWords.WORD) {
-            String word = new String(cut.word(), 0, cut.length());
-            int[] expected = vocabulary.match(word);
-            // asked with the cutter's key first: a wrong key would be stored and found again under it
-            assertThat(seen.list(seen.listOf(cut.word(), cut.length(), cut.keyLo(), cut.keyHi()))).as(word)
-                    .isEqualTo(expected);
-            assertThat(seen.list(seen.listOf(word.toCharArray(), word.length()))).as(word).isEqualTo(expected);
-            packed += cut.keyLo() != 0 ? 1 : 0;
-            catalogue += expected.length > 0 ? 1 : 0;
-        }
-        assertThat(r).as("the text read to its end").isEqualTo(LatinWords.END);
-        assertThat(packed).as("words cut with their key packed").isGreaterThan(50_000);
-        assertThat(catalogue).as("catalogue words").isGreaterThan(20);
-    }
-
-    @Test
     void a_thread_keeps_one_table_per_vocabulary_until_it_forgets() {
         Vocabulary one = PageWordsTest.vocabulary();
         Vocabulary other = PageWordsTest.vocabulary();
