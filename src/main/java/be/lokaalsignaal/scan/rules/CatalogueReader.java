@@ -107,9 +107,9 @@ final class CatalogueReader {
             String path = "readers[" + i + "]";
             JsonNode r = n.get(i);
             if (!r.isObject()) {
-                throw fail(path, "expected a mapping with id, kind, model and requires");
+                throw fail(path, "expected a mapping with id, kind, model, requires and notTitleOrUrl");
             }
-            onlyKeys(r, path, Set.of("id", "kind", "model", "requires"));
+            onlyKeys(r, path, Set.of("id", "kind", "model", "requires", "notTitleOrUrl"));
             String id = text(r, path, "id");
             if (!ids.add(id)) {
                 throw fail(path + ".id", "duplicate id '" + id + "'");
@@ -130,7 +130,9 @@ final class CatalogueReader {
             }
             List<Phrase> requires = r.has("requires") ? phrases(r.get("requires"), path + ".requires", true, true)
                     : List.of();
-            out.add(new SignalCatalogue.Reader(id, model, requires));
+            List<Phrase> notTitleOrUrl = r.has("notTitleOrUrl")
+                    ? phrases(r.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
+            out.add(new SignalCatalogue.Reader(id, model, requires, notTitleOrUrl));
         }
         return out;
     }

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * A reader's word on its kind, after the rules: their matches stay, with the reader's score and words beside their
  * own evidence, where it agrees; they go where it does not; where it finds the kind and no rule did, on a page that
- * names what it requires, its own match stands with the paragraph its words weigh most in. A page too short or too
+ * names what it requires and whose title or URL holds none of what it is kept from, its own match stands with the
+ * paragraph its words weigh most in. A page too short or too
  * long for the reader to judge (a line or two, a report of fifty pages: it learned from none such) is left to the
  * rules.
  */
@@ -48,7 +49,7 @@ final class ReaderVerdict {
                 ruled = true;
             }
         }
-        if (!ruled && names(index, reader.requires())) {
+        if (!ruled && names(index, reader.requires()) && inTitleOrUrl(index, reader.notTitleOrUrl()) == null) {
             // the paragraphs' own terms only here: the reader alone finds a kind on few pages
             int p = model.weightiest(PageTerms.of(content, selfNames).perParagraph());
             String text = p < 0 ? (content.title() == null ? "" : content.title()) : content.paragraphBlocks().get(p);
@@ -92,6 +93,11 @@ final class ReaderVerdict {
             return Optional.of(says(reader, reading) + ", but the page names none of the phrases it requires to add "
                     + "the kind");
         }
+        Phrase held = inTitleOrUrl(index, reader.notTitleOrUrl());
+        if (held != null) {
+            return Optional.of(says(reader, reading) + ", but it does not add the kind where the title or the URL "
+                    + "holds '" + held.source() + "'");
+        }
         return Optional.empty();
     }
 
@@ -116,6 +122,16 @@ final class ReaderVerdict {
             }
         }
         return false;
+    }
+
+    /** The first of the phrases that the page's title or URL holds, or null. */
+    private static Phrase inTitleOrUrl(PageIndex index, List<Phrase> phrases) {
+        if (phrases.isEmpty()) {
+            return null;
+        }
+        Hits hits = Hits.of(index, phrases, List.of());
+        int k = hits.first(index.title) >= 0 ? hits.first(index.title) : hits.first(index.url);
+        return k < 0 ? null : hits.phrase[k];
     }
 
     private static String strongestWords(ReaderModel.Reading reading) {

@@ -26,6 +26,7 @@ class ReaderInCatalogueTest {
                 kind: CAMPAIGN
                 model: readers/test-campaign.tsv
                 requires: [straatintimidatie]
+                notTitleOrUrl: [veiligheidsplan]
             """;
 
     /** A reader that counts the town's own words and holds the minister's against a page. */
@@ -107,6 +108,22 @@ class ReaderInCatalogueTest {
     }
 
     @Test
+    void theReaderAddsNoKindOnAPageWhoseTitleOrUrlHoldsWhatItIsKeptFrom() {
+        String body = "<p>Actie 3.1</p><p>Onze affiches tegen straatintimidatie hangen in alle bushokjes.</p>" + FOOTER;
+        String plan = "<html><head><title>Lokaal veiligheidsplan 2026-2031</title></head><body>" + body
+                + "</body></html>";
+
+        assertThat(catalogue.analyse(html("https://www.gemeente.be/plan", plan))).isEmpty();
+        assertThat(catalogue.whyNot(html("https://www.gemeente.be/plan", plan), null).get("campaign-reader"))
+                .startsWith("the reader scored the page 0.")
+                .endsWith("but it does not add the kind where the title or the URL holds 'veiligheidsplan'");
+        assertThat(catalogue.analyse(html("https://www.gemeente.be/veiligheidsplan/acties", "<html><body>" + body
+                + "</body></html>"))).isEmpty();
+        assertThat(catalogue.analyse(html("https://www.gemeente.be/nieuws", "<html><body>" + body
+                + "</body></html>"))).extracting(RuleMatch::getRule).containsExactly("campaign-reader");
+    }
+
+    @Test
     void aPageTooShortForTheReaderToJudgeIsLeftToTheRules() {
         String page = "<p>De minister lanceert een campagne tegen straatintimidatie.</p>";
 
@@ -163,6 +180,11 @@ class ReaderInCatalogueTest {
                 "requires: [\"@nergens\"]"));
         assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
                 .hasMessageContaining("readers[0].requires").hasMessageContaining("unknown list '@nergens'");
+
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace("notTitleOrUrl: [veiligheidsplan]",
+                "notTitleOrUrl: [\"@nergens\"]"));
+        assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
+                .hasMessageContaining("readers[0].notTitleOrUrl").hasMessageContaining("unknown list '@nergens'");
     }
 
     @Test
