@@ -34,17 +34,20 @@ class AccuracyFloorsTest {
     /**
      * What the held-out part scored: a change must not make it worse. These are the figures of its 1,035 pages, the
      * thirty-second to thirty-fifth parts, the 270 pages of evaluation 33 and the 225 read once at evaluations 34 to
-     * 36, with both readers (campaigns 0.965 / 0.939, safety plans 0.972 / 0.945, nightlife 0.965 / 0.976), rounded
-     * down; lower than the 810 pages gave (0.97 / 0.94, 0.96 / 0.95, 0.97 / 0.98) because the 225 pages were read
-     * once and scored lower, not because anything changed. A new part written blind sets its own at its first
-     * reading.
+     * 36, with both readers as trained at evaluation 37 and the nightlife reader's notTitleOrUrl (campaigns 0.972 /
+     * 0.939, safety plans 0.972 / 0.945, nightlife 0.980 / 0.972), rounded down (nightlife precision, 244 of 249, is
+     * just under 0.98). Before evaluation 37 they were 0.965 / 0.939, 0.972 / 0.945, 0.965 / 0.976: lower than the
+     * 810 pages gave (0.97 / 0.94, 0.96 / 0.95, 0.97 / 0.98) because the 225 pages were read once and scored lower,
+     * not because anything changed. Two of the nightlife false positives the notTitleOrUrl removed had been read in
+     * evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md). A new part
+     * written blind sets its own at its first reading.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.96, 0.93},
+            SignalKind.CAMPAIGN, new double[] {0.97, 0.93},
             SignalKind.SAFETY_PLAN, new double[] {0.97, 0.94},
-            SignalKind.NIGHTLIFE, new double[] {0.96, 0.97});
+            SignalKind.NIGHTLIFE, new double[] {0.97, 0.97});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -64,7 +67,7 @@ class AccuracyFloorsTest {
         return below;
     }
 
-    /** The development part, the opened blind parts with it, at the floors of every kind (990 of 996 campaigns: the campaign reader was trained on this part). */
+    /** The development part, the opened blind parts with it, at the floors of every kind (1,025 of 1,031 campaigns: the campaign reader was trained on this part). */
     @Test
     void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloors() {
         AccuracyReport report = run(DEV);
@@ -81,6 +84,10 @@ class AccuracyFloorsTest {
      * word of the catalogue's list: an action week against "intimidatie" (515), Ask for Angela's posters read as a
      * campaign (1109, 5138), consent slogans ("mijn lijf, mijn grens", "ja is ja", "geen fuif zonder respect": 1427,
      * 1577, 5633); an awareness team at the city's own festival, against harassment in words the list lacks (5188).
+     * Read at evaluation 37 and not tuned on (yet): the zone's plan on a page of the municipality's own police zone
+     * whose title the rules take for an outside body (8106), on a page naming its "focusthema's" (8115), 40 words
+     * from its theme in a council's decision list (8113), in a vacancy (8114, where the rules stay out by design),
+     * and a neighbour's plan described on a page of a town whose own zone has "andere prioriteiten" (8131).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -110,7 +117,12 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 4545-politiezone-grens-veiligheidsplan.html",
             "false- SAFETY_PLAN 4834-zemst-jaarverslag-pz-kastze-2025.pdf.txt",
             "false- SAFETY_PLAN 5426-zvp-arro-ieper.pdf.txt",
-            "false- NIGHTLIFE 5188-genk-on-stage-veilig.html");
+            "false- NIGHTLIFE 5188-genk-on-stage-veilig.html",
+            "false- SAFETY_PLAN 8106-tielt-winge-politie-prioriteiten.html",
+            "false- SAFETY_PLAN 8113-merelbeke-melle-besluitenlijst-gemeenteraad.pdf.txt",
+            "false- SAFETY_PLAN 8114-bilzen-hoeselt-vacature-beleidsmedewerker-integrale-veiligheid.html",
+            "false- SAFETY_PLAN 8115-halle-politie-zennevallei-prioriteiten.html",
+            "false+ SAFETY_PLAN 8131-lede-infoblad-buren-aalst-veiligheidsplan.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
@@ -121,7 +133,7 @@ class AccuracyFloorsTest {
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(4303);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(4438);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
