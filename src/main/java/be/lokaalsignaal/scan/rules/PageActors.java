@@ -280,8 +280,9 @@ final class PageActors {
         ownPhrases.addAll(ownNames);
         List<Phrase> outsidePhrases = new ArrayList<>(actors.outside());
         outsidePhrases.addAll(otherNames);
-        Hits o = capitalsOnly(Hits.of(index, ownPhrases, List.of()));
-        Hits x = capitalsOnly(Hits.of(index, outsidePhrases, List.of()));
+        // a name inside another's is not named: "Tielt" in "Tielt-Winge", on either town's page
+        Hits o = capitalsOnly(Hits.of(index, ownPhrases, otherNames));
+        Hits x = capitalsOnly(Hits.of(index, outsidePhrases, ownNames));
         Hits l = Hits.of(index, actors.local(), List.of());
         Hits r = Hits.of(index, actors.others(), List.of());
         Hits partners = Hits.of(index, actors.partners(), List.of());

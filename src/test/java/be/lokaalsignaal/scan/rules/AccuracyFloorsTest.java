@@ -84,10 +84,10 @@ class AccuracyFloorsTest {
      * word of the catalogue's list: an action week against "intimidatie" (515), Ask for Angela's posters read as a
      * campaign (1109, 5138), consent slogans ("mijn lijf, mijn grens", "ja is ja", "geen fuif zonder respect": 1427,
      * 1577, 5633); an awareness team at the city's own festival, against harassment in words the list lacks (5188).
-     * Read at evaluation 37 and not tuned on (yet): the zone's plan on a page of the municipality's own police zone
-     * whose title the rules take for an outside body (8106), on a page naming its "focusthema's" (8115), 40 words
-     * from its theme in a council's decision list (8113), in a vacancy (8114, where the rules stay out by design),
-     * and a neighbour's plan described on a page of a town whose own zone has "andere prioriteiten" (8131).
+     * Read at evaluation 37 and not tuned on (yet): the zone's plan on a page naming its "focusthema's", each in a
+     * section of its own (8115), 40 words from its theme in a council's decision list (8113), in a vacancy (8114,
+     * where the rules stay out by design), and a neighbour's plan described on a page of a town whose own zone has
+     * "andere prioriteiten" (8131). (8106, Tielt-Winge's own name read as Tielt's, was a fault in reading names.)
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -118,7 +118,6 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 4834-zemst-jaarverslag-pz-kastze-2025.pdf.txt",
             "false- SAFETY_PLAN 5426-zvp-arro-ieper.pdf.txt",
             "false- NIGHTLIFE 5188-genk-on-stage-veilig.html",
-            "false- SAFETY_PLAN 8106-tielt-winge-politie-prioriteiten.html",
             "false- SAFETY_PLAN 8113-merelbeke-melle-besluitenlijst-gemeenteraad.pdf.txt",
             "false- SAFETY_PLAN 8114-bilzen-hoeselt-vacature-beleidsmedewerker-integrale-veiligheid.html",
             "false- SAFETY_PLAN 8115-halle-politie-zennevallei-prioriteiten.html",

@@ -59,6 +59,17 @@ class ActorRulesTest {
     }
 
     @Test
+    void aTownWhoseNameHoldsAnotherTownsNameIsItselfAndNotTheOther() {
+        String tieltWinge = "24135";
+        String tielt = "37022";
+        String priorities = "<h2>Prioriteiten</h2><p>In het zonaal veiligheidsplan kozen de burgemeesters van de zone "
+                + "voor verkeersveiligheid, inbraken, drugs, en intrafamiliaal en seksueel geweld.</p>";
+        assertThat(kinds(tieltWinge, page("Gemeente Tielt-Winge", priorities))).containsExactly("SAFETY_PLAN");
+        assertThat(kinds(tielt, page("Stad Tielt", "<p>De gemeente Tielt-Winge start een campagne tegen seksueel "
+                + "geweld.</p>"))).isEmpty();
+    }
+
+    @Test
     void theCityAndANationalBodyActingTogetherIsTheCitysCampaign() {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad en Sensoa lanceren een campagne tegen seksuele "
                 + "intimidatie in de jeugdbewegingen.</p>"))).containsExactly("CAMPAIGN");
