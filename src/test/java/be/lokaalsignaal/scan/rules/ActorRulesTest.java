@@ -67,6 +67,8 @@ class ActorRulesTest {
         assertThat(kinds(tieltWinge, page("Gemeente Tielt-Winge", priorities))).containsExactly("SAFETY_PLAN");
         assertThat(kinds(tielt, page("Stad Tielt", "<p>De gemeente Tielt-Winge start een campagne tegen seksueel "
                 + "geweld.</p>"))).isEmpty();
+        // the register's other such pair
+        assertThat(kinds("13031", page("Gemeente Oud-Turnhout", priorities))).containsExactly("SAFETY_PLAN");
     }
 
     @Test
