@@ -85,6 +85,12 @@ final class Hits {
         return first(b.from, b.to);
     }
 
+    /** The first hit in the page's title, else in its URL, or -1. */
+    int firstInTitleOrUrl(PageIndex index) {
+        int k = first(index.title);
+        return k >= 0 ? k : first(index.url);
+    }
+
     static int lowerBound(int[] a, int n, int key) {
         return lowerBound(a, n, key, 0);
     }

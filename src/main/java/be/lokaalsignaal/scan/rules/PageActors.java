@@ -280,9 +280,10 @@ final class PageActors {
         ownPhrases.addAll(ownNames);
         List<Phrase> outsidePhrases = new ArrayList<>(actors.outside());
         outsidePhrases.addAll(otherNames);
-        // a name inside another's is not named: "Tielt" in "Tielt-Winge", on either town's page
-        Hits o = capitalsOnly(Hits.of(index, ownPhrases, otherNames));
-        Hits x = capitalsOnly(Hits.of(index, outsidePhrases, ownNames));
+        // a name inside another's is not named: "Tielt" in "Tielt-Winge", on either town's page (only the few names
+        // that hold another are looked for around each hit, not every other name)
+        Hits o = capitalsOnly(Hits.of(index, ownPhrases, holding(otherNames, ownNames)));
+        Hits x = capitalsOnly(Hits.of(index, outsidePhrases, holding(ownNames, otherNames)));
         Hits l = Hits.of(index, actors.local(), List.of());
         Hits r = Hits.of(index, actors.others(), List.of());
         Hits partners = Hits.of(index, actors.partners(), List.of());
@@ -307,6 +308,29 @@ final class PageActors {
         joins = Hits.of(index, actors.joins(), List.of());
         says = Hits.of(index, actors.says(), List.of());
         we = Hits.of(index, actors.we(), List.of());
+    }
+
+    /** The names whose words hold all words of one of the others in a row: "Tielt-Winge" holds "Tielt". */
+    private static List<Phrase> holding(List<Phrase> names, List<Phrase> others) {
+        List<Phrase> out = new ArrayList<>();
+        for (Phrase n : names) {
+            for (Phrase o : others) {
+                if (o.length() < n.length() && holds(n.words(), o.words())) {
+                    out.add(n);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean holds(int[] words, int[] part) {
+        for (int i = 0; i + part.length <= words.length; i++) {
+            if (Arrays.equals(words, i, i + part.length, part, 0, part.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

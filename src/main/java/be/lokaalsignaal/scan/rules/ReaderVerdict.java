@@ -129,7 +129,7 @@ final class ReaderVerdict {
             return null;
         }
         Hits hits = Hits.of(index, phrases, List.of());
-        int k = hits.first(index.title) >= 0 ? hits.first(index.title) : hits.first(index.url);
+        int k = hits.firstInTitleOrUrl(index);
         return k < 0 ? null : hits.phrase[k];
     }
 

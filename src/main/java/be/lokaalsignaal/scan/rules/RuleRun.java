@@ -84,7 +84,7 @@ final class RuleRun {
         }
         if (!rule.notTitleOrUrl().isEmpty()) {
             Hits n = hits(rule.notTitleOrUrl());
-            int k = n.first(index.title) >= 0 ? n.first(index.title) : n.first(index.url);
+            int k = n.firstInTitleOrUrl(index);
             if (k >= 0) {
                 why = "notTitleOrUrl '" + n.phrase[k].source() + "' in the title or the URL";
                 return null;

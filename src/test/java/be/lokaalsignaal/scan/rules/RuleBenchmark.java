@@ -36,7 +36,7 @@ import org.jsoup.Jsoup;
  * machine do not count.
  *
  * <pre>
- * bench/rules.sh      (a JVM of its own with the test classpath)
+ * bench/rules.sh      (three JVMs of their own with the test classpath; FORKS=1 for one)
  * </pre>
  */
 public final class RuleBenchmark {
