@@ -39,6 +39,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     // a loaded machine starts the registry slowly; failing the start would be worse than waiting
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    private static final int START_ATTEMPTS = 2;
 
     /** Pauses between attempts to restart a registry that died, growing up to the last. */
     private static final List<Duration> RESTART_PAUSES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
@@ -51,19 +52,22 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private final ServiceAddress address;
     private final int port;
     private final Path logFile;
+    /** Where the log ended when this instance's process was launched: what that process writes comes after. */
+    private final long launchedAt;
     private final Path pidFile;
     private final DirLock lock;
     private final Thread shutdownHook;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile Duration exitGrace = Duration.ZERO;
 
-    private EmbeddedRegistry(ProcessBuilder builder, Process process, ServiceAddress address, int port, Path logFile, Path pidFile,
-                             DirLock lock) {
+    private EmbeddedRegistry(ProcessBuilder builder, Process process, ServiceAddress address, int port, Path logFile, long launchedAt,
+                             Path pidFile, DirLock lock) {
         this.builder = builder;
         this.process = process;
         this.address = address;
         this.port = port;
         this.logFile = logFile;
+        this.launchedAt = launchedAt;
         this.pidFile = pidFile;
         this.lock = lock;
         // if the JVM exits without close(), the registry must not live on as an orphan
@@ -94,7 +98,6 @@ public final class EmbeddedRegistry implements AutoCloseable {
     public static EmbeddedRegistry start(Path apicurioHome, Path dataDir, ServiceAddress address) {
         long started = System.nanoTime();
         Path runnerJar = runnerJar(apicurioHome, "given directory");
-        int httpPort = address.choosePort("the embedded schema registry");
         Path registryDir = dataDir.toAbsolutePath().resolve("registry");
         Path logFile = registryDir.resolve("registry.log");
         Path pidFile = registryDir.resolve(PID_FILE);
@@ -105,20 +108,55 @@ public final class EmbeddedRegistry implements AutoCloseable {
         }
         DirLock lock = DirLock.acquire(registryDir.resolve("registry.lock"),
                 "Cannot start the embedded schema registry: another instance uses " + registryDir);
-        Process process;
-        ProcessBuilder builder;
         try {
             // holding the lock, a registry still alive on this directory has no owner any more: it would keep the database locked
             ChildProcesses.endStale(pidFile, "The schema registry");
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        for (int attempt = 1; ; attempt++) {
+            EmbeddedRegistry registry = launch(runnerJar, registryDir, address, logFile, pidFile, lock);
+            try {
+                registry.awaitReady(registry.process, registry.launchedAt);
+                registry.superviseUntilClosed(registry.process);
+                log.info("Embedded schema registry ready on {} in {} ms (log in {})", registry.url(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logFile);
+                return registry;
+            } catch (ExitedBeforeReady e) {
+                if (attempt == START_ATTEMPTS) {
+                    registry.close();
+                    throw e;
+                }
+                // a start can fail for a passing reason (its chosen port taken meanwhile, the database of a registry just
+                // ended not yet released); one more try costs a few seconds, a failed run of the application far more
+                log.warn("Starting the schema registry once more. {}", e.getMessage());
+                registry.discard();
+                sleep(RESTART_PAUSES.get(0));
+            } catch (RuntimeException e) {
+                registry.close();
+                throw e;
+            }
+        }
+    }
+
+    /** Starts the registry's process on a port chosen now; the caller holds {@code lock} and waits for it to get ready. */
+    private static EmbeddedRegistry launch(Path runnerJar, Path registryDir, ServiceAddress address, Path logFile, Path pidFile,
+                                           DirLock lock) {
+        try {
+            int httpPort = address.choosePort("the embedded schema registry");
             // stdin stays an open pipe: the registry's parent watch ends the registry when this process ends
-            builder = new ProcessBuilder(command(runnerJar, address.bindHost(), httpPort, ChildProcesses.watchParentOptions(registryDir)))
+            ProcessBuilder builder = new ProcessBuilder(command(runnerJar, address.bindHost(), httpPort,
+                    ChildProcesses.watchParentOptions(registryDir)))
                     .directory(registryDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().put("REGISTRY_DATASOURCE_URL",
                     "jdbc:h2:file:" + registryDir.resolve("registry_db"));
-            process = builder.start();
+            long logStart = LogTail.mark(logFile);
+            Process process = builder.start();
             ChildProcesses.record(pidFile, process);
+            return new EmbeddedRegistry(builder, process, address, httpPort, logFile, logStart, pidFile, lock);
         } catch (IOException e) {
             lock.close();
             throw new UncheckedIOException("Cannot start the schema registry from " + runnerJar, e);
@@ -126,17 +164,16 @@ public final class EmbeddedRegistry implements AutoCloseable {
             lock.close();
             throw e;
         }
-        EmbeddedRegistry registry = new EmbeddedRegistry(builder, process, address, httpPort, logFile, pidFile, lock);
+    }
+
+    /** Drops an instance whose process has died on start, keeping the lock for the next attempt. */
+    private void discard() {
+        closing = true;
         try {
-            registry.awaitReady(process);
-        } catch (RuntimeException e) {
-            registry.close();
-            throw e;
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // nothing left to stop
         }
-        registry.superviseUntilClosed(process);
-        log.info("Embedded schema registry ready on {} in {} ms (log in {})", registry.url(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logFile);
-        return registry;
     }
 
     /**
@@ -211,8 +248,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
         long started = System.nanoTime();
         for (int attempt = 0; !closing; attempt++) {
             try {
+                long logStart = LogTail.mark(logFile);
                 Process next = startProcess();
-                awaitReady(next);
+                awaitReady(next, logStart);
                 outage = null;
                 log.info("Embedded schema registry restarted in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 superviseUntilClosed(next);
@@ -299,7 +337,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    private void awaitReady(Process process) {
+    /** Waits for the registry to answer ready; if it dies first, the error carries what it wrote to its log since {@code logStart}. */
+    private void awaitReady(Process process, long logStart) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + address.localHost() + ":" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(2))
@@ -309,8 +348,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
             while (true) {
                 // checked before each probe: another process that took the port must not pass for ours
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Schema registry exited with code " + process.exitValue()
-                            + " before it was ready on port " + port + "; see " + logFile);
+                    throw new ExitedBeforeReady("Schema registry exited with code " + process.exitValue()
+                            + " before it was ready on port " + port + "; see " + logFile + LogTail.since(logFile, logStart));
                 }
                 try {
                     if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
@@ -374,5 +413,12 @@ public final class EmbeddedRegistry implements AutoCloseable {
                 + "apicurio-registry-app-*" + RUNNER_JAR_SUFFIX + " with its lib/ directory. Run ./mvnw package to "
                 + "unpack it into target/apicurio, or point the system property " + HOME_PROPERTY
                 + " or the environment variable " + HOME_ENV + " at an unpacked copy.");
+    }
+
+    /** The registry's process ended before it answered ready. */
+    private static final class ExitedBeforeReady extends IllegalStateException {
+        ExitedBeforeReady(String message) {
+            super(message);
+        }
     }
 }
