@@ -32,22 +32,23 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,035 pages, the
-     * thirty-second to thirty-fifth parts, the 270 pages of evaluation 33 and the 225 read once at evaluations 34 to
-     * 36, with both readers as trained at evaluation 37 and the nightlife reader's notTitleOrUrl (campaigns 0.972 /
-     * 0.939, safety plans 0.972 / 0.945, nightlife 0.980 / 0.972), rounded down (nightlife precision, 244 of 249, is
-     * just under 0.98). Before evaluation 37 they were 0.965 / 0.939, 0.972 / 0.945, 0.965 / 0.976: lower than the
-     * 810 pages gave (0.97 / 0.94, 0.96 / 0.95, 0.97 / 0.98) because the 225 pages were read once and scored lower,
-     * not because anything changed. Two of the nightlife false positives the notTitleOrUrl removed had been read in
-     * evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md). A new part
-     * written blind sets its own at its first reading.
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,170 pages, the
+     * thirty-second to thirty-fifth parts, the 270 pages of evaluation 33, the 225 read once at evaluations 34 to 36
+     * and the 135 of evaluation 38, with both readers as trained at evaluation 37 and the nightlife reader's
+     * notTitleOrUrl (campaigns 0.972 / 0.936, safety plans 0.955 / 0.955, nightlife 0.982 / 0.965), rounded down.
+     * The 1,035 pages before evaluation 38 gave 0.972 / 0.939, 0.972 / 0.945, 0.980 / 0.972: the guard went down
+     * because 135 harder pages were added (their safety-plan precision alone 0.882), not because anything changed.
+     * Two of the nightlife false positives the notTitleOrUrl removed had been read in evaluation 34's confusion list:
+     * for that pattern the held-out figure is not blind (ACCURACY.md). Evaluation 38's confusion list was read and not
+     * tuned on: a change made for what it shows moves those pages to the development part. A new part written blind
+     * sets its own at its first reading.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
             SignalKind.CAMPAIGN, new double[] {0.97, 0.93},
-            SignalKind.SAFETY_PLAN, new double[] {0.97, 0.94},
-            SignalKind.NIGHTLIFE, new double[] {0.97, 0.97});
+            SignalKind.SAFETY_PLAN, new double[] {0.95, 0.95},
+            SignalKind.NIGHTLIFE, new double[] {0.98, 0.96});
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -150,7 +151,8 @@ class AccuracyFloorsTest {
      * thirty-third (evaluation 30), 0.905 on the thirty-fourth and thirty-fifth (evaluation 31), 0.865 on those four
      * together (ACCURACY.md). Reached again on those four parts with the campaign reader (evaluation 32), missed on
      * the 810 pages with the next 270 for nightlife precision (0.945, evaluation 33), and reached with the nightlife
-     * reader (evaluation 34), and on the 1,035 pages with the 225 read once after it (evaluations 35 and 36). The
+     * reader (evaluation 34), on the 1,035 pages with the 225 read once after it (evaluations 35 and 36), and on the
+     * 1,170 with the 135 of evaluation 38 (whose safety-plan precision alone was 0.882). The
      * held-out part has been read many times for its figures, so this floor guards it; the parts read once say how the
      * catalogue holds on pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and
      * nightlife.
