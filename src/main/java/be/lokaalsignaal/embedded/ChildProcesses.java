@@ -65,6 +65,54 @@ final class ChildProcesses {
         }
     }
 
+    /**
+     * The command prefix that starts a child in a session of its own, where the system has one ({@code setsid}, which
+     * execs the child in place: its process id stays the one {@link Process#pid} gives). A terminal's Ctrl-C, and a
+     * service manager's stop, signal the whole process group: a child in this one would end at the same moment as
+     * this process starts to stop, while Kafka Streams may still need the registry to close, and this process would
+     * take the child's end for a crash. In a session of its own the child is stopped by this process, in order; if
+     * this process dies, the child's parent watch ends it.
+     */
+    static List<String> ownSession() {
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                return List.of(setsid);
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * Whether this JVM is stopping, looked at for up to a second: a child that ended on the same signal as this process
+     * (a process group's) is not to be started again. The JVM begins its stop within milliseconds of the signal.
+     */
+    static boolean endedWithThisProcess() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        do {
+            if (jvmStopping()) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
+    private static boolean jvmStopping() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException stopping) {
+            return true;
+        }
+    }
+
     /** Records a started child, so that a later start can find it. */
     static void record(Path pidFile, Process process) {
         String startedAt = process.info().startInstant().map(i -> String.valueOf(i.toEpochMilli())).orElse("-");

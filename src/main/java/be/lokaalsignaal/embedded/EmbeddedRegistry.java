@@ -239,7 +239,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     }
 
     private void restartAfter(Process died) {
-        if (closing || died != process) {
+        if (closing || died != process || ChildProcesses.endedWithThisProcess()) {
             return;
         }
         outage = "the embedded schema registry stopped (exit code " + died.exitValue() + ") and is being restarted; see " + logFile;
@@ -374,7 +374,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private static List<String> command(Path runnerJar, String bindHost, int httpPort, List<String> watchParent) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new java.util.ArrayList<>(ChildProcesses.ownSession());
+        command.addAll(List.of(
                 java,
                 // measured: 256 MB is ample for a registry with a few dozen schemas
                 "-Xmx256m",

@@ -37,6 +37,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ import picocli.CommandLine;
  * {@code run} as the README promises it: bad configuration is one line and exit code 2 before
  * anything starts, a second run on the same data directory comes back with the same topics and
  * schema ids, a given cluster means nothing embedded, and the packaged jar answers health and stops
- * on SIGTERM with nothing left behind.
+ * on SIGTERM, to it alone or to its whole process group, with nothing left behind.
  */
 class RunCommandIT {
 
@@ -219,22 +220,9 @@ class RunCommandIT {
 
     @Test
     void thePackagedJarAnswersHealthAndStopsOnSigtermWithNoChildProcessLeft() throws Exception {
-        Path jar = Path.of("target", "lokaal-signaal-all.jar").toAbsolutePath();
-        assertThat(jar).as("the runnable jar, built in the package phase").exists();
-        Path dataDir = Files.createDirectories(tmp.resolve("data"));
         Path log = tmp.resolve("run.log");
         int port = freePort();
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
-        String apicurioHome = System.getProperty(EmbeddedRegistry.HOME_PROPERTY);
-        if (apicurioHome != null) {
-            command.add("-D" + EmbeddedRegistry.HOME_PROPERTY + "=" + apicurioHome);
-        }
-        // no initial scan: the test must not crawl the real municipal websites
-        command.addAll(List.of("-jar", jar.toString(), "run", "--http-port", String.valueOf(port), "--data-dir", dataDir.toString(), "--no-initial-scan",
-                "--kafka-port", "0", "--registry-port", "0"));
-
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(packagedRun(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             // the jar's start and then the processing of the bundled data: a liveness bound for a busy machine
             awaitHealthUp(process, port, HEALTH_WAIT, log);
@@ -249,6 +237,56 @@ class RunCommandIT {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * A terminal's Ctrl-C and a service manager's stop signal the whole process group (SIGTERM here: a test JVM
+     * may have been started with SIGINT ignored, and the JVM then keeps ignoring it): the application stops the
+     * registry itself, in order, and does not take its end for a crash to restart from.
+     */
+    @Test
+    void aStopSignalToTheWholeProcessGroupStopsInOrderWithoutRestartingTheRegistry() throws Exception {
+        Path setsid = Path.of("/usr/bin/setsid");
+        Assumptions.assumeTrue(Files.isExecutable(setsid), "no setsid on this machine to start a process group");
+        Path log = tmp.resolve("run.log");
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(setsid.toString()));
+        command.addAll(packagedRun(port));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitHealthUp(process, port, HEALTH_WAIT, log);
+            List<ProcessHandle> children = process.descendants().toList();
+            assertThat(children).as("the embedded registry runs as a child process").isNotEmpty();
+
+            Process kill = new ProcessBuilder("kill", "-TERM", "--", "-" + process.pid()).inheritIO().start();
+            assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped after SIGTERM to its group; log:%n%s", tail(log)).isTrue();
+            assertThat(children).as("child processes after the stop").noneMatch(ProcessHandle::isAlive);
+            assertThat(Files.readString(log)).as("the log of the stop")
+                    .contains("Embedded schema registry stopped")
+                    .doesNotContain("restarting it", "Restarting the embedded schema registry", "does not answer");
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /** The packaged jar's run command on a fresh data directory, embedded broker and registry on free ports. */
+    private List<String> packagedRun(int port) throws IOException {
+        Path jar = Path.of("target", "lokaal-signaal-all.jar").toAbsolutePath();
+        assertThat(jar).as("the runnable jar, built in the package phase").exists();
+        Path dataDir = Files.createDirectories(tmp.resolve("data"));
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        String apicurioHome = System.getProperty(EmbeddedRegistry.HOME_PROPERTY);
+        if (apicurioHome != null) {
+            command.add("-D" + EmbeddedRegistry.HOME_PROPERTY + "=" + apicurioHome);
+        }
+        // no initial scan: the test must not crawl the real municipal websites
+        command.addAll(List.of("-jar", jar.toString(), "run", "--http-port", String.valueOf(port), "--data-dir", dataDir.toString(),
+                "--no-initial-scan", "--kafka-port", "0", "--registry-port", "0"));
+        return command;
     }
 
     private static void awaitHealthUp(Process process, int port, Duration limit, Path log) throws Exception {
