@@ -232,6 +232,7 @@ class RunCommandIT {
             process.destroy();
 
             assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped after SIGTERM; log:%n%s", tail(log)).isTrue();
+            assertThat(process.exitValue()).as("the exit code of a stop on SIGTERM (README)").isEqualTo(STOPPED_BY_SIGTERM);
             assertThat(children).as("child processes after the stop").noneMatch(ProcessHandle::isAlive);
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -262,6 +263,7 @@ class RunCommandIT {
             assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
             assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped after SIGTERM to its group; log:%n%s", tail(log)).isTrue();
+            assertThat(process.exitValue()).as("the exit code of a stop on SIGTERM (README)").isEqualTo(STOPPED_BY_SIGTERM);
             assertThat(children).as("child processes after the stop").noneMatch(ProcessHandle::isAlive);
             assertThat(Files.readString(log)).as("the log of the stop")
                     .contains("Embedded schema registry stopped")
@@ -320,6 +322,9 @@ class RunCommandIT {
             return status == 200 && "UP".equals(state);
         }
     }
+
+    /** 128 + 15, as the JVM ends on SIGTERM once its shutdown hooks have run (Ctrl-C: 128 + 2). */
+    private static final int STOPPED_BY_SIGTERM = 143;
 
     /** A liveness bound: health becomes UP once the data published before start-up is processed. */
     private static final Duration HEALTH_WAIT = Duration.ofMinutes(6);
