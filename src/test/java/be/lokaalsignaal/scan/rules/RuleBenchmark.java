@@ -32,8 +32,8 @@ import org.jsoup.Jsoup;
  * The JVM runs with its heap fixed and touched at start ({@code bench/rules.sh}): with a growing heap, runs of
  * both the parse and the rules went from about 30 and 45 ms to 80 ms and back, the difference system time
  * spent faulting in fresh memory, whichever step happened to allocate after the heap had grown or shrunk.
- * Medians over repeated runs after as many to warm up; CPU time of this thread, so other processes on a busy
- * machine do not count.
+ * Medians over repeated runs after as many to warm up, and at least four seconds of them; CPU time of this thread,
+ * so other processes on a busy machine do not count.
  *
  * <pre>
  * bench/rules.sh      (three JVMs of their own with the test classpath; FORKS=1 for one)
@@ -44,6 +44,7 @@ public final class RuleBenchmark {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final String URL = "https://www.voorbeeld.be/nieuws";
     private static final String NIS = "12025";
+    private static final long WARM_UP_NANOS = 4_000_000_000L;
 
     private RuleBenchmark() {
     }
@@ -103,8 +104,11 @@ public final class RuleBenchmark {
     }
 
     private static void measure(String page, String step, int runs, Supplier<?> work, Boolean rules, Runnable before) {
-        // as many runs to warm up as to measure: after three, the 20 KB page's rules were still being compiled
-        for (int i = 0; i < Math.max(3, runs); i++) {
+        // as many runs to warm up as to measure, and at least four seconds of them: after three, the 20 KB page's
+        // rules were still being compiled; after thirty (1.4 s), the 5 MB page's rules still took 46 ms, 39 ms once
+        // warm (measured in one JVM, alternating rounds of runs with and without the readers)
+        long warmFrom = CPU.getCurrentThreadCpuTime();
+        for (int i = 0; i < Math.max(3, runs) || CPU.getCurrentThreadCpuTime() - warmFrom < WARM_UP_NANOS; i++) {
             before.run();
             work.get();
         }
