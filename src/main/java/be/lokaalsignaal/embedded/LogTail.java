@@ -28,7 +28,10 @@ final class LogTail {
         }
     }
 
-    /** The last lines written after {@code offset}, each indented; empty if there are none or the log cannot be read. */
+    /**
+     * The last lines written after {@code offset} but a stack trace's frames, each indented; empty if there are none or
+     * the log cannot be read.
+     */
     static String since(Path log, long offset) {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long from = Math.max(offset, file.length() - MAX_BYTES);
@@ -37,7 +40,9 @@ final class LogTail {
             file.readFully(bytes);
             Deque<String> last = new ArrayDeque<>();
             for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r?\n")) {
-                if (!line.isBlank()) {
+                // a Java stack trace's frames say where, its first line and its causes say why
+                String stripped = line.strip();
+                if (!line.isBlank() && !stripped.startsWith("at ") && !(stripped.startsWith("... ") && stripped.endsWith(" more"))) {
                     last.addLast(line.strip());
                     if (last.size() > MAX_LINES) {
                         last.removeFirst();

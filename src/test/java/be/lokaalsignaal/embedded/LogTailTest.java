@@ -31,6 +31,23 @@ class LogTailTest {
     }
 
     @Test
+    void aStackTraceGivesItsMessageAndCausesNotItsFrames() throws Exception {
+        Path log = dir.resolve("registry.log");
+        Files.writeString(log, String.join("\n",
+                "ERROR [io.quarkus.runtime.Application] Failed to start application",
+                "java.lang.RuntimeException: Failed to start quarkus",
+                "\tat io.quarkus.runner.ApplicationImpl.doStart(Unknown Source)",
+                "\tat io.quarkus.runtime.Application.start(Application.java:101)",
+                "Caused by: org.h2.jdbc.JdbcSQLNonTransientConnectionException: Database may be already in use",
+                "\tat org.h2.message.DbException.getJdbcSQLException(DbException.java:690)",
+                "\t... 12 more", ""));
+
+        assertThat(LogTail.since(log, 0)).doesNotContain("at io.quarkus", "at org.h2", "12 more")
+                .contains("Failed to start application", "Failed to start quarkus")
+                .endsWith("Caused by: org.h2.jdbc.JdbcSQLNonTransientConnectionException: Database may be already in use");
+    }
+
+    @Test
     void aMissingOrUnchangedLogGivesNoExcerpt() throws Exception {
         Path log = dir.resolve("registry.log");
         assertThat(LogTail.mark(log)).isZero();
