@@ -160,8 +160,9 @@ class AccuracyFloorsTest {
      * together (ACCURACY.md). Reached again on those four parts with the campaign reader (evaluation 32), missed on
      * the 810 pages with the next 270 for nightlife precision (0.945, evaluation 33), and reached with the nightlife
      * reader (evaluation 34), on the 1,035 pages with the 225 read once after it (evaluations 35 and 36), and on the
-     * 1,170 with the 135 of evaluation 38 (whose safety-plan precision alone was 0.882); not for safety plans on the 1,305
-     * with the 135 of evaluation 39 (0.942 / 0.928; those pages alone 0.867 / 0.788). The held-out part has been read many times for its figures, so this floor guards it; the parts read once say how the
+     * 1,170 with the 135 of evaluation 38 (whose safety-plan precision alone was 0.882); not for safety plans on the
+     * 1,305 with the 135 of evaluation 39 (0.942 / 0.928; those pages alone 0.867 / 0.788). The held-out part has been
+     * read many times for its figures, so this floor guards it; the parts read once say how the
      * catalogue holds on pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and
      * nightlife.
      */

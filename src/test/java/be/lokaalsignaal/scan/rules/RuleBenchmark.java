@@ -105,8 +105,8 @@ public final class RuleBenchmark {
 
     private static void measure(String page, String step, int runs, Supplier<?> work, Boolean rules, Runnable before) {
         // as many runs to warm up as to measure, and at least four seconds of them: after three, the 20 KB page's
-        // rules were still being compiled; after thirty (1.4 s), the 5 MB page's rules still took 46 ms, 39 ms once
-        // warm (measured in one JVM, alternating rounds of runs with and without the readers)
+        // rules were still being compiled; over their first forty runs (about 2 s) the 5 MB page's rules took 46 ms at
+        // the median, 39 ms in every later round (one JVM, rounds with and without the readers alternating)
         long warmFrom = CPU.getCurrentThreadCpuTime();
         for (int i = 0; i < Math.max(3, runs) || CPU.getCurrentThreadCpuTime() - warmFrom < WARM_UP_NANOS; i++) {
             before.run();
