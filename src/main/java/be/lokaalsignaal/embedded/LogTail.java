@@ -42,8 +42,9 @@ final class LogTail {
             for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r?\n")) {
                 // a Java stack trace's frames say where, its first line and its causes say why
                 String stripped = line.strip();
-                if (!line.isBlank() && !stripped.startsWith("at ") && !(stripped.startsWith("... ") && stripped.endsWith(" more"))) {
-                    last.addLast(line.strip());
+                boolean frame = stripped.startsWith("at ") || stripped.startsWith("... ") && stripped.endsWith(" more");
+                if (!stripped.isEmpty() && !frame) {
+                    last.addLast(stripped);
                     if (last.size() > MAX_LINES) {
                         last.removeFirst();
                     }
