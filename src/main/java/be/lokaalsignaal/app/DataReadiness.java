@@ -41,6 +41,13 @@ import org.slf4j.LoggerFactory;
  * growing or the depth of the topology (five steps) is covered; what arrives after that is new
  * work, not start-up data. A partition behind its end only by transaction markers or aborted records
  * ({@link MarkerProbe}) has been reached. Once reached, readiness stays, unless the topology stops running.
+ *
+ * <p>The internal topics' ends are their high watermarks, not the ends a read-committed reader sees:
+ * a transaction's commit markers reach the offsets topic and the data partitions independently, so
+ * the group's new offset can be visible while the records the same transaction wrote are not yet
+ * readable. Those records are in the log before the commit is even asked for, so the high watermark
+ * counts them; a read-committed end taken in that moment would equal the previous one and end the
+ * rounds one step early, with the last step's records unprocessed.
  */
 final class DataReadiness implements Readiness, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DataReadiness.class);
@@ -57,6 +64,7 @@ final class DataReadiness implements Readiness, AutoCloseable {
     }
 
     private final String applicationId;
+    private final List<String> inputs;
     private final Set<String> registerCodes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "data-readiness");
@@ -77,7 +85,12 @@ final class DataReadiness implements Readiness, AutoCloseable {
     private boolean internalDone;
 
     DataReadiness(String applicationId, Collection<String> registerCodes) {
+        this(applicationId, INPUTS, registerCodes);
+    }
+
+    DataReadiness(String applicationId, List<String> inputs, Collection<String> registerCodes) {
         this.applicationId = applicationId;
+        this.inputs = List.copyOf(inputs);
         this.registerCodes = new TreeSet<>(registerCodes);
     }
 
@@ -88,7 +101,7 @@ final class DataReadiness implements Readiness, AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()));
         markers = new MarkerProbe(bootstrapServers);
         try {
-            inputTargets = endOffsets(INPUTS);
+            inputTargets = endOffsets(inputs, IsolationLevel.READ_COMMITTED);
         } catch (Exception e) {
             // health then waits for the topology to be past every partition end known later
             log.warn("cannot read the end offsets of the input topics ({}); health waits for them", e.toString());
@@ -140,7 +153,7 @@ final class DataReadiness implements Readiness, AutoCloseable {
             return;
         }
         if (inputTargets == null) {
-            inputTargets = endOffsets(INPUTS);
+            inputTargets = endOffsets(inputs, IsolationLevel.READ_COMMITTED);
         }
         Map<TopicPartition, Long> committed = committed();
         List<String> waiting = new ArrayList<>();
@@ -179,7 +192,7 @@ final class DataReadiness implements Readiness, AutoCloseable {
         if (internalTargets != null && !lag(internalTargets, committed, markers).isEmpty()) {
             return;
         }
-        Map<TopicPartition, Long> now = endOffsets(internalTopics());
+        Map<TopicPartition, Long> now = endOffsets(internalTopics(), IsolationLevel.READ_UNCOMMITTED);
         if (now.equals(internalTargets) || internalRound >= INTERNAL_ROUNDS) {
             internalDone = true;
         } else {
@@ -206,7 +219,7 @@ final class DataReadiness implements Readiness, AutoCloseable {
                 .sorted().toList();
     }
 
-    private Map<TopicPartition, Long> endOffsets(List<String> topics) throws Exception {
+    private Map<TopicPartition, Long> endOffsets(List<String> topics, IsolationLevel isolation) throws Exception {
         if (topics.isEmpty()) {
             return Map.of();
         }
@@ -214,7 +227,7 @@ final class DataReadiness implements Readiness, AutoCloseable {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         described.forEach((name, d) -> d.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
         Map<TopicPartition, Long> out = new HashMap<>();
-        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+        admin.listOffsets(request, new ListOffsetsOptions(isolation)).all()
                 .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .forEach((tp, info) -> out.put(tp, info.offset()));
         return out;

@@ -97,8 +97,9 @@ class HealthMeansDataIT {
         assertTotalsEqualTheList(seen.summary(), seen.municipalities());
         // the bundled history is processed: Mechelen featured in 2020, presented in 2019 and 2021
         JsonNode mechelen = find(seen.municipalities(), MECHELEN);
-        assertThat(mechelen.path("signals").path("NEWSLETTER_FEATURE").path("present").asBoolean()).isTrue();
-        assertThat(mechelen.path("presentedAt")).hasSize(2);
+        assertThat(mechelen.path("signals").path("NEWSLETTER_FEATURE").path("present").asBoolean())
+                .as("Mechelen's newsletter feature at the first UP, in %s", mechelen).isTrue();
+        assertThat(mechelen.path("presentedAt")).as("Mechelen's presentations at the first UP").hasSize(2);
         assertThat(seen.summary().path("flanders").path("counts").path("LEARNING_NETWORK").asInt()).isEqualTo(3);
         assertThat(mechelen.path("signals").path("NEWSLETTER_FEATURE").path("evidence").get(0).path("origin").path("provenance").asText())
                 .isEqualTo("reconstructed from the parliamentary answers");
