@@ -474,7 +474,7 @@ final class CatalogueReader {
         if (!n.isObject()) {
             throw fail(path, "expected a list of phrases or a mapping with name, any and notIn");
         }
-        onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "notNear", "onPage"));
+        onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "notNear", "onPage", "notInFigures"));
         String name = n.has("name") ? text(n, path, "name") : defaultName;
         if (!n.has("any")) {
             throw fail(path + ".any", "missing: give the alternative phrases");
@@ -483,12 +483,17 @@ final class CatalogueReader {
         List<Phrase> notIn = n.has("notIn") ? phrases(n.get("notIn"), path + ".notIn", false, true) : List.of();
         List<Phrase> notInSentence = n.has("notInSentence")
                 ? phrases(n.get("notInSentence"), path + ".notInSentence", false, true) : List.of();
-        JsonNode onPage = n.path("onPage");
-        if (!onPage.isMissingNode() && !onPage.isBoolean()) {
-            throw fail(path + ".onPage", "expected true or false, found '" + onPage.asText() + "'");
-        }
         Group.NotNear notNear = n.has("notNear") ? notNear(n.get("notNear"), path + ".notNear") : null;
-        return new Group(name, any, notIn, notInSentence, onPage.asBoolean(false), notNear);
+        return new Group(name, any, notIn, notInSentence, flag(n, path, "onPage"), notNear, flag(n, path, "notInFigures"));
+    }
+
+    /** An optional true/false key of a mapping; false when it is missing. */
+    private boolean flag(JsonNode n, String path, String key) {
+        JsonNode value = n.path(key);
+        if (!value.isMissingNode() && !value.isBoolean()) {
+            throw fail(path + "." + key, "expected true or false, found '" + value.asText() + "'");
+        }
+        return value.asBoolean(false);
     }
 
     /** notNear: {words: 6, any: [...]}, phrases that make a group's hit not count that close to it. */

@@ -15,9 +15,11 @@ import java.util.List;
  *     that names the theme in its lead and tells of the posters in the cafés in a later section
  * @param notNear phrases that make a hit not count when they stand at most so many words before or after it; null for
  *     none
+ * @param notInFigures a hit that heads a row of figures does not count: "Zedenfeiten (aanranding, verkrachting) 38 41
+ *     35" in a table of crime figures is a count of offences, not what a plan takes up
  */
 public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phrase> notInSentence, boolean onPage,
-                    NotNear notNear) {
+                    NotNear notNear, boolean notInFigures) {
 
     /** Phrases at most {@code words} words from a hit that make it not count. */
     public record NotNear(int words, List<Phrase> any) {
@@ -33,6 +35,6 @@ public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phra
     }
 
     public Group(String name, List<Phrase> any, List<Phrase> notIn) {
-        this(name, any, notIn, List.of(), false, null);
+        this(name, any, notIn, List.of(), false, null, false);
     }
 }

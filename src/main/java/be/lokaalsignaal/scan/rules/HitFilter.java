@@ -58,6 +58,23 @@ final class HitFilter {
         return keep(h, dropped, null);
     }
 
+    /**
+     * The hits that do not head a row of figures: "Zedenfeiten (aanranding, verkrachting) 38 41 35" is a table's count
+     * of offences, which a report of any zone holds, not a theme its plan takes up.
+     */
+    static Hits notInFigures(PageIndex index, Hits h) {
+        if (h.isEmpty()) {
+            return h;
+        }
+        boolean[] dropped = new boolean[h.size()];
+        boolean any = false;
+        for (int k = 0; k < h.size(); k++) {
+            dropped[k] = index.figuresAfter(h.end[k] - 1);
+            any |= dropped[k];
+        }
+        return any ? keep(h, dropped, null) : h;
+    }
+
     static boolean overlaps(Hits h, int s, int e) {
         for (int k = Math.max(0, Hits.lowerBound(h.start, h.size(), s) - 8); k < h.size() && h.start[k] < e; k++) {
             if (h.end[k] > s) {

@@ -59,6 +59,8 @@ final class PageIndex {
     private static final int MAX_LINE_SPLITS = 32;
     /** The last characters of a paragraph that tell it from others of its length and beginning (a number, a date). */
     private static final int LINE_END = 4;
+    /** Characters of an explanation in brackets that {@link #figuresAfter} looks past. */
+    private static final int MAX_BRACKETS = 200;
 
     private final PageWords words;
     /** The paragraphs' characters, each followed by a line break; while aligning sections. */
@@ -537,6 +539,79 @@ final class PageIndex {
     /** The words of the sentence that holds a catalogue word, from (inclusive) and to (exclusive). */
     int[] sentenceOf(int word) {
         return words.sentenceOf(word);
+    }
+
+    /**
+     * Whether a row of figures follows a catalogue word in its text: past an explanation in brackets, two numbers or
+     * more ("Zedenfeiten (aanranding, verkrachting)   38   41   35"; a word inside the brackets heads the row as
+     * well). A year or a single count is not a row.
+     */
+    boolean figuresAfter(int word) {
+        String text = words.text(words.source(word));
+        int i = skipSpace(text, words.end(word));
+        int open = openBracketBefore(text, words.start(word));
+        if (open < 0 && i < text.length() && text.charAt(i) == '(') {
+            open = i;
+        }
+        if (open >= 0) {
+            int close = i;
+            int last = Math.min(text.length(), open + MAX_BRACKETS);
+            while (close < last && text.charAt(close) != ')') {
+                close++;
+            }
+            if (close >= last) {
+                return false;
+            }
+            i = skipSpace(text, close + 1);
+        }
+        int numbers = 0;
+        while (numbers < 2 && i < text.length()) {
+            int end = i;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            if (!figure(text, i, end)) {
+                break;
+            }
+            numbers++;
+            i = skipSpace(text, end);
+        }
+        return numbers >= 2;
+    }
+
+    /** The bracket still open at a place of the text, at most {@link #MAX_BRACKETS} characters before it; -1 if none. */
+    private static int openBracketBefore(String text, int at) {
+        for (int i = at - 1; i >= 0 && i >= at - MAX_BRACKETS; i--) {
+            char c = text.charAt(i);
+            if (c == ')') {
+                return -1;
+            }
+            if (c == '(') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(String text, int i) {
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A count or a share as a table writes it: 38, 1.204, 12,5, -3, +8%, 27%. */
+    private static boolean figure(String text, int from, int to) {
+        boolean digit = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (!(c == '.' || c == ',' || c == '%' || (i == from && (c == '-' || c == '+')))) {
+                return false;
+            }
+        }
+        return digit;
     }
 
     /** The words of the paragraph (or other text) that holds a catalogue word. */

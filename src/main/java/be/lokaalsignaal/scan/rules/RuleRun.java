@@ -45,6 +45,7 @@ final class RuleRun {
     Hits hits(Group g) {
         return groups.computeIfAbsent(g, k -> {
             Hits h = HitFilter.notInSentence(index, Hits.of(index, k.any(), k.notIn()), hits(k.notInSentence()));
+            h = k.notInFigures() ? HitFilter.notInFigures(index, h) : h;
             return k.notNear() == null ? h : HitFilter.notNear(h, hits(k.notNear().any()), k.notNear().words());
         });
     }

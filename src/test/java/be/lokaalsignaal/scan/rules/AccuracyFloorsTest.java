@@ -33,30 +33,30 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,305 pages, the
-     * thirty-second to thirty-fifth parts, the 270 pages of evaluation 33, the 225 read once at evaluations 34 to 36
-     * and the 135 each of evaluations 38 and 39, with both readers as trained at evaluation 37 and the nightlife
-     * reader's notTitleOrUrl (campaigns 0.974 / 0.935, safety plans 0.942 / 0.928, nightlife 0.984 / 0.968), rounded
-     * down. The 1,035 pages before evaluation 38 gave 0.972 / 0.939, 0.972 / 0.945, 0.980 / 0.972: the guard went down
-     * because 270 pages were added that the catalogue reads worse (their safety plans alone 0.882 / 1.000 and
-     * 0.867 / 0.788), not because anything changed. Two of the nightlife false positives the notTitleOrUrl removed had
-     * been read in evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
-     * Evaluations 38 and 39's confusion lists were read and not tuned on: a change made for what they show moves those
-     * pages to the development part. A new part written blind sets its own at its first reading.
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,035 pages, the
+     * thirty-second to thirty-fifth parts, the 270 pages of evaluation 33 and the 225 read once at evaluations 34 to 36,
+     * with both readers as trained on 2026-12-04 and the safety-plan rules that took up evaluations 38 and 39
+     * (campaigns 0.972 / 0.939, safety plans 0.972 / 0.959, nightlife 0.980 / 0.972), rounded down. The same pages gave
+     * 0.972 / 0.939, 0.972 / 0.945, 0.980 / 0.972 before that change: it found two safety plans more here and lost none.
+     * Evaluations 38 and 39's pages (270), held out for a day, were moved to the development part when their safety-plan
+     * confusions were taken up (with them the held-out part had fallen to 0.942 / 0.928 for safety plans). Two of the
+     * nightlife false positives the nightlife reader's notTitleOrUrl removed had been read in evaluation 34's confusion
+     * list: for that pattern the held-out figure is not blind (ACCURACY.md). A new part written blind sets its own at
+     * its first reading.
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
             SignalKind.CAMPAIGN, new double[] {0.97, 0.93},
-            SignalKind.SAFETY_PLAN, new double[] {0.94, 0.92},
-            SignalKind.NIGHTLIFE, new double[] {0.98, 0.96});
+            SignalKind.SAFETY_PLAN, new double[] {0.97, 0.95},
+            SignalKind.NIGHTLIFE, new double[] {0.97, 0.97});
 
     /**
-     * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: safety plans
-     * since evaluation 39 (precision 0.942 on the 1,305 pages; the floor is 0.95). When a change lifts them, this
-     * test says so and the entry goes.
+     * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since the
+     * safety-plan rules took up evaluations 38 and 39 (safety plans were below from evaluation 39 to then). When a kind
+     * falls below, it is named here and in ACCURACY.md; when a change lifts it, this test says so and the entry goes.
      */
-    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of(SignalKind.SAFETY_PLAN);
+    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of();
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -97,6 +97,9 @@ class AccuracyFloorsTest {
      * section of its own (8115), 40 words from its theme in a council's decision list (8113), in a vacancy (8114,
      * where the rules stay out by design), and a neighbour's plan described on a page of a town whose own zone has
      * "andere prioriteiten" (8131). (8106, Tielt-Winge's own name read as Tielt's, was a fault in reading names.)
+     * Evaluations 38 and 39's pages, taken up when they joined this part: left are a draft plan whose rejection is told
+     * on the next PDF page, far from its priorities (8229), a council's minutes with a question within 120 words of the
+     * plan (8353), a vacancy (8385, by design), and a zone's summary that opens with what every zone must do (8440).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -106,10 +109,8 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 5138-vraag-naar-angela-essen.html",
             "false- CAMPAIGN 5633-willebroek-geen-fuif-zonder-respect.html",
             "false- SAFETY_PLAN 917-kortenberg-jaarverslag-politiezone-herko-2024.pdf.txt",
-            "false+ SAFETY_PLAN 1533-zonaal-veiligheidsplan-klein-brabant.pdf.txt",
             "false- SAFETY_PLAN 1542-e-zine-juni-2025.html",
             "false+ SAFETY_PLAN 1559-lanaken-van-nationaal-naar-zonaal-veiligheidsplan.html",
-            "false- SAFETY_PLAN 1775-antwerpen-veiligheid-district-borsbeek.html",
             "false- SAFETY_PLAN 1781-puurs-sint-amands-notulen-zonaal-veiligheidsplan-klein-brabant.pdf.txt",
             "false- NIGHTLIFE 1427-fuifcharter-mijn-lijf-mijn-grens.html",
             "false- NIGHTLIFE 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
@@ -117,7 +118,6 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
             "false- SAFETY_PLAN 2322-gemeenteraad-besluitenlijst-zonaal-veiligheidsplan.html",
             "false- SAFETY_PLAN 2730-jaarverslag-pz-vilvoorde-machelen.pdf.txt",
-            "false- SAFETY_PLAN 2828-gemeenteraad-maart-beslissingen.html",
             "false- SAFETY_PLAN 3012-notulen-gemeenteraad-kennisname-zvp.pdf.txt",
             "false+ SAFETY_PLAN 3518-beleidsplan-gelijke-kansen-hasselt.pdf.txt",
             "false+ SAFETY_PLAN 3789-nieuwpoort-pz-westkust-jaarverslag-2023.pdf.txt",
@@ -130,7 +130,11 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 8113-merelbeke-melle-besluitenlijst-gemeenteraad.pdf.txt",
             "false- SAFETY_PLAN 8114-bilzen-hoeselt-vacature-beleidsmedewerker-integrale-veiligheid.html",
             "false- SAFETY_PLAN 8115-halle-politie-zennevallei-prioriteiten.html",
-            "false+ SAFETY_PLAN 8131-lede-infoblad-buren-aalst-veiligheidsplan.html");
+            "false+ SAFETY_PLAN 8131-lede-infoblad-buren-aalst-veiligheidsplan.html",
+            "false+ SAFETY_PLAN 8229-lommel-notulen-zonale-veiligheidsraad.pdf.txt",
+            "false- SAFETY_PLAN 8353-pajottegem.pdf.txt",
+            "false- SAFETY_PLAN 8385-dilbeek.html",
+            "false- SAFETY_PLAN 8440-herentals-zonaal-veiligheidsplan-neteland.pdf.txt");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
@@ -141,7 +145,7 @@ class AccuracyFloorsTest {
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(4438);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(4708);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
@@ -161,7 +165,8 @@ class AccuracyFloorsTest {
      * the 810 pages with the next 270 for nightlife precision (0.945, evaluation 33), and reached with the nightlife
      * reader (evaluation 34), on the 1,035 pages with the 225 read once after it (evaluations 35 and 36), and on the
      * 1,170 with the 135 of evaluation 38 (whose safety-plan precision alone was 0.882); not for safety plans on the
-     * 1,305 with the 135 of evaluation 39 (0.942 / 0.928; those pages alone 0.867 / 0.788). The held-out part has been
+     * 1,305 with the 135 of evaluation 39 (0.942 / 0.928; those pages alone 0.867 / 0.788); reached again on the 1,035
+     * left when those 270 pages moved to the development part and the rules took them up. The held-out part has been
      * read many times for its figures, so this floor guards it; the parts read once say how the
      * catalogue holds on pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and
      * nightlife.

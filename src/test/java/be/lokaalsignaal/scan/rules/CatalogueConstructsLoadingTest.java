@@ -120,6 +120,28 @@ class CatalogueConstructsLoadingTest {
     }
 
     @Test
+    void notInFiguresTakesAwayAHitThatHeadsARowOfFigures() {
+        SignalCatalogue c = parse("rules:\n  - id: r\n    kind: SAFETY_PLAN\n    allOf: [[veiligheidsplan], "
+                + "{name: thema, any: [zedenfeiten, verkrachting], notInFigures: true}]\n");
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Cijfers bij het veiligheidsplan: Zedenfeiten   29   33</p>"))).isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Cijfers bij het veiligheidsplan: Zedenfeiten (aanranding, "
+                + "verkrachting) 38 41 35</p>"))).as("a word in the row's explanation in brackets").isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Cijfers bij het veiligheidsplan: Zedenfeiten 12,5% +3</p>"))).isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan maakt van zedenfeiten een prioriteit.</p>")))
+                .hasSize(1);
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan kiest zedenfeiten 2026 als prioriteit.</p>")))
+                .as("a year alone is not a row").hasSize(1);
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan: Zedenfeiten 29 33; verkrachting als "
+                + "prioriteit.</p>"))).as("another hit of the group still counts").hasSize(1);
+    }
+
+    @Test
+    void notInFiguresIsTrueOrFalse() {
+        assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [{name: a, any: [x], notInFigures: ja}]}\n"))
+                .hasMessage("signals.yml: rules[0].allOf[0].notInFigures: expected true or false, found 'ja'");
+    }
+
+    @Test
     void notNearNeedsItsDistance() {
         assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [{name: a, any: [x], notNear: {any: [y]}}]}\n"))
                 .hasMessage("signals.yml: rules[0].allOf[0].notNear.words: expected a number of words (0 or more)");
