@@ -176,10 +176,7 @@ public final class ScanProgressTracker implements AutoCloseable {
         if ("RUNNING".equals(s.status())) {
             lastLog = now;
             log.info("scan {}: {}/{} websites done ({} failed), {} pages", s.scanId(), s.done(), s.total(), s.failed(), s.pages());
-        } else if ("COMPLETE".equals(s.status()) && !loggedComplete) {
-            synchronized (this) {
-                loggedComplete = true;
-            }
+        } else if ("COMPLETE".equals(s.status()) && firstToLogCompletion()) {
             if (s.total() > 0 && s.failed() == s.total()) {
                 log.warn("scan {} complete: every one of the {} websites failed ({}); no municipality was scanned in this round",
                         s.scanId(), s.total(), s.failuresByReason());
@@ -187,6 +184,15 @@ public final class ScanProgressTracker implements AutoCloseable {
                 log.info("scan {} complete: {} websites ({} failed: {}), {} pages", s.scanId(), s.total(), s.failed(), s.failuresByReason(), s.pages());
             }
         }
+    }
+
+    /** Whether the caller is the first to log the round's completion: it is logged once, whoever calls. */
+    private synchronized boolean firstToLogCompletion() {
+        if (loggedComplete) {
+            return false;
+        }
+        loggedComplete = true;
+        return true;
     }
 
     @Override
