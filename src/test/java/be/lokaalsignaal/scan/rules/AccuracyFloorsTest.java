@@ -97,9 +97,13 @@ class AccuracyFloorsTest {
      * section of its own (8115), 40 words from its theme in a council's decision list (8113), in a vacancy (8114,
      * where the rules stay out by design), and a neighbour's plan described on a page of a town whose own zone has
      * "andere prioriteiten" (8131). (8106, Tielt-Winge's own name read as Tielt's, was a fault in reading names.)
-     * Evaluations 38 and 39's pages, taken up when they joined this part: left are a draft plan whose rejection is told
-     * on the next PDF page, far from its priorities (8229), a council's minutes with a question within 120 words of the
-     * plan (8353), a vacancy (8385, by design), and a zone's summary that opens with what every zone must do (8440).
+     * Evaluations 38 and 39's pages, taken up when they joined this part: left are a council's minutes with a question
+     * within 120 words of the plan (8353), a vacancy (8385, by design), and a zone's summary that opens with what every
+     * zone must do (8440). The draft rejected on the next PDF page (8229) went with evaluation 40's take-up, right for
+     * a weak reason: its section names the prosecutor's "arrondissementeel veiligheidsplan", which now rules a block
+     * out as the national plan does (a plan that names both in one block is missed the same way); a zone's annual
+     * report (4834) went through the victims "doorverwezen naar" the care centre, which is no one acting. Evaluation 40's pages, taken up when they joined: left are Ask for Angela's
+     * posters (8529, as 1109) and two vacancies (8464, 8539, by design).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -124,17 +128,18 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 4187-tongeren-borgloon-gemeenteraad-notulen-mei-2026.pdf.txt",
             "false- SAFETY_PLAN 4529-jaarverslag-politiezone-noorderkempen.pdf.txt",
             "false- SAFETY_PLAN 4545-politiezone-grens-veiligheidsplan.html",
-            "false- SAFETY_PLAN 4834-zemst-jaarverslag-pz-kastze-2025.pdf.txt",
             "false- SAFETY_PLAN 5426-zvp-arro-ieper.pdf.txt",
             "false- NIGHTLIFE 5188-genk-on-stage-veilig.html",
             "false- SAFETY_PLAN 8113-merelbeke-melle-besluitenlijst-gemeenteraad.pdf.txt",
             "false- SAFETY_PLAN 8114-bilzen-hoeselt-vacature-beleidsmedewerker-integrale-veiligheid.html",
             "false- SAFETY_PLAN 8115-halle-politie-zennevallei-prioriteiten.html",
             "false+ SAFETY_PLAN 8131-lede-infoblad-buren-aalst-veiligheidsplan.html",
-            "false+ SAFETY_PLAN 8229-lommel-notulen-zonale-veiligheidsraad.pdf.txt",
             "false- SAFETY_PLAN 8353-pajottegem.pdf.txt",
             "false- SAFETY_PLAN 8385-dilbeek.html",
-            "false- SAFETY_PLAN 8440-herentals-zonaal-veiligheidsplan-neteland.pdf.txt");
+            "false- SAFETY_PLAN 8440-herentals-zonaal-veiligheidsplan-neteland.pdf.txt",
+            "false- CAMPAIGN 8529-tongeren-borgloon-vraag-naar-angela.html",
+            "false- SAFETY_PLAN 8464-lievegem-vacature-beleidsmedewerker-integrale-veiligheid.html",
+            "false- SAFETY_PLAN 8539-wevelgem-vacature-preventiecoordinator.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
@@ -145,7 +150,7 @@ class AccuracyFloorsTest {
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(4708);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(4888);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
