@@ -24,15 +24,25 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class MarkerProbe implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final int POLLS = 10;
+    /** Polls of a probe into a large gap: the consumer skips an aborted transaction's records fetch by fetch. */
+    private static final int LARGE_GAP_POLLS = 50;
     /**
-     * Gaps this probe looks into: a marker per transaction, a few aborted records. A partition further behind
-     * has records to process, and reading it here, every check during start-up, would only load the broker.
+     * Gaps this probe looks into at first sight: a marker per transaction, a few aborted records. A partition
+     * further behind usually has records to process, and reading it every check during start-up would only load
+     * the broker; it is looked into once the same gap is seen again (the group has not moved on it), since an
+     * aborted transaction of more records at a partition's end would otherwise keep it "behind" for good.
      */
     static final long MAX_GAP = 20;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    /** Partitions found to hold only markers between these offsets: partition to {from, to}. */
-    private final Map<TopicPartition, long[]> known = new HashMap<>();
+    /** Per partition, the last gap seen and, once looked into, whether it held only markers (null: not yet). */
+    private final Map<TopicPartition, Gap> seen = new HashMap<>();
+
+    private record Gap(long from, long to, Boolean onlyMarkers) {
+        boolean same(long[] range) {
+            return from == range[0] && to == range[1];
+        }
+    }
 
     MarkerProbe(String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -46,21 +56,23 @@ final class MarkerProbe implements AutoCloseable {
 
     /**
      * Of the partitions given with their {committed, target} offsets, those where a read-committed
-     * consumer reading from the committed offset reaches the target without getting a record (only
-     * partitions at most {@link #MAX_GAP} behind are looked into).
+     * consumer reading from the committed offset reaches the target without getting a record (a partition
+     * more than {@link #MAX_GAP} behind is looked into only when it was that far behind at the last call too).
      */
     Set<TopicPartition> onlyMarkers(Map<TopicPartition, long[]> behind) {
         Set<TopicPartition> out = new HashSet<>();
         Map<TopicPartition, long[]> ask = new HashMap<>();
         behind.forEach((tp, range) -> {
-            if (range[1] - range[0] > MAX_GAP) {
-                return;
-            }
-            long[] k = known.get(tp);
-            if (k != null && k[0] == range[0] && k[1] == range[1]) {
-                out.add(tp);
-            } else {
+            Gap last = seen.get(tp);
+            boolean again = last != null && last.same(range);
+            if (again && last.onlyMarkers() != null) {
+                if (last.onlyMarkers()) {
+                    out.add(tp);
+                }
+            } else if (range[1] - range[0] <= MAX_GAP || again) {
                 ask.put(tp, range);
+            } else {
+                seen.put(tp, new Gap(range[0], range[1], null));
             }
         });
         if (ask.isEmpty()) {
@@ -70,7 +82,8 @@ final class MarkerProbe implements AutoCloseable {
         ask.forEach((tp, range) -> consumer.seek(tp, range[0]));
         Set<TopicPartition> holdRecords = new HashSet<>();
         Set<TopicPartition> open = new HashSet<>(ask.keySet());
-        for (int i = 0; i < POLLS && !open.isEmpty(); i++) {
+        int polls = ask.values().stream().anyMatch(range -> range[1] - range[0] > MAX_GAP) ? LARGE_GAP_POLLS : POLLS;
+        for (int i = 0; i < polls && !open.isEmpty(); i++) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                 if (r.offset() < ask.get(tp)[1]) {
@@ -80,9 +93,12 @@ final class MarkerProbe implements AutoCloseable {
             open.removeIf(tp -> holdRecords.contains(tp) || consumer.position(tp) >= ask.get(tp)[1]);
         }
         ask.forEach((tp, range) -> {
-            if (!holdRecords.contains(tp) && !open.contains(tp)) {
-                known.put(tp, range);
-                out.add(tp);
+            if (!open.contains(tp)) {
+                boolean markersOnly = !holdRecords.contains(tp);
+                seen.put(tp, new Gap(range[0], range[1], markersOnly));
+                if (markersOnly) {
+                    out.add(tp);
+                }
             }
         });
         consumer.unsubscribe();

@@ -74,6 +74,37 @@ class DataReadinessIT {
         }
     }
 
+    @Test
+    void anAbortedTransactionOfManyRecordsAtTheEndOfAnInternalTopicDoesNotKeepHealthStarting() throws Exception {
+        String applicationId = SharedCluster.uniqueName("readiness-aborted");
+        String input = SharedCluster.uniqueName("readiness-aborted-input");
+        String internal = applicationId + "-contributions-by-nis-repartition";
+        TopicPartition inputPartition = new TopicPartition(input, 0);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedCluster.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(input, 1, (short) 1), new NewTopic(internal, 1, (short) 1))).all().get();
+            try (KafkaProducer<String, String> plain = producer(Map.of())) {
+                plain.send(new ProducerRecord<>(input, "issue-1", "a newsletter issue")).get();
+            }
+            admin.alterConsumerGroupOffsets(applicationId, Map.of(inputPartition, new OffsetAndMetadata(1))).all().get();
+            // a step that failed part-way: its transaction wrote many records and was aborted, and nothing came after
+            try (KafkaProducer<String, String> step = producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-step"))) {
+                step.initTransactions();
+                step.beginTransaction();
+                for (int i = 0; i < 5 * MarkerProbe.MAX_GAP; i++) {
+                    step.send(new ProducerRecord<>(internal, MECHELEN, "a contribution never committed " + i));
+                }
+                step.flush();
+                step.abortTransaction();
+            }
+            try (DataReadiness readiness = new DataReadiness(applicationId, List.of(input), Set.of(MECHELEN))) {
+                readiness.inputsPublished(SharedCluster.bootstrapServers());
+                readiness.topologyRunning();
+                readiness.watch(null, () -> Set.of(MECHELEN));
+                await().atMost(PATIENCE).until(() -> readiness.check().up());
+            }
+        }
+    }
+
     private static KafkaProducer<String, String> producer(Map<String, Object> extra) {
         Map<String, Object> config = new java.util.HashMap<>(extra);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedCluster.bootstrapServers());
