@@ -35,21 +35,21 @@ class AccuracyFloorsTest {
     /**
      * What the held-out part scored: a change must not make it worse. These are the figures of its 1,215 pages, the
      * thirty-second to thirty-fifth parts, the 270 pages of evaluation 33, the 225 read once at evaluations 34 to 36
-     * and the 180 of evaluation 40, with both readers as trained on 2026-12-04 and the safety-plan rules that took up
-     * evaluations 38 and 39 (campaigns 0.975 / 0.925, safety plans 0.959 / 0.954, nightlife 0.982 / 0.972), rounded
-     * down. Without evaluation 40's pages the part gave 0.972 / 0.939, 0.972 / 0.959, 0.980 / 0.972 (and 0.972 / 0.945
-     * for safety plans before that change: it found two plans more and lost none). Evaluations 38 and 39's pages
-     * (270), held out for a day, were moved to the development part when their safety-plan confusions were taken up
-     * (with them the held-out part had fallen to 0.942 / 0.928 for safety plans). Two of the nightlife false positives
-     * the nightlife reader's notTitleOrUrl removed had been read in evaluation 34's confusion list: for that pattern
-     * the held-out figure is not blind (ACCURACY.md). A new part written blind sets its own at its first reading.
+     * and the 180 of evaluation 41, with both readers as trained on the development part's 4,888 pages and the rules
+     * that took up evaluation 40 (campaigns 0.976 / 0.941, safety plans 0.954 / 0.938, nightlife 0.986 / 0.966),
+     * rounded down. Without evaluation 41's pages the part gave 0.972 / 0.943, 0.972 / 0.959, 0.984 / 0.972: those 180
+     * pages, read once, set the safety-plan and nightlife recall lower (a new part written blind sets its own at its
+     * first reading). Evaluations 38 to 40's pages (450), each held out for a while, were moved to the development
+     * part when their confusions were taken up. Two of the nightlife false positives the nightlife reader's
+     * notTitleOrUrl removed had been read in evaluation 34's confusion list: for that pattern the held-out figure is
+     * not blind (ACCURACY.md).
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.97, 0.92},
-            SignalKind.SAFETY_PLAN, new double[] {0.95, 0.95},
-            SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
+            SignalKind.CAMPAIGN, new double[] {0.97, 0.94},
+            SignalKind.SAFETY_PLAN, new double[] {0.95, 0.93},
+            SignalKind.NIGHTLIFE, new double[] {0.98, 0.96});
 
     /**
      * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since the
@@ -173,7 +173,9 @@ class AccuracyFloorsTest {
      * 1,305 with the 135 of evaluation 39 (0.942 / 0.928; those pages alone 0.867 / 0.788); reached again on the 1,035
      * left when those 270 pages moved to the development part and the rules took them up, and on the 1,215 with the
      * 180 of evaluation 40 (read once with that catalogue: safety plans 0.920 / 0.939, campaigns 1.000 / 0.818; safety
-     * plans with the least room, 0.959). The held-out part has been
+     * plans with the least room, 0.959); reached on the 1,035 left when those 180 moved to the development part, and on
+     * the 1,215 with the 180 of evaluation 41 (read once: safety plans 0.871 / 0.844, campaigns 1.000 / 0.933,
+     * nightlife 1.000 / 0.923; safety-plan precision with the least room, 0.954). The held-out part has been
      * read many times for its figures, so this floor guards it; the parts read once say how the
      * catalogue holds on pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and
      * nightlife.
