@@ -33,16 +33,14 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,215 pages, the
-     * thirty-second to thirty-fifth parts, the 270 pages of evaluation 33, the 225 read once at evaluations 34 to 36
-     * and the 180 of evaluation 41, with both readers as trained on the development part's 4,888 pages and the rules
-     * that took up evaluation 40 (campaigns 0.976 / 0.941, safety plans 0.954 / 0.938, nightlife 0.986 / 0.966),
-     * rounded down. Without evaluation 41's pages the part gave 0.972 / 0.943, 0.972 / 0.959, 0.984 / 0.972: those 180
-     * pages, read once, set the safety-plan and nightlife recall lower (a new part written blind sets its own at its
-     * first reading). Evaluations 38 to 40's pages (450), each held out for a while, were moved to the development
-     * part when their confusions were taken up. Two of the nightlife false positives the nightlife reader's
-     * notTitleOrUrl removed had been read in evaluation 34's confusion list: for that pattern the held-out figure is
-     * not blind (ACCURACY.md).
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,215 pages with
+     * evaluation 41's 180 (campaigns 0.976 / 0.941, safety plans 0.954 / 0.938, nightlife 0.986 / 0.966), rounded
+     * down: a new part written blind sets its own at its first reading. Those 180 pages then moved to the development
+     * part, as evaluations 38 to 40's had, when their confusions were taken up; on the 1,035 left (the thirty-second to
+     * thirty-fifth parts, evaluation 33's 270 and the 225 of evaluations 34 to 36) the rules and both readers trained on
+     * the 5,068 pages of the development part give 0.973 / 0.954, 0.972 / 0.966, 0.988 / 0.972. Two of the nightlife
+     * false positives the nightlife reader's notTitleOrUrl removed had been read in evaluation 34's confusion list: for
+     * that pattern the held-out figure is not blind (ACCURACY.md).
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
@@ -103,7 +101,11 @@ class AccuracyFloorsTest {
      * a weak reason: its section names the prosecutor's "arrondissementeel veiligheidsplan", which now rules a block
      * out as the national plan does (a plan that names both in one block is missed the same way); a zone's annual
      * report (4834) went through the victims "doorverwezen naar" the care centre, which is no one acting. Evaluation 40's pages, taken up when they joined: left are Ask for Angela's
-     * posters (8529, as 1109) and two vacancies (8464, 8539, by design).
+     * posters (8529, as 1109) and two vacancies (8464, 8539, by design). Evaluation 41's pages, taken up when they
+     * joined: left are a prevention service's report whose plan sentence names other priorities with the theme in the
+     * lines before it (8760), a plan's list of priorities broken over two PDF pages (8695), a vacancy (8720, by
+     * design), and Ask for Angela on a page titled after the zonal plan, which the page keeps apart from the plan
+     * (8783: nightlife on a plan's page is the plan's by convention).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -139,7 +141,11 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 8440-herentals-zonaal-veiligheidsplan-neteland.pdf.txt",
             "false- CAMPAIGN 8529-tongeren-borgloon-vraag-naar-angela.html",
             "false- SAFETY_PLAN 8464-lievegem-vacature-beleidsmedewerker-integrale-veiligheid.html",
-            "false- SAFETY_PLAN 8539-wevelgem-vacature-preventiecoordinator.html");
+            "false- SAFETY_PLAN 8539-wevelgem-vacature-preventiecoordinator.html",
+            "false+ SAFETY_PLAN 8760-oudenaarde-jaarverslag-preventiedienst-2024.pdf.txt",
+            "false- SAFETY_PLAN 8695-maasmechelen.pdf.txt",
+            "false- SAFETY_PLAN 8720-lier-vacature-beleidsmedewerker-integrale-veiligheid.html",
+            "false- NIGHTLIFE 8783-merksplas-nieuw-zonaal-veiligheidsplan-en-kermis.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
@@ -150,7 +156,7 @@ class AccuracyFloorsTest {
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(4888);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(5068);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
