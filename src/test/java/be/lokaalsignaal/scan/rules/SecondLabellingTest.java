@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * 1701-1835, 1901-2035, 2101-2235, 2301-2435, 2501-2635, 2701-2835, 2901-3035, 3101-3235, 3301-3435, 3501-3635,
  * 3701-3835, 3901-4035, 4101-4235, 4301-4435, 4501-4635, 4701-4835, 4901-5035, 5101-5235, 5301-5435, 5501-5635,
  * 5701-5835, 5901-6035 and 6101-6235, in the development part since 2026-12-02 and 2026-12-03;
- * dev/second-labels-NNN-NNN.yml), and the pages of evaluations 38 to 40 (8151-8445 and 8451-8645, labelled twice while
- * they were held out). The held-out part is labelled twice as well (heldout/second-labels.yml: the
+ * dev/second-labels-NNN-NNN.yml), and the pages of evaluations 38 to 41 (8151-8445, 8451-8645 and 8651-8845, labelled
+ * twice while they were held out). The held-out part is labelled twice as well (heldout/second-labels.yml: the
  * thirty-second to thirty-fifth parts). The two labellings agree on every page but six, each Ask for Angela's
  * posters: the rules' errors on the others are the rules', not judgement calls. A label of these pages changed later has to be argued
  * against the second labelling too.
@@ -204,6 +204,18 @@ class SecondLabellingTest {
         first.keySet().removeIf(file -> number(file) < 8451 || number(file) > 8645);
         assertThat(first).hasSize(180);
         assertAgree(first, kinds(second));
+    }
+
+    /**
+     * The pages of evaluation 41, all 180 labelled a second time while they were held out: every page the same kinds,
+     * its confusions among them (a proposal postponed, the prosecutor's plan, statistics "ter informatie").
+     */
+    @Test
+    void theSecondLabellingOfEvaluation41sPagesGivesEveryPageTheSameKinds() throws Exception {
+        Map<String, Set<String>> first = kinds(DEV.resolve("labels.yml"));
+        first.keySet().removeIf(file -> number(file) < 8651 || number(file) > 8845);
+        assertThat(first).hasSize(180);
+        assertAgree(first, kinds(DEV.resolve("second-labels-8651-8845.yml")));
     }
 
     private static int number(String file) {
