@@ -33,28 +33,30 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,215 pages with
-     * evaluation 41's 180 (campaigns 0.976 / 0.941, safety plans 0.954 / 0.938, nightlife 0.986 / 0.966), rounded
-     * down: a new part written blind sets its own at its first reading. Those 180 pages then moved to the development
-     * part, as evaluations 38 to 40's had, when their confusions were taken up; on the 1,035 left (the thirty-second to
-     * thirty-fifth parts, evaluation 33's 270 and the 225 of evaluations 34 to 36) the rules and both readers trained on
-     * the 5,068 pages of the development part give 0.973 / 0.954, 0.972 / 0.966, 0.988 / 0.972. Two of the nightlife
-     * false positives the nightlife reader's notTitleOrUrl removed had been read in evaluation 34's confusion list: for
-     * that pattern the held-out figure is not blind (ACCURACY.md).
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,215 pages, the
+     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and the 180 of
+     * evaluation 42, read with the rules and both readers that took up evaluation 41 (campaigns 0.972 / 0.943, safety
+     * plans 0.927 / 0.932, nightlife 0.989 / 0.965), rounded down: a new part written blind sets its own at its first
+     * reading. Without evaluation 42's pages the part gave 0.973 / 0.954, 0.972 / 0.966, 0.988 / 0.972. Evaluations 38
+     * to 41's pages (630), each held out for a while, were moved to the development part when their confusions were
+     * taken up. Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had been read in
+     * evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
             SignalKind.CAMPAIGN, new double[] {0.97, 0.94},
-            SignalKind.SAFETY_PLAN, new double[] {0.95, 0.93},
+            SignalKind.SAFETY_PLAN, new double[] {0.92, 0.93},
             SignalKind.NIGHTLIFE, new double[] {0.98, 0.96});
 
     /**
-     * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since the
-     * safety-plan rules took up evaluations 38 and 39 (safety plans were below from evaluation 39 to then). When a kind
-     * falls below, it is named here and in ACCURACY.md; when a change lifts it, this test says so and the entry goes.
+     * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: safety plans since
+     * evaluation 42 (precision 0.927: ten false plans in its 180 pages, proposals voted down, other authorities' plans,
+     * statistics said to be no priority; they were below from evaluation 39 to the take-up of 38 and 39 as well). When a
+     * kind falls below, it is named here and in ACCURACY.md; when a change lifts it, this test says so and the entry
+     * goes.
      */
-    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of();
+    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of(SignalKind.SAFETY_PLAN);
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -181,7 +183,9 @@ class AccuracyFloorsTest {
      * 180 of evaluation 40 (read once with that catalogue: safety plans 0.920 / 0.939, campaigns 1.000 / 0.818; safety
      * plans with the least room, 0.959); reached on the 1,035 left when those 180 moved to the development part, and on
      * the 1,215 with the 180 of evaluation 41 (read once: safety plans 0.871 / 0.844, campaigns 1.000 / 0.933,
-     * nightlife 1.000 / 0.923; safety-plan precision with the least room, 0.954). The held-out part has been
+     * nightlife 1.000 / 0.923; safety-plan precision with the least room, 0.954); reached on the 1,035 left when those
+     * 180 moved to the development part; not for safety plans on the 1,215 with the 180 of evaluation 42 (read once:
+     * safety plans 0.792 / 0.826, campaigns 0.969 / 0.861, nightlife 1.000 / 0.919; the part 0.927 / 0.932). The held-out part has been
      * read many times for its figures, so this floor guards it; the parts read once say how the
      * catalogue holds on pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and
      * nightlife.

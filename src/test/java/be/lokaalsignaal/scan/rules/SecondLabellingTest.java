@@ -218,6 +218,20 @@ class SecondLabellingTest {
         assertAgree(first, kinds(DEV.resolve("second-labels-8651-8845.yml")));
     }
 
+    /**
+     * The held-out pages of evaluation 42, all 180 labelled a second time: every page the same kinds, its false safety
+     * plans among them (proposals voted down, a province's and a prosecutor's plan, statistics said to be no priority).
+     */
+    @Test
+    void theSecondLabellingOfEvaluation42sPagesGivesEveryPageTheSameKinds() throws Exception {
+        Path second = HELDOUT.resolve("second-labels-8851-9045.yml");
+        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
+        Map<String, Set<String>> first = kinds(HELDOUT.resolve("labels.yml"));
+        first.keySet().removeIf(file -> number(file) < 8851 || number(file) > 9045);
+        assertThat(first).hasSize(180);
+        assertAgree(first, kinds(second));
+    }
+
     private static int number(String file) {
         return Integer.parseInt(file.substring(0, file.indexOf('-')));
     }
