@@ -199,9 +199,11 @@ class SecondLabellingTest {
      */
     @Test
     void theSecondLabellingOfEvaluation40sPagesGivesEveryPageTheSameKinds() throws Exception {
-        Map<String, Set<String>> first = part(8451, 8646);
+        Path second = DEV.resolve("second-labels-8451-8645.yml");
+        Map<String, Set<String>> first = kinds(DEV.resolve("labels.yml"));
+        first.keySet().removeIf(file -> number(file) < 8451 || number(file) > 8645);
         assertThat(first).hasSize(180);
-        assertAgree(first, kinds(DEV.resolve("second-labels-8451-8645.yml")));
+        assertAgree(first, kinds(second));
     }
 
     /**
@@ -210,7 +212,8 @@ class SecondLabellingTest {
      */
     @Test
     void theSecondLabellingOfEvaluation41sPagesGivesEveryPageTheSameKinds() throws Exception {
-        Map<String, Set<String>> first = part(8651, 8846);
+        Map<String, Set<String>> first = kinds(DEV.resolve("labels.yml"));
+        first.keySet().removeIf(file -> number(file) < 8651 || number(file) > 8845);
         assertThat(first).hasSize(180);
         assertAgree(first, kinds(DEV.resolve("second-labels-8651-8845.yml")));
     }
