@@ -474,7 +474,8 @@ final class CatalogueReader {
         if (!n.isObject()) {
             throw fail(path, "expected a list of phrases or a mapping with name, any and notIn");
         }
-        onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "notNear", "onPage", "notInFigures"));
+        onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "notNear", "onPage", "notInFigures",
+                "notInQuestion"));
         String name = n.has("name") ? text(n, path, "name") : defaultName;
         if (!n.has("any")) {
             throw fail(path + ".any", "missing: give the alternative phrases");
@@ -484,7 +485,8 @@ final class CatalogueReader {
         List<Phrase> notInSentence = n.has("notInSentence")
                 ? phrases(n.get("notInSentence"), path + ".notInSentence", false, true) : List.of();
         Group.NotNear notNear = n.has("notNear") ? notNear(n.get("notNear"), path + ".notNear") : null;
-        return new Group(name, any, notIn, notInSentence, flag(n, path, "onPage"), notNear, flag(n, path, "notInFigures"));
+        return new Group(name, any, notIn, notInSentence, flag(n, path, "onPage"), notNear, flag(n, path, "notInFigures"),
+                flag(n, path, "notInQuestion"));
     }
 
     /** An optional true/false key of a mapping; false when it is missing. */

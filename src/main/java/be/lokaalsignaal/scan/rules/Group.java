@@ -17,9 +17,12 @@ import java.util.List;
  *     none
  * @param notInFigures a hit that heads a row of figures does not count: "Zedenfeiten (aanranding, verkrachting) 38 41
  *     35" in a table of crime figures is a count of offences, not what a plan takes up
+ * @param notInQuestion a hit in a sentence that ends in a question mark does not count: "Slachtoffer van seksueel
+ *     geweld?" heads a help box, "Staat seksueel geweld in ons veiligheidsplan?" asks what the page may answer either
+ *     way
  */
 public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phrase> notInSentence, boolean onPage,
-                    NotNear notNear, boolean notInFigures) {
+                    NotNear notNear, boolean notInFigures, boolean notInQuestion) {
 
     /** Phrases at most {@code words} words from a hit that make it not count. */
     public record NotNear(int words, List<Phrase> any) {
@@ -35,6 +38,6 @@ public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phra
     }
 
     public Group(String name, List<Phrase> any, List<Phrase> notIn) {
-        this(name, any, notIn, List.of(), false, null, false);
+        this(name, any, notIn, List.of(), false, null, false, false);
     }
 }

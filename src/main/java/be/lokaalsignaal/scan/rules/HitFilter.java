@@ -75,6 +75,20 @@ final class HitFilter {
         return any ? keep(h, dropped, null) : h;
     }
 
+    /** The hits whose sentence does not end in a question mark: a help box's heading, a question put to the reader. */
+    static Hits notInQuestion(PageIndex index, Hits h) {
+        if (h.isEmpty()) {
+            return h;
+        }
+        boolean[] dropped = new boolean[h.size()];
+        boolean any = false;
+        for (int k = 0; k < h.size(); k++) {
+            dropped[k] = index.inQuestion(h.end[k] - 1);
+            any |= dropped[k];
+        }
+        return any ? keep(h, dropped, null) : h;
+    }
+
     static boolean overlaps(Hits h, int s, int e) {
         for (int k = Math.max(0, Hits.lowerBound(h.start, h.size(), s) - 8); k < h.size() && h.start[k] < e; k++) {
             if (h.end[k] > s) {

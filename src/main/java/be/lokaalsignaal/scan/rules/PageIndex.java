@@ -59,6 +59,8 @@ final class PageIndex {
     private static final int MAX_LINE_SPLITS = 32;
     /** The last characters of a paragraph that tell it from others of its length and beginning (a number, a date). */
     private static final int LINE_END = 4;
+    /** Characters after a word looked through for the question mark that ends its sentence. */
+    private static final int MAX_QUESTION = 400;
     /** Characters of an explanation in brackets that {@link #figuresAfter} looks past. */
     private static final int MAX_BRACKETS = 200;
 
@@ -577,6 +579,25 @@ final class PageIndex {
             i = skipSpace(text, end);
         }
         return numbers >= 2;
+    }
+
+    /**
+     * Whether the sentence of a catalogue word ends in a question mark: the first of ".", "!", "?" after it, in its
+     * line, is a "?". A line that ends without one ends no question (a heading, a PDF's line broken mid-sentence),
+     * so a question broken over two lines of a PDF counts as none: the rule then reads it as it always did.
+     */
+    boolean inQuestion(int word) {
+        String text = words.text(words.source(word));
+        for (int i = words.end(word), n = Math.min(text.length(), i + MAX_QUESTION); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '?') {
+                return true;
+            }
+            if (c == '.' || c == '!' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The bracket still open at a place of the text, at most {@link #MAX_BRACKETS} characters before it; -1 if none. */

@@ -46,6 +46,7 @@ final class RuleRun {
         return groups.computeIfAbsent(g, k -> {
             Hits h = HitFilter.notInSentence(index, Hits.of(index, k.any(), k.notIn()), hits(k.notInSentence()));
             h = k.notInFigures() ? HitFilter.notInFigures(index, h) : h;
+            h = k.notInQuestion() ? HitFilter.notInQuestion(index, h) : h;
             return k.notNear() == null ? h : HitFilter.notNear(h, hits(k.notNear().any()), k.notNear().words());
         });
     }

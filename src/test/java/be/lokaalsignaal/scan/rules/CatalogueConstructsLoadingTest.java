@@ -136,6 +136,27 @@ class CatalogueConstructsLoadingTest {
     }
 
     @Test
+    void notInQuestionTakesAwayAHitWhoseSentenceEndsInAQuestionMark() {
+        SignalCatalogue c = parse("rules:\n  - id: r\n    kind: SAFETY_PLAN\n    allOf: [[veiligheidsplan], "
+                + "{name: thema, any: [seksueel geweld], notInQuestion: true}]\n");
+        assertThat(c.analyse(CatalogueTestPages.html("<h2>Staat seksueel geweld in ons veiligheidsplan?</h2>"))).isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Over het veiligheidsplan. Slachtoffer van seksueel geweld? "
+                + "Bel 1712.</p>"))).as("the question of a help box beside the plan").isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Staat seksueel geweld in het veiligheidsplan? Ja, seksueel "
+                + "geweld is een van de vijf prioriteiten.</p>"))).as("the answer names the theme again").hasSize(1);
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan maakt van seksueel geweld een prioriteit. "
+                + "Wat doet de zone nog?</p>"))).as("a question after the sentence's own full stop").hasSize(1);
+        assertThat(c.analyse(CatalogueTestPages.html("<h3>Het veiligheidsplan: seksueel geweld</h3><p>Wat doet de zone?</p>")))
+                .as("a heading that ends without a mark ends no question").hasSize(1);
+    }
+
+    @Test
+    void notInQuestionIsTrueOrFalse() {
+        assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [{name: a, any: [x], notInQuestion: 1}]}\n"))
+                .hasMessage("signals.yml: rules[0].allOf[0].notInQuestion: expected true or false, found '1'");
+    }
+
+    @Test
     void notInFiguresIsTrueOrFalse() {
         assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [{name: a, any: [x], notInFigures: ja}]}\n"))
                 .hasMessage("signals.yml: rules[0].allOf[0].notInFigures: expected true or false, found 'ja'");
