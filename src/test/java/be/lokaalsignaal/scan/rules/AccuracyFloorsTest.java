@@ -33,30 +33,29 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,215 pages, the
-     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and the 180 of
-     * evaluation 42, read with the rules and both readers that took up evaluation 41 (campaigns 0.972 / 0.943, safety
-     * plans 0.927 / 0.932, nightlife 0.989 / 0.965), rounded down: a new part written blind sets its own at its first
-     * reading. Without evaluation 42's pages the part gave 0.973 / 0.954, 0.972 / 0.966, 0.988 / 0.972. Evaluations 38
-     * to 41's pages (630), each held out for a while, were moved to the development part when their confusions were
-     * taken up. Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had been read in
-     * evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,035 pages, the
+     * thirty-second to thirty-fifth parts, evaluation 33's 270 and the 225 of evaluations 34 to 36, read with the rules
+     * and both readers that took up evaluation 42 (campaigns 0.973 / 0.950, safety plans 0.986 / 0.966, nightlife
+     * 0.984 / 0.972), rounded down: a new part written blind sets its own at its first reading. Evaluations 38 to 42's
+     * pages (810), each held out for a while, were moved to the development part when their confusions were taken up;
+     * with evaluation 42's 180 the part had been below the floor for safety plans (0.927 / 0.932). Two of the nightlife
+     * false positives the nightlife reader's notTitleOrUrl removed had been read in evaluation 34's confusion list:
+     * for that pattern the held-out figure is not blind (ACCURACY.md).
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.97, 0.94},
-            SignalKind.SAFETY_PLAN, new double[] {0.92, 0.93},
-            SignalKind.NIGHTLIFE, new double[] {0.98, 0.96});
+            SignalKind.CAMPAIGN, new double[] {0.97, 0.95},
+            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.96},
+            SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
 
     /**
-     * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: safety plans
-     * since evaluation 42 (precision 0.927: ten false plans in its 180 pages, proposals voted down, other authorities'
-     * plans, statistics said to be no priority; they were below from evaluation 39 to the take-up of 38 and 39 as
-     * well). When a kind falls below, it is named here and in ACCURACY.md; when a change lifts it, this test says so
-     * and the entry goes.
+     * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since
+     * evaluation 42's pages moved to the development part (safety plans were below with them, and from evaluation 39
+     * to the take-up of 38 and 39). When a kind falls below, it is named here and in ACCURACY.md; when a change lifts
+     * it, this test says so and the entry goes.
      */
-    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of(SignalKind.SAFETY_PLAN);
+    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of();
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -108,7 +107,11 @@ class AccuracyFloorsTest {
      * plan sentence names other priorities with the theme in the lines before it (8760), a plan's list of priorities
      * broken over two PDF pages (8695), a vacancy (8720, by design), and Ask for Angela on a page titled after the
      * zonal plan, which the page keeps apart from the plan (8783: nightlife on a plan's page is the plan's by
-     * convention).
+     * convention). Evaluation 42's pages, taken up when they joined: left are a neighbouring zone's plan told on the
+     * own municipality's page about its plan (8866: the other zone is named by its town in a sentence the page gives
+     * to the municipality), three answers to a councillor's question or interpellation within 120 words of it (8870,
+     * 9028, 9037), three vacancies (8883, 9005, 9035, by design), a mayor's column whose plan and theme stand further
+     * apart than 40 words (9004), and Ask for Angela in beach bars that the campaign reader scores too low (8980).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -148,7 +151,16 @@ class AccuracyFloorsTest {
             "false+ SAFETY_PLAN 8760-oudenaarde-jaarverslag-preventiedienst-2024.pdf.txt",
             "false- SAFETY_PLAN 8695-maasmechelen.pdf.txt",
             "false- SAFETY_PLAN 8720-lier-vacature-beleidsmedewerker-integrale-veiligheid.html",
-            "false- NIGHTLIFE 8783-merksplas-nieuw-zonaal-veiligheidsplan-en-kermis.html");
+            "false- NIGHTLIFE 8783-merksplas-nieuw-zonaal-veiligheidsplan-en-kermis.html",
+            "false+ SAFETY_PLAN 8866-oudenburg-buurzone-veiligheidsplan.html",
+            "false- SAFETY_PLAN 8870-destelbergen-notulen-interpellatie-zvp.pdf.txt",
+            "false- SAFETY_PLAN 8883-zemst-vacature-preventiewerker.html",
+            "false- CAMPAIGN 8980-knokke-heist-strandbars-angela.html",
+            "false- SAFETY_PLAN 9004-mechelen-column-burgemeester-veiligheidsplan.html",
+            "false- SAFETY_PLAN 9005-sint-niklaas-vacature-beleidsmedewerker-integrale-veiligheid.html",
+            "false- SAFETY_PLAN 9028-lievegem-notulen-mondelinge-vraag-straatintimidatie.pdf.txt",
+            "false- SAFETY_PLAN 9035-ieper-vacature-preventiewerker-nachtleven.html",
+            "false- SAFETY_PLAN 9037-halle-notulen-vraag-vraag-naar-angela.pdf.txt");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
@@ -159,7 +171,7 @@ class AccuracyFloorsTest {
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(5068);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(5248);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
