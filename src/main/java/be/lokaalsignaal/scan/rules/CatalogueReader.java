@@ -42,6 +42,8 @@ final class CatalogueReader {
     private final Path base;
     private final Map<String, Phrase> phrases = new HashMap<>();
     private final Map<String, List<Phrase>> lists = new LinkedHashMap<>();
+    /** Groups several rules share, by name: one object, so a page's hits of it are found once for all of them. */
+    private final Map<String, Group> sharedGroups = new LinkedHashMap<>();
     private Vocabulary.Builder vocabulary;
     private int nextPhrase;
 
@@ -71,10 +73,11 @@ final class CatalogueReader {
         if (!root.isObject()) {
             throw fail("", "expected a mapping with 'watchedHosts' and 'rules'");
         }
-        onlyKeys(root, "", Set.of("watchedHosts", "wordForms", "lists", "actors", "rules", "readers"));
+        onlyKeys(root, "", Set.of("watchedHosts", "wordForms", "lists", "groups", "actors", "rules", "readers"));
         Map<String, String> wordForms = wordForms(root.path("wordForms"));
         vocabulary = new Vocabulary.Builder(new DutchWords(wordForms, List.of()));
         readLists(root.path("lists"));
+        readGroups(root.path("groups"));
         Set<String> ids = new HashSet<>();
         List<SignalCatalogue.WatchedHost> hosts = watchedHosts(root.path("watchedHosts"), ids);
         Actors actors = actors(root.path("actors"));
@@ -202,6 +205,23 @@ final class CatalogueReader {
                 throw fail(path, "a list name is lower-case letters, digits, '-' and '_'");
             }
             lists.put(e.getKey(), phrases(e.getValue(), path, true, false));
+        }
+    }
+
+    private void readGroups(JsonNode n) {
+        if (n.isMissingNode()) {
+            return;
+        }
+        if (!n.isObject()) {
+            throw fail("groups", "expected a mapping of group names to groups");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = "groups." + e.getKey();
+            if (!LIST_NAME.matcher(e.getKey()).matches()) {
+                throw fail(path, "a group name is lower-case letters, digits, '-' and '_'");
+            }
+            sharedGroups.put(e.getKey(), group(e.getValue(), path, e.getKey()));
         }
     }
 
@@ -466,13 +486,20 @@ final class CatalogueReader {
         return new PhraseRule.Within(words.asInt(), idx[0], idx[1], paragraph.asBoolean(false));
     }
 
-    /** A group: a list of phrases, or a mapping with name, any and notIn. */
+    /** A group: a list of phrases, a mapping with name, any and notIn, or "@name" of one under groups. */
     private Group group(JsonNode n, String path, String defaultName) {
+        if (n.isTextual() && n.asText().startsWith("@")) {
+            Group shared = sharedGroups.get(n.asText().substring(1));
+            if (shared == null) {
+                throw fail(path, "unknown group '" + n.asText() + "'; groups are " + new TreeSet<>(sharedGroups.keySet()));
+            }
+            return shared;
+        }
         if (n.isArray()) {
             return new Group(defaultName, phrases(n, path, true, true), List.of());
         }
         if (!n.isObject()) {
-            throw fail(path, "expected a list of phrases or a mapping with name, any and notIn");
+            throw fail(path, "expected a list of phrases, a mapping with name, any and notIn, or '@' and a name under groups");
         }
         onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "notNear", "onPage", "notInFigures",
                 "notInQuestion"));

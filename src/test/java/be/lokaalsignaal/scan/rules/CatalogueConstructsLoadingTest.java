@@ -157,6 +157,29 @@ class CatalogueConstructsLoadingTest {
     }
 
     @Test
+    void aGroupUnderGroupsIsSharedByTheRulesThatNameIt() {
+        SignalCatalogue c = parse("""
+                groups:
+                  thema: {name: thema, any: [seksueel geweld], notInQuestion: true}
+                rules:
+                  - {id: plan, kind: SAFETY_PLAN, within: {words: 10, of: [plan, thema]},
+                     allOf: [{name: plan, any: [veiligheidsplan]}, "@thema"]}
+                  - {id: campagne, kind: CAMPAIGN, allOf: [[campagne], "@thema"]}
+                """);
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan noemt seksueel geweld. De campagne ook.</p>")))
+                .extracting(m -> m.getRule()).containsExactlyInAnyOrder("plan", "campagne");
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Een veiligheidsplan of een campagne tegen seksueel geweld?</p>")))
+                .as("the group's own conditions hold in every rule").isEmpty();
+    }
+
+    @Test
+    void anUnknownGroupIsNamedWithTheGroupsThereAre() {
+        assertThatThrownBy(() -> parse("groups:\n  thema: [seksueel geweld]\nrules:\n"
+                + "  - {id: r, kind: CAMPAIGN, allOf: [[campagne], '@tema']}\n"))
+                .hasMessage("signals.yml: rules[0].allOf[1]: unknown group '@tema'; groups are [thema]");
+    }
+
+    @Test
     void notInFiguresIsTrueOrFalse() {
         assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [{name: a, any: [x], notInFigures: ja}]}\n"))
                 .hasMessage("signals.yml: rules[0].allOf[0].notInFigures: expected true or false, found 'ja'");
