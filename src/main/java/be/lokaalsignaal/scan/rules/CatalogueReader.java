@@ -192,36 +192,33 @@ final class CatalogueReader {
     }
 
     private void readLists(JsonNode n) {
-        if (n.isMissingNode()) {
-            return;
-        }
-        if (!n.isObject()) {
-            throw fail("lists", "expected a mapping of list names to phrase lists");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String path = "lists." + e.getKey();
-            if (!LIST_NAME.matcher(e.getKey()).matches()) {
-                throw fail(path, "a list name is lower-case letters, digits, '-' and '_'");
-            }
-            lists.put(e.getKey(), phrases(e.getValue(), path, true, false));
-        }
+        forEachNamed(n, "lists", "list", "phrase lists",
+                (name, path, v) -> lists.put(name, phrases(v, path, true, false)));
     }
 
     private void readGroups(JsonNode n) {
+        forEachNamed(n, "groups", "group", "groups", (name, path, v) -> sharedGroups.put(name, group(v, path, name)));
+    }
+
+    private interface NamedEntry {
+        void read(String name, String path, JsonNode value);
+    }
+
+    /** The entries of a top-level mapping of names (lists, groups), each name checked before it is read. */
+    private void forEachNamed(JsonNode n, String section, String what, String values, NamedEntry entry) {
         if (n.isMissingNode()) {
             return;
         }
         if (!n.isObject()) {
-            throw fail("groups", "expected a mapping of group names to groups");
+            throw fail(section, "expected a mapping of " + what + " names to " + values);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String path = "groups." + e.getKey();
+            String path = section + "." + e.getKey();
             if (!LIST_NAME.matcher(e.getKey()).matches()) {
-                throw fail(path, "a group name is lower-case letters, digits, '-' and '_'");
+                throw fail(path, "a " + what + " name is lower-case letters, digits, '-' and '_'");
             }
-            sharedGroups.put(e.getKey(), group(e.getValue(), path, e.getKey()));
+            entry.read(e.getKey(), path, e.getValue());
         }
     }
 

@@ -63,27 +63,23 @@ final class HitFilter {
      * of offences, which a report of any zone holds, not a theme its plan takes up.
      */
     static Hits notInFigures(PageIndex index, Hits h) {
-        if (h.isEmpty()) {
-            return h;
-        }
-        boolean[] dropped = new boolean[h.size()];
-        boolean any = false;
-        for (int k = 0; k < h.size(); k++) {
-            dropped[k] = index.figuresAfter(h.end[k] - 1);
-            any |= dropped[k];
-        }
-        return any ? keep(h, dropped, null) : h;
+        return dropWhere(h, index::figuresAfter);
     }
 
     /** The hits whose sentence does not end in a question mark: a help box's heading, a question put to the reader. */
     static Hits notInQuestion(PageIndex index, Hits h) {
+        return dropWhere(h, index::inQuestion);
+    }
+
+    /** The hits whose last word is not one the test holds for; h itself when none is dropped. */
+    private static Hits dropWhere(Hits h, java.util.function.IntPredicate lastWord) {
         if (h.isEmpty()) {
             return h;
         }
         boolean[] dropped = new boolean[h.size()];
         boolean any = false;
         for (int k = 0; k < h.size(); k++) {
-            dropped[k] = index.inQuestion(h.end[k] - 1);
+            dropped[k] = lastWord.test(h.end[k] - 1);
             any |= dropped[k];
         }
         return any ? keep(h, dropped, null) : h;
