@@ -33,26 +33,26 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,035 pages, the
-     * thirty-second to thirty-fifth parts, evaluation 33's 270 and the 225 of evaluations 34 to 36, read with the rules
-     * and both readers that took up evaluation 42 (campaigns 0.973 / 0.950, safety plans 0.986 / 0.966, nightlife
-     * 0.984 / 0.972), rounded down: a new part written blind sets its own at its first reading. Evaluations 38 to 42's
-     * pages (810), each held out for a while, were moved to the development part when their confusions were taken up;
-     * with evaluation 42's 180 the part had been below the floor for safety plans (0.927 / 0.932). Two of the nightlife
-     * false positives the nightlife reader's notTitleOrUrl removed had been read in evaluation 34's confusion list:
-     * for that pattern the held-out figure is not blind (ACCURACY.md).
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,215 pages, the
+     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and the 180 of
+     * evaluation 43, read with the rules and both readers that took up evaluation 42 (campaigns 0.976 / 0.948, safety
+     * plans 0.955 / 0.960, nightlife 0.979 / 0.966), rounded down: a new part written blind sets its own at its first
+     * reading. Without evaluation 43's pages the part gave 0.973 / 0.950, 0.986 / 0.966, 0.984 / 0.972. Evaluations 38
+     * to 42's pages (810), each held out for a while, were moved to the development part when their confusions were
+     * taken up. Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had been read in
+     * evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.97, 0.95},
-            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.96},
-            SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
+            SignalKind.CAMPAIGN, new double[] {0.97, 0.94},
+            SignalKind.SAFETY_PLAN, new double[] {0.95, 0.96},
+            SignalKind.NIGHTLIFE, new double[] {0.97, 0.96});
 
     /**
      * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since
      * evaluation 42's pages moved to the development part (safety plans were below with them, and from evaluation 39
-     * to the take-up of 38 and 39). When a kind falls below, it is named here and in ACCURACY.md; when a change lifts
+     * to the take-up of 38 and 39); with evaluation 43's 180 safety plans hold precision 0.955 by one page. When a kind falls below, it is named here and in ACCURACY.md; when a change lifts
      * it, this test says so and the entry goes.
      */
     private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of();
@@ -198,7 +198,10 @@ class AccuracyFloorsTest {
      * 1,215 with the 180 of evaluation 41 (read once: safety plans 0.871 / 0.844, campaigns 1.000 / 0.933, nightlife
      * 1.000 / 0.923; safety-plan precision with the least room, 0.954); reached on the 1,035 left when those 180 moved
      * to the development part; not for safety plans on the 1,215 with the 180 of evaluation 42 (read once: safety plans
-     * 0.792 / 0.826, campaigns 0.969 / 0.861, nightlife 1.000 / 0.919; the part 0.927 / 0.932). The held-out part has
+     * 0.792 / 0.826, campaigns 0.969 / 0.861, nightlife 1.000 / 0.919; the part 0.927 / 0.932); reached on the 1,035
+     * left when those 180 moved to the development part, and on the 1,215 with the 180 of evaluation 43 (read once:
+     * safety plans 0.829 / 0.935, campaigns 1.000 / 0.930, nightlife 0.953 / 0.932; safety-plan precision 0.955, by one
+     * page). The held-out part has
      * been read many times for its figures, so this floor guards it; the parts read once say how the catalogue holds on
      * pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and nightlife.
      */
