@@ -33,10 +33,10 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,215 pages, the
-     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and the 180 of
-     * evaluation 43, read with the rules and both readers that took up evaluation 42 (campaigns 0.976 / 0.948, safety
-     * plans 0.955 / 0.960, nightlife 0.979 / 0.966), rounded down: a new part written blind sets its own at its first
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,305 pages, the
+     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and the 270 of
+     * evaluation 43, read with the rules and both readers that took up evaluation 42 (campaigns 0.977 / 0.949, safety
+     * plans 0.938 / 0.942, nightlife 0.974 / 0.968), rounded down: a new part written blind sets its own at its first
      * reading. Without evaluation 43's pages the part gave 0.973 / 0.950, 0.986 / 0.966, 0.984 / 0.972. Evaluations 38
      * to 42's pages (810), each held out for a while, were moved to the development part when their confusions were
      * taken up. Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had been read in
@@ -46,16 +46,17 @@ class AccuracyFloorsTest {
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
             SignalKind.CAMPAIGN, new double[] {0.97, 0.94},
-            SignalKind.SAFETY_PLAN, new double[] {0.95, 0.96},
+            SignalKind.SAFETY_PLAN, new double[] {0.93, 0.94},
             SignalKind.NIGHTLIFE, new double[] {0.97, 0.96});
 
     /**
-     * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since
-     * evaluation 42's pages moved to the development part (safety plans were below with them, and from evaluation 39
-     * to the take-up of 38 and 39); with evaluation 43's 180 safety plans hold precision 0.955 by one page. When a kind falls below, it is named here and in ACCURACY.md; when a change lifts
+     * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: safety plans
+     * since evaluation 43's 270 pages joined (precision 0.938: thirteen false plans, eleven of them on those pages:
+     * themes not retained, the next plan, other authorities' and zones' plans, proposals voted down); they were below
+     * with evaluation 42's pages too, and from evaluation 39 to the take-up of 38 and 39. When a kind falls below, it is named here and in ACCURACY.md; when a change lifts
      * it, this test says so and the entry goes.
      */
-    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of();
+    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of(SignalKind.SAFETY_PLAN);
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -199,9 +200,9 @@ class AccuracyFloorsTest {
      * 1.000 / 0.923; safety-plan precision with the least room, 0.954); reached on the 1,035 left when those 180 moved
      * to the development part; not for safety plans on the 1,215 with the 180 of evaluation 42 (read once: safety plans
      * 0.792 / 0.826, campaigns 0.969 / 0.861, nightlife 1.000 / 0.919; the part 0.927 / 0.932); reached on the 1,035
-     * left when those 180 moved to the development part, and on the 1,215 with the 180 of evaluation 43 (read once:
-     * safety plans 0.829 / 0.935, campaigns 1.000 / 0.930, nightlife 0.953 / 0.932; safety-plan precision 0.955, by one
-     * page). The held-out part has
+     * left when those 180 moved to the development part, not for safety plans on the 1,305 with the 270 of evaluation 43
+     * (read once: safety plans 0.831 / 0.885, campaigns 1.000 / 0.944, nightlife 0.934 / 0.950; the part 0.938 /
+     * 0.942). The held-out part has
      * been read many times for its figures, so this floor guards it; the parts read once say how the catalogue holds on
      * pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and nightlife.
      */
