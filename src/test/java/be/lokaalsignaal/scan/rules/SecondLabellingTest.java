@@ -229,6 +229,20 @@ class SecondLabellingTest {
         return labels;
     }
 
+    /**
+     * Two writers' pages of evaluation 43, held out, labelled a second time: every page the same kinds, a drink-spiking
+     * action and a vacancy among the pages the second analyst found open.
+     */
+    @Test
+    void theSecondLabellingOfTwoPartsOfEvaluation43GivesEveryPageTheSameKinds() throws Exception {
+        Path second = HELDOUT.resolve("second-labels-9301-9395.yml");
+        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
+        Map<String, Set<String>> first = kinds(HELDOUT.resolve("labels.yml"));
+        first.keySet().removeIf(file -> number(file) < 9301 || number(file) > 9395);
+        assertThat(first).hasSize(90);
+        assertAgree(first, kinds(second));
+    }
+
     private static int number(String file) {
         return Integer.parseInt(file.substring(0, file.indexOf('-')));
     }
