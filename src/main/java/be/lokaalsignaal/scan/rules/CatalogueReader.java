@@ -499,7 +499,7 @@ final class CatalogueReader {
             throw fail(path, "expected a list of phrases, a mapping with name, any and notIn, or '@' and a name under groups");
         }
         onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "notNear", "onPage", "notInFigures",
-                "notInQuestion"));
+                "notInQuestion", "notNearSentences"));
         String name = n.has("name") ? text(n, path, "name") : defaultName;
         if (!n.has("any")) {
             throw fail(path + ".any", "missing: give the alternative phrases");
@@ -509,8 +509,10 @@ final class CatalogueReader {
         List<Phrase> notInSentence = n.has("notInSentence")
                 ? phrases(n.get("notInSentence"), path + ".notInSentence", false, true) : List.of();
         Group.NotNear notNear = n.has("notNear") ? notNear(n.get("notNear"), path + ".notNear") : null;
+        Group.NotNearSentences around = n.has("notNearSentences")
+                ? notNearSentences(n.get("notNearSentences"), path + ".notNearSentences") : null;
         return new Group(name, any, notIn, notInSentence, flag(n, path, "onPage"), notNear, flag(n, path, "notInFigures"),
-                flag(n, path, "notInQuestion"));
+                flag(n, path, "notInQuestion"), around);
     }
 
     /** An optional true/false key of a mapping; false when it is missing. */
@@ -529,6 +531,22 @@ final class CatalogueReader {
         }
         PhraseRule.OtherKind near = otherKindNear(n, path);
         return new Group.NotNear(near.words(), near.any());
+    }
+
+    /** notNearSentences: {sentences: 1, any: [...]}, phrases that make a hit not count in or that near its sentence. */
+    private Group.NotNearSentences notNearSentences(JsonNode n, String path) {
+        if (!n.isObject()) {
+            throw fail(path, "expected a mapping with sentences and any");
+        }
+        onlyKeys(n, path, Set.of("sentences", "any"));
+        JsonNode s = n.get("sentences");
+        if (s == null || !s.canConvertToInt() || s.asInt() < 0) {
+            throw fail(path + ".sentences", "expected a number of sentences (0 or more)");
+        }
+        if (!n.has("any")) {
+            throw fail(path + ".any", "missing: give the phrases");
+        }
+        return new Group.NotNearSentences(s.asInt(), phrases(n.get("any"), path + ".any", true, true));
     }
 
     // ------------------------------------------------------------------ phrases

@@ -20,13 +20,24 @@ import java.util.List;
  * @param notInQuestion a hit in a sentence that ends in a question mark does not count: "Slachtoffer van seksueel
  *     geweld?" heads a help box, "Staat seksueel geweld in ons veiligheidsplan?" asks what the page may answer either
  *     way
+ * @param notNearSentences phrases that make a hit not count when they stand in its sentence or at most so many
+ *     sentences before or after it, in its paragraph or section: "Ook seksueel geweld stond op de lijst van
+ *     kandidaat-thema's. Die thema's werden niet weerhouden." keeps the theme out of the plan a sentence later; null
+ *     for none
  */
 public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phrase> notInSentence, boolean onPage,
-                    NotNear notNear, boolean notInFigures, boolean notInQuestion) {
+                    NotNear notNear, boolean notInFigures, boolean notInQuestion, NotNearSentences notNearSentences) {
 
     /** Phrases at most {@code words} words from a hit that make it not count. */
     public record NotNear(int words, List<Phrase> any) {
         public NotNear {
+            any = List.copyOf(any);
+        }
+    }
+
+    /** Phrases in a hit's sentence or at most {@code sentences} sentences from it that make it not count. */
+    public record NotNearSentences(int sentences, List<Phrase> any) {
+        public NotNearSentences {
             any = List.copyOf(any);
         }
     }
@@ -38,6 +49,6 @@ public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phra
     }
 
     public Group(String name, List<Phrase> any, List<Phrase> notIn) {
-        this(name, any, notIn, List.of(), false, null, false, false);
+        this(name, any, notIn, List.of(), false, null, false, false, null);
     }
 }

@@ -1,6 +1,7 @@
 package be.lokaalsignaal.scan.rules;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /** Hits of a page with some of them left out: partners, names that are part of another name, help boxes. */
 final class HitFilter {
@@ -31,14 +32,21 @@ final class HitFilter {
      * is a help box's words, not a theme of the plan on the same page.
      */
     static Hits notInSentence(PageIndex index, Hits h, Hits context) {
+        return notNearSentences(index, h, context, 0);
+    }
+
+    /**
+     * The hits with no hit of context in their sentence nor in the so many sentences before or after it in their text:
+     * "Die thema's werden niet weerhouden" keeps the theme named in the sentence before out of the plan.
+     */
+    static Hits notNearSentences(PageIndex index, Hits h, Hits context, int sentences) {
         if (context.isEmpty() || h.isEmpty()) {
             return h;
         }
         boolean[] dropped = new boolean[h.size()];
         for (int k = 0; k < h.size(); k++) {
-            int[] sentence = index.sentenceOf(h.start[k]);
-            dropped[k] = context.first(sentence[0], sentence[1]) >= 0
-                    || overlaps(context, sentence[0], sentence[1]);
+            int[] around = index.sentencesAround(h.start[k], sentences);
+            dropped[k] = context.first(around[0], around[1]) >= 0 || overlaps(context, around[0], around[1]);
         }
         return keep(h, dropped, null);
     }
@@ -72,7 +80,7 @@ final class HitFilter {
     }
 
     /** The hits whose last word is not one the test holds for; h itself when none is dropped. */
-    private static Hits dropWhere(Hits h, java.util.function.IntPredicate lastWord) {
+    private static Hits dropWhere(Hits h, IntPredicate lastWord) {
         if (h.isEmpty()) {
             return h;
         }

@@ -543,6 +543,11 @@ final class PageIndex {
         return words.sentenceOf(word);
     }
 
+    /** The words of a word's sentence and of up to n sentences before and after it in its text. */
+    int[] sentencesAround(int word, int n) {
+        return words.sentencesAround(word, n);
+    }
+
     /**
      * Whether a row of figures follows a catalogue word in its text: past an explanation in brackets, two numbers or
      * more ("Zedenfeiten (aanranding, verkrachting)   38   41   35"; a word inside the brackets heads the row as

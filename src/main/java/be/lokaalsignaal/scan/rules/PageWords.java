@@ -547,6 +547,19 @@ final class PageWords {
         return new int[] {sentenceStart[s], s + 1 < sentences ? sentenceStart[s + 1] : size};
     }
 
+    /**
+     * The words of the sentence that holds a word and of up to n sentences before and after it, within the text that
+     * holds it, from (inclusive) and to (exclusive).
+     */
+    int[] sentencesAround(int word, int n) {
+        int t = source(word);
+        int s = lastAtOrBefore(sentenceStart, sentences, word);
+        int first = Math.max(sentencesFrom[t], s - n);
+        int last = Math.min(sentencesTo[t] - 1, s + n);
+        int to = last + 1 < sentences ? sentenceStart[last + 1] : size;
+        return new int[] {Math.max(textFrom[t], sentenceStart[first]), Math.min(textTo[t], to)};
+    }
+
     /** The words of the text that holds a word, from (inclusive) and to (exclusive). */
     int[] textOf(int word) {
         int t = source(word);

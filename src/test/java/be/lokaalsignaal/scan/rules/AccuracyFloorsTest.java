@@ -45,9 +45,9 @@ class AccuracyFloorsTest {
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.97, 0.94},
-            SignalKind.SAFETY_PLAN, new double[] {0.93, 0.94},
-            SignalKind.NIGHTLIFE, new double[] {0.97, 0.96});
+            SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
+            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.96},
+            SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
 
     /**
      * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: safety plans
@@ -56,7 +56,7 @@ class AccuracyFloorsTest {
      * with evaluation 42's pages too, and from evaluation 39 to the take-up of 38 and 39. When a kind falls below, it is named here and in ACCURACY.md; when a change lifts
      * it, this test says so and the entry goes.
      */
-    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of(SignalKind.SAFETY_PLAN);
+    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of();
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -113,6 +113,12 @@ class AccuracyFloorsTest {
      * to the municipality), three answers to a councillor's question or interpellation within 120 words of it (8870,
      * 9028, 9037), three vacancies (8883, 9005, 9035, by design), a mayor's column whose plan and theme stand further
      * apart than 40 words (9004), and Ask for Angela in beach bars that the campaign reader scores too low (8980).
+     * Evaluation 43's pages, taken up when they joined: left are a neighbouring zone's priority in a sentence that names
+     * the other zone by its towns (9071, 9156: dropping theme sentences the actors give to an outside body was tried and
+     * lost six true plans that name the zone's other towns), a survey for a plan whose priorities are still to be chosen
+     * (9078), a vacancy (9081, by design), plans whose theme
+     * stands further from the plan or its priorities than the rules reach (9095, 9152, 9194, 9414), a sports club named
+     * beside the plan (9419), and a zone's plan on a page titled with the local festivities (9181).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -121,7 +127,6 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
             "false- CAMPAIGN 5138-vraag-naar-angela-essen.html",
             "false- CAMPAIGN 5633-willebroek-geen-fuif-zonder-respect.html",
-            "false- SAFETY_PLAN 917-kortenberg-jaarverslag-politiezone-herko-2024.pdf.txt",
             "false- SAFETY_PLAN 1542-e-zine-juni-2025.html",
             "false+ SAFETY_PLAN 1559-lanaken-van-nationaal-naar-zonaal-veiligheidsplan.html",
             "false- SAFETY_PLAN 1781-puurs-sint-amands-notulen-zonaal-veiligheidsplan-klein-brabant.pdf.txt",
@@ -135,7 +140,6 @@ class AccuracyFloorsTest {
             "false+ SAFETY_PLAN 3518-beleidsplan-gelijke-kansen-hasselt.pdf.txt",
             "false+ SAFETY_PLAN 3789-nieuwpoort-pz-westkust-jaarverslag-2023.pdf.txt",
             "false- SAFETY_PLAN 4187-tongeren-borgloon-gemeenteraad-notulen-mei-2026.pdf.txt",
-            "false- SAFETY_PLAN 4529-jaarverslag-politiezone-noorderkempen.pdf.txt",
             "false- SAFETY_PLAN 4545-politiezone-grens-veiligheidsplan.html",
             "false- SAFETY_PLAN 5426-zvp-arro-ieper.pdf.txt",
             "false- NIGHTLIFE 5188-genk-on-stage-veilig.html",
@@ -161,7 +165,17 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 9005-sint-niklaas-vacature-beleidsmedewerker-integrale-veiligheid.html",
             "false- SAFETY_PLAN 9028-lievegem-notulen-mondelinge-vraag-straatintimidatie.pdf.txt",
             "false- SAFETY_PLAN 9035-ieper-vacature-preventiewerker-nachtleven.html",
-            "false- SAFETY_PLAN 9037-halle-notulen-vraag-vraag-naar-angela.pdf.txt");
+            "false- SAFETY_PLAN 9037-halle-notulen-vraag-vraag-naar-angela.pdf.txt",
+            "false+ SAFETY_PLAN 9071-herk-de-stad-leerbezoek-buurzone.html",
+            "false+ SAFETY_PLAN 9078-retie-resultaten-burgerbevraging-veiligheid.html",
+            "false- SAFETY_PLAN 9081-londerzeel-vacature-preventiecoordinator.html",
+            "false- SAFETY_PLAN 9095-edegem-preventie-veiligheidsplan-minos.html",
+            "false- SAFETY_PLAN 9152-leuven-politieraad-goedkeuring-zvp.pdf.txt",
+            "false+ SAFETY_PLAN 9156-de-panne-gemeenteraad-westkust-prioriteiten.html",
+            "false- SAFETY_PLAN 9181-wetteren-politie-uitgaan-en-zvp.html",
+            "false- SAFETY_PLAN 9194-kalmthout-infoblad-pz-grens.pdf.txt",
+            "false- SAFETY_PLAN 9414-turnhout-notulen-integraal-veiligheidsplan.html",
+            "false- SAFETY_PLAN 9419-merelbeke-melle-advies-zvp.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
@@ -172,7 +186,7 @@ class AccuracyFloorsTest {
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(5248);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(5518);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }

@@ -151,6 +151,28 @@ class CatalogueConstructsLoadingTest {
     }
 
     @Test
+    void notNearSentencesTakesAwayAHitThatASentenceBeforeOrAfterItKeepsOutOfThePlan() {
+        SignalCatalogue c = parse("rules:\n  - id: r\n    kind: SAFETY_PLAN\n    allOf: [[veiligheidsplan], "
+                + "{name: thema, any: [seksueel geweld], notNearSentences: {sentences: 1, any: [niet weerhouden]}}]\n");
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Voor het veiligheidsplan stond ook seksueel geweld op de lijst. "
+                + "Dat thema werd niet weerhouden.</p>"))).as("kept out in the next sentence").isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Enkele fenomenen werden niet weerhouden. Het gaat om "
+                + "fietsdiefstal en seksueel geweld. Zie het veiligheidsplan.</p>"))).as("in the sentence before").isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Fietsdiefstal werd niet weerhouden. Het veiligheidsplan telt "
+                + "vier prioriteiten. Een ervan is seksueel geweld.</p>"))).as("two sentences away").hasSize(1);
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Fietsdiefstal werd niet weerhouden.</p><p>Het veiligheidsplan "
+                + "maakt van seksueel geweld een prioriteit.</p>"))).as("in another paragraph").hasSize(1);
+    }
+
+    @Test
+    void notNearSentencesNeedsItsNumberOfSentences() {
+        assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [{name: a, any: [x], "
+                + "notNearSentences: {sentences: -1, any: [y]}}]}\n"))
+                .hasMessage("signals.yml: rules[0].allOf[0].notNearSentences.sentences: expected a number of sentences "
+                        + "(0 or more)");
+    }
+
+    @Test
     void notInQuestionIsTrueOrFalse() {
         assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [{name: a, any: [x], notInQuestion: 1}]}\n"))
                 .hasMessage("signals.yml: rules[0].allOf[0].notInQuestion: expected true or false, found '1'");
