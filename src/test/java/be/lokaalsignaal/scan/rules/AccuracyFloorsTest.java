@@ -35,10 +35,10 @@ class AccuracyFloorsTest {
     /**
      * What the held-out part scored: a change must not make it worse. These are the figures of its 1,305 pages, the
      * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and the 270 of
-     * evaluation 43, read with the rules and both readers that took up evaluation 42 (campaigns 0.977 / 0.949, safety
-     * plans 0.938 / 0.942, nightlife 0.974 / 0.968), rounded down: a new part written blind sets its own at its first
-     * reading. Without evaluation 43's pages the part gave 0.973 / 0.950, 0.986 / 0.966, 0.984 / 0.972. Evaluations 38
-     * to 42's pages (810), each held out for a while, were moved to the development part when their confusions were
+     * evaluation 44, read with the rules and both readers that took up evaluation 43 (campaigns 0.980 / 0.959, safety
+     * plans 0.915 / 0.956, nightlife 0.977 / 0.977), rounded down: a new part written blind sets its own at its first
+     * reading. Without evaluation 44's pages the part gave 0.984 / 0.950, 0.986 / 0.966, 0.984 / 0.976. Evaluations 38
+     * to 43's pages (1,080), each held out for a while, were moved to the development part when their confusions were
      * taken up. Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had been read in
      * evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
      */
@@ -46,17 +46,18 @@ class AccuracyFloorsTest {
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
             SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
-            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.96},
-            SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
+            SignalKind.SAFETY_PLAN, new double[] {0.91, 0.95},
+            SignalKind.NIGHTLIFE, new double[] {0.97, 0.97});
 
     /**
      * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: safety plans
-     * since evaluation 43's 270 pages joined (precision 0.938: thirteen false plans, eleven of them on those pages:
-     * themes not retained, the next plan, other authorities' and zones' plans, proposals voted down); they were below
-     * with evaluation 42's pages too, and from evaluation 39 to the take-up of 38 and 39. When a kind falls below, it is named here and in ACCURACY.md; when a change lifts
-     * it, this test says so and the entry goes.
+     * since evaluation 44's 270 pages joined (precision 0.915: sixteen false plans, fourteen of them on those pages:
+     * themes weighed and not retained, plans still being drafted, surveys for them, councillors' questions, a school's
+     * plan); they were below with evaluation 43's and 42's pages too, and from evaluation 39 to the take-up of 38 and 39.
+     * When a kind falls below, it is named here and in ACCURACY.md; when a change lifts it, this test says so and the
+     * entry goes.
      */
-    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of();
+    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of(SignalKind.SAFETY_PLAN);
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -216,7 +217,9 @@ class AccuracyFloorsTest {
      * 0.792 / 0.826, campaigns 0.969 / 0.861, nightlife 1.000 / 0.919; the part 0.927 / 0.932); reached on the 1,035
      * left when those 180 moved to the development part, not for safety plans on the 1,305 with the 270 of evaluation 43
      * (read once: safety plans 0.831 / 0.885, campaigns 1.000 / 0.944, nightlife 0.934 / 0.950; the part 0.938 /
-     * 0.942). The held-out part has
+     * 0.942); reached on the 1,035 left when those 270 moved to the development part, not for safety plans on the 1,305
+     * with the 270 of evaluation 44 (read once: safety plans 0.696 / 0.914, campaigns 0.963 / 1.000, nightlife 0.943 /
+     * 0.980; the part 0.915 / 0.956). The held-out part has
      * been read many times for its figures, so this floor guards it; the parts read once say how the catalogue holds on
      * pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and nightlife.
      */
