@@ -110,9 +110,9 @@ final class CatalogueReader {
             String path = "readers[" + i + "]";
             JsonNode r = n.get(i);
             if (!r.isObject()) {
-                throw fail(path, "expected a mapping with id, kind, model, requires and notTitleOrUrl");
+                throw fail(path, "expected a mapping with id, kind, model, requires, notTitleOrUrl and adds");
             }
-            onlyKeys(r, path, Set.of("id", "kind", "model", "requires", "notTitleOrUrl"));
+            onlyKeys(r, path, Set.of("id", "kind", "model", "requires", "notTitleOrUrl", "adds"));
             String id = text(r, path, "id");
             if (!ids.add(id)) {
                 throw fail(path + ".id", "duplicate id '" + id + "'");
@@ -135,7 +135,14 @@ final class CatalogueReader {
                     : List.of();
             List<Phrase> notTitleOrUrl = r.has("notTitleOrUrl")
                     ? phrases(r.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
-            out.add(new SignalCatalogue.Reader(id, model, requires, notTitleOrUrl));
+            JsonNode adds = r.path("adds");
+            if (!adds.isMissingNode() && !adds.isBoolean()) {
+                throw fail(path + ".adds", "expected true or false, found '" + adds.asText() + "'");
+            }
+            if (!adds.asBoolean(true) && (r.has("requires") || r.has("notTitleOrUrl"))) {
+                throw fail(path, "a reader that adds nothing (adds: false) has no requires or notTitleOrUrl");
+            }
+            out.add(new SignalCatalogue.Reader(id, model, requires, notTitleOrUrl, adds.asBoolean(true)));
         }
         return out;
     }

@@ -48,7 +48,8 @@ final class ReaderVerdict {
                 ruled = true;
             }
         }
-        if (!ruled && names(index, reader.requires()) && inTitleOrUrl(index, reader.notTitleOrUrl()) == null) {
+        if (!ruled && reader.adds() && names(index, reader.requires())
+                && inTitleOrUrl(index, reader.notTitleOrUrl()) == null) {
             // the paragraphs' own terms only here: the reader alone finds a kind on few pages
             int p = model.weightiest(PageTerms.of(content, selfNames).perParagraph());
             String text = p < 0 ? (content.title() == null ? "" : content.title()) : content.paragraphBlocks().get(p);
@@ -69,7 +70,7 @@ final class ReaderVerdict {
                 return true;
             }
         }
-        return names(index, reader.requires());
+        return reader.adds() && names(index, reader.requires());
     }
 
     /** Whether the reader takes away what the rules found of its kind on this page. */
@@ -87,6 +88,10 @@ final class ReaderVerdict {
         }
         if (!reader.model().shows(reading.score())) {
             return Optional.of(says(reader, reading));
+        }
+        if (!reader.adds()) {
+            return Optional.of(says(reader, reading) + ", but it only takes away what the rules found: it adds no "
+                    + "match of its own");
         }
         if (!names(index, reader.requires())) {
             return Optional.of(says(reader, reading) + ", but the page names none of the phrases it requires to add "

@@ -47,11 +47,11 @@ public final class SignalCatalogue {
     }
 
     /**
-     * A model that decides a kind: what the rules found of it counts only where the model agrees, and it may add the
-     * kind on a page that names one of {@code requires} (all pages when empty) and whose title or URL holds none of
-     * {@code notTitleOrUrl}.
+     * A model that decides a kind: what the rules found of it counts only where the model agrees, and, when it
+     * {@code adds}, it may add the kind on a page that names one of {@code requires} (all pages when empty) and whose
+     * title or URL holds none of {@code notTitleOrUrl}.
      */
-    public record Reader(String id, ReaderModel model, List<Phrase> requires, List<Phrase> notTitleOrUrl) {
+    public record Reader(String id, ReaderModel model, List<Phrase> requires, List<Phrase> notTitleOrUrl, boolean adds) {
         public Reader {
             requires = List.copyOf(requires);
             notTitleOrUrl = List.copyOf(notTitleOrUrl);

@@ -35,29 +35,28 @@ class AccuracyFloorsTest {
     /**
      * What the held-out part scored: a change must not make it worse. These are the figures of its 1,305 pages, the
      * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and the 270 of
-     * evaluation 44, read with the rules and both readers that took up evaluation 43 (campaigns 0.980 / 0.959, safety
-     * plans 0.915 / 0.956, nightlife 0.977 / 0.977), rounded down: a new part written blind sets its own at its first
-     * reading. Without evaluation 44's pages the part gave 0.984 / 0.950, 0.986 / 0.966, 0.984 / 0.976. Evaluations 38
-     * to 43's pages (1,080), each held out for a while, were moved to the development part when their confusions were
-     * taken up. Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had been read in
-     * evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
+     * evaluation 44, read with the rules that took up evaluation 43 and the three readers (campaigns 0.980 / 0.959,
+     * safety plans 0.977 / 0.939, nightlife 0.977 / 0.977), rounded down: a new part written blind sets its own at its
+     * first reading. With the rules alone, safety plans gave 0.915 / 0.956 (evaluation 44's pages read once so: 0.696 /
+     * 0.914); the safety-plan reader was chosen on the development part alone, after that reading (ACCURACY.md).
+     * Evaluations 38 to 43's pages (1,080), each held out for a while, were moved to the development part when their
+     * confusions were taken up. Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had
+     * been read in evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
             SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
-            SignalKind.SAFETY_PLAN, new double[] {0.91, 0.95},
+            SignalKind.SAFETY_PLAN, new double[] {0.97, 0.93},
             SignalKind.NIGHTLIFE, new double[] {0.97, 0.97});
 
     /**
-     * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: safety plans
-     * since evaluation 44's 270 pages joined (precision 0.915: sixteen false plans, fourteen of them on those pages:
-     * themes weighed and not retained, plans still being drafted, surveys for them, councillors' questions, a school's
-     * plan); they were below with evaluation 43's and 42's pages too, and from evaluation 39 to the take-up of 38 and 39.
-     * When a kind falls below, it is named here and in ACCURACY.md; when a change lifts it, this test says so and the
-     * entry goes.
+     * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since the
+     * safety-plan reader (safety plans were below with evaluations 42 to 44's pages: 0.915 with the rules alone on the
+     * 1,305 pages). When a kind falls below, it is named here and in ACCURACY.md; when a change lifts it, this test says
+     * so and the entry goes.
      */
-    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of(SignalKind.SAFETY_PLAN);
+    private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of();
 
     private static AccuracyReport run(Path dir) {
         Register register = Register.bundled();
@@ -114,12 +113,13 @@ class AccuracyFloorsTest {
      * to the municipality), three answers to a councillor's question or interpellation within 120 words of it (8870,
      * 9028, 9037), three vacancies (8883, 9005, 9035, by design), a mayor's column whose plan and theme stand further
      * apart than 40 words (9004), and Ask for Angela in beach bars that the campaign reader scores too low (8980).
-     * Evaluation 43's pages, taken up when they joined: left are a neighbouring zone's priority in a sentence that names
-     * the other zone by its towns (9071, 9156: dropping theme sentences the actors give to an outside body was tried and
-     * lost six true plans that name the zone's other towns), a survey for a plan whose priorities are still to be chosen
-     * (9078), a vacancy (9081, by design), plans whose theme
-     * stands further from the plan or its priorities than the rules reach (9095, 9152, 9194, 9414), a sports club named
-     * beside the plan (9419), and a zone's plan on a page titled with the local festivities (9181).
+     * Evaluation 43's pages, taken up when they joined: left are a vacancy (9081, by design), plans whose theme stands
+     * further from the plan or its priorities than the rules reach (9095, 9152, 9194, 9414), a sports club named beside
+     * the plan (9419), and a zone's plan on a page titled with the local festivities (9181). Since the safety-plan
+     * reader no false plan is left on this part: the reader was trained on it, so that says nothing of the reader (its
+     * figures on parts it did not see are {@link BundledReadersTest}'s and ACCURACY.md's); the rules alone still find
+     * ten (a neighbouring zone's priority told by its towns, 8866, 9071, 9156, 8131; a survey for a plan still to be
+     * chosen, 9078; and five older ones).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -129,17 +129,13 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 5138-vraag-naar-angela-essen.html",
             "false- CAMPAIGN 5633-willebroek-geen-fuif-zonder-respect.html",
             "false- SAFETY_PLAN 1542-e-zine-juni-2025.html",
-            "false+ SAFETY_PLAN 1559-lanaken-van-nationaal-naar-zonaal-veiligheidsplan.html",
             "false- SAFETY_PLAN 1781-puurs-sint-amands-notulen-zonaal-veiligheidsplan-klein-brabant.pdf.txt",
             "false- NIGHTLIFE 1427-fuifcharter-mijn-lijf-mijn-grens.html",
             "false- NIGHTLIFE 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
-            "false+ SAFETY_PLAN 2009-pajottegem-lokaal-veiligheidsplan-2026-2031.pdf.txt",
             "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
             "false- SAFETY_PLAN 2322-gemeenteraad-besluitenlijst-zonaal-veiligheidsplan.html",
             "false- SAFETY_PLAN 2730-jaarverslag-pz-vilvoorde-machelen.pdf.txt",
             "false- SAFETY_PLAN 3012-notulen-gemeenteraad-kennisname-zvp.pdf.txt",
-            "false+ SAFETY_PLAN 3518-beleidsplan-gelijke-kansen-hasselt.pdf.txt",
-            "false+ SAFETY_PLAN 3789-nieuwpoort-pz-westkust-jaarverslag-2023.pdf.txt",
             "false- SAFETY_PLAN 4187-tongeren-borgloon-gemeenteraad-notulen-mei-2026.pdf.txt",
             "false- SAFETY_PLAN 4545-politiezone-grens-veiligheidsplan.html",
             "false- SAFETY_PLAN 5426-zvp-arro-ieper.pdf.txt",
@@ -147,18 +143,15 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 8113-merelbeke-melle-besluitenlijst-gemeenteraad.pdf.txt",
             "false- SAFETY_PLAN 8114-bilzen-hoeselt-vacature-beleidsmedewerker-integrale-veiligheid.html",
             "false- SAFETY_PLAN 8115-halle-politie-zennevallei-prioriteiten.html",
-            "false+ SAFETY_PLAN 8131-lede-infoblad-buren-aalst-veiligheidsplan.html",
             "false- SAFETY_PLAN 8353-pajottegem.pdf.txt",
             "false- SAFETY_PLAN 8385-dilbeek.html",
             "false- SAFETY_PLAN 8440-herentals-zonaal-veiligheidsplan-neteland.pdf.txt",
             "false- CAMPAIGN 8529-tongeren-borgloon-vraag-naar-angela.html",
             "false- SAFETY_PLAN 8464-lievegem-vacature-beleidsmedewerker-integrale-veiligheid.html",
             "false- SAFETY_PLAN 8539-wevelgem-vacature-preventiecoordinator.html",
-            "false+ SAFETY_PLAN 8760-oudenaarde-jaarverslag-preventiedienst-2024.pdf.txt",
             "false- SAFETY_PLAN 8695-maasmechelen.pdf.txt",
             "false- SAFETY_PLAN 8720-lier-vacature-beleidsmedewerker-integrale-veiligheid.html",
             "false- NIGHTLIFE 8783-merksplas-nieuw-zonaal-veiligheidsplan-en-kermis.html",
-            "false+ SAFETY_PLAN 8866-oudenburg-buurzone-veiligheidsplan.html",
             "false- SAFETY_PLAN 8870-destelbergen-notulen-interpellatie-zvp.pdf.txt",
             "false- SAFETY_PLAN 8883-zemst-vacature-preventiewerker.html",
             "false- CAMPAIGN 8980-knokke-heist-strandbars-angela.html",
@@ -167,12 +160,9 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 9028-lievegem-notulen-mondelinge-vraag-straatintimidatie.pdf.txt",
             "false- SAFETY_PLAN 9035-ieper-vacature-preventiewerker-nachtleven.html",
             "false- SAFETY_PLAN 9037-halle-notulen-vraag-vraag-naar-angela.pdf.txt",
-            "false+ SAFETY_PLAN 9071-herk-de-stad-leerbezoek-buurzone.html",
-            "false+ SAFETY_PLAN 9078-retie-resultaten-burgerbevraging-veiligheid.html",
             "false- SAFETY_PLAN 9081-londerzeel-vacature-preventiecoordinator.html",
             "false- SAFETY_PLAN 9095-edegem-preventie-veiligheidsplan-minos.html",
             "false- SAFETY_PLAN 9152-leuven-politieraad-goedkeuring-zvp.pdf.txt",
-            "false+ SAFETY_PLAN 9156-de-panne-gemeenteraad-westkust-prioriteiten.html",
             "false- SAFETY_PLAN 9181-wetteren-politie-uitgaan-en-zvp.html",
             "false- SAFETY_PLAN 9194-kalmthout-infoblad-pz-grens.pdf.txt",
             "false- SAFETY_PLAN 9414-turnhout-notulen-integraal-veiligheidsplan.html",
@@ -219,7 +209,8 @@ class AccuracyFloorsTest {
      * (read once: safety plans 0.831 / 0.885, campaigns 1.000 / 0.944, nightlife 0.934 / 0.950; the part 0.938 /
      * 0.942); reached on the 1,035 left when those 270 moved to the development part, not for safety plans on the 1,305
      * with the 270 of evaluation 44 (read once: safety plans 0.696 / 0.914, campaigns 0.963 / 1.000, nightlife 0.943 /
-     * 0.980; the part 0.915 / 0.956). The held-out part has
+     * 0.980; the part 0.915 / 0.956); reached on those 1,305 with the safety-plan reader (safety plans 0.977 / 0.939;
+     * evaluation 44's pages, read a second time so, 0.879 / 0.829). The held-out part has
      * been read many times for its figures, so this floor guards it; the parts read once say how the catalogue holds on
      * pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and nightlife.
      */

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The bundled readers (campaigns, nightlife measures): what training on the development part gives, and how readers
+ * The bundled readers (campaigns, nightlife measures, safety plans): what training on the development part gives, and how readers
  * trained so read parts they did not see. The development part's own figures say nothing of a reader trained on it
  * (it knows those pages); the cross-validated ones do.
  */
@@ -66,12 +66,12 @@ class BundledReadersTest {
     }
 
     @Test
-    void campaignsAndNightlifeMeasuresAreRead() {
-        assertThat(bundled).containsOnlyKeys(SignalKind.CAMPAIGN, SignalKind.NIGHTLIFE);
+    void campaignsNightlifeMeasuresAndSafetyPlansAreRead() {
+        assertThat(bundled).containsOnlyKeys(SignalKind.CAMPAIGN, SignalKind.NIGHTLIFE, SignalKind.SAFETY_PLAN);
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"CAMPAIGN", "NIGHTLIFE"})
+    @EnumSource(names = {"CAMPAIGN", "NIGHTLIFE", "SAFETY_PLAN"})
     void theBundledReaderIsWhatTrainingOnTheDevelopmentPartGives(SignalKind kind) throws Exception {
         ReaderModel trained = ReaderTrainer.train(kind, examples.get(kind), ReaderTrainer.Settings.DEFAULT,
                 bundled.get(kind).threshold(), List.of());
@@ -81,7 +81,7 @@ class BundledReadersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"CAMPAIGN", "NIGHTLIFE"})
+    @EnumSource(names = {"CAMPAIGN", "NIGHTLIFE", "SAFETY_PLAN"})
     void aReaderTrainedWithoutAPartReadsThatPartAtTheFloors(SignalKind kind) {
         List<ReaderTrainer.Example> of = examples.get(kind);
         double[] scores = ReaderTrainer.crossValidate(kind, of, ReaderTrainer.Settings.DEFAULT, 5);

@@ -124,6 +124,36 @@ class ReaderInCatalogueTest {
     }
 
     @Test
+    void aReaderThatAddsNothingOnlyTakesAwayWhatTheRulesFound() throws Exception {
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace(
+                "requires: [straatintimidatie]\n    notTitleOrUrl: [veiligheidsplan]", "adds: false"));
+        SignalCatalogue takesAway = SignalCatalogue.load(dir.resolve("signals.yml"));
+        String own = "<p>Nieuws uit de gemeente.</p><p>Onze affiches tegen straatintimidatie hangen in alle bushokjes.</p>"
+                + FOOTER;
+
+        assertThat(takesAway.analyse(html(own))).as("the reader finds the kind, no rule does").isEmpty();
+        assertThat(takesAway.whyNot(html(own), null).get("campaign-reader"))
+                .endsWith("but it only takes away what the rules found: it adds no match of its own");
+        assertThat(takesAway.analyse(html("<p>De minister lanceert een campagne tegen straatintimidatie.</p>" + FOOTER)))
+                .as("the rules find it, the reader does not").isEmpty();
+        assertThat(takesAway.analyse(html("<p>Onze campagne tegen straatintimidatie start.</p>" + FOOTER)))
+                .extracting(RuleMatch::getRule).containsExactly("campagne");
+    }
+
+    @Test
+    void aReaderThatAddsNothingHasNothingToRequire() throws Exception {
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace("notTitleOrUrl: [veiligheidsplan]",
+                "adds: false"));
+        assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
+                .hasMessageContaining("readers[0]: a reader that adds nothing (adds: false) has no requires or "
+                        + "notTitleOrUrl");
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace("notTitleOrUrl: [veiligheidsplan]",
+                "adds: nee"));
+        assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
+                .hasMessageContaining("readers[0].adds: expected true or false, found 'nee'");
+    }
+
+    @Test
     void aPageTooShortForTheReaderToJudgeIsLeftToTheRules() {
         String page = "<p>De minister lanceert een campagne tegen straatintimidatie.</p>";
 
@@ -205,7 +235,7 @@ class ReaderInCatalogueTest {
     }
 
     @Test
-    void theBundledCatalogueReadsCampaignsAndNightlifeMeasures() {
+    void theBundledCatalogueReadsCampaignsNightlifeMeasuresAndSafetyPlans() {
         assertThat(SignalCatalogue.bundled().readers()).satisfiesExactly(r -> {
             assertThat(r.id()).isEqualTo("campaign-reader");
             assertThat(r.model().kind().name()).isEqualTo("CAMPAIGN");
@@ -215,6 +245,11 @@ class ReaderInCatalogueTest {
             assertThat(r.model().kind().name()).isEqualTo("NIGHTLIFE");
             assertThat(r.model().size()).isGreaterThan(1000);
             assertThat(r.requires()).extracting(Phrase::source).contains("ask for angela", "seksueel geweld");
+        }, r -> {
+            assertThat(r.id()).isEqualTo("safety-plan-reader");
+            assertThat(r.model().kind().name()).isEqualTo("SAFETY_PLAN");
+            assertThat(r.model().size()).isGreaterThan(1000);
+            assertThat(r.adds()).isFalse();
         });
     }
 }
