@@ -441,15 +441,24 @@ final class CatalogueReader {
     }
 
     private PhraseRule.OtherKind otherKindNear(JsonNode o, String path) {
-        onlyKeys(o, path, Set.of("words", "any"));
-        JsonNode w = o.get("words");
-        if (w == null || !w.canConvertToInt() || w.asInt() < 0) {
-            throw fail(path + ".words", "expected a number of words (0 or more)");
+        Counted near = counted(o, path, "words");
+        return new PhraseRule.OtherKind(near.count(), near.any());
+    }
+
+    /** Phrases with how far they reach: {words: 8, any: [...]}, {sentences: 1, any: [...]}. */
+    private record Counted(int count, List<Phrase> any) {
+    }
+
+    private Counted counted(JsonNode o, String path, String unit) {
+        onlyKeys(o, path, Set.of(unit, "any"));
+        JsonNode n = o.get(unit);
+        if (n == null || !n.canConvertToInt() || n.asInt() < 0) {
+            throw fail(path + "." + unit, "expected a number of " + unit + " (0 or more)");
         }
         if (!o.has("any")) {
             throw fail(path + ".any", "missing: give the phrases");
         }
-        return new PhraseRule.OtherKind(w.asInt(), phrases(o.get("any"), path + ".any", true, true));
+        return new Counted(n.asInt(), phrases(o.get("any"), path + ".any", true, true));
     }
 
     /** within: {words: 12, of: [maatregel, setting]}, optionally paragraph: true; two named groups of allOf. */
@@ -545,15 +554,8 @@ final class CatalogueReader {
         if (!n.isObject()) {
             throw fail(path, "expected a mapping with sentences and any");
         }
-        onlyKeys(n, path, Set.of("sentences", "any"));
-        JsonNode s = n.get("sentences");
-        if (s == null || !s.canConvertToInt() || s.asInt() < 0) {
-            throw fail(path + ".sentences", "expected a number of sentences (0 or more)");
-        }
-        if (!n.has("any")) {
-            throw fail(path + ".any", "missing: give the phrases");
-        }
-        return new Group.NotNearSentences(s.asInt(), phrases(n.get("any"), path + ".any", true, true));
+        Counted around = counted(n, path, "sentences");
+        return new Group.NotNearSentences(around.count(), around.any());
     }
 
     // ------------------------------------------------------------------ phrases

@@ -47,8 +47,8 @@ final class RuleRun {
             Hits h = HitFilter.notInSentence(index, Hits.of(index, k.any(), k.notIn()), hits(k.notInSentence()));
             h = k.notInFigures() ? HitFilter.notInFigures(index, h) : h;
             h = k.notInQuestion() ? HitFilter.notInQuestion(index, h) : h;
-            h = k.notNearSentences() == null ? h
-                    : HitFilter.notNearSentences(index, h, hits(k.notNearSentences().any()), k.notNearSentences().sentences());
+            Group.NotNearSentences around = k.notNearSentences();
+            h = around == null ? h : HitFilter.notNearSentences(index, h, hits(around.any()), around.sentences());
             return k.notNear() == null ? h : HitFilter.notNear(h, hits(k.notNear().any()), k.notNear().words());
         });
     }
