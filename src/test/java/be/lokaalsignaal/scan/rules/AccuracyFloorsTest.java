@@ -33,12 +33,13 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,350 pages, the
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,395 pages, the
      * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36, the 270 of evaluation
-     * 44 and the 45 of evaluation 45, read with the rules that took up evaluation 43 and the three readers (campaigns
-     * 0.981 / 0.960, safety plans 0.967 / 0.936, nightlife 0.977 / 0.977), rounded down: a new part written blind sets
-     * its own at its first reading. With the rules alone, safety plans gave 0.915 / 0.956 (evaluation 44's pages read once so: 0.696 /
-     * 0.914); the safety-plan reader was chosen on the development part alone, after that reading (ACCURACY.md).
+     * 44 and the 90 of evaluation 45, read with the rules that took up evaluation 43 and the three readers (campaigns
+     * 0.981 / 0.961, safety plans 0.968 / 0.933, nightlife 0.978 / 0.978), rounded down: a new part written blind sets
+     * its own at its first reading. With the rules alone, safety plans gave 0.915 / 0.956 (evaluation 44's pages read
+     * once so: 0.696 / 0.914); the safety-plan reader was chosen on the development part alone, after that reading
+     * (ACCURACY.md).
      * Evaluations 38 to 43's pages (1,080), each held out for a while, were moved to the development part when their
      * confusions were taken up. Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had
      * been read in evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
@@ -46,7 +47,7 @@ class AccuracyFloorsTest {
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
+            SignalKind.CAMPAIGN, new double[] {0.98, 0.96},
             SignalKind.SAFETY_PLAN, new double[] {0.96, 0.93},
             SignalKind.NIGHTLIFE, new double[] {0.97, 0.97});
 
@@ -210,9 +211,9 @@ class AccuracyFloorsTest {
      * 0.942); reached on the 1,035 left when those 270 moved to the development part, not for safety plans on the 1,305
      * with the 270 of evaluation 44 (read once: safety plans 0.696 / 0.914, campaigns 0.963 / 1.000, nightlife 0.943 /
      * 0.980; the part 0.915 / 0.956); reached on those 1,305 with the safety-plan reader (safety plans 0.977 / 0.939;
-     * evaluation 44's pages, read a second time so, 0.879 / 0.829), and on the 1,350 with the 45 of evaluation 45 (read
-     * once with that reader: safety plans 0.714 / 0.833 on 6 plans, the other kinds 1.000 / 1.000; the part 0.967 /
-     * 0.936). The held-out part has
+     * evaluation 44's pages, read a second time so, 0.879 / 0.829), and on the 1,395 with the 90 of evaluation 45 (read
+     * once with that reader: safety plans 0.833 / 0.833 on 12 plans, the other kinds 1.000 / 1.000; the part 0.968 /
+     * 0.933). The held-out part has
      * been read many times for its figures, so this floor guards it; the parts read once say how the catalogue holds on
      * pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and nightlife.
      */
