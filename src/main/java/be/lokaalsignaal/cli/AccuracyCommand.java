@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "accuracy", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Runs the signal catalogue over labelled corpus directories (labels.yml with its pages) and prints, per kind,",
-            "the pages labelled and found, precision and recall with their 95% intervals, and the confusions with their",
+            "the pages labelled and found, precision and recall with their 95%% intervals, and the confusions with their",
             "evidence.",
             "The project's corpus: src/test/resources/accuracy/dev (tuned on) and .../heldout (never tuned on)."})
 public final class AccuracyCommand implements Callable<Integer> {

@@ -6,6 +6,10 @@ import be.lokaalsignaal.app.EmbeddedPorts;
 import be.lokaalsignaal.app.Settings;
 import be.lokaalsignaal.embedded.ServiceAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IllegalFormatException;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -98,6 +102,32 @@ class CommandLineTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).startsWith("Usage: lokaal-signaal").contains("run").contains("scan-warc");
+    }
+
+    /**
+     * picocli passes every help text through String.format; a lone "%" ("95% intervals") makes it print a warning
+     * to the user and the text unformatted.
+     */
+    @Test
+    void everyCommandsHelpTextIsAFormatStringPicocliCanFormat() {
+        List<String> broken = new ArrayList<>();
+        List<CommandLine> commands = new ArrayList<>(List.of(Main.commandLine()));
+        for (int i = 0; i < commands.size(); i++) {
+            CommandLine.Model.CommandSpec spec = commands.get(i).getCommandSpec();
+            commands.addAll(commands.get(i).getSubcommands().values());
+            List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+            spec.options().forEach(o -> texts.addAll(List.of(o.description())));
+            spec.positionalParameters().forEach(p -> texts.addAll(List.of(p.description())));
+            for (String text : texts) {
+                try {
+                    String.format(Locale.ROOT, text);
+                } catch (IllegalFormatException e) {
+                    broken.add(spec.qualifiedName() + ": " + text);
+                }
+            }
+        }
+        assertThat(commands).hasSizeGreaterThan(5);
+        assertThat(broken).isEmpty();
     }
 
     @Test
