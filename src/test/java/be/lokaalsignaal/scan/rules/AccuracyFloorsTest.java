@@ -33,23 +33,21 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,395 pages, the
-     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36, the 270 of evaluation
-     * 44 and the 90 of evaluation 45, read with the rules that took up evaluation 43 and the three readers (campaigns
-     * 0.981 / 0.961, safety plans 0.968 / 0.933, nightlife 0.978 / 0.978), rounded down: a new part written blind sets
-     * its own at its first reading. With the rules alone, safety plans gave 0.915 / 0.956 (evaluation 44's pages read
-     * once so: 0.696 / 0.914); the safety-plan reader was chosen on the development part alone, after that reading
-     * (ACCURACY.md).
-     * Evaluations 38 to 43's pages (1,080), each held out for a while, were moved to the development part when their
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,035 pages, the
+     * thirty-second to thirty-fifth parts, evaluation 33's 270 and the 225 of evaluations 34 to 36, read with the rules
+     * and the three readers that took up evaluations 44 and 45 (campaigns 0.984 / 0.950, safety plans 1.000 / 0.959,
+     * nightlife 0.992 / 0.976), rounded down: a new part written blind sets its own at its first reading. These pages
+     * have been read at many evaluations; only blind parts read once measure a change (ACCURACY.md).
+     * Evaluations 38 to 45's pages (1,485), each held out for a while, were moved to the development part when their
      * confusions were taken up. Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had
      * been read in evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.98, 0.96},
-            SignalKind.SAFETY_PLAN, new double[] {0.96, 0.93},
-            SignalKind.NIGHTLIFE, new double[] {0.97, 0.97});
+            SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
+            SignalKind.SAFETY_PLAN, new double[] {1.00, 0.95},
+            SignalKind.NIGHTLIFE, new double[] {0.99, 0.97});
 
     /**
      * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since the
@@ -120,7 +118,11 @@ class AccuracyFloorsTest {
      * reader no false plan is left on this part: the reader was trained on it, so that says nothing of the reader (its
      * figures on parts it did not see are {@link BundledReadersTest}'s and ACCURACY.md's); the rules alone still find
      * ten (a neighbouring zone's priority told by its towns, 8866, 9071, 9156, 8131; a survey for a plan still to be
-     * chosen, 9078; and five older ones).
+     * chosen, 9078; and five older ones). Evaluations 44 and 45's pages (9451-9995, and 7951-7995, a third writer's of
+     * evaluation 45), taken up when they joined: the rules alone find 28 false plans on the part now, 18 of them
+     * theirs, and the reader, trained again, none; left missed are plans in long council minutes or decision lists
+     * (9461, 9611, and 9912 with a councillor's question within 120 words), a vacancy (9595, by design) and a city's
+     * plan with "kind" near it (9959: a child's plan, to the rules).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -167,7 +169,12 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 9181-wetteren-politie-uitgaan-en-zvp.html",
             "false- SAFETY_PLAN 9194-kalmthout-infoblad-pz-grens.pdf.txt",
             "false- SAFETY_PLAN 9414-turnhout-notulen-integraal-veiligheidsplan.html",
-            "false- SAFETY_PLAN 9419-merelbeke-melle-advies-zvp.html");
+            "false- SAFETY_PLAN 9419-merelbeke-melle-advies-zvp.html",
+            "false- SAFETY_PLAN 9461-sint-truiden-notulen-gemeenteraad-januari.pdf.txt",
+            "false- SAFETY_PLAN 9595-vacature-rechercheur-zeden.pdf.txt",
+            "false- SAFETY_PLAN 9611-gemeenteraad-turnhout-zvp.pdf.txt",
+            "false- SAFETY_PLAN 9912-besluitenlijst-gemeenteraad-mechelen.pdf.txt",
+            "false- SAFETY_PLAN 9959-genk-integraal-veiligheidsplan.pdf.txt");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
@@ -178,7 +185,7 @@ class AccuracyFloorsTest {
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(5518);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(5923);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
