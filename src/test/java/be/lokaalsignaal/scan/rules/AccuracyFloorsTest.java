@@ -46,7 +46,7 @@ class AccuracyFloorsTest {
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
             SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
-            SignalKind.SAFETY_PLAN, new double[] {1.00, 0.95},
+            SignalKind.SAFETY_PLAN, new double[] {0.99, 0.95},
             SignalKind.NIGHTLIFE, new double[] {0.99, 0.97});
 
     /**
