@@ -33,12 +33,12 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,080 pages, the
-     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and evaluation 46's
-     * pages (9851-9895), read with the rules and the three readers that took up evaluations 44 and 45 (campaigns 0.985 /
-     * 0.952, safety plans 0.993 / 0.954, nightlife 0.992 / 0.977), rounded down: a new part written blind sets its own
-     * at its first reading. Most of these pages have been read at many evaluations; only blind parts read once
-     * measure a change, and on those the safety-plan reader so far gives 0.826 / 0.864 (ACCURACY.md).
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,170 pages, the
+     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and evaluation 46's 135
+     * (9851-9895, 7551-7595, 7701-7745), read with the rules and the three readers that took up evaluations 44 and 45
+     * (campaigns 0.985 / 0.954, safety plans 0.987 / 0.944, nightlife 0.989 / 0.978), rounded down: a new part written
+     * blind sets its own at its first reading. Most of these pages have been read at many evaluations; only blind
+     * parts read once measure a change, and on those the safety-plan reader so far gives 0.844 / 0.844 (ACCURACY.md).
      * Evaluations 38 to 45's pages (1,485), each held out for a while, were moved to the development part when their
      * confusions were taken up. Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had
      * been read in evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
@@ -47,8 +47,8 @@ class AccuracyFloorsTest {
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
             SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
-            SignalKind.SAFETY_PLAN, new double[] {0.99, 0.95},
-            SignalKind.NIGHTLIFE, new double[] {0.99, 0.97});
+            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.94},
+            SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
 
     /**
      * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since the
