@@ -117,7 +117,7 @@ class AccuracyFloorsTest {
      * further from the plan or its priorities than the rules reach (9095, 9152, 9194, 9414), a sports club named beside
      * the plan (9419), and a zone's plan on a page titled with the local festivities (9181). Since the safety-plan
      * reader no false plan is left on this part: the reader was trained on it, so that says nothing of the reader (its
-     * figures on parts it did not see are {@link BundledReadersTest}'s and ACCURACY.md's); the rules alone still find
+     * figures on parts it did not see are {@link BundledReadersTest}'s and ACCURACY.md's); the rules alone then found
      * ten (a neighbouring zone's priority told by its towns, 8866, 9071, 9156, 8131; a survey for a plan still to be
      * chosen, 9078; and five older ones). Evaluations 44 and 45's pages (9451-9995, and 7951-7995, a third writer's of
      * evaluation 45), taken up when they joined: the rules alone find 28 false plans on the part now, 18 of them

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * 5701-5835, 5901-6035 and 6101-6235, in the development part since 2026-12-02 and 2026-12-03;
  * dev/second-labels-NNN-NNN.yml), and the pages of evaluations 38 to 42 (8151-8445, 8451-8645, 8651-8845 and
  * 8851-9045), three parts of evaluation 43 (9051-9095, 9301-9395), evaluation 44 (9451-9745) and a part of evaluation
- * 45 (9901-9945), labelled twice while they were held out. The held-out part is labelled twice as well (heldout/second-labels.yml: the
+ * 45 (9901-9945), labelled twice while they were held out, and evaluation 45's 9951-9995, labelled twice after. The held-out part is labelled twice as well (heldout/second-labels.yml: the
  * thirty-second to thirty-fifth parts). The two labellings agree on every page but six, each Ask for Angela's
  * posters: the rules' errors on the others are the rules', not judgement calls. A label of these pages changed later has to be argued
  * against the second labelling too.
