@@ -422,14 +422,14 @@ final class CatalogueReader {
      */
     private List<PhraseRule.OtherKind> otherKind(JsonNode o, String path) {
         if (o.isObject()) {
-            return List.of(otherKindNear(o, path));
+            return List.of(otherKindMapping(o, path));
         }
         requireArray(o, path);
         List<PhraseRule.OtherKind> out = new ArrayList<>();
         List<Phrase> plain = new ArrayList<>();
         for (int i = 0; i < o.size(); i++) {
             if (o.get(i).isObject()) {
-                out.add(otherKindNear(o.get(i), path + "[" + i + "]"));
+                out.add(otherKindMapping(o.get(i), path + "[" + i + "]"));
             } else {
                 plain.addAll(phrase(o.get(i), path + "[" + i + "]", true, false));
             }
@@ -445,12 +445,23 @@ final class CatalogueReader {
         return new PhraseRule.OtherKind(near.count(), near.any());
     }
 
+    /** An otherKind mapping: words and any as {@link #otherKindNear}, and optionally unlessOnPage. */
+    private PhraseRule.OtherKind otherKindMapping(JsonNode o, String path) {
+        Counted near = counted(o, path, "words", "unlessOnPage");
+        List<Phrase> unless = o.has("unlessOnPage")
+                ? phrases(o.get("unlessOnPage"), path + ".unlessOnPage", true, true) : List.of();
+        return new PhraseRule.OtherKind(near.count(), near.any(), unless);
+    }
+
     /** Phrases with how far they reach: {words: 8, any: [...]}, {sentences: 1, any: [...]}. */
     private record Counted(int count, List<Phrase> any) {
     }
 
-    private Counted counted(JsonNode o, String path, String unit) {
-        onlyKeys(o, path, Set.of(unit, "any"));
+    private Counted counted(JsonNode o, String path, String unit, String... optional) {
+        Set<String> allowed = new HashSet<>(List.of(optional));
+        allowed.add(unit);
+        allowed.add("any");
+        onlyKeys(o, path, allowed);
         JsonNode n = o.get(unit);
         if (n == null || !n.canConvertToInt() || n.asInt() < 0) {
             throw fail(path + "." + unit, "expected a number of " + unit + " (0 or more)");

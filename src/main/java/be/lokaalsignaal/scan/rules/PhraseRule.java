@@ -43,10 +43,19 @@ public record PhraseRule(String id, SignalKind kind, String description, List<Gr
     public record Within(int words, int first, int second, boolean paragraph) {
     }
 
-    /** Phrases that say the page speaks of another kind of plan or action when within words of the anchor. */
-    public record OtherKind(int words, List<Phrase> any) {
+    /**
+     * Phrases that say the page speaks of another kind of plan or action when within words of the anchor; not on a
+     * page that holds one of unlessOnPage, which says what the page is ('De gemeenteraad neemt kennis van het zonaal
+     * veiligheidsplan': a councillor's question beside it is asked in the plan's own item, not instead of it).
+     */
+    public record OtherKind(int words, List<Phrase> any, List<Phrase> unlessOnPage) {
         public OtherKind {
             any = List.copyOf(any);
+            unlessOnPage = List.copyOf(unlessOnPage);
+        }
+
+        public OtherKind(int words, List<Phrase> any) {
+            this(words, any, List.of());
         }
     }
 

@@ -435,6 +435,9 @@ final class RuleRun {
 
     /** An otherKind phrase near a phrase of the anchor, in a block that holds both (its source), or null. */
     private String otherKindOnPage(PhraseRule rule, PhraseRule.OtherKind otherKind) {
+        if (!otherKind.unlessOnPage().isEmpty() && !hits(otherKind.unlessOnPage()).isEmpty()) {
+            return null;
+        }
         Hits anchor = hits(anchor(rule));
         Hits other = hits(otherKind.any());
         int reach = otherKind.words();

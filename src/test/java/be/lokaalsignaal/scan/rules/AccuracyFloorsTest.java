@@ -33,23 +33,22 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,260 pages, the
-     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and evaluation 46's 225
-     * (9851-9895, 7551-7595, 7701-7745, 9751-9795, 9801-9845), read with the rules and the three readers that took up
-     * evaluations 44 and 45 (campaigns 0.986 / 0.956, safety plans 0.988 / 0.942, nightlife 0.989 / 0.978), rounded
-     * down: a new part written blind sets its own at its first reading. Most of these pages have been read at many
-     * evaluations; only blind parts read once measure a change, and on those the safety-plan reader so far gives
-     * 0.878 / 0.857 (ACCURACY.md).
-     * Evaluations 38 to 45's pages (1,485), each held out for a while, were moved to the development part when their
-     * confusions were taken up. Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had
-     * been read in evaluation 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,035 pages, the
+     * thirty-second to thirty-fifth parts, evaluation 33's 270 and the 225 of evaluations 34 to 36, read with the rules
+     * and the three readers that took up evaluation 46 (campaigns 0.984 / 0.947, safety plans 1.000 / 0.959, nightlife
+     * 0.992 / 0.976), rounded down: a new part written blind sets its own at its first reading. Most of these pages
+     * have been read at many evaluations; only blind parts read once measure a change, and on those the safety-plan
+     * reader so far gives 0.878 / 0.857 (ACCURACY.md). Evaluations 38 to 46's pages (1,710), each held out for a while,
+     * were moved to the development part when their confusions were taken up. Two of the nightlife false positives
+     * the nightlife reader's notTitleOrUrl removed had been read in evaluation 34's confusion list: for that pattern
+     * the held-out figure is not blind (ACCURACY.md).
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
-            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.94},
-            SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
+            SignalKind.CAMPAIGN, new double[] {0.98, 0.94},
+            SignalKind.SAFETY_PLAN, new double[] {1.00, 0.95},
+            SignalKind.NIGHTLIFE, new double[] {0.99, 0.97});
 
     /**
      * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since the
@@ -124,7 +123,10 @@ class AccuracyFloorsTest {
      * evaluation 45), taken up when they joined: the rules alone find 28 false plans on the part now, 18 of them
      * theirs, and the reader, trained again, none; left missed are plans in long council minutes or decision lists
      * (9461, 9611, and 9912 with a councillor's question within 120 words), a vacancy (9595, by design) and a city's
-     * plan with "kind" near it (9959: a child's plan, to the rules).
+     * plan with "kind" near it (9959: a child's plan, to the rules). Evaluation 46's pages (9751-9895, 7551-7595,
+     * 7701-7745), taken up when they joined: a councillor's question no longer keeps the plan from minutes that take
+     * note of the zonal plan as an item of their own, which gave back six older missed plans (2322, 3012, 4187, 8353,
+     * 9611, 9912) and all four of theirs; none of their pages is left confused.
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -138,17 +140,13 @@ class AccuracyFloorsTest {
             "false- NIGHTLIFE 1427-fuifcharter-mijn-lijf-mijn-grens.html",
             "false- NIGHTLIFE 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
             "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
-            "false- SAFETY_PLAN 2322-gemeenteraad-besluitenlijst-zonaal-veiligheidsplan.html",
             "false- SAFETY_PLAN 2730-jaarverslag-pz-vilvoorde-machelen.pdf.txt",
-            "false- SAFETY_PLAN 3012-notulen-gemeenteraad-kennisname-zvp.pdf.txt",
-            "false- SAFETY_PLAN 4187-tongeren-borgloon-gemeenteraad-notulen-mei-2026.pdf.txt",
             "false- SAFETY_PLAN 4545-politiezone-grens-veiligheidsplan.html",
             "false- SAFETY_PLAN 5426-zvp-arro-ieper.pdf.txt",
             "false- NIGHTLIFE 5188-genk-on-stage-veilig.html",
             "false- SAFETY_PLAN 8113-merelbeke-melle-besluitenlijst-gemeenteraad.pdf.txt",
             "false- SAFETY_PLAN 8114-bilzen-hoeselt-vacature-beleidsmedewerker-integrale-veiligheid.html",
             "false- SAFETY_PLAN 8115-halle-politie-zennevallei-prioriteiten.html",
-            "false- SAFETY_PLAN 8353-pajottegem.pdf.txt",
             "false- SAFETY_PLAN 8385-dilbeek.html",
             "false- SAFETY_PLAN 8440-herentals-zonaal-veiligheidsplan-neteland.pdf.txt",
             "false- CAMPAIGN 8529-tongeren-borgloon-vraag-naar-angela.html",
@@ -174,8 +172,6 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 9419-merelbeke-melle-advies-zvp.html",
             "false- SAFETY_PLAN 9461-sint-truiden-notulen-gemeenteraad-januari.pdf.txt",
             "false- SAFETY_PLAN 9595-vacature-rechercheur-zeden.pdf.txt",
-            "false- SAFETY_PLAN 9611-gemeenteraad-turnhout-zvp.pdf.txt",
-            "false- SAFETY_PLAN 9912-besluitenlijst-gemeenteraad-mechelen.pdf.txt",
             "false- SAFETY_PLAN 9959-genk-integraal-veiligheidsplan.pdf.txt");
 
     /**
@@ -187,7 +183,7 @@ class AccuracyFloorsTest {
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(5923);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(6148);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
@@ -222,7 +218,9 @@ class AccuracyFloorsTest {
      * 0.980; the part 0.915 / 0.956); reached on those 1,305 with the safety-plan reader (safety plans 0.977 / 0.939;
      * evaluation 44's pages, read a second time so, 0.879 / 0.829), and on the 1,395 with the 90 of evaluation 45 (read
      * once with that reader: safety plans 0.833 / 0.833 on 12 plans, the other kinds 1.000 / 1.000; the part 0.968 /
-     * 0.933). The held-out part has
+     * 0.933); reached on the 1,260 with the 225 of evaluation 46 (read once: safety plans 0.913 / 0.840 on 25 plans,
+     * nightlife 0.964 / 1.000, the other kinds 1.000 / 1.000; the part 0.988 / 0.942), and on the 1,035 left when those
+     * 225 moved to the development part. The held-out part has
      * been read many times for its figures, so this floor guards it; the parts read once say how the catalogue holds on
      * pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and nightlife.
      */

@@ -102,6 +102,24 @@ class CatalogueConstructsLoadingTest {
     }
 
     @Test
+    void anOtherKindEntryDoesNotCountOnAPageThatHoldsOneOfItsUnlessOnPagePhrases() {
+        SignalCatalogue c = parse("rules:\n  - id: r\n    kind: SAFETY_PLAN\n    allOf: [[veiligheidsplan], [zedenfeiten]]\n"
+                + "    otherKind: [{words: 20, any: [raadslid vraagt], unlessOnPage: [neemt kennis van]}]\n");
+        String question = "<p>Het veiligheidsplan noemt zedenfeiten. Een raadslid vraagt hoe dat gemeten wordt.</p>";
+        assertThat(c.analyse(CatalogueTestPages.html(question))).isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html(question + "<p>De raad neemt kennis van het plan.</p>")))
+                .hasSize(1);
+    }
+
+    @Test
+    void anUnknownKeyInAnOtherKindEntryIsNamedWithTheKeysItMayHave() {
+        assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [[x]], "
+                + "otherKind: [{words: 3, any: [z], unless: [y]}]}\n"))
+                .hasMessage("signals.yml: rules[0].otherKind[0].unless: unknown field; expected one of "
+                        + "[any, unlessOnPage, words]");
+    }
+
+    @Test
     void anOtherKindEntryNeedsItsDistance() {
         assertThatThrownBy(() -> parse("rules:\n  - {id: r, kind: CAMPAIGN, allOf: [[x]], otherKind: [y, {any: [z]}]}\n"))
                 .hasMessage("signals.yml: rules[0].otherKind[1].words: expected a number of words (0 or more)");

@@ -177,6 +177,26 @@ class PlanAndNightlifeRulesTest {
     }
 
     @Test
+    void aCouncillorsQuestionInTheDiscussionOfThePlansOwnItemLeavesThePlanItsTheme() {
+        String item = "<h3>6. Politiezone Mechelen-Willebroek - zonaal veiligheidsplan 2026-2031 - kennisname</h3>"
+                + "<p>Het plan weerhoudt vier prioriteiten: verkeersveiligheid, woninginbraken, drugs en "
+                + "zedenfeiten, met een vaste zedenrechercheur en registratie van straatintimidatie.</p>"
+                + "<p>Een raadslid vraagt hoe de zone meldingen van straatintimidatie zal tellen. De korpschef verwijst "
+                + "naar het meldpunt van de stad.</p>";
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", item + "<p>De gemeenteraad neemt kennis van het zonaal "
+                + "veiligheidsplan.</p>"))).containsExactly("SAFETY_PLAN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", item))).isEmpty();
+    }
+
+    @Test
+    void aSurveyForAPlanStillInTheMakingNamesNoPriorityYet() {
+        assertThat(kinds(MECHELEN, page("Bevraging nieuw veiligheidsplan", "<p>Het nieuwe zonaal veiligheidsplan is "
+                + "nog in de maak. De stad en de politiezone leggen de prioriteiten pas vast na de bevraging.</p>"
+                + "<p>Je kiest uit onder meer:</p><ul><li>inbraken in woningen;</li><li>seksuele intimidatie op "
+                + "straat;</li><li>drugsoverlast.</li></ul><p>Vul de bevraging in voor 1 oktober.</p>"))).isEmpty();
+    }
+
+    @Test
     void aMeasureInASectionOnWhatThePlanHoldsIsThePlans() {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Wat staat er in het plan?</h2><ul><li>vorming over "
                 + "seksueel grensoverschrijdend gedrag voor het personeel van de stadsfeesten;</li><li>meer verlichting."
