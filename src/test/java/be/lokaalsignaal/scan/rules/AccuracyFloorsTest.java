@@ -33,12 +33,13 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,035 pages, the
-     * thirty-second to thirty-fifth parts, evaluation 33's 270 and the 225 of evaluations 34 to 36, read with the rules
-     * and the three readers that took up evaluation 46 (campaigns 0.984 / 0.947, safety plans 1.000 / 0.959, nightlife
-     * 0.992 / 0.976), rounded down: a new part written blind sets its own at its first reading. Most of these pages
-     * have been read at many evaluations; only blind parts read once measure a change, and on those the safety-plan
-     * reader so far gives 0.878 / 0.857 (ACCURACY.md). Evaluations 38 to 46's pages (1,710), each held out for a while,
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,215 pages, the
+     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and evaluation 47's 180
+     * (6451-6495, 7051-7095, 7251-7295, 7451-7495), read with the rules and the three readers that took up evaluation
+     * 46 (campaigns 0.982 / 0.951, safety plans 0.988 / 0.959, nightlife 0.989 / 0.974), rounded down: a new part written
+     * blind sets its own at its first reading. Most of these pages have been read at many evaluations; only blind
+     * parts read once measure a change, and on those the safety-plan reader so far gives 0.894 / 0.894 on 66 plans
+     * (ACCURACY.md). Evaluations 38 to 46's pages (1,710), each held out for a while,
      * were moved to the development part when their confusions were taken up. Two of the nightlife false positives
      * the nightlife reader's notTitleOrUrl removed had been read in evaluation 34's confusion list: for that pattern
      * the held-out figure is not blind (ACCURACY.md).
@@ -46,9 +47,9 @@ class AccuracyFloorsTest {
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.98, 0.94},
-            SignalKind.SAFETY_PLAN, new double[] {1.00, 0.95},
-            SignalKind.NIGHTLIFE, new double[] {0.99, 0.97});
+            SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
+            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.95},
+            SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
 
     /**
      * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since the
@@ -220,7 +221,8 @@ class AccuracyFloorsTest {
      * once with that reader: safety plans 0.833 / 0.833 on 12 plans, the other kinds 1.000 / 1.000; the part 0.968 /
      * 0.933); reached on the 1,260 with the 225 of evaluation 46 (read once: safety plans 0.913 / 0.840 on 25 plans,
      * nightlife 0.964 / 1.000, the other kinds 1.000 / 1.000; the part 0.988 / 0.942), and on the 1,035 left when those
-     * 225 moved to the development part. The held-out part has
+     * 225 moved to the development part, and on the 1,215 with the 180 of evaluation 47 (read once: safety plans
+     * 0.920 / 0.958 on 24 plans, campaigns 0.962 / 1.000, nightlife 0.952 / 0.952, links and mentions 1.000). The held-out part has
      * been read many times for its figures, so this floor guards it; the parts read once say how the catalogue holds on
      * pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and nightlife.
      */

@@ -154,10 +154,16 @@ class SecondLabellingTest {
         Assumptions.assumeTrue(Files.isRegularFile(HELDOUT.resolve("second-labels.yml")),
                 HELDOUT + " has no second labelling: no held-out part at present");
         Map<String, Set<String>> first = kinds(HELDOUT.resolve("labels.yml"));
-        first.keySet().removeIf(file -> number(file) > 7100);
+        // only the four parts labelled twice: later rounds joined the held-out part with one labelling
+        first.keySet().removeIf(file -> !inFourParts(number(file)));
         assertAgree(first, kinds(HELDOUT.resolve("second-labels.yml")),
                 Map.of("6502-vraag-naar-angela.html", "[CAMPAIGN, NIGHTLIFE, SITE_LINK] first, [NIGHTLIFE, SITE_LINK] second"));
     }
+
+    private static boolean inFourParts(int n) {
+        return n >= 6301 && n <= 6435 || n >= 6501 && n <= 6635 || n >= 6701 && n <= 6835 || n >= 6901 && n <= 7035;
+    }
+
 
     /**
      * The held-out pages of evaluation 33, as far as they were labelled a second time (the file names which): every
