@@ -33,13 +33,13 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,260 pages, the
-     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and evaluation 47's 225
-     * (6451-6495, 6851-6895, 7051-7095, 7251-7295, 7451-7495), read with the rules and the three readers that took up
-     * evaluation 46 (campaigns 0.982 / 0.952, safety plans 0.988 / 0.960, nightlife 0.989 / 0.975), rounded down: a new part written
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,035 pages, the
+     * thirty-second to thirty-fifth parts, evaluation 33's 270 and the 225 of evaluations 34 to 36, read with the rules
+     * and the three readers that took up evaluation 47 (campaigns 0.984 / 0.950, safety plans 1.000 / 0.959, nightlife
+     * 0.992 / 0.972), rounded down: a new part written
      * blind sets its own at its first reading. Most of these pages have been read at many evaluations; only blind
      * parts read once measure a change, and on those the safety-plan reader so far gives 0.903 / 0.903 on 72 plans
-     * (ACCURACY.md). Evaluations 38 to 46's pages (1,710), each held out for a while,
+     * (ACCURACY.md). Evaluations 38 to 47's pages (1,935), each held out for a while,
      * were moved to the development part when their confusions were taken up. Two of the nightlife false positives
      * the nightlife reader's notTitleOrUrl removed had been read in evaluation 34's confusion list: for that pattern
      * the held-out figure is not blind (ACCURACY.md).
@@ -127,7 +127,12 @@ class AccuracyFloorsTest {
      * plan with "kind" near it (9959: a child's plan, to the rules). Evaluation 46's pages (9751-9895, 7551-7595,
      * 7701-7745), taken up when they joined: a councillor's question no longer keeps the plan from minutes that take
      * note of the zonal plan as an item of their own, which gave back six older missed plans (2322, 3012, 4187, 8353,
-     * 9611, 9912) and all four of theirs; none of their pages is left confused.
+     * 9611, 9912) and all four of theirs; none of their pages is left confused. Evaluation 47's pages (6451-6495,
+     * 6851-6895, 7051-7095, 7251-7295, 7451-7495), taken up when they joined: a page titled as a survey or a call for
+     * residents' views is no plan, which took eighteen false plans from the rules alone and one true one (4139, a draft
+     * integral plan put out for comment); minutes that approve the integral or zonal plan count as taking note of it
+     * (6452); an answer that the plan does not hold the theme, or that a neighbouring zone has it and the own zone "deed
+     * dat niet", keeps the theme out (7461, 6463). None of their pages is left confused.
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -142,6 +147,7 @@ class AccuracyFloorsTest {
             "false- NIGHTLIFE 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
             "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
             "false- SAFETY_PLAN 2730-jaarverslag-pz-vilvoorde-machelen.pdf.txt",
+            "false- SAFETY_PLAN 4139-integraal-veiligheidsplan-inspraak.html",
             "false- SAFETY_PLAN 4545-politiezone-grens-veiligheidsplan.html",
             "false- SAFETY_PLAN 5426-zvp-arro-ieper.pdf.txt",
             "false- NIGHTLIFE 5188-genk-on-stage-veilig.html",
@@ -184,7 +190,7 @@ class AccuracyFloorsTest {
     @Test
     void theDevelopmentPartIncludingFourFormerHeldOutPartsHasNoOtherConfusion() {
         AccuracyReport report = run(DEV);
-        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(6148);
+        assertThat(report.results()).hasSizeGreaterThanOrEqualTo(6373);
         assertThat(report.confusions()).extracting(c -> (c.falsePositive() ? "false+ " : "false- ") + c.kind() + " "
                 + c.page().file().getFileName()).as("confusions on %s", DEV).isSubsetOf(KNOWN_CONFUSIONS);
     }
@@ -223,7 +229,8 @@ class AccuracyFloorsTest {
      * nightlife 0.964 / 1.000, the other kinds 1.000 / 1.000; the part 0.988 / 0.942), and on the 1,035 left when those
      * 225 moved to the development part, and on the 1,215 with the 180 of evaluation 47 (read once: safety plans
      * 0.920 / 0.958 on 24 plans, campaigns 0.962 / 1.000, nightlife 0.952 / 0.952, links and mentions 1.000), and on
-     * the 1,260 with evaluation 47's late fifth part (read once: every kind 1.000 / 1.000). The held-out part has
+     * the 1,260 with evaluation 47's late fifth part (read once: every kind 1.000 / 1.000), and on the 1,035 left when
+     * those 225 moved to the development part. The held-out part has
      * been read many times for its figures, so this floor guards it; the parts read once say how the catalogue holds on
      * pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and nightlife.
      */

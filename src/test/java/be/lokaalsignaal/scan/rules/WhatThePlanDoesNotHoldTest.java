@@ -1,0 +1,61 @@
+package be.lokaalsignaal.scan.rules;
+
+import static be.lokaalsignaal.scan.rules.MunicipalPages.MECHELEN;
+import static be.lokaalsignaal.scan.rules.MunicipalPages.kinds;
+import static be.lokaalsignaal.scan.rules.MunicipalPages.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages that speak of the safety plan and of the theme without the theme being the plan's: a survey for the next plan,
+ * an answer that the plan lacks it, a neighbouring zone that has it. Beside each, the page that does hold the plan.
+ */
+class WhatThePlanDoesNotHoldTest {
+
+    private static final String PLAN_WITH_THEME = "<p>Het zonaal veiligheidsplan van onze politiezone telt vier "
+            + "prioriteiten: verkeersveiligheid, inbraken, drugs en seksueel geweld.</p>";
+
+    @Test
+    void aSurveyPageForTheNextPlanIsNoPlanEvenWhereItListsTheTheme() {
+        assertThat(kinds(MECHELEN, page("Geef je mening over veiligheid in je buurt", "<h1>Geef je mening over "
+                + "veiligheid in je buurt</h1><p>Het nieuwe veiligheidsplan van de stad komt er in 2026. Welke thema's "
+                + "verdienen voorrang? Je kiest onder meer uit verkeer, inbraken, drugsoverlast en seksuele intimidatie "
+                + "op straat.</p>"))).isEmpty();
+    }
+
+    @Test
+    void thePlansPageWithoutASurveyInItsTitleStillHoldsThePlan() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", PLAN_WITH_THEME))).containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
+    void anAnswerThatTheThemeIsNoPriorityOfThePlanKeepsItOut() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Antwoord van de burgemeester. Het zonaal veiligheidsplan "
+                + "2025-2031 van onze politiezone richt zich op verkeer, diefstallen en drugs. Seksueel geweld is geen "
+                + "prioriteit van het plan, maar elke klacht wordt onderzocht.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aNeighbouringZoneThatRetainedTheThemeWhereTheOwnZoneDidNotIsNotTheOwnPlan() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Onze politiezone keurde het zonaal veiligheidsplan "
+                + "2026-2031 goed, met drie prioriteiten: verkeer, inbraken en drugs. De buurzone maakt van intrafamiliaal "
+                + "en seksueel geweld een aparte prioriteit; onze zone deed dat niet.</p>"))).isEmpty();
+    }
+
+    @Test
+    void minutesThatApproveTheIntegralPlanKeepItsThemeWhenACouncillorAsksAboutIt() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>5. Goedkeuring van het integraal veiligheidsplan "
+                + "2026-2031</h2><p>Het plan telt vijf speerpunten, waaronder intrafamiliaal geweld, seksueel geweld en "
+                + "straatintimidatie.</p><p>Een raadslid vraagt of er ook budget tegenover staat. De burgemeester "
+                + "bevestigt dat.</p><p>Besluit: de gemeenteraad keurt het integraal veiligheidsplan goed.</p>")))
+                .containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
+    void aCouncillorsQuestionOnThePlanWithoutItsApprovalStillKeepsTheThemeOut() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Vraag van raadslid Peeters</h2><p>Het raadslid vraagt "
+                + "waarom seksueel geweld geen speerpunt is in het integraal veiligheidsplan. De burgemeester antwoordt "
+                + "dat hij de vraag meeneemt naar de veiligheidsraad.</p>"))).isEmpty();
+    }
+}
