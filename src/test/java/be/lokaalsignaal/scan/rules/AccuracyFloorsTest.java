@@ -33,12 +33,12 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,035 pages, the
-     * thirty-second to thirty-fifth parts, evaluation 33's 270 and the 225 of evaluations 34 to 36, read with the rules
-     * and the three readers that took up evaluation 47 (campaigns 0.984 / 0.950, safety plans 1.000 / 0.959, nightlife
-     * 0.992 / 0.972), rounded down: a new part written
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 1,260 pages, the
+     * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36 and evaluation 48's 225
+     * (5851-5895, 6051-6095, 6651-6695, 9101-9145, 9251-9295), read with the rules and the three readers that took up
+     * evaluation 47 (campaigns 0.986 / 0.956, safety plans 0.977 / 0.960, nightlife 0.989 / 0.975), rounded down: a new part written
      * blind sets its own at its first reading. Most of these pages have been read at many evaluations; only blind
-     * parts read once measure a change, and on those the safety-plan reader so far gives 0.903 / 0.903 on 72 plans
+     * parts read once measure a change, and on those the safety-plan reader so far gives 0.895 / 0.922 on 102 plans
      * (ACCURACY.md). Evaluations 38 to 47's pages (1,935), each held out for a while,
      * were moved to the development part when their confusions were taken up. Two of the nightlife false positives
      * the nightlife reader's notTitleOrUrl removed had been read in evaluation 34's confusion list: for that pattern
@@ -48,7 +48,7 @@ class AccuracyFloorsTest {
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
             SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
-            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.95},
+            SignalKind.SAFETY_PLAN, new double[] {0.97, 0.95},
             SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
 
     /**
@@ -230,7 +230,9 @@ class AccuracyFloorsTest {
      * 225 moved to the development part, and on the 1,215 with the 180 of evaluation 47 (read once: safety plans
      * 0.920 / 0.958 on 24 plans, campaigns 0.962 / 1.000, nightlife 0.952 / 0.952, links and mentions 1.000), and on
      * the 1,260 with evaluation 47's late fifth part (read once: every kind 1.000 / 1.000), and on the 1,035 left when
-     * those 225 moved to the development part. The held-out part has
+     * those 225 moved to the development part; not for safety-plan precision (0.977) on the 1,260 with the 225 of
+     * evaluation 48 (read once: safety plans 0.879 / 0.967 on 30 plans, nightlife 0.963 / 1.000, campaigns, links and
+     * mentions 1.000), which set the safety plans' line to 0.97. The held-out part has
      * been read many times for its figures, so this floor guards it; the parts read once say how the catalogue holds on
      * pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and nightlife.
      */
