@@ -243,8 +243,11 @@ class SecondLabellingTest {
     void theSecondLabellingOfThreePartsOfEvaluation43GivesEveryPageTheSameKinds() throws Exception {
         Map<String, Set<String>> again = new TreeMap<>(kinds(DEV.resolve("second-labels-9301-9395.yml")));
         again.putAll(kinds(DEV.resolve("second-labels-9051-9095.yml")));
-        Map<String, Set<String>> first = round(9051, 9395, 225);
-        first.keySet().removeIf(file -> number(file) > 9095 && number(file) < 9301);
+        // evaluation 43's numbers 9101-9295 were its other writers' and, later, evaluation 48's: only its three
+        // parts 9051-9095 and 9301-9395 were labelled twice
+        Map<String, Set<String>> first = new TreeMap<>(kinds(DEV.resolve("labels.yml")));
+        first.keySet().removeIf(file -> number(file) < 9051 || number(file) > 9395
+                || number(file) > 9095 && number(file) < 9301);
         assertThat(first).hasSize(135);
         assertAgree(first, again);
     }

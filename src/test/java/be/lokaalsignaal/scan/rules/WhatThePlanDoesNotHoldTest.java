@@ -58,4 +58,18 @@ class WhatThePlanDoesNotHoldTest {
                 + "waarom seksueel geweld geen speerpunt is in het integraal veiligheidsplan. De burgemeester antwoordt "
                 + "dat hij de vraag meeneemt naar de veiligheidsraad.</p>"))).isEmpty();
     }
+
+    @Test
+    void theThemeInASentenceAboutTheNeighbouringZonesPlanIsNotTheOwnZones() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Wat staat er in het veiligheidsplan van onze politiezone? "
+                + "In de pers ging veel aandacht naar het zonaal veiligheidsplan van de buurzone, die intrafamiliaal en "
+                + "seksueel geweld als nieuwe prioriteit opnam.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aPlanWhosePrioritiesAreNotYetFixedNamesNoTheme() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Onze politiezone werkt aan het nieuwe zonaal "
+                + "veiligheidsplan, met verkeer, drugs en seksueel geweld als kandidaat-thema's. De zonale "
+                + "veiligheidsraad heeft de prioriteiten nog niet vastgelegd.</p>"))).isEmpty();
+    }
 }
