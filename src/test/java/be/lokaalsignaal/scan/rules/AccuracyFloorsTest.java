@@ -39,8 +39,9 @@ class AccuracyFloorsTest {
      * evaluation 48 (campaigns 0.985 / 0.942, safety plans 1.000 / 0.962, nightlife 0.992 / 0.973), rounded down: a new
      * part written blind sets its own at its first reading. Most of these pages have been read at many evaluations;
      * only blind parts read once measure a change, and on those the safety-plan reader so far gives 0.906 / 0.930 on
-     * 114 plans (ACCURACY.md). Evaluations 38 to 48's pages (2,160), each held out for a while, were moved to the development part when their confusions were taken up. Two of the nightlife false positives
-     * the nightlife reader's notTitleOrUrl removed had been read in evaluation 34's confusion list: for that pattern
+     * 114 plans (ACCURACY.md). Evaluations 38 to 48's pages (2,160), each held out for a while, were moved to the
+     * development part when their confusions were taken up. Two of the nightlife false positives the nightlife
+     * reader's notTitleOrUrl removed had been read in evaluation 34's confusion list: for that pattern
      * the held-out figure is not blind (ACCURACY.md).
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
