@@ -39,10 +39,10 @@ class AccuracyFloorsTest {
      * rules and the readers that took up evaluation 48 (campaigns 0.986 / 0.942, safety plans 1.000 / 0.966,
      * nightlife 0.993 / 0.975), rounded down: a new part written blind sets its own at its first reading. Most of
      * these pages have been read at many evaluations; only blind parts read once measure a change, and on those the
-     * safety-plan reader so far gives 0.919 / 0.939 on 132 plans (ACCURACY.md). Evaluations 38 to 48's pages (2,160), each held out for a while, were moved to the
-     * development part when their confusions were taken up. Two of the nightlife false positives the nightlife
-     * reader's notTitleOrUrl removed had been read in evaluation 34's confusion list: for that pattern
-     * the held-out figure is not blind (ACCURACY.md).
+     * safety-plan reader so far gives 0.919 / 0.939 on 132 plans (ACCURACY.md). Evaluations 38 to 48's pages
+     * (2,160), each held out for a while, were moved to the development part when their confusions were taken up.
+     * Two of the nightlife false positives the nightlife reader's notTitleOrUrl removed had been read in evaluation
+     * 34's confusion list: for that pattern the held-out figure is not blind (ACCURACY.md).
      */
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
@@ -241,9 +241,9 @@ class AccuracyFloorsTest {
      * three campaigns scores of 0.49-0.50 against its threshold of 0.50), whose line went to 0.93; reached on the 1,125
      * with evaluation 48's late sixth part and evaluation 49's first (each read once: every kind 1.000 / 1.000), and
      * on the 1,260 with evaluation 49's other three parts (read once: campaigns 1.000 / 0.833 in one, every other
-     * figure 1.000 / 1.000). The
-     * held-out part has been read many times for its figures, so this floor guards it; the parts read once say how the catalogue holds on
-     * pages no one has read (ACCURACY.md): the newest 225 were below it for campaigns and nightlife.
+     * figure 1.000 / 1.000). The held-out part has been read many times for its figures, so this floor guards it;
+     * the parts read once say how the catalogue holds on pages no one has read (ACCURACY.md): the newest 225 were
+     * below it for campaigns and nightlife.
      */
     @Test
     void theHeldOutPartIsAtTheFloorsOfTheIssueButForTheKindsKnownBelowThem() {
