@@ -111,9 +111,10 @@ public final class LabelledCorpus {
         }
         String file = text(n, "file", where);
         where = where + " (" + file + ")";
-        if (!file.matches("[0-9]{3,4}-[a-z0-9-]+\\.(html|pdf\\.txt)")) {
+        // five digits since the four-digit ranges of 45 pages ran out: a blind part keeps numbers no other part used
+        if (!file.matches("[0-9]{3,5}-[a-z0-9-]+\\.(html|pdf\\.txt)")) {
             throw new CorpusException(where + ": file: expected NNN-slug.html or NNN-slug.pdf.txt (a number of three "
-                    + "or four digits)");
+                    + "to five digits)");
         }
         Path path = dir.resolve(file);
         if (!Files.isRegularFile(path)) {

@@ -53,6 +53,22 @@ class LabelledCorpusTest {
     }
 
     @Test
+    void aPageNumberedWithFiveDigitsIsRead() throws Exception {
+        Files.writeString(dir.resolve("10051-campagne.html"), "<p>x</p>");
+        label(ENTRY.replace("001-campagne.html", "10051-campagne.html"));
+        assertThat(LabelledCorpus.read(dir, Register.bundled()).pages()).hasSize(1);
+    }
+
+    @Test
+    void aFileNameWithoutANumberOfThreeToFiveDigitsIsNamed() throws Exception {
+        Files.writeString(dir.resolve("100051-campagne.html"), "<p>x</p>");
+        label(ENTRY.replace("001-campagne.html", "100051-campagne.html"));
+        assertThatThrownBy(() -> LabelledCorpus.read(dir, Register.bundled())).isInstanceOf(CorpusException.class)
+                .hasMessageContaining("entry 1 (100051-campagne.html): file: expected NNN-slug.html or "
+                        + "NNN-slug.pdf.txt (a number of three to five digits)");
+    }
+
+    @Test
     void aPdfTextIsReadAsAPdfWithItsPagesAndABrokenWord() throws Exception {
         Files.writeString(dir.resolve("001-plan.pdf.txt"), "Zonaal veiligheidsplan\nZonaal veiligheidsplan\n"
                 + "<<<pagina>>>\nPrioriteit 3: intrafamiliaal en seksu-\neel geweld\n");
