@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The words some readers weigh, numbered, and a page cut into those numbers once for all of them: the words as
- * {@link PageTerms} cuts them, but looked up while they are cut, without making a string of every word. On a page of
- * several megabytes the strings and their second pass for a hash cost more than the rest of a reading. Immutable and
- * thread-safe; {@link #OWN} is always word 0.
+ * The words and pairs of words some readers weigh, numbered, and a page cut into those numbers once for all of them:
+ * the words as {@link PageTerms} cuts them, but looked up while they are cut, without making a string of every word
+ * (on a page of several megabytes the strings and their second pass for a hash cost more than the rest of a reading),
+ * and the page's words and pairs listed once each, so that every reader only adds up its weights (each looking up
+ * every neighbouring pair in its own table cost more than the cut on a page of 20 KB). Immutable and thread-safe;
+ * {@link #OWN} is always word 0.
  */
 public final class Lexicon {
 
@@ -35,6 +37,14 @@ public final class Lexicon {
     private final long[] packedKeys;
     private final int[] packedIds;
     private final int packedMask;
+    /** The pairs of words it numbers, and where to find them by the words' numbers (open addressing). */
+    private final String[] pairs;
+    private final long[] pairKeys;
+    private final int[] pairSlots;
+    private final int pairMask;
+    /** Most neighbouring words make no pair it numbers: asked first, these spare the look-up. */
+    private final boolean[] firstOfPair;
+    private final boolean[] secondOfPair;
 
     /** The most characters of a word packed into two longs. */
     static final int PACKED = 18;
@@ -52,8 +62,13 @@ public final class Lexicon {
      * @param words     how many words the page has, the name counted as one; on a cut stopped part-way
      *                  ({@link #whole()} false) more than the most it was asked for, but fewer than the page has
      * @param whole     whether the whole page was cut
+     * @param terms     the words and pairs of words ({@link #pair}) of a whole cut that the lexicon numbers, each once,
+     *                  in the order they first occur (a pair where its second word stands): a word by its number, a
+     *                  pair as -(its number + 1). Found once here for all the readers that share the lexicon; each
+     *                  adds up the weights of its own in this order. Empty on a cut stopped part-way.
      */
-    public record Cut(Lexicon lexicon, int[] ids, int[] starts, int paragraphs, int words, boolean whole) {
+    public record Cut(Lexicon lexicon, int[] ids, int[] starts, int paragraphs, int words, boolean whole,
+                      int[] terms) {
 
         /** The end in ids of paragraph i. */
         public int end(int i) {
@@ -61,10 +76,24 @@ public final class Lexicon {
         }
     }
 
-    public Lexicon(Collection<String> words) {
+    /**
+     * @param terms the readers' terms: a word, or a pair of two words with one space between them (both its words are
+     *              numbered as well)
+     */
+    public Lexicon(Collection<String> terms) {
         Set<String> all = new LinkedHashSet<>();
         all.add(PageTerms.OWN);
-        all.addAll(words);
+        List<String> pairTerms = new ArrayList<>();
+        for (String term : terms) {
+            int space = term.indexOf(' ');
+            if (space < 0) {
+                all.add(term);
+            } else {
+                all.add(term.substring(0, space));
+                all.add(term.substring(space + 1));
+                pairTerms.add(term);
+            }
+        }
         this.words = all.toArray(new String[0]);
         this.keys = new char[this.words.length][];
         this.hashes = new int[this.words.length];
@@ -94,6 +123,71 @@ public final class Lexicon {
                 packedIds[p] = i;
             }
         }
+        this.pairs = new LinkedHashSet<>(pairTerms).toArray(new String[0]);
+        int pairCapacity = Integer.highestOneBit(Math.max(4, pairs.length * 2) - 1) << 1;
+        this.pairKeys = new long[pairCapacity];
+        this.pairSlots = new int[pairCapacity];
+        this.pairMask = pairCapacity - 1;
+        this.firstOfPair = new boolean[this.words.length];
+        this.secondOfPair = new boolean[this.words.length];
+        for (int n = 0; n < pairs.length; n++) {
+            int space = pairs[n].indexOf(' ');
+            int first = id(pairs[n].substring(0, space));
+            int second = id(pairs[n].substring(space + 1));
+            firstOfPair[first] = true;
+            secondOfPair[second] = true;
+            long key = pairKey(first, second);
+            int slot = pairSlot(key);
+            while (pairSlots[slot] != 0) {
+                slot = (slot + 1) & pairMask;
+            }
+            pairKeys[slot] = key;
+            pairSlots[slot] = n + 1;
+        }
+    }
+
+    private static long pairKey(int first, int second) {
+        return (long) first << 32 | second;
+    }
+
+    private int pairSlot(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & pairMask;
+    }
+
+    /** The number of the pair of two words by their numbers, or -1 where it is no term of the lexicon. */
+    private int pairOf(int first, int second) {
+        if (!firstOfPair[first] || !secondOfPair[second]) {
+            return -1;
+        }
+        long key = pairKey(first, second);
+        int entry;
+        for (int slot = pairSlot(key); (entry = pairSlots[slot]) != 0; slot = (slot + 1) & pairMask) {
+            if (pairKeys[slot] == key) {
+                return entry - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** How many pairs it numbers. */
+    public int pairs() {
+        return pairs.length;
+    }
+
+    /** A pair by its number: its two words with a space between them. */
+    public String pair(int n) {
+        return pairs[n];
+    }
+
+    /** The number of a pair ("onze jeugddienst"), or -1. */
+    public int pair(String term) {
+        int space = term.indexOf(' ');
+        if (space < 0) {
+            return -1;
+        }
+        int first = id(term.substring(0, space));
+        int second = id(term.substring(space + 1));
+        return first == UNKNOWN || second == UNKNOWN ? -1 : pairOf(first, second);
     }
 
     /** Whether a word has a packed key: of 1 to {@value #PACKED} ASCII characters. */
@@ -203,7 +297,41 @@ public final class Lexicon {
         for (int i = 0; whole && i < paragraphs.size(); i++) {
             whole = cutter.paragraph(paragraphs.get(i));
         }
-        return new Cut(this, cutter.ids, cutter.starts, cutter.paragraphs, cutter.size, whole);
+        return new Cut(this, cutter.ids, cutter.starts, cutter.paragraphs, cutter.size, whole,
+                whole ? termsOf(cutter.ids, cutter.starts, cutter.paragraphs, cutter.size) : new int[0]);
+    }
+
+    /** The words and pairs of a cut, each once, in the order they first occur (see {@link Cut#terms}). */
+    private int[] termsOf(int[] ids, int[] starts, int paragraphs, int size) {
+        boolean[] seenWord = new boolean[words.length];
+        boolean[] seenPair = new boolean[pairs.length];
+        int[] out = new int[Math.max(16, size)];
+        int n = 0;
+        for (int p = 0; p < paragraphs; p++) {
+            int previous = -1;
+            for (int i = starts[p], to = p + 1 < paragraphs ? starts[p + 1] : size; i < to; i++) {
+                int id = ids[i];
+                if (id >= 0) {
+                    if (!seenWord[id]) {
+                        seenWord[id] = true;
+                        out = room(out, n);
+                        out[n++] = id;
+                    }
+                    int pair = previous >= 0 ? pairOf(previous, id) : -1;
+                    if (pair >= 0 && !seenPair[pair]) {
+                        seenPair[pair] = true;
+                        out = room(out, n);
+                        out[n++] = -(pair + 1);
+                    }
+                }
+                previous = id;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int[] room(int[] a, int n) {
+        return n < a.length ? a : Arrays.copyOf(a, 2 * a.length);
     }
 
     /** The words of the municipality's names, numbered, those the lexicon lacks after its own. */
@@ -252,6 +380,11 @@ public final class Lexicon {
             }
         }
 
+        /** The number of a word of the lexicon by the halves of its packed key, or {@link #UNKNOWN}. */
+        int packed(long lo, long hi) {
+            return idOfPacked(lo, hi);
+        }
+
         /** The number of a word: lo and hi the halves of its packed key where it has one, else lo 0. */
         int id(char[] chars, int length, int hash, long lo, long hi) {
             int id = lo != 0 ? idOfPacked(lo, hi) : Lexicon.this.id(chars, length, hash);
@@ -295,7 +428,6 @@ public final class Lexicon {
             int from = size;
             starts[paragraphs++] = from;
             int length = 0;
-            int hash = 0;
             long lo = 0;
             long hi = 0;
             int bits = 0;
@@ -306,12 +438,11 @@ public final class Lexicon {
             text.getChars(0, n, chars, 0);
             char[] in = chars;
             for (int i = 0; i < n; i++) {
-                char c = in[i];
-                char f = PageTerms.fold(c);
-                if (f == 0) {
+                char f = PageTerms.wordChar(in[i]);
+                if (f == PageTerms.DROPPED) {
                     continue;
                 }
-                if (PageTerms.inWord(c, f)) {
+                if (f != 0) {
                     if (length == word.length) {
                         word = Arrays.copyOf(word, length * 2);
                     }
@@ -322,11 +453,9 @@ public final class Lexicon {
                     }
                     bits |= f;
                     word[length++] = f;
-                    hash = 31 * hash + f;
                 } else if (length > 0) {
-                    add(id(length, hash, lo, hi, bits));
+                    add(id(length, lo, hi, bits));
                     length = 0;
-                    hash = 0;
                     lo = 0;
                     hi = 0;
                     bits = 0;
@@ -338,7 +467,7 @@ public final class Lexicon {
                 }
             }
             if (length > 0) {
-                add(id(length, hash, lo, hi, bits));
+                add(id(length, lo, hi, bits));
             }
             if (names.sequences.length > 0) {
                 size = withOwnName(from);
@@ -351,9 +480,22 @@ public final class Lexicon {
         }
 
         /** The number of the word just cut: by its packed key where it has one (all ASCII, short enough). */
-        private int id(int length, int hash, long lo, long hi, int bits) {
-            return length <= PACKED && bits < 0x80 ? names.id(word, length, hash, lo, hi)
-                    : names.id(word, length, hash, 0, 0);
+        private int id(int length, long lo, long hi, int bits) {
+            if (length <= PACKED && bits < 0x80) {
+                int id = names.packed(lo, hi);
+                // a word of the municipality's names that the lexicon lacks is looked for by its characters
+                return id != UNKNOWN || names.extraKeys.length == 0 ? id : names.id(word, length, hash(length), 0, 0);
+            }
+            return names.id(word, length, hash(length), 0, 0);
+        }
+
+        /** The word's {@link String#hashCode}: needed only where it has no packed key, or is none of the lexicon's. */
+        private int hash(int length) {
+            int h = 0;
+            for (int i = 0; i < length; i++) {
+                h = 31 * h + word[i];
+            }
+            return h;
         }
 
         private void add(int id) {

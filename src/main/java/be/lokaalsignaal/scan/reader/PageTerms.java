@@ -25,13 +25,32 @@ public final class PageTerms {
     /** Whether the fold of such a character is a letter or digit: asked for every character of a page. */
     private static final boolean[] LETTER = new boolean[FOLD.length];
 
+    /** What {@link #wordChar} says of a character that is dropped without ending its word (a mark). */
+    static final char DROPPED = 0xFFFF;
+
+    /** Both tables in one, as {@link #wordChar} reads them: one look-up per character of a page, not two. */
+    private static final char[] WORD_CHAR = new char[FOLD.length];
+
     static {
         for (char c = 0; c < FOLD.length; c++) {
             String folded = Normalizer.normalize(String.valueOf(c).toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
             FOLD[c] = folded.isEmpty() || Character.getType(folded.charAt(0)) == Character.NON_SPACING_MARK
                     ? 0 : folded.charAt(0);
             LETTER[c] = Character.isLetterOrDigit(FOLD[c]);
+            WORD_CHAR[c] = FOLD[c] == 0 ? DROPPED : LETTER[c] ? FOLD[c] : 0;
         }
+    }
+
+    /**
+     * What a character is to a word, as {@link #fold} and {@link #inWord} together say: its fold where that is a
+     * letter or digit, {@link #DROPPED} where it is dropped (a mark), 0 where it ends a word.
+     */
+    static char wordChar(char c) {
+        if (c < WORD_CHAR.length) {
+            return WORD_CHAR[c];
+        }
+        char f = fold(c);
+        return f == 0 ? DROPPED : inWord(c, f) ? f : 0;
     }
 
     /** Receives a page's paragraphs as words: the title first (index -1), then every paragraph by its index. */

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -57,19 +60,13 @@ public final class ReaderModel {
     private final Map<String, Double> weights;
     private final List<String> about;
     // for reading a page without making a string of every pair of words: every word of a term by number, the
-    // weights of single words by it, of pairs by both numbers
+    // weights of single words by it
     private final Map<String, Integer> wordIds = new HashMap<>();
     private final List<String> wordsById = new ArrayList<>();
     private final double[] wordWeights;
-    // pairs by both numbers, open addressing: a boxed look-up per neighbouring pair cost more than the rest
-    private final long[] pairKeys;
-    private final int[] pairSlots;
+    // pairs as terms (found by the numbers of a lexicon: Translation)
     private final double[] pairWeights;
     private final String[] pairTerms;
-    private final int pairMask;
-    // most neighbouring words make no weighed pair: asked first, these spare the pair's look-up
-    private final boolean[] firstOfPair;
-    private final boolean[] secondOfPair;
     // its own words, built when a page is first read by this reader alone: in a catalogue, readers share one
     private volatile Lexicon own;
     private volatile Translation translation;
@@ -106,16 +103,10 @@ public final class ReaderModel {
             }
         }
         this.wordWeights = new double[wordsById.size()];
-        this.firstOfPair = new boolean[wordsById.size()];
-        this.secondOfPair = new boolean[wordsById.size()];
         Arrays.fill(wordWeights, Double.NaN);
         int pairs = (int) this.weights.keySet().stream().filter(t -> t.indexOf(' ') >= 0).count();
-        int capacity = Integer.highestOneBit(Math.max(4, pairs * 2) - 1) << 1;
-        this.pairKeys = new long[pairs];
         this.pairWeights = new double[pairs];
         this.pairTerms = new String[pairs];
-        this.pairSlots = new int[capacity];
-        this.pairMask = capacity - 1;
         int n = 0;
         for (Map.Entry<String, Double> e : this.weights.entrySet()) {
             String term = e.getKey();
@@ -123,18 +114,9 @@ public final class ReaderModel {
             if (space < 0) {
                 wordWeights[wordIds.get(term)] = e.getValue();
             } else {
-                int first = wordIds.get(term.substring(0, space));
-                int second = wordIds.get(term.substring(space + 1));
-                pairKeys[n] = pair(first, second);
                 pairWeights[n] = e.getValue();
                 pairTerms[n] = term;
-                int slot = slot(pairKeys[n]);
-                while (pairSlots[slot] != 0) {
-                    slot = (slot + 1) & pairMask;
-                }
-                pairSlots[slot] = ++n;
-                firstOfPair[first] = true;
-                secondOfPair[second] = true;
+                n++;
             }
         }
     }
@@ -144,29 +126,6 @@ public final class ReaderModel {
             wordIds.put(word, wordsById.size());
             wordsById.add(word);
         }
-    }
-
-    private static long pair(int first, int second) {
-        return ((long) first << 32) | (second & 0xffffffffL);
-    }
-
-    private int slot(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 32) & pairMask;
-    }
-
-    /** The number of a weighed pair, or -1. */
-    private int pairOf(int first, int second) {
-        long key = pair(first, second);
-        int slot = slot(key);
-        int entry;
-        while ((entry = pairSlots[slot]) != 0) {
-            if (pairKeys[entry - 1] == key) {
-                return entry - 1;
-            }
-            slot = (slot + 1) & pairMask;
-        }
-        return -1;
     }
 
     public SignalKind kind() {
@@ -186,7 +145,7 @@ public final class ReaderModel {
         return weights.size();
     }
 
-    /** The terms the reader weighs. */
+    /** The terms the reader weighs, words and pairs: what a {@link Lexicon} shared by several readers numbers. */
     public Set<String> terms() {
         return Collections.unmodifiableSet(weights.keySet());
     }
@@ -208,11 +167,6 @@ public final class ReaderModel {
         return 1 / Math.sqrt(Math.max(words, MIN_WORDS));
     }
 
-    /** The words this reader weighs, for a {@link Lexicon} shared by several readers. */
-    public List<String> words() {
-        return Collections.unmodifiableList(wordsById);
-    }
-
     /**
      * Reads a page as {@link #score(PageTerms.Terms)} scores its terms, cutting it with this reader's own lexicon: for
      * one reader alone; {@link #read(Lexicon.Cut)} reads a page cut once for several.
@@ -220,7 +174,7 @@ public final class ReaderModel {
     public Reading read(PageContent content, Collection<String> ownNames) {
         Lexicon lexicon = own;
         if (lexicon == null) {
-            lexicon = new Lexicon(wordsById);
+            lexicon = new Lexicon(weights.keySet());
             own = lexicon;
         }
         return read(lexicon.cut(content, ownNames, longest));
@@ -239,65 +193,101 @@ public final class ReaderModel {
             // cut part-way because the page is longer than any the reader judges
             return new Reading(Double.NaN, cut.words(), longest, List.of());
         }
-        int[] local = translation(cut.lexicon());
-        int[] ids = cut.ids();
-        boolean[] seenWord = new boolean[wordsById.size()];
-        boolean[] seenPair = new boolean[pairKeys.length];
-        double scale = scale(cut.words());
-        List<Weighed> weighed = new ArrayList<>();
+        Translation t = translation(cut.lexicon());
+        double[] weightOf = t.wordWeight();
+        double[] pairWeightOf = t.pairWeight();
+        int[] terms = cut.terms();
+        // what was weighed, in page order, as the cut gives its terms; made into terms only when asked (on most
+        // pages a reader reads it does not find its kind)
+        int[] weighed = new int[terms.length];
+        int n = 0;
         double sum = 0;
-        for (int p = 0; p < cut.paragraphs(); p++) {
-            int previous = -1;
-            for (int i = cut.starts()[p], end = cut.end(p); i < end; i++) {
-                int id = ids[i] < 0 ? -1 : local[ids[i]];
-                if (id >= 0 && !seenWord[id]) {
-                    seenWord[id] = true;
-                    if (!Double.isNaN(wordWeights[id])) {
-                        sum += wordWeights[id];
-                        weighed.add(new Weighed(wordsById.get(id), wordWeights[id] * scale));
-                    }
-                }
-                if (previous >= 0 && id >= 0 && firstOfPair[previous] && secondOfPair[id]) {
-                    int q = pairOf(previous, id);
-                    if (q >= 0 && !seenPair[q]) {
-                        seenPair[q] = true;
-                        sum += pairWeights[q];
-                        weighed.add(new Weighed(pairTerms[q], pairWeights[q] * scale));
-                    }
-                }
-                previous = id;
+        for (int code : terms) {
+            double w = code >= 0 ? weightOf[code] : pairWeightOf[-code - 1];
+            if (!Double.isNaN(w)) {
+                sum += w;
+                weighed[n++] = code;
             }
         }
-        return new Reading(sigmoid(bias + sum * scale), cut.words(), longest, weighed);
+        double scale = scale(cut.words());
+        return new Reading(sigmoid(bias + sum * scale), cut.words(), longest,
+                new WeighedTerms(t, weighed, n, scale));
     }
 
-    /** For every number of the lexicon, the number of that word here, or -1. */
-    private int[] translation(Lexicon of) {
+    /** A page's weighed terms as {@link Weighed}, each made when asked for. */
+    private static final class WeighedTerms extends AbstractList<Weighed> implements RandomAccess {
+        private final Translation weights;
+        private final int[] codes;
+        private final int size;
+        private final double scale;
+
+        WeighedTerms(Translation weights, int[] codes, int size, double scale) {
+            this.weights = weights;
+            this.codes = codes;
+            this.size = size;
+            this.scale = scale;
+        }
+
+        @Override
+        public Weighed get(int i) {
+            Objects.checkIndex(i, size);
+            int code = codes[i];
+            if (code >= 0) {
+                return new Weighed(weights.lexicon().word(code), weights.wordWeight()[code] * scale);
+            }
+            int q = -code - 1;
+            return new Weighed(weights.lexicon().pair(q), weights.pairWeight()[q] * scale);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+
+    /** This reader's weights by the numbers of a lexicon, made once per lexicon. */
+    private Translation translation(Lexicon of) {
         Translation t = translation;
         if (t == null || t.lexicon() != of) {
-            t = new Translation(of, translationOf(of));
+            t = translationOf(of);
             // the last lexicon read with: a catalogue reads every page with the same one
             translation = t;
         }
-        return t.local();
+        return t;
     }
 
-    private int[] translationOf(Lexicon of) {
-        int[] local = new int[of.size()];
+    private Translation translationOf(Lexicon of) {
+        double[] wordWeight = new double[of.size()];
+        Arrays.fill(wordWeight, Double.NaN);
         int known = 0;
-        for (int u = 0; u < local.length; u++) {
-            local[u] = wordIds.getOrDefault(of.word(u), -1);
-            known += local[u] >= 0 ? 1 : 0;
+        for (int u = 0; u < wordWeight.length; u++) {
+            Integer local = wordIds.get(of.word(u));
+            if (local != null) {
+                known++;
+                wordWeight[u] = wordWeights[local];
+            }
         }
-        if (known < wordsById.size()) {
-            // a word the lexicon lacks would be read as unknown: a lower score, silently
+        double[] pairWeight = new double[of.pairs()];
+        Arrays.fill(pairWeight, Double.NaN);
+        int pairsKnown = 0;
+        for (int q = 0; q < pairTerms.length; q++) {
+            int n = of.pair(pairTerms[q]);
+            if (n >= 0) {
+                pairsKnown++;
+                pairWeight[n] = pairWeights[q];
+            }
+        }
+        if (known < wordsById.size() || pairsKnown < pairTerms.length) {
+            // a word or pair the lexicon lacks would be read as unknown: a lower score, silently
             throw new IllegalArgumentException("the lexicon lacks " + (wordsById.size() - known) + " of the reader's "
-                    + wordsById.size() + " words");
+                    + wordsById.size() + " words and " + (pairTerms.length - pairsKnown) + " of its "
+                    + pairTerms.length + " pairs");
         }
-        return local;
+        return new Translation(of, wordWeight, pairWeight);
     }
 
-    private record Translation(Lexicon lexicon, int[] local) {
+    /** This reader's weights by the numbers of a lexicon: NaN where it weighs no such word or pair. */
+    private record Translation(Lexicon lexicon, double[] wordWeight, double[] pairWeight) {
     }
 
     public boolean shows(double score) {

@@ -80,13 +80,13 @@ public final class SignalCatalogue {
         this.watchedHosts = List.copyOf(watchedHosts);
         this.rules = List.copyOf(rules);
         this.readers = List.copyOf(readers);
-        Set<String> words = new LinkedHashSet<>();
+        Set<String> terms = new LinkedHashSet<>();
         int longest = 0;
         for (Reader r : this.readers) {
-            words.addAll(r.model().words());
+            terms.addAll(r.model().terms());
             longest = Math.max(longest, r.model().longest());
         }
-        this.lexicon = new Lexicon(words);
+        this.lexicon = new Lexicon(terms);
         this.longestRead = longest;
         this.actors = actors;
         this.vocabulary = vocabulary;

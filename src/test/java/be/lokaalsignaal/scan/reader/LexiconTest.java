@@ -66,7 +66,7 @@ class LexiconTest {
                         "{gemeente} lanceert", 0.7), List.of("a test model"));
         // another reader's words first: the same word has another number here than in the reader's own lexicon
         Set<String> words = new LinkedHashSet<>(List.of("fuif", "lanceert", "onze", "bar", "jeugddienst"));
-        words.addAll(model.words());
+        words.addAll(model.terms());
         Lexicon shared = new Lexicon(words);
         PageContent page = page("Campagne in Lier", "Onze jeugddienst start een campagne.",
                 "Lier lanceert affiches; de minister zegt niets.", "Onze jeugddienst!");
@@ -88,6 +88,27 @@ class LexiconTest {
 
         assertThatThrownBy(() -> model.read(cut)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1 of the reader's 2 words");
+    }
+
+    @Test
+    void aReaderRefusesALexiconThatLacksSomeOfItsPairs() {
+        ReaderModel model = new ReaderModel(SignalKind.CAMPAIGN, 0.5, -1.0,
+                Map.of("campagne", 2.0, "onze campagne", 1.0), List.of());
+        Lexicon.Cut cut = new Lexicon(List.of("onze", "campagne")).cut(page(null, "onze campagne"), Set.of());
+
+        assertThatThrownBy(() -> model.read(cut)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 of its 1 pairs");
+    }
+
+    @Test
+    void aCutListsEachWordAndPairOnceWhereItFirstOccursAndNoPairAcrossParagraphs() {
+        Lexicon lexicon = new Lexicon(List.of("onze campagne", "campagne start", "start onze", "een"));
+
+        Lexicon.Cut cut = lexicon.cut(page("Onze campagne", "start onze campagne", "een campagne start"), Set.of());
+
+        assertThat(Arrays.stream(cut.terms()).mapToObj(t -> t >= 0 ? lexicon.word(t) : lexicon.pair(-t - 1)))
+                .containsExactly("onze", "campagne", "onze campagne", "start", "start onze", "een",
+                        "campagne start");
     }
 
     @Test

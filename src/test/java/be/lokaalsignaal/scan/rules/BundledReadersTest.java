@@ -108,7 +108,7 @@ class BundledReadersTest {
     @Test
     void everyPageCutOnceForBothReadersScoresAsItsTermsDo() {
         Set<String> words = new LinkedHashSet<>();
-        bundled.values().forEach(m -> words.addAll(m.words()));
+        bundled.values().forEach(m -> words.addAll(m.terms()));
         Lexicon shared = new Lexicon(words);
         PageAnalyzer analyzer = new PageAnalyzer(rules);
         List<String> differ = new ArrayList<>();

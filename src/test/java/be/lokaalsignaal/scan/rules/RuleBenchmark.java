@@ -80,7 +80,7 @@ public final class RuleBenchmark {
             measure(label, "  of which rules without the readers", runs, () -> rulesAlone.analyse(content, NIS),
                     true);
             Set<String> lexiconWords = new LinkedHashSet<>();
-            after.readers().forEach(r -> lexiconWords.addAll(r.model().words()));
+            after.readers().forEach(r -> lexiconWords.addAll(r.model().terms()));
             Lexicon lexicon = new Lexicon(lexiconWords);
             int longest = after.readers().stream().mapToInt(r -> r.model().longest()).max().orElseThrow();
             measure(label, "  of which the readers (cut once)", runs, () -> {
