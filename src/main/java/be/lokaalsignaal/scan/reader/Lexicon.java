@@ -37,10 +37,13 @@ public final class Lexicon {
     private final long[] packedKeys;
     private final int[] packedIds;
     private final int packedMask;
-    /** The pairs of words it numbers, and where to find them by the words' numbers (open addressing). */
+    /**
+     * The pairs of words it numbers, and where to find them by the words' numbers: open addressing, each slot the pair's
+     * key (the two words' numbers, 20 bits each) and its number plus one (24 bits) in one long, so that a look-up reads
+     * one array, not two.
+     */
     private final String[] pairs;
-    private final long[] pairKeys;
-    private final int[] pairSlots;
+    private final long[] pairTable;
     private final int pairMask;
     /** Most neighbouring words make no pair it numbers: asked first, these spare the look-up. */
     private final boolean[] firstOfPair;
@@ -124,9 +127,12 @@ public final class Lexicon {
             }
         }
         this.pairs = new LinkedHashSet<>(pairTerms).toArray(new String[0]);
+        if (this.words.length > 1 << 20 || pairs.length >= 1 << 24) {
+            throw new IllegalArgumentException("a lexicon numbers at most 1,048,576 words and 16,777,215 pairs, not "
+                    + this.words.length + " and " + pairs.length);
+        }
         int pairCapacity = Integer.highestOneBit(Math.max(4, pairs.length * 2) - 1) << 1;
-        this.pairKeys = new long[pairCapacity];
-        this.pairSlots = new int[pairCapacity];
+        this.pairTable = new long[pairCapacity];
         this.pairMask = pairCapacity - 1;
         this.firstOfPair = new boolean[this.words.length];
         this.secondOfPair = new boolean[this.words.length];
@@ -138,16 +144,15 @@ public final class Lexicon {
             secondOfPair[second] = true;
             long key = pairKey(first, second);
             int slot = pairSlot(key);
-            while (pairSlots[slot] != 0) {
+            while (pairTable[slot] != 0) {
                 slot = (slot + 1) & pairMask;
             }
-            pairKeys[slot] = key;
-            pairSlots[slot] = n + 1;
+            pairTable[slot] = key << 24 | n + 1;
         }
     }
 
     private static long pairKey(int first, int second) {
-        return (long) first << 32 | second;
+        return (long) first << 20 | second;
     }
 
     private int pairSlot(long key) {
@@ -160,10 +165,10 @@ public final class Lexicon {
             return -1;
         }
         long key = pairKey(first, second);
-        int entry;
-        for (int slot = pairSlot(key); (entry = pairSlots[slot]) != 0; slot = (slot + 1) & pairMask) {
-            if (pairKeys[slot] == key) {
-                return entry - 1;
+        long entry;
+        for (int slot = pairSlot(key); (entry = pairTable[slot]) != 0; slot = (slot + 1) & pairMask) {
+            if (entry >>> 24 == key) {
+                return (int) (entry & 0xFFFFFF) - 1;
             }
         }
         return -1;
