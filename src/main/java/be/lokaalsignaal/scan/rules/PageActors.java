@@ -21,6 +21,40 @@ final class PageActors {
     record Decision(Actor actor, Hits hits, int hit) {
     }
 
+    /**
+     * The place names as a municipality's pages read them, with the catalogue's actors: the same for every page of a
+     * site, so worked out once per municipality ({@link #of}), not once per page (on a page of 2 KB the names' lists
+     * cost more than reading it).
+     *
+     * @param ownPhrases      the catalogue's own actors and the municipality's own names
+     * @param outsidePhrases  the catalogue's outside bodies and the other municipalities' names
+     * @param otherHoldingOwn the others' names that hold one of its own ("Tielt-Winge" on a page of Tielt)
+     * @param ownHoldingOther its own names that hold one of the others'
+     * @param others          the others' names
+     * @param needCapital     the names that are names only with a capital
+     * @param longestActor    the most words an actor or partner phrase has: how far back a phrase ending at a word can
+     *                        start
+     */
+    record Names(List<Phrase> ownPhrases, List<Phrase> outsidePhrases, List<Phrase> otherHoldingOwn,
+                 List<Phrase> ownHoldingOther, Set<Phrase> others, Set<Phrase> needCapital, int longestActor) {
+
+        static Names of(Actors actors, List<Phrase> own, List<Phrase> other, Set<Phrase> needCapital) {
+            int longest = 1;
+            for (List<Phrase> list : List.of(actors.own(), actors.local(), actors.outside(), actors.others(),
+                    actors.nameParts(), actors.places(), actors.partners(), own, other)) {
+                for (Phrase p : list) {
+                    longest = Math.max(longest, p.length());
+                }
+            }
+            List<Phrase> ownPhrases = new ArrayList<>(actors.own());
+            ownPhrases.addAll(own);
+            List<Phrase> outsidePhrases = new ArrayList<>(actors.outside());
+            outsidePhrases.addAll(other);
+            return new Names(List.copyOf(ownPhrases), List.copyOf(outsidePhrases), List.copyOf(holding(other, own)),
+                    List.copyOf(holding(own, other)), Set.copyOf(other), Set.copyOf(needCapital), longest);
+        }
+    }
+
     /** Words between a partner phrase and the actor it makes a partner: "met de steun van [het] jeugdhuis". */
     private static final int PARTNER_REACH = 3;
     /** Words between two partners in a row: "samen met Sensoa en Plan International". */
@@ -28,9 +62,7 @@ final class PageActors {
 
     private final PageIndex index;
     private final Actors actors;
-    private final List<Phrase> ownNames;
-    private final List<Phrase> otherNames;
-    private final Set<Phrase> needCapital;
+    private final Names names;
     /** The page's links: a paragraph that is one's whole text names another page ('Lees ook: Nachtbus De Lijn'). */
     private final List<Link> links;
     /** Their texts, when first asked (most pages never ask). */
@@ -62,9 +94,7 @@ final class PageActors {
     private PageActors(PageActors page, Hits others) {
         this.index = page.index;
         this.actors = page.actors;
-        this.ownNames = page.ownNames;
-        this.otherNames = page.otherNames;
-        this.needCapital = page.needCapital;
+        this.names = page.names;
         this.links = page.links;
         this.linkTexts = page.linkTexts;
         this.longestActor = page.longestActor;
@@ -77,22 +107,12 @@ final class PageActors {
         this.we = page.we;
     }
 
-    PageActors(PageIndex index, Actors actors, List<Phrase> ownNames, List<Phrase> otherNames, Set<Phrase> needCapital,
-               List<Link> links) {
+    PageActors(PageIndex index, Actors actors, Names names, List<Link> links) {
         this.index = index;
         this.links = links;
         this.actors = actors;
-        this.ownNames = ownNames;
-        this.otherNames = otherNames;
-        this.needCapital = needCapital;
-        int longest = 1;
-        for (List<Phrase> list : List.of(actors.own(), actors.local(), actors.outside(), actors.others(),
-                actors.nameParts(), actors.places(), actors.partners(), ownNames, otherNames)) {
-            for (Phrase p : list) {
-                longest = Math.max(longest, p.length());
-            }
-        }
-        this.longestActor = longest;
+        this.names = names;
+        this.longestActor = names.longestActor();
     }
 
     /**
@@ -276,14 +296,10 @@ final class PageActors {
         if (own != null) {
             return;
         }
-        List<Phrase> ownPhrases = new ArrayList<>(actors.own());
-        ownPhrases.addAll(ownNames);
-        List<Phrase> outsidePhrases = new ArrayList<>(actors.outside());
-        outsidePhrases.addAll(otherNames);
         // a name inside another's is not named: "Tielt" in "Tielt-Winge", on either town's page (only the few names
         // that hold another are looked for around each hit, not every other name)
-        Hits o = capitalsOnly(Hits.of(index, ownPhrases, holding(otherNames, ownNames)));
-        Hits x = capitalsOnly(Hits.of(index, outsidePhrases, holding(ownNames, otherNames)));
+        Hits o = capitalsOnly(Hits.of(index, names.ownPhrases(), names.otherHoldingOwn()));
+        Hits x = capitalsOnly(Hits.of(index, names.outsidePhrases(), names.ownHoldingOther()));
         Hits l = Hits.of(index, actors.local(), List.of());
         Hits r = Hits.of(index, actors.others(), List.of());
         Hits partners = Hits.of(index, actors.partners(), List.of());
@@ -376,18 +392,18 @@ final class PageActors {
         if (x.isEmpty() || o.isEmpty()) {
             return out;
         }
-        Set<Phrase> names = new HashSet<>(otherNames);
+        Set<Phrase> others = names.others();
         for (int k = 0; k < x.size(); k++) {
             int from = x.start[k];
             int j = endingAt(joiner, from);
             from = j >= 0 ? joiner.start[j] : from;
-            out[k] = names.contains(x.phrase[k]) && (endingAt(o, from) >= 0 || listedEndingAt(x, out, from));
+            out[k] = others.contains(x.phrase[k]) && (endingAt(o, from) >= 0 || listedEndingAt(x, out, from));
         }
         for (int k = x.size() - 1; k >= 0; k--) {
             int to = x.end[k];
             int j = startingAt(joiner, to);
             to = j >= 0 ? joiner.end[j] : to;
-            out[k] |= names.contains(x.phrase[k]) && (startingAt(o, to) >= 0 || listedStartingAt(x, out, to));
+            out[k] |= others.contains(x.phrase[k]) && (startingAt(o, to) >= 0 || listedStartingAt(x, out, to));
         }
         return out;
     }
@@ -451,6 +467,7 @@ final class PageActors {
 
     /** Names that are also Dutch words count only with a capital: "Boom", not "een boom". */
     private Hits capitalsOnly(Hits h) {
+        Set<Phrase> needCapital = names.needCapital();
         if (needCapital.isEmpty()) {
             return h;
         }

@@ -306,15 +306,14 @@ public final class SignalCatalogue {
 
     private RuleRun run(PageIndex index, String nisCode, PageContent content) {
         NamePhrases n = namePhrases(nisCode);
-        return new RuleRun(index, actors, n.own(), n.other(), n.needCapital(), n.known(), content.links());
+        return new RuleRun(index, actors, n.names(), n.known(), content.links());
     }
 
     /**
      * The place names' phrases as a page of the municipality reads them: its own, the others', those that are a
      * name only with a capital. The same for every page of a site: worked out once per municipality, not per page.
      */
-    private record NamePhrases(List<Phrase> own, List<Phrase> other, Set<Phrase> needCapital, boolean known,
-                               Set<String> self) {
+    private record NamePhrases(PageActors.Names names, boolean known, Set<String> self) {
     }
 
     private NamePhrases namePhrases(String nisCode) {
@@ -343,7 +342,7 @@ public final class SignalCatalogue {
             });
         }
         Set<String> self = places == null ? Set.of() : Collections.unmodifiableSet(places.selfNames(nisCode));
-        return new NamePhrases(List.copyOf(own), List.copyOf(other), Set.copyOf(needCapital), known, self);
+        return new NamePhrases(PageActors.Names.of(actors, own, other, needCapital), known, self);
     }
 
     private RuleMatch hostMatch(WatchedHost w, PageContent content, PageIndex index) {
