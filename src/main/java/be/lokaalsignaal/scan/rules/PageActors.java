@@ -21,40 +21,6 @@ final class PageActors {
     record Decision(Actor actor, Hits hits, int hit) {
     }
 
-    /**
-     * The place names as a municipality's pages read them, with the catalogue's actors: the same for every page of a
-     * site, so worked out once per municipality ({@link #of}), not once per page (on a page of 2 KB the names' lists
-     * cost more than reading it).
-     *
-     * @param ownPhrases      the catalogue's own actors and the municipality's own names
-     * @param outsidePhrases  the catalogue's outside bodies and the other municipalities' names
-     * @param otherHoldingOwn the others' names that hold one of its own ("Tielt-Winge" on a page of Tielt)
-     * @param ownHoldingOther its own names that hold one of the others'
-     * @param others          the others' names
-     * @param needCapital     the names that are names only with a capital
-     * @param longestActor    the most words an actor or partner phrase has: how far back a phrase ending at a word can
-     *                        start
-     */
-    record Names(List<Phrase> ownPhrases, List<Phrase> outsidePhrases, List<Phrase> otherHoldingOwn,
-                 List<Phrase> ownHoldingOther, Set<Phrase> others, Set<Phrase> needCapital, int longestActor) {
-
-        static Names of(Actors actors, List<Phrase> own, List<Phrase> other, Set<Phrase> needCapital) {
-            int longest = 1;
-            for (List<Phrase> list : List.of(actors.own(), actors.local(), actors.outside(), actors.others(),
-                    actors.nameParts(), actors.places(), actors.partners(), own, other)) {
-                for (Phrase p : list) {
-                    longest = Math.max(longest, p.length());
-                }
-            }
-            List<Phrase> ownPhrases = new ArrayList<>(actors.own());
-            ownPhrases.addAll(own);
-            List<Phrase> outsidePhrases = new ArrayList<>(actors.outside());
-            outsidePhrases.addAll(other);
-            return new Names(List.copyOf(ownPhrases), List.copyOf(outsidePhrases), List.copyOf(holding(other, own)),
-                    List.copyOf(holding(own, other)), Set.copyOf(other), Set.copyOf(needCapital), longest);
-        }
-    }
-
     /** Words between a partner phrase and the actor it makes a partner: "met de steun van [het] jeugdhuis". */
     private static final int PARTNER_REACH = 3;
     /** Words between two partners in a row: "samen met Sensoa en Plan International". */
@@ -62,7 +28,7 @@ final class PageActors {
 
     private final PageIndex index;
     private final Actors actors;
-    private final Names names;
+    private final ActorNames names;
     /** The page's links: a paragraph that is one's whole text names another page ('Lees ook: Nachtbus De Lijn'). */
     private final List<Link> links;
     /** Their texts, when first asked (most pages never ask). */
@@ -107,7 +73,7 @@ final class PageActors {
         this.we = page.we;
     }
 
-    PageActors(PageIndex index, Actors actors, Names names, List<Link> links) {
+    PageActors(PageIndex index, Actors actors, ActorNames names, List<Link> links) {
         this.index = index;
         this.links = links;
         this.actors = actors;
@@ -324,29 +290,6 @@ final class PageActors {
         joins = Hits.of(index, actors.joins(), List.of());
         says = Hits.of(index, actors.says(), List.of());
         we = Hits.of(index, actors.we(), List.of());
-    }
-
-    /** The names whose words hold all words of one of the others in a row: "Tielt-Winge" holds "Tielt". */
-    private static List<Phrase> holding(List<Phrase> names, List<Phrase> others) {
-        List<Phrase> out = new ArrayList<>();
-        for (Phrase n : names) {
-            for (Phrase o : others) {
-                if (o.length() < n.length() && holds(n.words(), o.words())) {
-                    out.add(n);
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean holds(int[] words, int[] part) {
-        for (int i = 0; i + part.length <= words.length; i++) {
-            if (Arrays.equals(words, i, i + part.length, part, 0, part.length)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

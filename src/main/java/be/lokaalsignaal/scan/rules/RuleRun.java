@@ -34,7 +34,7 @@ final class RuleRun {
     /** Why the rule evaluated last did not match, for an analyst asking about a page it missed; null on a match. */
     private String why;
 
-    RuleRun(PageIndex index, Actors actors, PageActors.Names names, boolean knownMunicipality, List<Link> links) {
+    RuleRun(PageIndex index, Actors actors, ActorNames names, boolean knownMunicipality, List<Link> links) {
         this.index = index;
         this.knownMunicipality = knownMunicipality;
         this.pageActors = new PageActors(index, actors, names, links);

@@ -313,7 +313,7 @@ public final class SignalCatalogue {
      * The place names' phrases as a page of the municipality reads them: its own, the others', those that are a
      * name only with a capital. The same for every page of a site: worked out once per municipality, not per page.
      */
-    private record NamePhrases(PageActors.Names names, boolean known, Set<String> self) {
+    private record NamePhrases(ActorNames names, boolean known, Set<String> self) {
     }
 
     private NamePhrases namePhrases(String nisCode) {
@@ -342,7 +342,7 @@ public final class SignalCatalogue {
             });
         }
         Set<String> self = places == null ? Set.of() : Collections.unmodifiableSet(places.selfNames(nisCode));
-        return new NamePhrases(PageActors.Names.of(actors, own, other, needCapital), known, self);
+        return new NamePhrases(ActorNames.of(actors, own, other, needCapital), known, self);
     }
 
     private RuleMatch hostMatch(WatchedHost w, PageContent content, PageIndex index) {
