@@ -385,17 +385,19 @@ public final class Lexicon {
             }
         }
 
-        /** The number of a word of the lexicon by the halves of its packed key, or {@link #UNKNOWN}. */
+        /** The number of a word with a packed key (ASCII, short enough) by its halves, or {@link #UNKNOWN}. */
         int packed(long lo, long hi) {
             return idOfPacked(lo, hi);
         }
 
-        /** The number of a word: lo and hi the halves of its packed key where it has one, else lo 0. */
-        int id(char[] chars, int length, int hash, long lo, long hi) {
-            int id = lo != 0 ? idOfPacked(lo, hi) : Lexicon.this.id(chars, length, hash);
-            if (id != UNKNOWN || extraKeys.length == 0) {
-                return id;
-            }
+        /** The number of a word without a packed key (non-ASCII or long), by its characters, or {@link #UNKNOWN}. */
+        int id(char[] chars, int length, int hash) {
+            int id = Lexicon.this.id(chars, length, hash);
+            return id != UNKNOWN ? id : extra(chars, length, hash);
+        }
+
+        /** The number of a word of the municipality's names that the lexicon lacks, or {@link #UNKNOWN}. */
+        int extra(char[] chars, int length, int hash) {
             for (int k = 0; k < extraKeys.length; k++) {
                 if (extraHashes[k] == hash && Arrays.equals(extraKeys[k], 0, extraKeys[k].length, chars, 0, length)) {
                     return words.length + k;
@@ -489,9 +491,9 @@ public final class Lexicon {
             if (length <= PACKED && bits < 0x80) {
                 int id = names.packed(lo, hi);
                 // a word of the municipality's names that the lexicon lacks is looked for by its characters
-                return id != UNKNOWN || names.extraKeys.length == 0 ? id : names.id(word, length, hash(length), 0, 0);
+                return id != UNKNOWN || names.extraKeys.length == 0 ? id : names.extra(word, length, hash(length));
             }
-            return names.id(word, length, hash(length), 0, 0);
+            return names.id(word, length, hash(length));
         }
 
         /** The word's {@link String#hashCode}: needed only where it has no packed key, or is none of the lexicon's. */
