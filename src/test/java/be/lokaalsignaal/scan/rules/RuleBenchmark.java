@@ -29,7 +29,9 @@ import org.jsoup.Jsoup;
  * latter with the word tables of a running scan and with them emptied before each run (the first page of a scan:
  * every distinct word stemmed), and of that the rules without the readers and the readers alone (the page cut
  * once into the numbers of the words they weigh, and both readers' scores), and of that the cut, which stops once
- * the page has more words than any page a reader judges (beside it what cutting the whole page would cost).
+ * the page has more words than any page a reader judges (beside it what cutting the whole page would cost); and,
+ * as each page's last step, the parse and the rules in turn, every run parsing the page and then running the rules
+ * on it, as a scan does, each timed on its own.
  * The JVM runs with its heap fixed and touched at start ({@code bench/rules.sh}): with a growing heap, runs of
  * both the parse and the rules went from about 30 and 45 ms to 80 ms and back, the difference system time
  * spent faulting in fresh memory, whichever step happened to allocate after the heap had grown or shrunk.
@@ -102,8 +104,35 @@ public final class RuleBenchmark {
             measure(label, "    (cutting it whole)", runs, () -> lexicon.cut(content, places.selfNames(NIS)), null);
             measure(label, "rules now, word cache emptied first", big ? 5 : 50,
                     () -> after.analyse(content, NIS), true, after::forgetWords);
+            inTurn(label, runs, () -> Jsoup.parse(html, URL), () -> after.analyse(content, NIS));
         }
         beforeLast.forEach(Runnable::run);
+    }
+
+    /**
+     * The parse and the rules one after the other in every run, as a scan meets a page: each finds the caches as the
+     * other left them, where a step measured on its own has them to itself.
+     */
+    private static void inTurn(String page, int runs, Supplier<?> parse, Supplier<List<RuleMatch>> rules) {
+        long warmFrom = CPU.getCurrentThreadCpuTime();
+        for (int i = 0; i < Math.max(3, runs) || CPU.getCurrentThreadCpuTime() - warmFrom < WARM_UP_NANOS; i++) {
+            parse.get();
+            rules.get();
+        }
+        long[] parsing = new long[runs];
+        long[] ruling = new long[runs];
+        List<RuleMatch> found = List.of();
+        for (int i = 0; i < runs; i++) {
+            long t0 = CPU.getCurrentThreadCpuTime();
+            parse.get();
+            long t1 = CPU.getCurrentThreadCpuTime();
+            found = rules.get();
+            ruling[i] = CPU.getCurrentThreadCpuTime() - t1;
+            parsing[i] = t1 - t0;
+        }
+        print(page, "in turn: jsoup parse", parsing, "");
+        print(page, "in turn: rules now, running scan", ruling,
+                new TreeSet<>(found.stream().map(RuleMatch::getKind).toList()).toString());
     }
 
     private static void measure(String page, String step, int runs, Supplier<?> work, Boolean rules) {
@@ -127,15 +156,19 @@ public final class RuleBenchmark {
             result = work.get();
             ns[i] = CPU.getCurrentThreadCpuTime() - t0;
         }
-        Arrays.sort(ns);
         String found = "";
         if (rules != null) {
             @SuppressWarnings("unchecked")
             List<RuleMatch> matches = (List<RuleMatch>) result;
             found = new TreeSet<>(matches.stream().map(RuleMatch::getKind).toList()).toString();
         }
+        print(page, step, ns, found);
+    }
+
+    private static void print(String page, String step, long[] ns, String found) {
+        Arrays.sort(ns);
         // two decimals: on the 20 KB page the rules and the parse differ by tenths of a millisecond
-        System.out.printf(Locale.ROOT, "%-8s %-34s %10.2f %10.2f %5d  %s%n", page, step, ns[runs / 2] / 1e6,
-                ns[0] / 1e6, runs, found);
+        System.out.printf(Locale.ROOT, "%-8s %-34s %10.2f %10.2f %5d  %s%n", page, step, ns[ns.length / 2] / 1e6,
+                ns[0] / 1e6, ns.length, found);
     }
 }
