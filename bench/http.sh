@@ -17,7 +17,9 @@
 # Needs: wrk (apt-get install -y wrk), curl, jq, python3, bc, jcmd and jfr (in the JDK); hey optional
 # (apt-get install -y hey).
 # Usage: bench/http.sh            environment: RATE (1000), SECONDS_AT_RATE (30), WRK_SECONDS (30),
-#                                 WRK_CONNECTIONS (32), SETTLE_SECONDS (90), PORT (a free one)
+#                                 WRK_CONNECTIONS (32), SETTLE_SECONDS (90), PORT (a free one),
+#                                 PIN=1: the servers on the first core, the load generators on the second
+#                                 (taskset; the server's JVM then sees one core and is told to keep G1)
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +38,17 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 port="${PORT:-$(free_port)}"
+# on a shared two-core machine the generator, the server and the JIT take turns on both cores, and the floor's
+# p99 alone moved by more than the goal's margin; pinned, each has a core of its own
+server_pin=()
+client_pin=()
+if [ -n "${PIN:-}" ]; then
+  command -v taskset >/dev/null || { echo "bench/http.sh: PIN needs taskset" >&2; exit 2; }
+  server_pin=(taskset -c 0)
+  client_pin=(taskset -c 1)
+  # a JVM that sees one core picks the serial collector; the product runs G1
+  export JAVA_OPTS="-XX:+UseG1GC ${JAVA_OPTS:-}"
+fi
 base="http://127.0.0.1:$port"
 
 work="$(mktemp -d -t lokaal-signaal-bench-XXXXXX)"
@@ -57,9 +70,10 @@ echo "cores: $(nproc)"
 free -g | sed -n 2p | awk '{print "memory: " $2 " GiB total, " $7 " GiB available"}'
 java -version 2>&1 | head -1
 echo "load before: $(uptime | sed 's/.*load average: //')"
+if [ -n "${PIN:-}" ]; then echo "pinned: the servers on core 0, the load generators on core 1"; fi
 
 echo "== starting lokaal-signaal on $base (data in $work/data)"
-"$home/bin/lokaal-signaal" run --http-port "$port" --data-dir "$work/data" --no-initial-scan >"$work/run.log" 2>&1 &
+"${server_pin[@]}" "$home/bin/lokaal-signaal" run --http-port "$port" --data-dir "$work/data" --no-initial-scan >"$work/run.log" 2>&1 &
 pid=$!
 
 started=$(date +%s)
@@ -125,11 +139,11 @@ idle_jfr=$(python3 "$home/bench/jfr-phase.py" "$work/idle.jfr")
 echo "  cpu $(( idle_c1 - idle_c0 )) ticks in $(echo "$idle_t1 - $idle_t0" | bc) s; $idle_jfr"
 
 echo "== latency: $rate req/s for $at_rate s over $codes codes, nothing recorded (10 s warm-up first; load $(uptime | sed 's/.*load average: //'))"
-java "$home/bench/FixedRate.java" "$base" "$paths" "$rate" "$at_rate" 10 | grep -v "measured phase"
+"${client_pin[@]}" java "$home/bench/FixedRate.java" "$base" "$paths" "$rate" "$at_rate" 10 | grep -v "measured phase"
 
 # a recording, even of allocation and collections only, moves p90 and p99: the cost is measured in a phase of its own
 echo "== cost: the same rate again for $at_rate s, with the server's CPU time and a recording over it (load $(uptime | sed 's/.*load average: //'))"
-java "$home/bench/FixedRate.java" "$base" "$paths" "$rate" "$at_rate" 0 >"$work/fixed.out" 2>&1 &
+"${client_pin[@]}" java "$home/bench/FixedRate.java" "$base" "$paths" "$rate" "$at_rate" 0 >"$work/fixed.out" 2>&1 &
 fixed=$!
 wait_for_line() {
   until grep -q "$1" "$work/fixed.out"; do
@@ -166,25 +180,25 @@ PY
 floor_port="$(free_port)"
 size=$(curl -s "$base$(sed -n 2p "$paths")" | wc -c)
 echo "== floor: the same generator against bench/ConstantServer.java (a constant answer of $size bytes, as one lookup's, same HTTP server) beside the idle instance"
-java -cp "$home/target/lokaal-signaal-all.jar" "$home/bench/ConstantServer.java" "$floor_port" "$size" >"$work/floor-server.log" 2>&1 &
+"${server_pin[@]}" java -XX:+UseG1GC -cp "$home/target/lokaal-signaal-all.jar" "$home/bench/ConstantServer.java" "$floor_port" "$size" >"$work/floor-server.log" 2>&1 &
 floor_pid=$!
 until curl -s -o /dev/null "http://127.0.0.1:$floor_port/api/municipalities/0"; do
   kill -0 "$floor_pid" 2>/dev/null || { cat "$work/floor-server.log" >&2; exit 1; }
   sleep 0.5
 done
-java "$home/bench/FixedRate.java" "http://127.0.0.1:$floor_port" "$paths" "$rate" "$at_rate" 10 | grep -v "measured phase"
+"${client_pin[@]}" java "$home/bench/FixedRate.java" "http://127.0.0.1:$floor_port" "$paths" "$rate" "$at_rate" 10 | grep -v "measured phase"
 kill "$floor_pid"; wait "$floor_pid" 2>/dev/null || true
 
 if command -v hey >/dev/null; then
   one="$base$(sed -n 2p "$paths")"
   # hey's ten workers start together: its requests arrive in bursts of ten every 10 ms (not evenly spaced)
   echo "== cross-check with hey: $rate req/s (10 workers x $((rate / 10))) for $at_rate s on $one"
-  hey -z "${at_rate}s" -c 10 -q $((rate / 10)) "$one" \
+  "${client_pin[@]}" hey -z "${at_rate}s" -c 10 -q $((rate / 10)) "$one" \
     | grep -E 'Requests/sec|Average|Slowest|50% in|90% in|99% in|\[[0-9]+\]'
 fi
 
 echo "== maximum throughput: wrk, 2 threads, $wrk_connections connections, $wrk_seconds s over $codes codes"
-wrk -t2 -c"$wrk_connections" -d"${wrk_seconds}s" --latency -s "$home/bench/rotate.lua" "$base" -- "$paths"
+"${client_pin[@]}" wrk -t2 -c"$wrk_connections" -d"${wrk_seconds}s" --latency -s "$home/bench/rotate.lua" "$base" -- "$paths"
 
 echo "== load after: $(uptime | sed 's/.*load average: //')"
 echo "== stopping"
