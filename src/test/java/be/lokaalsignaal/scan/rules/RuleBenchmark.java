@@ -114,11 +114,10 @@ public final class RuleBenchmark {
      * other left them, where a step measured on its own has them to itself.
      */
     private static void inTurn(String page, int runs, Supplier<?> parse, Supplier<List<RuleMatch>> rules) {
-        long warmFrom = CPU.getCurrentThreadCpuTime();
-        for (int i = 0; i < Math.max(3, runs) || CPU.getCurrentThreadCpuTime() - warmFrom < WARM_UP_NANOS; i++) {
+        warmUp(runs, () -> {
             parse.get();
             rules.get();
-        }
+        });
         long[] parsing = new long[runs];
         long[] ruling = new long[runs];
         List<RuleMatch> found = List.of();
@@ -131,8 +130,7 @@ public final class RuleBenchmark {
             parsing[i] = t1 - t0;
         }
         print(page, "in turn: jsoup parse", parsing, "");
-        print(page, "in turn: rules now, running scan", ruling,
-                new TreeSet<>(found.stream().map(RuleMatch::getKind).toList()).toString());
+        print(page, "in turn: rules now, running scan", ruling, kinds(found));
     }
 
     private static void measure(String page, String step, int runs, Supplier<?> work, Boolean rules) {
@@ -140,14 +138,10 @@ public final class RuleBenchmark {
     }
 
     private static void measure(String page, String step, int runs, Supplier<?> work, Boolean rules, Runnable before) {
-        // as many runs to warm up as to measure, and at least four seconds of them: after three, the 20 KB page's
-        // rules were still being compiled; over their first forty runs (about 2 s) the 5 MB page's rules took 46 ms at
-        // the median, 39 ms in every later round (one JVM, rounds with and without the readers alternating)
-        long warmFrom = CPU.getCurrentThreadCpuTime();
-        for (int i = 0; i < Math.max(3, runs) || CPU.getCurrentThreadCpuTime() - warmFrom < WARM_UP_NANOS; i++) {
+        warmUp(runs, () -> {
             before.run();
             work.get();
-        }
+        });
         long[] ns = new long[runs];
         Object result = null;
         for (int i = 0; i < runs; i++) {
@@ -160,9 +154,26 @@ public final class RuleBenchmark {
         if (rules != null) {
             @SuppressWarnings("unchecked")
             List<RuleMatch> matches = (List<RuleMatch>) result;
-            found = new TreeSet<>(matches.stream().map(RuleMatch::getKind).toList()).toString();
+            found = kinds(matches);
         }
         print(page, step, ns, found);
+    }
+
+    /**
+     * As many runs to warm up as to measure, and at least four seconds of them: after three, the 20 KB page's rules
+     * were still being compiled; over their first forty runs (about 2 s) the 5 MB page's rules took 46 ms at the
+     * median, 39 ms in every later round (one JVM, rounds with and without the readers alternating).
+     */
+    private static void warmUp(int runs, Runnable run) {
+        long warmFrom = CPU.getCurrentThreadCpuTime();
+        for (int i = 0; i < Math.max(3, runs) || CPU.getCurrentThreadCpuTime() - warmFrom < WARM_UP_NANOS; i++) {
+            run.run();
+        }
+    }
+
+    /** The kinds of a step's matches, sorted, shown beside its figures. */
+    private static String kinds(List<RuleMatch> matches) {
+        return new TreeSet<>(matches.stream().map(RuleMatch::getKind).toList()).toString();
     }
 
     private static void print(String page, String step, long[] ns, String found) {
