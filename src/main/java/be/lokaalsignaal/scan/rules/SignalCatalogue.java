@@ -377,6 +377,13 @@ public final class SignalCatalogue {
                 return mention;
             }
         }
+        for (String block : content.blocks()) {
+            String joined = BrokenAddresses.joined(block, w.host());
+            RuleMatch mention = joined == null ? null : mention(w, joined);
+            if (mention != null) {
+                return mention;
+            }
+        }
         return null;
     }
 

@@ -72,6 +72,16 @@ class SignalCatalogueTest {
     }
 
     @Test
+    void anAddressBrokenAtALinesEndWithoutAHyphenIsAMentionWhereWwwPrecedesIt() {
+        assertThat(kinds("<p>Info en chat voor slachtoffers: www.seksueel\ngeweld.be, of bel 1712.</p>"))
+                .containsExactly("SITE_MENTION");
+        assertThat(kinds("<p>Surf naar Www.seksueelgeweld.\nbe voor hulp.</p>")).containsExactly("SITE_MENTION");
+        assertThat(kinds("<p>Meer over www.seksueel geweld.be.example.org en seksueel geweld.be op school.</p>"))
+                .isEmpty();
+        assertThat(kinds("<p>Zie www.seksueel geweld vandaag en www.nietseksueel geweld.be.</p>")).isEmpty();
+    }
+
+    @Test
     void mentionOnAPageThatAlsoLinksIsOnlyALink() {
         assertThat(kinds("<p>Surf naar <a href='https://www.seksueelgeweld.be'>www.seksueelgeweld.be</a></p>"))
                 .containsExactly("SITE_LINK");
