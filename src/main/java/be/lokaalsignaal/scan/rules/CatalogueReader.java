@@ -252,8 +252,18 @@ final class CatalogueReader {
             String mention = uniqueId(text(n, path, "mentionRule"), path + ".mentionRule", ids);
             int word = vocabulary.id(new Vocabulary.Word(Vocabulary.Mode.CONTAINS, normal));
             Phrase hostWord = new Phrase(nextPhrase++, normal, new int[] {word});
+            // an address broken at a line's end after "www." starts with a word of "www." and the host's first
+            // characters ("www.seksueel" / "geweld.be"), a dot before the break left out as the words are read
+            List<Phrase> brokenStarts = new ArrayList<>();
+            for (int end = 1; end < normal.length(); end++) {
+                if (normal.charAt(end - 1) != '.') {
+                    String start = "www." + normal.substring(0, end);
+                    int id = vocabulary.id(new Vocabulary.Word(Vocabulary.Mode.EXACT, start));
+                    brokenStarts.add(new Phrase(nextPhrase++, start, new int[] {id}));
+                }
+            }
             hosts.add(new SignalCatalogue.WatchedHost(normal, link, mention, SignalCatalogue.mentionPattern(normal),
-                    hostWord));
+                    hostWord, brokenStarts));
         }
         return hosts;
     }

@@ -41,9 +41,14 @@ public final class SignalCatalogue {
     public enum Scope { BLOCK, DOCUMENT }
 
     /**
-     * @param hostWord the host as a word of the page's text, to look for a mention only where it can be
+     * @param hostWord     the host as a word of the page's text, to look for a mention only where it can be
+     * @param brokenStarts the words an address broken after "www." can start with ({@link BrokenAddresses})
      */
-    public record WatchedHost(String host, String linkRule, String mentionRule, Pattern mention, Phrase hostWord) {
+    public record WatchedHost(String host, String linkRule, String mentionRule, Pattern mention, Phrase hostWord,
+                              List<Phrase> brokenStarts) {
+        public WatchedHost {
+            brokenStarts = List.copyOf(brokenStarts);
+        }
     }
 
     /**
@@ -377,11 +382,15 @@ public final class SignalCatalogue {
                 return mention;
             }
         }
-        for (String block : content.blocks()) {
-            String joined = BrokenAddresses.joined(block, w.host());
-            RuleMatch mention = joined == null ? null : mention(w, joined);
-            if (mention != null) {
-                return mention;
+        for (Phrase start : w.brokenStarts()) {
+            for (int word : index.occurrences(start)) {
+                // a paragraph: a line break stands within one, and the sections repeat them
+                int p = index.paragraphOf(word);
+                String joined = p < 0 ? null : BrokenAddresses.joined(content.blocks().get(p), w.host());
+                RuleMatch mention = joined == null ? null : mention(w, joined);
+                if (mention != null) {
+                    return mention;
+                }
             }
         }
         return null;
