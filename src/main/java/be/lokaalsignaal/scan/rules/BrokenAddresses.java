@@ -20,18 +20,19 @@ final class BrokenAddresses {
      * address is the host's (not a longer host, an e-mail address or a word).
      */
     static String joined(String text, String host) {
-        // "ww." finds "www." and "Www." at a line's start in one pass
-        for (int at = text.indexOf("ww.", 1); at >= 0; at = text.indexOf("ww.", at + 3)) {
-            char w = text.charAt(at - 1);
-            if (w != 'w' && w != 'W') {
-                continue;
-            }
-            int space = spaceInside(text, at + 3, host);
-            if (space >= 0) {
-                return text.substring(0, space) + text.substring(space + 1);
+        for (int dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            if (isW(text.charAt(dot - 1)) && isW(text.charAt(dot - 2)) && isW(text.charAt(dot - 3))) {
+                int space = spaceInside(text, dot + 1, host);
+                if (space >= 0) {
+                    return text.substring(0, space) + text.substring(space + 1);
+                }
             }
         }
         return null;
+    }
+
+    private static boolean isW(char c) {
+        return c == 'w' || c == 'W';
     }
 
     /** Where the one space stands when the text holds the host from {@code from} with one space inside it; else -1. */

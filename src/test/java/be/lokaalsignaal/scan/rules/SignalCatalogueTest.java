@@ -76,6 +76,7 @@ class SignalCatalogueTest {
         assertThat(kinds("<p>Info en chat voor slachtoffers: www.seksueel\ngeweld.be, of bel 1712.</p>"))
                 .containsExactly("SITE_MENTION");
         assertThat(kinds("<p>Surf naar Www.seksueelgeweld.\nbe voor hulp.</p>")).containsExactly("SITE_MENTION");
+        assertThat(kinds("<p>HULP: WWW.SEKSUEEL\nGEWELD.BE</p>")).containsExactly("SITE_MENTION");
         assertThat(kinds("<p>Meer over www.seksueel geweld.be.example.org en seksueel geweld.be op school.</p>"))
                 .isEmpty();
         assertThat(kinds("<p>Zie www.seksueel geweld vandaag en www.nietseksueel geweld.be.</p>")).isEmpty();
