@@ -136,13 +136,19 @@ final class CatalogueReader {
             List<Phrase> notTitleOrUrl = r.has("notTitleOrUrl")
                     ? phrases(r.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
             JsonNode adds = r.path("adds");
-            if (!adds.isMissingNode() && !adds.isBoolean()) {
-                throw fail(path + ".adds", "expected true or false, found '" + adds.asText() + "'");
+            double addsFrom;
+            if (adds.isMissingNode() || adds.isBoolean()) {
+                addsFrom = adds.asBoolean(true) ? model.threshold() : SignalCatalogue.Reader.NEVER;
+            } else if (adds.isNumber() && adds.asDouble() >= model.threshold() && adds.asDouble() <= 1) {
+                addsFrom = adds.asDouble();
+            } else {
+                throw fail(path + ".adds", "expected true, false or a score from the model's threshold ("
+                        + model.threshold() + ") to 1, found '" + adds.asText() + "'");
             }
-            if (!adds.asBoolean(true) && (r.has("requires") || r.has("notTitleOrUrl"))) {
+            if (addsFrom == SignalCatalogue.Reader.NEVER && (r.has("requires") || r.has("notTitleOrUrl"))) {
                 throw fail(path, "a reader that adds nothing (adds: false) has no requires or notTitleOrUrl");
             }
-            out.add(new SignalCatalogue.Reader(id, model, requires, notTitleOrUrl, adds.asBoolean(true)));
+            out.add(new SignalCatalogue.Reader(id, model, requires, notTitleOrUrl, addsFrom));
         }
         return out;
     }

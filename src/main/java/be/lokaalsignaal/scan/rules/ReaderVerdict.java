@@ -48,7 +48,7 @@ final class ReaderVerdict {
                 ruled = true;
             }
         }
-        if (!ruled && reader.adds() && names(index, reader.requires())
+        if (!ruled && reading.score() >= reader.addsFrom() && names(index, reader.requires())
                 && inTitleOrUrl(index, reader.notTitleOrUrl()) == null) {
             // the paragraphs' own terms only here: the reader alone finds a kind on few pages
             int p = model.weightiest(PageTerms.of(content, selfNames).perParagraph());
@@ -92,6 +92,10 @@ final class ReaderVerdict {
         if (!reader.adds()) {
             return Optional.of(says(reader, reading) + ", but it only takes away what the rules found: it adds no "
                     + "match of its own");
+        }
+        if (reading.score() < reader.addsFrom()) {
+            return Optional.of(says(reader, reading) + String.format(Locale.ROOT, ", but it adds a match of its own "
+                    + "only from %.2f", reader.addsFrom()));
         }
         if (!names(index, reader.requires())) {
             return Optional.of(says(reader, reading) + ", but the page names none of the phrases it requires to add "

@@ -52,14 +52,22 @@ public final class SignalCatalogue {
     }
 
     /**
-     * A model that decides a kind: what the rules found of it counts only where the model agrees, and, when it
-     * {@code adds}, it may add the kind on a page that names one of {@code requires} (all pages when empty) and whose
-     * title or URL holds none of {@code notTitleOrUrl}.
+     * A model that decides a kind: what the rules found of it counts only where the model agrees, and from a score
+     * of {@code addsFrom} (its threshold, or higher; never when infinite) it may add the kind on a page that names
+     * one of {@code requires} (all pages when empty) and whose title or URL holds none of {@code notTitleOrUrl}.
      */
-    public record Reader(String id, ReaderModel model, List<Phrase> requires, List<Phrase> notTitleOrUrl, boolean adds) {
+    public record Reader(String id, ReaderModel model, List<Phrase> requires, List<Phrase> notTitleOrUrl,
+                         double addsFrom) {
+        public static final double NEVER = Double.POSITIVE_INFINITY;
+
         public Reader {
             requires = List.copyOf(requires);
             notTitleOrUrl = List.copyOf(notTitleOrUrl);
+        }
+
+        /** Whether it adds the kind on any page at all. */
+        public boolean adds() {
+            return addsFrom != NEVER;
         }
     }
 

@@ -150,7 +150,34 @@ class ReaderInCatalogueTest {
         Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace("notTitleOrUrl: [veiligheidsplan]",
                 "adds: nee"));
         assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
-                .hasMessageContaining("readers[0].adds: expected true or false, found 'nee'");
+                .hasMessageContaining("readers[0].adds: expected true, false or a score from the model's threshold "
+                        + "(0.5) to 1, found 'nee'");
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace("notTitleOrUrl: [veiligheidsplan]",
+                "adds: 0.2"));
+        assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
+                .hasMessageContaining("readers[0].adds: expected true, false or a score from the model's threshold "
+                        + "(0.5) to 1, found '0.2'");
+    }
+
+    @Test
+    void aReaderThatAddsFromAScoreAddsItsKindOnlyWhereItScoresThePageSoHigh() throws Exception {
+        String own = "<p>Nieuws uit de gemeente.</p><p>Onze affiches tegen straatintimidatie hangen in alle bushokjes.</p>"
+                + FOOTER;
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace("notTitleOrUrl: [veiligheidsplan]",
+                "adds: 0.99"));
+        SignalCatalogue sure = SignalCatalogue.load(dir.resolve("signals.yml"));
+
+        assertThat(sure.analyse(html(own))).as("scored above the threshold, below 0.99").isEmpty();
+        assertThat(sure.whyNot(html(own), null).get("campaign-reader")).startsWith("the reader scored the page 0.9")
+                .endsWith("but it adds a match of its own only from 0.99");
+        assertThat(sure.analyse(html("<p>Onze campagne tegen straatintimidatie start.</p>" + FOOTER)))
+                .as("what the rules found it keeps from its threshold").extracting(RuleMatch::getRule)
+                .containsExactly("campagne");
+
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace("notTitleOrUrl: [veiligheidsplan]",
+                "adds: 0.9"));
+        assertThat(SignalCatalogue.load(dir.resolve("signals.yml")).analyse(html(own)))
+                .extracting(RuleMatch::getRule).containsExactly("campaign-reader");
     }
 
     @Test
@@ -249,7 +276,8 @@ class ReaderInCatalogueTest {
             assertThat(r.id()).isEqualTo("safety-plan-reader");
             assertThat(r.model().kind().name()).isEqualTo("SAFETY_PLAN");
             assertThat(r.model().size()).isGreaterThan(1000);
-            assertThat(r.adds()).isFalse();
+            assertThat(r.addsFrom()).isEqualTo(0.90);
+            assertThat(r.requires()).isNotEmpty();
         });
     }
 }
