@@ -542,7 +542,7 @@ final class CatalogueReader {
             throw fail(path, "expected a list of phrases, a mapping with name, any and notIn, or '@' and a name under groups");
         }
         onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "notNear", "onPage", "notInFigures",
-                "notInQuestion", "notNearSentences"));
+                "notInQuestion", "notNearSentences", "notInOutsideSentence"));
         String name = n.has("name") ? text(n, path, "name") : defaultName;
         if (!n.has("any")) {
             throw fail(path + ".any", "missing: give the alternative phrases");
@@ -555,7 +555,7 @@ final class CatalogueReader {
         Group.NotNearSentences around = n.has("notNearSentences")
                 ? notNearSentences(n.get("notNearSentences"), path + ".notNearSentences") : null;
         return new Group(name, any, notIn, notInSentence, flag(n, path, "onPage"), notNear, flag(n, path, "notInFigures"),
-                flag(n, path, "notInQuestion"), around);
+                flag(n, path, "notInQuestion"), around, flag(n, path, "notInOutsideSentence"));
     }
 
     /** An optional true/false key of a mapping; false when it is missing. */

@@ -24,9 +24,15 @@ import java.util.List;
  *     sentences before or after it, in its paragraph or section: "Ook seksueel geweld stond op de lijst van
  *     kandidaat-thema's. Die thema's werden niet weerhouden." keeps the theme out of the plan a sentence later; null
  *     for none
+ * @param notInOutsideSentence a hit in a sentence that gives the action to another municipality by its name does not
+ *     count: "De politiezone Limburg Regio Hoofdstad (Hasselt, Zonhoven, Diepenbeek) maakt van seksueel geweld een
+ *     prioriteit" on the page of Wellen is the neighbouring zone's theme, beside a sentence on its own zone's plan.
+ *     A town named as a place ("in Gent") or that the page names as a partner or with its own name (the towns of one
+ *     zone) does not take it away; nor does an outside body ("op vraag van de minister"): the plan can follow it.
  */
 public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phrase> notInSentence, boolean onPage,
-                    NotNear notNear, boolean notInFigures, boolean notInQuestion, NotNearSentences notNearSentences) {
+                    NotNear notNear, boolean notInFigures, boolean notInQuestion, NotNearSentences notNearSentences,
+                    boolean notInOutsideSentence) {
 
     /** Phrases at most {@code words} words from a hit that make it not count. */
     public record NotNear(int words, List<Phrase> any) {
@@ -49,6 +55,6 @@ public record Group(String name, List<Phrase> any, List<Phrase> notIn, List<Phra
     }
 
     public Group(String name, List<Phrase> any, List<Phrase> notIn) {
-        this(name, any, notIn, List.of(), false, null, false, false, null);
+        this(name, any, notIn, List.of(), false, null, false, false, null, false);
     }
 }

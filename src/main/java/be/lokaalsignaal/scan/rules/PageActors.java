@@ -38,6 +38,8 @@ final class PageActors {
     private Hits own;
     private Hits local;
     private Hits outside;
+    /** The other municipalities' names among the outside hits, not as a place: "in Gent" says where, "Stad Gent" who. */
+    private Hits outsideActing;
     private Hits others;
     private Hits joins;
     private Hits says;
@@ -67,6 +69,7 @@ final class PageActors {
         this.own = page.own;
         this.local = page.local;
         this.outside = page.outside;
+        this.outsideActing = page.outsideActing;
         this.others = others;
         this.joins = page.joins;
         this.says = page.says;
@@ -138,6 +141,32 @@ final class PageActors {
         return p.actor != Actor.NONE && p.actor != Actor.WE || d.actor == Actor.NONE ? p : d;
     }
 
+    /**
+     * The hits whose sentence does not give the action to someone outside the municipality: the theme in "De
+     * politiezone LRH (Hasselt, Zonhoven, Diepenbeek) kiest voor seksueel geweld" is another zone's on the page of
+     * Wellen. Sentences are decided as a block's are (the municipality's own name first, then an outside body).
+     */
+    Hits notInOutsideSentence(Hits h) {
+        if (h.isEmpty()) {
+            return h;
+        }
+        prepare();
+        boolean[] dropped = new boolean[h.size()];
+        boolean any = false;
+        int[] last = null;
+        Actor lastActor = null;
+        for (int k = 0; k < h.size(); k++) {
+            int[] s = index.sentenceOf(h.start[k]);
+            if (last == null || s[0] != last[0] || s[1] != last[1]) {
+                last = s;
+                lastActor = actorOf(s[0], s[1], outsideActing).actor;
+            }
+            dropped[k] = lastActor == Actor.OUTSIDE;
+            any |= dropped[k];
+        }
+        return any ? HitFilter.keep(h, dropped, null) : h;
+    }
+
     /** Of several ranges of the block, the one that gives the action to the municipality, else to someone else. */
     private Decision strongest(PageIndex.Block b, List<int[]> ranges) {
         Decision other = null;
@@ -161,17 +190,21 @@ final class PageActors {
      * ("De burgemeester antwoordt dat de organisator een awarenessteam voorziet"), who is named after the report acts.
      */
     private Decision actorOf(int from, int to) {
+        return actorOf(from, to, outside);
+    }
+
+    private Decision actorOf(int from, int to, Hits outside) {
         int s = says.first(from, to);
         if (s >= 0) {
-            Decision reported = actorNamed(says.end[s], to);
+            Decision reported = actorNamed(says.end[s], to, outside);
             if (reported.actor != Actor.NONE) {
                 return reported;
             }
         }
-        return actorNamed(from, to);
+        return actorNamed(from, to, outside);
     }
 
-    private Decision actorNamed(int from, int to) {
+    private Decision actorNamed(int from, int to, Hits outside) {
         int k = own.first(from, to);
         if (k >= 0) {
             return new Decision(Actor.OWN, own, k);
@@ -286,10 +319,37 @@ final class PageActors {
         // the name in a magazine's running title ("Lokeren Leeft - stadsmagazine - mei 2026") names the document
         own = HitFilter.keep(o, or(or(partner[0], listedAfter(partOfName(longestActor, o, outsideWords, others, nameParts,
                 places), o, together)), RunningLines.of(index, o)), outside);
+        outsideActing = HitFilter.keep(outside, or(notAnotherMunicipality(outside, partnersOnPage(x, partner[1])),
+                listedAfter(partOfName(longestActor, outside, places), outside, together)), null);
         local = HitFilter.keep(l, partner[2], outside);
         joins = Hits.of(index, actors.joins(), List.of());
         says = Hits.of(index, actors.says(), List.of());
         we = Hits.of(index, actors.we(), List.of());
+    }
+
+    /**
+     * Which hits are not another municipality's name that acts instead of this one: a body, a country, a help centre,
+     * or a town the page names once as a partner or listed with its own name ("Beersel - Halle - Sint-Pieters-Leeuw",
+     * the towns of one police zone), which the zone's plan then names as its own ground elsewhere ("de stationsbuurt
+     * van Halle").
+     */
+    private boolean[] notAnotherMunicipality(Hits h, Set<Phrase> partnersOnPage) {
+        boolean[] out = new boolean[h.size()];
+        for (int k = 0; k < h.size(); k++) {
+            out[k] = !names.others().contains(h.phrase[k]) || partnersOnPage.contains(h.phrase[k]);
+        }
+        return out;
+    }
+
+    /** The phrases of the hits that are partners somewhere on the page. */
+    private static Set<Phrase> partnersOnPage(Hits h, boolean[] partner) {
+        Set<Phrase> out = new HashSet<>();
+        for (int k = 0; k < h.size(); k++) {
+            if (partner[k]) {
+                out.add(h.phrase[k]);
+            }
+        }
+        return out;
     }
 
     /**

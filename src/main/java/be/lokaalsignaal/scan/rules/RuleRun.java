@@ -46,6 +46,7 @@ final class RuleRun {
             Hits h = HitFilter.notInSentence(index, Hits.of(index, k.any(), k.notIn()), hits(k.notInSentence()));
             h = k.notInFigures() ? HitFilter.notInFigures(index, h) : h;
             h = k.notInQuestion() ? HitFilter.notInQuestion(index, h) : h;
+            h = k.notInOutsideSentence() ? pageActors.notInOutsideSentence(h) : h;
             Group.NotNearSentences around = k.notNearSentences();
             h = around == null ? h : HitFilter.notNearSentences(index, h, hits(around.any()), around.sentences());
             return k.notNear() == null ? h : HitFilter.notNear(h, hits(k.notNear().any()), k.notNear().words());

@@ -3,6 +3,7 @@ package be.lokaalsignaal.scan.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import be.lokaalsignaal.register.Register;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue's constructs for actors, lists and word forms: a mistake names the file and the field. */
@@ -188,6 +189,27 @@ class CatalogueConstructsLoadingTest {
                 + "notNearSentences: {sentences: -1, any: [y]}}]}\n"))
                 .hasMessage("signals.yml: rules[0].allOf[0].notNearSentences.sentences: expected a number of sentences "
                         + "(0 or more)");
+    }
+
+    @Test
+    void notInOutsideSentenceTakesAwayAHitWhoseSentenceGivesTheActionToAnotherMunicipality() {
+        SignalCatalogue c = parse("""
+                actors: {own: ['{gemeente}', onze zone], outside: ['{andere gemeente}', minister], places: [in]}
+                rules:
+                  - id: r
+                    kind: SAFETY_PLAN
+                    allOf: [[veiligheidsplan], {name: thema, any: [seksueel geweld], notInOutsideSentence: true}]
+                """).withPlaces(Places.of(Register.bundled()));
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan telt drie prioriteiten. Stad Lier kiest "
+                + "voor seksueel geweld.</p>"), MunicipalPages.MECHELEN)).isEmpty();
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan van onze zone kiest net als Lier voor "
+                + "seksueel geweld.</p>"), MunicipalPages.MECHELEN)).as("the own name decides first").hasSize(1);
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Lier heeft een plan. Het veiligheidsplan kiest voor seksueel "
+                + "geweld.</p>"), MunicipalPages.MECHELEN)).as("another municipality in another sentence").hasSize(1);
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan kiest voor seksueel geweld, met een "
+                + "opvang in Lier.</p>"), MunicipalPages.MECHELEN)).as("a town as a place").hasSize(1);
+        assertThat(c.analyse(CatalogueTestPages.html("<p>Het veiligheidsplan kiest op vraag van de minister voor "
+                + "seksueel geweld.</p>"), MunicipalPages.MECHELEN)).as("an outside body is no other plan").hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package be.lokaalsignaal.scan.rules;
 
+import static be.lokaalsignaal.scan.rules.MunicipalPages.HALLE;
 import static be.lokaalsignaal.scan.rules.MunicipalPages.MECHELEN;
 import static be.lokaalsignaal.scan.rules.MunicipalPages.kinds;
 import static be.lokaalsignaal.scan.rules.MunicipalPages.page;
@@ -71,5 +72,28 @@ class WhatThePlanDoesNotHoldTest {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Onze politiezone werkt aan het nieuwe zonaal "
                 + "veiligheidsplan, met verkeer, drugs en seksueel geweld als kandidaat-thema's. De zonale "
                 + "veiligheidsraad heeft de prioriteiten nog niet vastgelegd.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aNeighbouringZoneNamedByItsTownsHasTheThemeWhereTheOwnZonesPlanChoseOtherPriorities() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het zonaal veiligheidsplan 2026-2031 van onze "
+                + "politiezone kiest drie prioriteiten: verkeer, inbraken en drugs. De politiezone Lier (Lier, "
+                + "Emblem en Ranst) maakt van intrafamiliaal en seksueel geweld een prioriteit.</p>"))).isEmpty();
+    }
+
+    @Test
+    void theOwnZonesTownsNamedAsItsGroundKeepThePlansTheme() {
+        String plan = "<p>Het zonaal veiligheidsplan van de politiezone telt vier prioriteiten. Een ervan is de aanpak "
+                + "van straatintimidatie in de stationsbuurt van Beersel.</p>";
+        assertThat(kinds(HALLE, page("Stad Halle", "<p>Politiezone Zennevallei (Beersel - Halle - Sint-Pieters-Leeuw)"
+                + "</p>" + plan))).containsExactly("SAFETY_PLAN");
+        assertThat(kinds(HALLE, page("Stad Halle", plan))).as("a town the page never lists with its own").isEmpty();
+    }
+
+    @Test
+    void aTownNamedAsThePlaceOfTheCareCentreLeavesTheThemeTheOwnPlans() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het zonaal veiligheidsplan van onze politiezone maakt "
+                + "van seksueel geweld een prioriteit, met snellere doorverwijzing naar het zorgcentrum in Antwerpen."
+                + "</p>"))).containsExactly("SAFETY_PLAN");
     }
 }
