@@ -142,7 +142,12 @@ class AccuracyFloorsTest {
      * (5851-5895, 6051-6095, 6651-6695, 9101-9145, 9251-9295), taken up when they joined: a neighbouring zone named in
      * the theme's sentence, a councillor's question put as "vraag van een raadslid", priorities "nog niet vastgelegd"
      * and "niet als apart thema" keep five more false plans from the rules alone; the reader, trained again, gives
-     * back the approved zonal plan it had scored 0.27 (6652). None of their pages is left confused.
+     * back the approved zonal plan it had scored 0.27 (6652). None of their pages is left confused. The fifty pages
+     * written for this part on whose plan holds the theme (14851-14875, 15051-15075): the rules found one false plan
+     * on them (a working visit to a coastal city whose plan it is, named in the theme's sentence only as "de
+     * kuststad", 14855) and the safety-plan reader added one (a round-up of the region's zones' plans, 14859); trained
+     * again, it takes away the first and adds neither. Left missed is Ask for Angela in the city's bars on the zonal
+     * plan's page (15061): a page titled as the plan gives its nightlife measures to the plan.
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -189,7 +194,8 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 9419-merelbeke-melle-advies-zvp.html",
             "false- SAFETY_PLAN 9461-sint-truiden-notulen-gemeenteraad-januari.pdf.txt",
             "false- SAFETY_PLAN 9595-vacature-rechercheur-zeden.pdf.txt",
-            "false- SAFETY_PLAN 9959-genk-integraal-veiligheidsplan.pdf.txt");
+            "false- SAFETY_PLAN 9959-genk-integraal-veiligheidsplan.pdf.txt",
+            "false- NIGHTLIFE 15061-zvp-sint-truiden-gingelom-nieuwerkerken.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
