@@ -38,7 +38,7 @@ final class PageActors {
     private Hits own;
     private Hits local;
     private Hits outside;
-    /** The other municipalities' names among the outside hits, not as a place: "in Gent" says where, "Stad Gent" who. */
+    /** Other municipalities' names among the outside hits, not as places: "in Gent" says where, "Stad Gent" who. */
     private Hits outsideActing;
     private Hits others;
     private Hits joins;
@@ -142,9 +142,10 @@ final class PageActors {
     }
 
     /**
-     * The hits whose sentence does not give the action to someone outside the municipality: the theme in "De
+     * The hits whose sentence does not give the action to another municipality by its name: the theme in "De
      * politiezone LRH (Hasselt, Zonhoven, Diepenbeek) kiest voor seksueel geweld" is another zone's on the page of
-     * Wellen. Sentences are decided as a block's are (the municipality's own name first, then an outside body).
+     * Wellen. A sentence is decided as a block's is (the municipality's own name first), with only the other
+     * municipalities' names that act standing for someone outside.
      */
     Hits notInOutsideSentence(Hits h) {
         if (h.isEmpty()) {
