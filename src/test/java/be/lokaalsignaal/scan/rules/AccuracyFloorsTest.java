@@ -148,7 +148,9 @@ class AccuracyFloorsTest {
      * on them (a working visit to a coastal city whose plan it is, named in the theme's sentence only as "de
      * kuststad", 14855) and the safety-plan reader added one (a round-up of the region's zones' plans, 14859); trained
      * again, it takes away the first and adds neither. Left missed is Ask for Angela in the city's bars on the zonal
-     * plan's page (15061): a page titled as the plan gives its nightlife measures to the plan.
+     * plan's page (15061): a page titled as the plan gives its nightlife measures to the plan. The fifty pages on
+     * the municipality's own awareness actions that do not call themselves a campaign (16451-16475, 16651-16675): the
+     * readers before them missed 9 of their 28 campaigns; trained again, none is left confused.
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
