@@ -168,8 +168,17 @@ public final class Urls {
     }
 
     /**
+     * The query parameters by which a redirect wrapper names its target: only under these is a target without a
+     * scheme ("/out?target=www.example.org") a URL; "/zoek?q=www.example.org" is a search for the address.
+     */
+    private static final Set<String> TARGET_PARAMETERS = Set.of("url", "u", "target", "to", "link", "goto", "go",
+            "dest", "destination", "redirect", "redirect_url", "redirecturl", "out", "href", "uri", "ext", "external");
+
+    /**
      * Absolute http(s) URLs carried in the query parameters of a URL, as redirect wrappers do
-     * ({@code /redirect?url=https%3A%2F%2Fexample.org}); decoded, in order of appearance.
+     * ({@code /redirect?url=https%3A%2F%2Fexample.org}); decoded, in order of appearance. A wrapper's target
+     * parameter may also give the address without a scheme, from "www." on ({@code /out?target=www.example.org}),
+     * which a browser reaches as https.
      */
     public static List<String> embeddedUrls(String url) {
         List<String> found = new ArrayList<>();
@@ -203,6 +212,9 @@ public final class Urls {
             String lower = value.strip().toLowerCase(Locale.ROOT);
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
                 normalise(value).ifPresent(found::add);
+            } else if (lower.startsWith("www.") && lower.length() > 4
+                    && TARGET_PARAMETERS.contains(decode(pair.substring(0, eq)).toLowerCase(Locale.ROOT))) {
+                normalise("https://" + value.strip()).ifPresent(found::add);
             }
         }
         return found;

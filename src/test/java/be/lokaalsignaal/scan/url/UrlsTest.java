@@ -113,5 +113,17 @@ class UrlsTest {
     @Test
     void queryParametersWithoutUrlsAreNotWrappers() {
         assertThat(Urls.embeddedUrls("https://g.be/zoek?q=seksueelgeweld.be&page=2")).isEmpty();
+        assertThat(Urls.embeddedUrls("https://g.be/zoek?q=www.seksueelgeweld.be")).as("a search for the address")
+                .isEmpty();
+    }
+
+    @Test
+    void aWrappersTargetWithoutASchemeIsReachedOverHttps() {
+        assertThat(Urls.embeddedUrls("https://g.be/out?target=www.seksueelgeweld.be&src=nuttige-nummers"))
+                .containsExactly("https://www.seksueelgeweld.be/");
+        assertThat(Urls.embeddedUrls("https://g.be/externe-link?URL=www.seksueelgeweld.be%2Fchat"))
+                .containsExactly("https://www.seksueelgeweld.be/chat");
+        assertThat(Urls.embeddedUrls("https://g.be/out?target=seksueelgeweld.be")).as("no www: a name, not an address")
+                .isEmpty();
     }
 }
