@@ -1,5 +1,9 @@
 package be.lokaalsignaal.scan.rules;
 
+import static be.lokaalsignaal.scan.rules.ActorNeighbours.invert;
+import static be.lokaalsignaal.scan.rules.ActorNeighbours.listedAfter;
+import static be.lokaalsignaal.scan.rules.ActorNeighbours.or;
+
 import be.lokaalsignaal.scan.extract.Link;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,11 +25,6 @@ final class PageActors {
     record Decision(Actor actor, Hits hits, int hit) {
     }
 
-    /** Words between a partner phrase and the actor it makes a partner: "met de steun van [het] jeugdhuis". */
-    private static final int PARTNER_REACH = 3;
-    /** Words between two partners in a row: "samen met Sensoa en Plan International". */
-    private static final int PARTNER_CHAIN = 2;
-
     private final PageIndex index;
     private final Actors actors;
     private final ActorNames names;
@@ -33,8 +32,7 @@ final class PageActors {
     private final List<Link> links;
     /** Their texts, when first asked (most pages never ask). */
     private Set<String> linkTexts;
-    /** The most words an actor or partner phrase has: how far back a phrase ending at a word can start. */
-    private final int longestActor;
+    private final ActorNeighbours neighbours;
     private Hits own;
     private Hits local;
     private Hits outside;
@@ -65,7 +63,7 @@ final class PageActors {
         this.names = page.names;
         this.links = page.links;
         this.linkTexts = page.linkTexts;
-        this.longestActor = page.longestActor;
+        this.neighbours = page.neighbours;
         this.own = page.own;
         this.local = page.local;
         this.outside = page.outside;
@@ -81,7 +79,7 @@ final class PageActors {
         this.links = links;
         this.actors = actors;
         this.names = names;
-        this.longestActor = names.longestActor();
+        this.neighbours = new ActorNeighbours(names.longestActor(), names.others());
     }
 
     /**
@@ -303,13 +301,13 @@ final class PageActors {
         Hits l = Hits.of(index, actors.local(), List.of());
         Hits r = Hits.of(index, actors.others(), List.of());
         Hits partners = Hits.of(index, actors.partners(), List.of());
-        boolean[][] partner = partners(longestActor, partners, o, x, l, r);
+        boolean[][] partner = neighbours.partners(partners, o, x, l, r);
         Hits together = Hits.of(index, actors.together(), List.of());
         // "de stad en Sensoa lanceren": acting together with the municipality, the outside body is a partner
-        partner[1] = or(partner[1], together(x, together, o, l));
+        partner[1] = or(partner[1], neighbours.together(x, together, o, l));
         // "voorrang in Avelgem, Spiere-Helkijn en Zwevegem": the zone's municipalities listed with its own name
-        partner[1] = or(partner[1], listedWithOwn(x, o, together));
-        partner[3] = or(partner[3], together(r, together, o, l));
+        partner[1] = or(partner[1], neighbours.listedWithOwn(x, o, together));
+        partner[3] = or(partner[3], neighbours.together(r, together, o, l));
         outside = HitFilter.keep(x, partner[1], null);
         others = HitFilter.keep(r, partner[3], null);
         Hits nameParts = Hits.of(index, actors.nameParts(), List.of());
@@ -318,10 +316,10 @@ final class PageActors {
         // "de campus in Diepenbeek", "inwoners van Vilvoorde": the name as a place says nothing of who acts
         Hits places = Hits.of(index, actors.places(), List.of());
         // the name in a magazine's running title ("Lokeren Leeft - stadsmagazine - mei 2026") names the document
-        own = HitFilter.keep(o, or(or(partner[0], listedAfter(partOfName(longestActor, o, outsideWords, others, nameParts,
+        own = HitFilter.keep(o, or(or(partner[0], listedAfter(neighbours.partOfName(o, outsideWords, others, nameParts,
                 places), o, together)), RunningLines.of(index, o)), outside);
         outsideActing = HitFilter.keep(outside, or(notAnotherMunicipality(outside, partnersOnPage(x, partner[1])),
-                listedAfter(partOfName(longestActor, outside, places), outside, together)), null);
+                listedAfter(neighbours.partOfName(outside, places), outside, together)), null);
         local = HitFilter.keep(l, partner[2], outside);
         joins = Hits.of(index, actors.joins(), List.of());
         says = Hits.of(index, actors.says(), List.of());
@@ -353,122 +351,6 @@ final class PageActors {
         return out;
     }
 
-    /**
-     * The municipality's name right after another actor or a name part is part of another name: "serviceclub Zonta
-     * Halle", "Infoblad Torhout".
-     */
-    private static boolean[] partOfName(int longest, Hits own, Hits... before) {
-        boolean[] out = new boolean[own.size()];
-        for (int k = 0; k < own.size(); k++) {
-            for (Hits b : before) {
-                for (int m = Hits.lowerBound(b.start, b.size(), own.start[k] - longest);
-                     m < b.size() && b.start[m] < own.start[k]; m++) {
-                    out[k] |= b.end[m] == own.start[k];
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Names listed right after a name that is a place or part of another name are so too: "jongeren uit Merelbeke, Melle
-     * en de andere deelgemeenten" (a comma is no word; "en" stands between the last two).
-     */
-    private static boolean[] listedAfter(boolean[] dropped, Hits own, Hits together) {
-        for (int k = 1; k < own.size(); k++) {
-            // the name before may be any dropped hit that ends here ("Merelbeke, Melle" is also the double name); no
-            // name of the register is longer than a few words, so eight words back reach every one that can
-            for (int m = k - 1; m >= 0 && !dropped[k] && own.start[m] >= own.start[k] - 8; m--) {
-                int gap = own.start[k] - own.end[m];
-                dropped[k] = dropped[m] && (gap == 0 || gap == 1 && together.first(own.end[m], own.start[k]) >= 0);
-            }
-        }
-        return dropped;
-    }
-
-    /**
-     * Which hits of x are other municipalities' names listed with the municipality's own ("in Avelgem, Spiere-Helkijn en
-     * Zwevegem", the municipalities of one police zone): each right after or before the own name or a name listed with
-     * it, or joined to one by a together phrase. They share what the page says; they do not act instead of it.
-     */
-    private boolean[] listedWithOwn(Hits x, Hits o, Hits joiner) {
-        boolean[] out = new boolean[x.size()];
-        if (x.isEmpty() || o.isEmpty()) {
-            return out;
-        }
-        Set<Phrase> others = names.others();
-        for (int k = 0; k < x.size(); k++) {
-            int from = x.start[k];
-            int j = endingAt(joiner, from);
-            from = j >= 0 ? joiner.start[j] : from;
-            out[k] = others.contains(x.phrase[k]) && (endingAt(o, from) >= 0 || listedEndingAt(x, out, from));
-        }
-        for (int k = x.size() - 1; k >= 0; k--) {
-            int to = x.end[k];
-            int j = startingAt(joiner, to);
-            to = j >= 0 ? joiner.end[j] : to;
-            out[k] |= others.contains(x.phrase[k]) && (startingAt(o, to) >= 0 || listedStartingAt(x, out, to));
-        }
-        return out;
-    }
-
-    private boolean listedEndingAt(Hits x, boolean[] listed, int word) {
-        // only hits that start within the longest actor before the word can end at it, as in endingAt
-        for (int m = Hits.lowerBound(x.start, x.size(), word - longestActor); m < x.size() && x.start[m] < word; m++) {
-            if (listed[m] && x.end[m] == word) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean listedStartingAt(Hits x, boolean[] listed, int word) {
-        int m = startingAt(x, word);
-        return m >= 0 && listed[m];
-    }
-
-    /** Which hits of h stand joined to a hit of the municipality's by a together phrase ("en"), either side. */
-    private boolean[] together(Hits h, Hits joiner, Hits... municipal) {
-        boolean[] out = new boolean[h.size()];
-        if (joiner.isEmpty()) {
-            return out;
-        }
-        for (int k = 0; k < h.size(); k++) {
-            for (Hits m : municipal) {
-                // "de stad en Sensoa": a joiner right after h's hit... or right before it, each with m's hit beyond
-                int after = startingAt(joiner, h.end[k]);
-                int before = endingAt(joiner, h.start[k]);
-                out[k] |= after >= 0 && startingAt(m, joiner.end[after]) >= 0
-                        || before >= 0 && endingAt(m, joiner.start[before]) >= 0;
-            }
-        }
-        return out;
-    }
-
-    /** A hit that starts at the word, or -1. */
-    private static int startingAt(Hits h, int word) {
-        int j = Hits.lowerBound(h.start, h.size(), word);
-        return j < h.size() && h.start[j] == word ? j : -1;
-    }
-
-    /** A hit that ends at the word (exclusive), or -1. */
-    private int endingAt(Hits h, int word) {
-        for (int j = Hits.lowerBound(h.start, h.size(), word - longestActor); j < h.size() && h.start[j] < word; j++) {
-            if (h.end[j] == word) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean[] or(boolean[] a, boolean[] b) {
-        boolean[] out = new boolean[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] || b[i];
-        }
-        return out;
-    }
-
     /** Names that are also Dutch words count only with a capital: "Boom", not "een boom". */
     private Hits capitalsOnly(Hits h) {
         Set<Phrase> needCapital = names.needCapital();
@@ -485,60 +367,5 @@ final class PageActors {
         return HitFilter.keep(h, invert(keep), null);
     }
 
-    private static boolean[] invert(boolean[] a) {
-        boolean[] out = new boolean[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = !a[i];
-        }
-        return out;
-    }
 
-    /** Which hits of own, outside and local are partners: right after a partner phrase, or after such a partner. */
-    private static boolean[][] partners(int longest, Hits markers, Hits... lists) {
-        boolean[][] out = new boolean[lists.length][];
-        for (int i = 0; i < lists.length; i++) {
-            out[i] = new boolean[lists[i].size()];
-        }
-        if (markers.isEmpty()) {
-            return out;
-        }
-        int total = 0;
-        for (Hits h : lists) {
-            total += h.size();
-        }
-        long[] order = new long[total];
-        int n = 0;
-        for (int i = 0; i < lists.length; i++) {
-            for (int k = 0; k < lists[i].size(); k++) {
-                order[n++] = (long) lists[i].start[k] << 32 | (long) i << 24 | k;
-            }
-        }
-        Arrays.sort(order);
-        int lastPartnerEnd = Integer.MIN_VALUE / 2;
-        for (long key : order) {
-            int i = (int) (key >>> 24) & 0xff;
-            int k = (int) (key & 0xffffff);
-            int s = lists[i].start[k];
-            boolean isPartner = s - lastPartnerEnd <= PARTNER_CHAIN && s >= lastPartnerEnd;
-            if (!isPartner) {
-                int m = markerBefore(longest, markers, s);
-                isPartner = m >= 0;
-            }
-            if (isPartner) {
-                out[i][k] = true;
-                lastPartnerEnd = Math.max(lastPartnerEnd, lists[i].end[k]);
-            }
-        }
-        return out;
-    }
-
-    private static int markerBefore(int longest, Hits markers, int s) {
-        for (int m = Hits.lowerBound(markers.start, markers.size(), s - PARTNER_REACH - longest);
-             m < markers.size() && markers.start[m] < s; m++) {
-            if (markers.end[m] <= s && s - markers.end[m] <= PARTNER_REACH) {
-                return m;
-            }
-        }
-        return -1;
-    }
 }
