@@ -110,9 +110,9 @@ final class CatalogueReader {
             String path = "readers[" + i + "]";
             JsonNode r = n.get(i);
             if (!r.isObject()) {
-                throw fail(path, "expected a mapping with id, kind, model, requires, notTitleOrUrl and adds");
+                throw fail(path, "expected a mapping with id, kind, model, requires, notTitleOrUrl, adds and confirms");
             }
-            onlyKeys(r, path, Set.of("id", "kind", "model", "requires", "notTitleOrUrl", "adds"));
+            onlyKeys(r, path, Set.of("id", "kind", "model", "requires", "notTitleOrUrl", "adds", "confirms"));
             String id = text(r, path, "id");
             if (!ids.add(id)) {
                 throw fail(path + ".id", "duplicate id '" + id + "'");
@@ -148,7 +148,16 @@ final class CatalogueReader {
             if (addsFrom == SignalCatalogue.Reader.NEVER && (r.has("requires") || r.has("notTitleOrUrl"))) {
                 throw fail(path, "a reader that adds nothing (adds: false) has no requires or notTitleOrUrl");
             }
-            out.add(new SignalCatalogue.Reader(id, model, requires, notTitleOrUrl, addsFrom));
+            JsonNode confirms = r.path("confirms");
+            double confirmsFrom = model.threshold();
+            if (!confirms.isMissingNode()) {
+                if (!confirms.isNumber() || !(confirms.asDouble() > 0) || confirms.asDouble() > model.threshold()) {
+                    throw fail(path + ".confirms", "expected a score above 0 and up to the model's threshold ("
+                            + model.threshold() + "), found '" + confirms.asText() + "'");
+                }
+                confirmsFrom = confirms.asDouble();
+            }
+            out.add(new SignalCatalogue.Reader(id, model, requires, notTitleOrUrl, addsFrom, confirmsFrom));
         }
         return out;
     }

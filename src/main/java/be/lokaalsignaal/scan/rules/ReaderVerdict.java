@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * A reader's word on its kind, after the rules: their matches stay, with the reader's score and words beside their
- * own evidence, where it agrees; they go where it does not; where it finds the kind and no rule did, on a page that
+ * own evidence, where it agrees (or scores the page at least what confirms a rule's match); they go where it does not; where it finds the kind and no rule did, on a page that
  * names what it requires and whose title or URL holds none of what it is kept from, its own match stands with the
  * paragraph its words weigh most in. A page too short or too long for the reader to judge (a line or two, a report
  * of fifty pages: it learned from none such) is left to the rules.
@@ -32,12 +32,14 @@ final class ReaderVerdict {
         if (!reading.judges()) {
             return;
         }
-        if (!model.shows(reading.score())) {
+        if (reading.score() < reader.confirmsFrom()) {
             matches.removeIf(m -> m.getKind().equals(kind));
             return;
         }
         MatchedPhrase said = SignalCatalogue.phrase("reader", String.format(Locale.ROOT, "score %.2f, threshold %.2f",
-                reading.score(), model.threshold()), strongestWords(reading));
+                reading.score(), model.threshold()) + (model.shows(reading.score()) ? ""
+                : String.format(Locale.ROOT, " (a rule's match stands from %.2f)", reader.confirmsFrom())),
+                strongestWords(reading));
         boolean ruled = false;
         for (int i = 0; i < matches.size(); i++) {
             RuleMatch m = matches.get(i);
@@ -75,7 +77,7 @@ final class ReaderVerdict {
 
     /** Whether the reader takes away what the rules found of its kind on this page. */
     static boolean overrules(SignalCatalogue.Reader reader, ReaderModel.Reading reading) {
-        return reading.judges() && !reader.model().shows(reading.score());
+        return reading.judges() && reading.score() < reader.confirmsFrom();
     }
 
     /** Why the reader did not find its kind on the page, if it did not. */
@@ -112,8 +114,11 @@ final class ReaderVerdict {
     /** What the reader says of a page, for an analyst asking why the kind was or was not found. */
     static String says(SignalCatalogue.Reader reader, ReaderModel.Reading reading) {
         String words = strongestWords(reading);
-        return String.format(Locale.ROOT, "the reader scored the page %.2f (threshold %.2f)%s", reading.score(),
-                reader.model().threshold(), words.isEmpty() ? "" : "; its strongest words: " + words);
+        double threshold = reader.model().threshold();
+        String from = reader.confirmsFrom() < threshold
+                ? String.format(Locale.ROOT, "; a rule's match stands from %.2f", reader.confirmsFrom()) : "";
+        return String.format(Locale.ROOT, "the reader scored the page %.2f (threshold %.2f%s)%s", reading.score(),
+                threshold, from, words.isEmpty() ? "" : "; its strongest words: " + words);
     }
 
     /**

@@ -52,17 +52,24 @@ public final class SignalCatalogue {
     }
 
     /**
-     * A model that decides a kind: what the rules found of it counts only where the model agrees, and from a score
-     * of {@code addsFrom} (its threshold, or higher; never when infinite) it may add the kind on a page that names
-     * one of {@code requires} (all pages when empty) and whose title or URL holds none of {@code notTitleOrUrl}.
+     * A model that decides a kind: what the rules found of it counts only from a score of {@code confirmsFrom} (its
+     * threshold, or lower), and from a score of {@code addsFrom} (its threshold, or higher; never when infinite) it
+     * may add the kind on a page that names one of {@code requires} (all pages when empty) and whose title or URL
+     * holds none of {@code notTitleOrUrl}.
      */
     public record Reader(String id, ReaderModel model, List<Phrase> requires, List<Phrase> notTitleOrUrl,
-                         double addsFrom) {
+                         double addsFrom, double confirmsFrom) {
         public static final double NEVER = Double.POSITIVE_INFINITY;
 
         public Reader {
             requires = List.copyOf(requires);
             notTitleOrUrl = List.copyOf(notTitleOrUrl);
+        }
+
+        /** A reader whose rules' matches stand from its threshold. */
+        public Reader(String id, ReaderModel model, List<Phrase> requires, List<Phrase> notTitleOrUrl,
+                      double addsFrom) {
+            this(id, model, requires, notTitleOrUrl, addsFrom, model.threshold());
         }
 
         /** Whether it adds the kind on any page at all. */

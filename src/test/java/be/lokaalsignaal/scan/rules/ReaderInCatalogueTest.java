@@ -181,6 +181,42 @@ class ReaderInCatalogueTest {
     }
 
     @Test
+    void aRulesMatchStandsFromTheScoreTheReaderConfirmsItFromWhileTheReaderAloneStillNeedsItsThreshold()
+            throws Exception {
+        Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace("notTitleOrUrl: [veiligheidsplan]",
+                "notTitleOrUrl: [veiligheidsplan]\n    confirms: 0.25"));
+        SignalCatalogue confirming = SignalCatalogue.load(dir.resolve("signals.yml"));
+        // no word of the page weighs: the reader scores it by its bias alone, 0.27
+        String plain = "<p>De campagne tegen straatintimidatie start.</p>" + FOOTER;
+
+        assertThat(catalogue.analyse(html(plain))).as("without confirms: below the threshold").isEmpty();
+        List<RuleMatch> matches = confirming.analyse(html(plain));
+        assertThat(matches).extracting(RuleMatch::getRule).containsExactly("campagne");
+        assertThat(matches.get(0).getPhrases()).filteredOn(p -> p.getRole().equals("reader"))
+                .extracting(MatchedPhrase::getPhrase)
+                .containsExactly("score 0.27, threshold 0.50 (a rule's match stands from 0.25)");
+        assertThat(confirming.analyse(html("<p>Nieuws uit de gemeente.</p><p>Tegen straatintimidatie.</p>" + FOOTER)))
+                .as("no rule found it: the reader alone adds from its threshold").isEmpty();
+        String minister = "<p>De minister lanceert een campagne tegen straatintimidatie.</p>" + FOOTER;
+        assertThat(confirming.analyse(html(minister))).isEmpty();
+        assertThat(confirming.whyNot(html(minister), null).get("campagne"))
+                .startsWith("matched, but the reader scored the page 0.0")
+                .contains("(threshold 0.50; a rule's match stands from 0.25)");
+    }
+
+    @Test
+    void aReaderConfirmsFromAScoreAboveZeroAndUpToItsThreshold() throws Exception {
+        for (String confirms : new String[] {"0.6", "0", "ja"}) {
+            Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace("notTitleOrUrl: [veiligheidsplan]",
+                    "notTitleOrUrl: [veiligheidsplan]\n    confirms: " + confirms));
+            assertThatThrownBy(() -> SignalCatalogue.load(dir.resolve("signals.yml")))
+                    .isInstanceOf(CatalogueException.class)
+                    .hasMessageContaining("readers[0].confirms: expected a score above 0 and up to the model's "
+                            + "threshold (0.5), found '" + confirms + "'");
+        }
+    }
+
+    @Test
     void aPageTooShortForTheReaderToJudgeIsLeftToTheRules() {
         String page = "<p>De minister lanceert een campagne tegen straatintimidatie.</p>";
 
