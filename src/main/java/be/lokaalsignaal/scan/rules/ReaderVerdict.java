@@ -14,10 +14,11 @@ import java.util.Set;
 
 /**
  * A reader's word on its kind, after the rules: their matches stay, with the reader's score and words beside their
- * own evidence, where it agrees (or scores the page at least what confirms a rule's match); they go where it does not; where it finds the kind and no rule did, on a page that
- * names what it requires and whose title or URL holds none of what it is kept from, its own match stands with the
- * paragraph its words weigh most in. A page too short or too long for the reader to judge (a line or two, a report
- * of fifty pages: it learned from none such) is left to the rules.
+ * own evidence, where it agrees or scores the page at least what confirms a rule's match; they go where it does not;
+ * where it finds the kind and no rule did, on a page that names what it requires and whose title or URL holds none of
+ * what it is kept from, its own match stands with the paragraph its words weigh most in. A page too short or too
+ * long for the reader to judge (a line or two, a report of fifty pages: it learned from none such) is left to the
+ * rules.
  */
 final class ReaderVerdict {
 

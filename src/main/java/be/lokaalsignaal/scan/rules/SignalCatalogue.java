@@ -66,12 +66,6 @@ public final class SignalCatalogue {
             notTitleOrUrl = List.copyOf(notTitleOrUrl);
         }
 
-        /** A reader whose rules' matches stand from its threshold. */
-        public Reader(String id, ReaderModel model, List<Phrase> requires, List<Phrase> notTitleOrUrl,
-                      double addsFrom) {
-            this(id, model, requires, notTitleOrUrl, addsFrom, model.threshold());
-        }
-
         /** Whether it adds the kind on any page at all. */
         public boolean adds() {
             return addsFrom != NEVER;
