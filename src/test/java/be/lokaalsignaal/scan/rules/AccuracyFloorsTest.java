@@ -33,7 +33,7 @@ class AccuracyFloorsTest {
             SignalKind.NIGHTLIFE, new double[] {0.95, 0.90});
 
     /**
-     * What the held-out part scored: a change must not make it worse. These are the figures of its 4,320 pages, the
+     * What the held-out part scored: a change must not make it worse. These are the figures of its 4,590 pages, the
      * thirty-second to thirty-fifth parts, evaluation 33's 270, the 225 of evaluations 34 to 36, evaluation 48's sixth
      * part (7601-7645), evaluation 49's four parts (6251-6295, 1251-1295, 1451-1495, 1851-1895), evaluation 50's six
      * (1051-1095, 1651-1695, 2051-2095, 2251-2295, 2451-2495, 2651-2695), evaluation 51's eight (2851-2895 to
@@ -41,10 +41,10 @@ class AccuracyFloorsTest {
      * 836-880, 7346-7390), evaluation 54's six (10051-10095 to 11051-11095), evaluation 55's six (11251-11295 to
      * 12251-12295), evaluation 56's six (12451-12495 to 13451-13495), evaluation 57's six (13651-13695 to
      * 14651-14695), evaluation 58's six (15251-15295 to 16251-16295), evaluation 59's six (16851-16895 to
-     * 17851-17895) and evaluation 60's six (18051-18095 to 19051-19095), read with the rules that keep a theme another
-     * municipality acts in out of the plan and the readers trained on 6,698 pages, the safety-plan reader adding from
-     * 0.90, the campaign reader confirming a rule's campaign from 0.30 (campaigns 0.985 / 0.958, safety plans 0.984 /
-     * 0.974, nightlife 0.988 / 0.980), rounded down: a new part
+     * 17851-17895), evaluation 60's six (18051-18095 to 19051-19095) and evaluation 61's six (19251-19295 to
+     * 20251-20295), read with the rules that keep a theme another municipality acts in out of the plan and the readers
+     * trained on 6,698 pages, the safety-plan reader adding from 0.90, the campaign reader confirming a rule's campaign
+     * from 0.30 (campaigns 0.984 / 0.959, safety plans 0.984 / 0.974, nightlife 0.989 / 0.981), rounded down: a new part
      * written blind sets its own at its first reading. Most of these pages have been read at many evaluations; only blind parts read once measure a change,
      * and on those the safety-plan reader so far gives 0.956 / 0.937 on 505 plans, the forty-two read with the
      * readers before it added 0.975 / 0.929 on 252, the twelve read with it adding 0.946 / 0.972 on 72, and the
@@ -58,7 +58,7 @@ class AccuracyFloorsTest {
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
             SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
             SignalKind.SAFETY_PLAN, new double[] {0.98, 0.97},
-            SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
+            SignalKind.NIGHTLIFE, new double[] {0.98, 0.98});
 
     /**
      * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since the
@@ -279,7 +279,8 @@ class AccuracyFloorsTest {
      * 0.973 / 0.973, mentions 1.000, links 1.000 / 0.971 before a redirect target without a scheme was read), and on
      * the 4,320 with evaluation 60's six (read once: safety plans 1.000 / 0.972 on 36 plans, campaigns 0.973 / 0.837,
      * nightlife, links and mentions 1.000; with the campaign reader confirming from 0.30, chosen after on the
-     * development part, campaigns 0.974 / 0.884). The
+     * development part, campaigns 0.974 / 0.884), and on the 4,590 with evaluation 61's six (read once with it:
+     * campaigns 0.976 / 0.976, safety plans 0.973 / 0.973 on 37 plans, nightlife, links and mentions 1.000). The
      * held-out part has been read many
      * times for its figures, so this floor
      * guards it; the parts read once say how the catalogue holds on pages no one has read (ACCURACY.md): evaluation
@@ -287,7 +288,7 @@ class AccuracyFloorsTest {
      * evaluation 53's 225 for every kind but links and mentions, evaluation 54's 270 for campaign recall;
      * evaluation 55's 270 were not below it, evaluation 56's and 57's 270 each for safety-plan precision, evaluation
      * 58's 270 for campaign recall and nightlife precision, evaluation 59's 270 for nightlife precision and links,
-     * evaluation 60's 270 for campaign recall.
+     * evaluation 60's 270 for campaign recall; evaluation 61's 270 were not below it.
      */
     @Test
     void theHeldOutPartIsAtTheFloorsOfTheIssueButForTheKindsKnownBelowThem() {

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
  * 45 (9901-9945), labelled twice while they were held out, and evaluation 45's 9951-9995, labelled twice after.
  * The held-out part is labelled twice in part (heldout/second-labels.yml: the thirty-second to thirty-fifth parts;
  * heldout/second-labels-7101-7545.yml; heldout/second-labels-15251-17895.yml: evaluations 58 and 59;
- * heldout/second-labels-18051-19095.yml: evaluation 60). The two labellings agree on every page but eleven, ten of
- * them posters in the bars beside an Ask for Angela measure: the rules' errors on the others are the rules', not
- * judgement calls. A label of these pages changed later has to be argued
- * against the second labelling too.
+ * heldout/second-labels-18051-19095.yml: evaluation 60; heldout/second-labels-19251-20295.yml: evaluation 61). The
+ * two labellings agree on every page but eleven, ten of them posters in the bars beside an Ask for Angela measure:
+ * the rules' errors on the others are the rules', not judgement calls. A label of these pages changed later has to
+ * be argued against the second labelling too.
  */
 class SecondLabellingTest {
     private static final Path DEV = Path.of("src/test/resources/accuracy/dev");
@@ -220,6 +220,18 @@ class SecondLabellingTest {
         assertAgree(first, kinds(second), Map.of(
                 "18476-vraag-naar-angela-sint-niklaas.html", "[CAMPAIGN, NIGHTLIFE] first, [NIGHTLIFE] second",
                 "19053-jaarverslag-politiezone-vlas-2025.pdf.txt", "[SAFETY_PLAN] first, [CAMPAIGN, SAFETY_PLAN] second"));
+    }
+
+    /** Evaluation 61, labelled a second time while it was read (six analysts, a part each): every page the same kinds. */
+    @Test
+    void theSecondLabellingOfEvaluation61GivesEveryPageTheSameKinds() throws Exception {
+        Path second = HELDOUT.resolve("second-labels-19251-20295.yml");
+        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
+        Map<String, Set<String>> first = new TreeMap<>();
+        for (int from : new int[] {19251, 19451, 19651, 19851, 20051, 20251}) {
+            first.putAll(part(HELDOUT, from, from + 45));
+        }
+        assertAgree(first, kinds(second));
     }
 
     /**
