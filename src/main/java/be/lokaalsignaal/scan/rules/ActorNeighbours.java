@@ -140,14 +140,6 @@ final class ActorNeighbours {
         return out;
     }
 
-    static boolean[] invert(boolean[] a) {
-        boolean[] out = new boolean[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = !a[i];
-        }
-        return out;
-    }
-
     /** Which hits of own, outside and local are partners: right after a partner phrase, or after such a partner. */
     boolean[][] partners(Hits markers, Hits... lists) {
         boolean[][] out = new boolean[lists.length][];

@@ -1,12 +1,10 @@
 package be.lokaalsignaal.scan.rules;
 
-import static be.lokaalsignaal.scan.rules.ActorNeighbours.invert;
 import static be.lokaalsignaal.scan.rules.ActorNeighbours.listedAfter;
 import static be.lokaalsignaal.scan.rules.ActorNeighbours.or;
 
 import be.lokaalsignaal.scan.extract.Link;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -357,15 +355,10 @@ final class PageActors {
         if (needCapital.isEmpty()) {
             return h;
         }
-        boolean[] keep = new boolean[h.size()];
-        Arrays.fill(keep, true);
+        boolean[] dropped = new boolean[h.size()];
         for (int k = 0; k < h.size(); k++) {
-            if (needCapital.contains(h.phrase[k]) && !index.capitalised(h.start[k])) {
-                keep[k] = false;
-            }
+            dropped[k] = needCapital.contains(h.phrase[k]) && !index.capitalised(h.start[k]);
         }
-        return HitFilter.keep(h, invert(keep), null);
+        return HitFilter.keep(h, dropped, null);
     }
-
-
 }

@@ -23,6 +23,12 @@ public final class Urls {
     private static final Set<String> TRACKING_PARAMS = Set.of(
             "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "yclid",
             "jsessionid", "phpsessid", "sid", "sessionid", "cfid", "cftoken");
+    /**
+     * The query parameters by which a redirect wrapper names its target: only under these is a target without a
+     * scheme ("/out?target=www.example.org") a URL; "/zoek?q=www.example.org" is a search for the address.
+     */
+    private static final Set<String> TARGET_PARAMETERS = Set.of("url", "u", "target", "to", "link", "goto", "go",
+            "dest", "destination", "redirect", "redirect_url", "redirecturl", "out", "href", "uri", "ext", "external");
     private static final Pattern SESSION_PATH_PARAM = Pattern.compile("(?i);(jsessionid|phpsessid|sid)=[^/?#]*");
     private static final int MAX_URL_LENGTH = 2048;
     /** Hosts as written and as normalised; the unusable ones as {@link #UNUSABLE}. */
@@ -166,13 +172,6 @@ public final class Urls {
     public static String bareHost(String host) {
         return host.startsWith("www.") ? host.substring(4) : host;
     }
-
-    /**
-     * The query parameters by which a redirect wrapper names its target: only under these is a target without a
-     * scheme ("/out?target=www.example.org") a URL; "/zoek?q=www.example.org" is a search for the address.
-     */
-    private static final Set<String> TARGET_PARAMETERS = Set.of("url", "u", "target", "to", "link", "goto", "go",
-            "dest", "destination", "redirect", "redirect_url", "redirecturl", "out", "href", "uri", "ext", "external");
 
     /**
      * Absolute http(s) URLs carried in the query parameters of a URL, as redirect wrappers do
