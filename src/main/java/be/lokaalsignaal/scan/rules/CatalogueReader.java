@@ -1,20 +1,13 @@
 package be.lokaalsignaal.scan.rules;
 
-import be.lokaalsignaal.scan.reader.ReaderModel;
 import be.lokaalsignaal.scan.url.Urls;
 import be.lokaalsignaal.topics.SignalKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -32,23 +25,19 @@ final class CatalogueReader {
     private static final Set<SignalKind> PHRASE_KINDS =
             Set.of(SignalKind.CAMPAIGN, SignalKind.SAFETY_PLAN, SignalKind.NIGHTLIFE);
     private static final Pattern LIST_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
-    private static final String OWN_NAME = "{gemeente}";
-    private static final String OTHER_NAMES = "{andere gemeente}";
     private static final String MUNICIPALITY = "municipality";
     private static final String NOT_ELSEWHERE = "not-elsewhere";
     private static final String NOT_OUTSIDE = "not-outside";
 
-    private final String source;
+    private final CatalogueFields fields;
     private final Path base;
-    private final Map<String, Phrase> phrases = new HashMap<>();
-    private final Map<String, List<Phrase>> lists = new LinkedHashMap<>();
     /** Groups several rules share, by name: one object, so a page's hits of it are found once for all of them. */
     private final Map<String, Group> sharedGroups = new LinkedHashMap<>();
     private Vocabulary.Builder vocabulary;
-    private int nextPhrase;
+    private CataloguePhrases phrases;
 
     private CatalogueReader(String source, Path base) {
-        this.source = source;
+        this.fields = new CatalogueFields(source);
         this.base = base;
     }
 
@@ -73,18 +62,19 @@ final class CatalogueReader {
         if (!root.isObject()) {
             throw fail("", "expected a mapping with 'watchedHosts' and 'rules'");
         }
-        onlyKeys(root, "", Set.of("watchedHosts", "wordForms", "lists", "groups", "actors", "rules", "readers"));
+        fields.onlyKeys(root, "", Set.of("watchedHosts", "wordForms", "lists", "groups", "actors", "rules", "readers"));
         Map<String, String> wordForms = wordForms(root.path("wordForms"));
         vocabulary = new Vocabulary.Builder(new DutchWords(wordForms, List.of()));
+        phrases = new CataloguePhrases(fields, vocabulary);
         readLists(root.path("lists"));
         readGroups(root.path("groups"));
         Set<String> ids = new HashSet<>();
         List<SignalCatalogue.WatchedHost> hosts = watchedHosts(root.path("watchedHosts"), ids);
-        Actors actors = actors(root.path("actors"));
+        Actors actors = new ActorSection(fields, phrases).read(root.path("actors"));
         List<PhraseRule> rules = new ArrayList<>();
         JsonNode rs = root.path("rules");
         if (!rs.isMissingNode()) {
-            requireArray(rs, "rules");
+            fields.requireArray(rs, "rules");
             for (int i = 0; i < rs.size(); i++) {
                 rules.add(rule(rs.get(i), "rules[" + i + "]", ids, actors));
             }
@@ -92,95 +82,11 @@ final class CatalogueReader {
         if (hosts.isEmpty() && rules.isEmpty()) {
             throw fail("", "no watchedHosts and no rules: the catalogue would find nothing");
         }
-        List<SignalCatalogue.Reader> readers = readers(root.path("readers"), ids);
+        List<SignalCatalogue.Reader> readers =
+                new ReaderSection(fields, phrases, base, PHRASE_KINDS).read(root.path("readers"), ids);
         DutchWords dutch = new DutchWords(wordForms, vocabulary.compoundHeads());
-        return new SignalCatalogue(source, hosts, rules, readers, actors, vocabulary.build(dutch), nextPhrase, null,
-                Map.of());
-    }
-
-    /** readers: per kind at most one model that decides it, its table beside the catalogue (or on the class path). */
-    private List<SignalCatalogue.Reader> readers(JsonNode n, Set<String> ids) {
-        List<SignalCatalogue.Reader> out = new ArrayList<>();
-        if (n.isMissingNode()) {
-            return out;
-        }
-        requireArray(n, "readers");
-        Set<SignalKind> kinds = new HashSet<>();
-        for (int i = 0; i < n.size(); i++) {
-            String path = "readers[" + i + "]";
-            JsonNode r = n.get(i);
-            if (!r.isObject()) {
-                throw fail(path, "expected a mapping with id, kind, model, requires, notTitleOrUrl, adds and confirms");
-            }
-            onlyKeys(r, path, Set.of("id", "kind", "model", "requires", "notTitleOrUrl", "adds", "confirms"));
-            String id = text(r, path, "id");
-            if (!ids.add(id)) {
-                throw fail(path + ".id", "duplicate id '" + id + "'");
-            }
-            SignalKind kind;
-            try {
-                kind = SignalKind.parse(text(r, path, "kind"));
-            } catch (IllegalArgumentException e) {
-                throw fail(path + ".kind", e.getMessage());
-            }
-            if (!PHRASE_KINDS.contains(kind) || !kinds.add(kind)) {
-                throw fail(path + ".kind", "a reader decides one of " + PHRASE_KINDS + ", each at most once");
-            }
-            String file = text(r, path, "model");
-            ReaderModel model = model(file, path + ".model");
-            if (model.kind() != kind) {
-                throw fail(path + ".model", file + " is a model of " + model.kind() + ", not of " + kind);
-            }
-            List<Phrase> requires = r.has("requires") ? phrases(r.get("requires"), path + ".requires", true, true)
-                    : List.of();
-            List<Phrase> notTitleOrUrl = r.has("notTitleOrUrl")
-                    ? phrases(r.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
-            JsonNode adds = r.path("adds");
-            double addsFrom;
-            if (adds.isMissingNode() || adds.isBoolean()) {
-                addsFrom = adds.asBoolean(true) ? model.threshold() : SignalCatalogue.Reader.NEVER;
-            } else if (adds.isNumber() && adds.asDouble() >= model.threshold() && adds.asDouble() <= 1) {
-                addsFrom = adds.asDouble();
-            } else {
-                throw fail(path + ".adds", "expected true, false or a score from the model's threshold ("
-                        + model.threshold() + ") to 1, found '" + adds.asText() + "'");
-            }
-            if (addsFrom == SignalCatalogue.Reader.NEVER && (r.has("requires") || r.has("notTitleOrUrl"))) {
-                throw fail(path, "a reader that adds nothing (adds: false) has no requires or notTitleOrUrl");
-            }
-            JsonNode confirms = r.path("confirms");
-            double confirmsFrom = model.threshold();
-            if (!confirms.isMissingNode()) {
-                if (!confirms.isNumber() || !(confirms.asDouble() > 0) || confirms.asDouble() > model.threshold()) {
-                    throw fail(path + ".confirms", "expected a score above 0 and up to the model's threshold ("
-                            + model.threshold() + "), found '" + confirms.asText() + "'");
-                }
-                confirmsFrom = confirms.asDouble();
-            }
-            out.add(new SignalCatalogue.Reader(id, model, requires, notTitleOrUrl, addsFrom, confirmsFrom));
-        }
-        return out;
-    }
-
-    /**
-     * The model beside the catalogue's file, else the bundled one of that name: a copy of signals.yml made to try
-     * other rules keeps the bundled reader without copying its table.
-     */
-    private ReaderModel model(String file, String path) {
-        Path beside = base == null ? null : base.resolve(file);
-        try (InputStream in = beside != null && Files.isRegularFile(beside) ? Files.newInputStream(beside)
-                : CatalogueReader.class.getResourceAsStream("/" + file)) {
-            if (in == null) {
-                throw fail(path, (beside == null ? file : beside + ": file not found") + ", nor bundled");
-            }
-            return ReaderModel.read(new InputStreamReader(in, StandardCharsets.UTF_8), file);
-        } catch (IOException e) {
-            throw fail(path, file + ": cannot read: " + e.getMessage());
-        } catch (CatalogueException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw fail(path, e.getMessage());
-        }
+        return new SignalCatalogue(fields.source(), hosts, rules, readers, actors, vocabulary.build(dutch),
+                phrases.count(), null, Map.of());
     }
 
     // ------------------------------------------------------------------ sections
@@ -215,7 +121,7 @@ final class CatalogueReader {
 
     private void readLists(JsonNode n) {
         forEachNamed(n, "lists", "list", "phrase lists",
-                (name, path, v) -> lists.put(name, phrases(v, path, true, false)));
+                (name, path, v) -> phrases.addList(name, phrases.phrases(v, path, true, false)));
     }
 
     private void readGroups(JsonNode n) {
@@ -249,32 +155,30 @@ final class CatalogueReader {
         if (wh.isMissingNode()) {
             return hosts;
         }
-        requireArray(wh, "watchedHosts");
+        fields.requireArray(wh, "watchedHosts");
         for (int i = 0; i < wh.size(); i++) {
             String path = "watchedHosts[" + i + "]";
             JsonNode n = wh.get(i);
             if (!n.isObject()) {
                 throw fail(path, "expected a mapping with host, linkRule and mentionRule");
             }
-            onlyKeys(n, path, Set.of("host", "linkRule", "mentionRule"));
-            String host = text(n, path, "host");
+            fields.onlyKeys(n, path, Set.of("host", "linkRule", "mentionRule"));
+            String host = fields.text(n, path, "host");
             String normal = Urls.normaliseHost(host);
             if (normal == null || !normal.contains(".") || host.contains("/")) {
                 throw fail(path + ".host", "'" + host + "' is not a host name (write e.g. seksueelgeweld.be)");
             }
             normal = Urls.bareHost(normal);
-            String link = uniqueId(text(n, path, "linkRule"), path + ".linkRule", ids);
-            String mention = uniqueId(text(n, path, "mentionRule"), path + ".mentionRule", ids);
-            int word = vocabulary.id(new Vocabulary.Word(Vocabulary.Mode.CONTAINS, normal));
-            Phrase hostWord = new Phrase(nextPhrase++, normal, new int[] {word});
+            String link = uniqueId(fields.text(n, path, "linkRule"), path + ".linkRule", ids);
+            String mention = uniqueId(fields.text(n, path, "mentionRule"), path + ".mentionRule", ids);
+            Phrase hostWord = phrases.word(normal, new Vocabulary.Word(Vocabulary.Mode.CONTAINS, normal));
             // an address broken at a line's end after "www." starts with a word of "www." and the host's first
             // characters ("www.seksueel" / "geweld.be"), a dot before the break left out as the words are read
             List<Phrase> brokenStarts = new ArrayList<>();
             for (int end = 1; end < normal.length(); end++) {
                 if (normal.charAt(end - 1) != '.') {
                     String start = "www." + normal.substring(0, end);
-                    int id = vocabulary.id(new Vocabulary.Word(Vocabulary.Mode.EXACT, start));
-                    brokenStarts.add(new Phrase(nextPhrase++, start, new int[] {id}));
+                    brokenStarts.add(phrases.word(start, new Vocabulary.Word(Vocabulary.Mode.EXACT, start)));
                 }
             }
             hosts.add(new SignalCatalogue.WatchedHost(normal, link, mention, SignalCatalogue.mentionPattern(normal),
@@ -283,57 +187,14 @@ final class CatalogueReader {
         return hosts;
     }
 
-    private Actors actors(JsonNode n) {
-        if (n.isMissingNode()) {
-            return Actors.NONE;
-        }
-        if (!n.isObject()) {
-            throw fail("actors", "expected a mapping with own, local, outside, others, nameParts, places, partners, "
-                    + "joins, together, we and says");
-        }
-        onlyKeys(n, "actors", Set.of("own", "local", "outside", "others", "nameParts", "places", "partners", "joins",
-                "together", "we", "says"));
-        boolean[] ownName = new boolean[1];
-        boolean[] otherNames = new boolean[1];
-        List<Phrase> own = actorList(n, "own", OWN_NAME, ownName);
-        List<Phrase> local = actorList(n, "local", null, null);
-        List<Phrase> outside = actorList(n, "outside", OTHER_NAMES, otherNames);
-        return new Actors(own, local, outside, actorList(n, "others", null, null), actorList(n, "nameParts", null, null),
-                actorList(n, "places", null, null), actorList(n, "partners", null, null),
-                actorList(n, "joins", null, null), actorList(n, "together", null, null), actorList(n, "we", null, null),
-                actorList(n, "says", null, null), ownName[0], otherNames[0]);
-    }
-
-    private List<Phrase> actorList(JsonNode actors, String field, String placeholder, boolean[] seen) {
-        JsonNode n = actors.path(field);
-        String path = "actors." + field;
-        if (n.isMissingNode()) {
-            return List.of();
-        }
-        requireArray(n, path);
-        List<Phrase> out = new ArrayList<>();
-        for (int i = 0; i < n.size(); i++) {
-            JsonNode p = n.get(i);
-            if (p.isTextual() && p.asText().strip().equals(placeholder)) {
-                seen[0] = true;
-            } else if (p.isTextual() && p.asText().contains("{")) {
-                throw fail(path + "[" + i + "]", "unknown placeholder in '" + p.asText() + "'; "
-                        + (placeholder == null ? "none is known here" : "only " + placeholder + " is known here"));
-            } else {
-                out.addAll(phrase(p, path + "[" + i + "]", true, true));
-            }
-        }
-        return out;
-    }
-
     private PhraseRule rule(JsonNode n, String path, Set<String> ids, Actors actors) {
         if (!n.isObject()) {
             throw fail(path, "expected a mapping with id, kind and allOf");
         }
-        onlyKeys(n, path, Set.of("id", "kind", "description", "allOf", "titleOrUrl", "notTitleOrUrl", "exclude",
+        fields.onlyKeys(n, path, Set.of("id", "kind", "description", "allOf", "titleOrUrl", "notTitleOrUrl", "exclude",
                 "otherKind", "scope", "actor", "within", "aloneOnPage", "hosts"));
-        String id = uniqueId(text(n, path, "id"), path + ".id", ids);
-        String kindName = text(n, path, "kind");
+        String id = uniqueId(fields.text(n, path, "id"), path + ".id", ids);
+        String kindName = fields.text(n, path, "kind");
         SignalKind kind;
         try {
             kind = SignalKind.parse(kindName);
@@ -343,12 +204,12 @@ final class CatalogueReader {
         if (!PHRASE_KINDS.contains(kind)) {
             throw fail(path + ".kind", "phrase rules find " + PHRASE_KINDS + "; " + kind + " comes from watchedHosts");
         }
-        String description = n.has("description") ? text(n, path, "description") : "";
+        String description = n.has("description") ? fields.text(n, path, "description") : "";
         JsonNode allOf = n.path("allOf");
         if (allOf.isMissingNode()) {
             throw fail(path + ".allOf", "missing: give one or more groups of alternative phrases");
         }
-        requireArray(allOf, path + ".allOf");
+        fields.requireArray(allOf, path + ".allOf");
         if (allOf.isEmpty()) {
             throw fail(path + ".allOf", "empty: give one or more groups of alternative phrases");
         }
@@ -360,14 +221,15 @@ final class CatalogueReader {
         if (titleOrUrl != null && titleOrUrl.onPage()) {
             throw fail(path + ".titleOrUrl.onPage", "titleOrUrl is read in the title or the URL, not on the page");
         }
-        List<Phrase> exclude = n.has("exclude") ? phrases(n.get("exclude"), path + ".exclude", false, true) : List.of();
+        List<Phrase> exclude = n.has("exclude")
+                ? phrases.phrases(n.get("exclude"), path + ".exclude", false, true) : List.of();
         List<Phrase> notTitleOrUrl = n.has("notTitleOrUrl")
-                ? phrases(n.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
+                ? phrases.phrases(n.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
         List<PhraseRule.OtherKind> otherKind = n.has("otherKind") ? otherKind(n.get("otherKind"), path + ".otherKind")
                 : List.of();
         SignalCatalogue.Scope scope = SignalCatalogue.Scope.BLOCK;
         if (n.has("scope")) {
-            String s = text(n, path, "scope");
+            String s = fields.text(n, path, "scope");
             try {
                 scope = SignalCatalogue.Scope.valueOf(s.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
@@ -378,7 +240,7 @@ final class CatalogueReader {
         boolean unnamedCounts = false;
         boolean othersCount = false;
         if (n.has("actor")) {
-            String a = text(n, path, "actor");
+            String a = fields.text(n, path, "actor");
             if (!a.equals(MUNICIPALITY) && !a.equals(NOT_ELSEWHERE) && !a.equals(NOT_OUTSIDE)) {
                 throw fail(path + ".actor", "unknown actor '" + a + "'; expected " + MUNICIPALITY + ", "
                         + NOT_ELSEWHERE + " or " + NOT_OUTSIDE);
@@ -427,7 +289,7 @@ final class CatalogueReader {
         if (!actor) {
             throw fail(path, "only a rule with an actor asks who acts; give the rule an actor first");
         }
-        requireArray(n, path);
+        fields.requireArray(n, path);
         Set<String> others = new HashSet<>();
         actors.others().forEach(p -> others.add(p.source()));
         Set<String> out = new LinkedHashSet<>();
@@ -449,14 +311,14 @@ final class CatalogueReader {
         if (o.isObject()) {
             return List.of(otherKindMapping(o, path));
         }
-        requireArray(o, path);
+        fields.requireArray(o, path);
         List<PhraseRule.OtherKind> out = new ArrayList<>();
         List<Phrase> plain = new ArrayList<>();
         for (int i = 0; i < o.size(); i++) {
             if (o.get(i).isObject()) {
                 out.add(otherKindMapping(o.get(i), path + "[" + i + "]"));
             } else {
-                plain.addAll(phrase(o.get(i), path + "[" + i + "]", true, false));
+                plain.addAll(phrases.phrase(o.get(i), path + "[" + i + "]", true, false));
             }
         }
         if (!plain.isEmpty()) {
@@ -474,7 +336,7 @@ final class CatalogueReader {
     private PhraseRule.OtherKind otherKindMapping(JsonNode o, String path) {
         Counted near = counted(o, path, "words", "unlessOnPage");
         List<Phrase> unless = o.has("unlessOnPage")
-                ? phrases(o.get("unlessOnPage"), path + ".unlessOnPage", true, true) : List.of();
+                ? phrases.phrases(o.get("unlessOnPage"), path + ".unlessOnPage", true, true) : List.of();
         return new PhraseRule.OtherKind(near.count(), near.any(), unless);
     }
 
@@ -486,7 +348,7 @@ final class CatalogueReader {
         Set<String> allowed = new HashSet<>(List.of(optional));
         allowed.add(unit);
         allowed.add("any");
-        onlyKeys(o, path, allowed);
+        fields.onlyKeys(o, path, allowed);
         JsonNode n = o.get(unit);
         if (n == null || !n.canConvertToInt() || n.asInt() < 0) {
             throw fail(path + "." + unit, "expected a number of " + unit + " (0 or more)");
@@ -494,7 +356,7 @@ final class CatalogueReader {
         if (!o.has("any")) {
             throw fail(path + ".any", "missing: give the phrases");
         }
-        return new Counted(n.asInt(), phrases(o.get("any"), path + ".any", true, true));
+        return new Counted(n.asInt(), phrases.phrases(o.get("any"), path + ".any", true, true));
     }
 
     /** within: {words: 12, of: [maatregel, setting]}, optionally paragraph: true; two named groups of allOf. */
@@ -502,7 +364,7 @@ final class CatalogueReader {
         if (!n.isObject()) {
             throw fail(path, "expected a mapping with words, of (two group names) and optionally paragraph");
         }
-        onlyKeys(n, path, Set.of("words", "of", "paragraph"));
+        fields.onlyKeys(n, path, Set.of("words", "of", "paragraph"));
         JsonNode paragraph = n.path("paragraph");
         if (!paragraph.isMissingNode() && !paragraph.isBoolean()) {
             throw fail(path + ".paragraph", "expected true or false");
@@ -545,35 +407,27 @@ final class CatalogueReader {
             return shared;
         }
         if (n.isArray()) {
-            return new Group(defaultName, phrases(n, path, true, true), List.of());
+            return new Group(defaultName, phrases.phrases(n, path, true, true), List.of());
         }
         if (!n.isObject()) {
             throw fail(path, "expected a list of phrases, a mapping with name, any and notIn, or '@' and a name under groups");
         }
-        onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "notNear", "onPage", "notInFigures",
+        fields.onlyKeys(n, path, Set.of("name", "any", "notIn", "notInSentence", "notNear", "onPage", "notInFigures",
                 "notInQuestion", "notNearSentences", "notInOutsideSentence"));
-        String name = n.has("name") ? text(n, path, "name") : defaultName;
+        String name = n.has("name") ? fields.text(n, path, "name") : defaultName;
         if (!n.has("any")) {
             throw fail(path + ".any", "missing: give the alternative phrases");
         }
-        List<Phrase> any = phrases(n.get("any"), path + ".any", true, true);
-        List<Phrase> notIn = n.has("notIn") ? phrases(n.get("notIn"), path + ".notIn", false, true) : List.of();
+        List<Phrase> any = phrases.phrases(n.get("any"), path + ".any", true, true);
+        List<Phrase> notIn = n.has("notIn") ? phrases.phrases(n.get("notIn"), path + ".notIn", false, true) : List.of();
         List<Phrase> notInSentence = n.has("notInSentence")
-                ? phrases(n.get("notInSentence"), path + ".notInSentence", false, true) : List.of();
+                ? phrases.phrases(n.get("notInSentence"), path + ".notInSentence", false, true) : List.of();
         Group.NotNear notNear = n.has("notNear") ? notNear(n.get("notNear"), path + ".notNear") : null;
         Group.NotNearSentences around = n.has("notNearSentences")
                 ? notNearSentences(n.get("notNearSentences"), path + ".notNearSentences") : null;
-        return new Group(name, any, notIn, notInSentence, flag(n, path, "onPage"), notNear, flag(n, path, "notInFigures"),
-                flag(n, path, "notInQuestion"), around, flag(n, path, "notInOutsideSentence"));
-    }
-
-    /** An optional true/false key of a mapping; false when it is missing. */
-    private boolean flag(JsonNode n, String path, String key) {
-        JsonNode value = n.path(key);
-        if (!value.isMissingNode() && !value.isBoolean()) {
-            throw fail(path + "." + key, "expected true or false, found '" + value.asText() + "'");
-        }
-        return value.asBoolean(false);
+        return new Group(name, any, notIn, notInSentence, fields.flag(n, path, "onPage"), notNear,
+                fields.flag(n, path, "notInFigures"), fields.flag(n, path, "notInQuestion"), around,
+                fields.flag(n, path, "notInOutsideSentence"));
     }
 
     /** notNear: {words: 6, any: [...]}, phrases that make a group's hit not count that close to it. */
@@ -594,61 +448,6 @@ final class CatalogueReader {
         return new Group.NotNearSentences(around.count(), around.any());
     }
 
-    // ------------------------------------------------------------------ phrases
-
-    private List<Phrase> phrases(JsonNode n, String path, boolean nonEmpty, boolean listsAllowed) {
-        requireArray(n, path);
-        if (nonEmpty && n.isEmpty()) {
-            throw fail(path, "empty list of phrases");
-        }
-        List<Phrase> out = new ArrayList<>();
-        for (int i = 0; i < n.size(); i++) {
-            String where = path + "[" + i + "]";
-            JsonNode p = n.get(i);
-            if (p.isTextual() && p.asText().strip().startsWith("@")) {
-                if (!listsAllowed) {
-                    throw fail(where, "a list cannot include another list ('" + p.asText().strip() + "')");
-                }
-                out.addAll(list(p.asText().strip().substring(1), where));
-            } else {
-                out.addAll(phrase(p, where, false, false));
-            }
-        }
-        return out;
-    }
-
-    private List<Phrase> list(String name, String where) {
-        List<Phrase> l = lists.get(name);
-        if (l == null) {
-            throw fail(where, "unknown list '@" + name + "'; lists are " + new TreeSet<>(lists.keySet()));
-        }
-        return l;
-    }
-
-    /** One phrase; actor phrases match their words exactly unless marked, the others in all their forms. */
-    private List<Phrase> phrase(JsonNode p, String where, boolean listsAllowed, boolean exact) {
-        if (!p.isTextual() && !p.isNumber()) {
-            throw fail(where, "expected a phrase (text)");
-        }
-        String text = p.asText().strip();
-        if (listsAllowed && text.startsWith("@")) {
-            return list(text.substring(1), where);
-        }
-        String key = (exact ? "=" : "~") + text;
-        Phrase known = phrases.get(key);
-        if (known != null) {
-            return List.of(known);
-        }
-        try {
-            Phrase phrase = new Phrase(nextPhrase, text, vocabulary.phrase(text, exact));
-            nextPhrase++;
-            phrases.put(key, phrase);
-            return List.of(phrase);
-        } catch (IllegalArgumentException e) {
-            throw fail(where, e.getMessage());
-        }
-    }
-
     // ------------------------------------------------------------------ fields
 
     private String uniqueId(String id, String path, Set<String> ids) {
@@ -658,34 +457,7 @@ final class CatalogueReader {
         return id;
     }
 
-    private String text(JsonNode n, String path, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            throw fail(path + "." + field, "missing");
-        }
-        if (!v.isValueNode() || v.asText().isBlank()) {
-            throw fail(path + "." + field, "expected a non-empty text");
-        }
-        return v.asText().strip();
-    }
-
-    private void requireArray(JsonNode n, String path) {
-        if (!n.isArray()) {
-            throw fail(path, "expected a list");
-        }
-    }
-
-    private void onlyKeys(JsonNode n, String path, Set<String> allowed) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            String key = it.next().getKey();
-            if (!allowed.contains(key)) {
-                throw fail(path.isEmpty() ? key : path + "." + key,
-                        "unknown field; expected one of " + new TreeSet<>(allowed));
-            }
-        }
-    }
-
     private CatalogueException fail(String path, String message) {
-        return new CatalogueException(source + (path.isEmpty() ? "" : ": " + path) + ": " + message);
+        return fields.fail(path, message);
     }
 }
