@@ -51,34 +51,13 @@ final class PageIndex {
     private static final int[] AT_START = {0};
     /** A page with more paragraphs than fit in these bits has its sections read whole, as it always had. */
     private static final int PARAGRAPH_BITS = 27;
-    private static final int PREFIX = 16;
-    private static final int MAX_ALIGN_TRIES = 32;
-    /** Paragraphs tried as a section's first for reading it from their words; any that it is will do. */
-    private static final int MAX_LINE_TRIES = 8;
-    /** Spaces and line breaks tried as the end of a section's first paragraph: a heading's or a table cell's. */
-    private static final int MAX_LINE_SPLITS = 32;
-    /** The last characters of a paragraph that tell it from others of its length and beginning (a number, a date). */
-    private static final int LINE_END = 4;
     /** Characters after a word looked through for the question mark that ends its sentence. */
     private static final int MAX_QUESTION = 400;
     /** Characters of an explanation in brackets that {@link #figuresAfter} looks past. */
     private static final int MAX_BRACKETS = 200;
 
     private final PageWords words;
-    /** The paragraphs' characters, each followed by a line break; while aligning sections. */
-    private JoinedTexts joined;
-    private char[] sectionChars = new char[1024];
-    /** Where sections may start: paragraphs by their first characters ({@link #prefixes}). */
-    private long[] prefixKeys;
-    private int[] prefixFirst;
-    private int[] nextOfPrefix;
-    /** Each paragraph's hash of its first characters. */
-    private int[] prefixHash;
     private final int[][] occurrences;
-    /** Paragraphs by their length and first and last characters, for reading a section from its paragraphs' words. */
-    private long[] lineKeys;
-    private int[] lineFirst;
-    private int[] nextOfLine;
     /** The text number of the first paragraph. */
     private int firstText;
 
@@ -101,15 +80,13 @@ final class PageIndex {
                     AT_START));
         }
         boolean aligning = texts.size() > paragraphs && paragraphs < 1 << PARAGRAPH_BITS;
-        if (aligning) {
-            joined = paragraphText;
-        }
+        SectionRuns runs = aligning ? new SectionRuns(paragraphText, paragraphs) : null;
         for (int i = paragraphs; i < texts.size(); i++) {
             String text = texts.get(i);
-            Block aligned = aligning ? align(i, text, content.sectionStart(i - paragraphs)) : null;
-            blocks.add(aligned != null ? aligned : aligning ? wholeFromParagraphs(i, text) : whole(i, text));
+            Block aligned = aligning ? aligned(i, text, runs.aligned(text, content.sectionStart(i - paragraphs)))
+                    : null;
+            blocks.add(aligned != null ? aligned : aligning ? wholeFromParagraphs(i, text, runs) : whole(i, text));
         }
-        joined = null;
         paragraphText.release();
         endAtNextHeading();
         this.title = whole(-1, content.title() == null ? "" : content.title());
@@ -129,8 +106,8 @@ final class PageIndex {
      * save. The words are the same as read from the characters ({@link PageWords#addJoined}), and the block is
      * still a text of its own.
      */
-    private Block wholeFromParagraphs(int index, String section) {
-        int[] run = paragraphRun(section);
+    private Block wholeFromParagraphs(int index, String section, SectionRuns runs) {
+        int[] run = runs.byFirstLine(section);
         if (run != null) {
             int first = run[0];
             int last = run[1];
@@ -141,126 +118,6 @@ final class PageIndex {
             }
         }
         return whole(index, section);
-    }
-
-    /**
-     * Paragraphs that the section is, joined by one space or line break each, found by the section's first paragraph
-     * (its text up to a space or line break, by length, first and last characters): the first and last paragraph and
-     * where each starts in the section; or null. Any such paragraphs have the same words.
-     */
-    private int[] paragraphRun(String section) {
-        if (lineKeys == null) {
-            lines();
-        }
-        boolean loaded = false;
-        int tries = 0;
-        int n = section.length();
-        // the first paragraph ends at a space or line break, or the section is one paragraph
-        int splits = 0;
-        for (int length = 1; length <= n && tries < MAX_LINE_TRIES; length++) {
-            if (length < n && !separator(section.charAt(length))) {
-                continue;
-            }
-            if (++splits > MAX_LINE_SPLITS && length < n) {
-                break;
-            }
-            int h = 0;
-            for (int k = 0, m = Math.min(PREFIX, length); k < m; k++) {
-                h = 31 * h + section.charAt(k);
-            }
-            for (int k = Math.max(PREFIX, length - LINE_END); k < length; k++) {
-                h = 31 * h + section.charAt(k);
-            }
-            int slot = lineSlot(lineKey(h, length));
-            if (lineKeys[slot] == 0) {
-                continue;
-            }
-            for (int first = lineFirst[slot]; first >= 0 && tries < MAX_LINE_TRIES; first = nextOfLine[first]) {
-                tries++;
-                if (!loaded) {
-                    load(section);
-                    loaded = true;
-                }
-                int[] run = runFrom(n, first);
-                if (run != null) {
-                    return run;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The paragraphs by their length and first and last characters, as {@link #prefixes}; built when first needed. */
-    private void lines() {
-        if (prefixKeys == null) {
-            prefixes();
-        }
-        int size = Integer.highestOneBit(Math.max(8, 2 * paragraphs - 1)) << 1;
-        lineKeys = new long[size];
-        lineFirst = new int[size];
-        nextOfLine = new int[paragraphs];
-        char[] chars = joined.chars();
-        for (int i = paragraphs - 1; i >= 0; i--) {
-            int from = joined.from(i);
-            int length = joined.to(i) - from;
-            int h = prefixHash[i];
-            // and the last: many lines share their beginning ("Verslag gemeenteraad zitting 112")
-            for (int k = Math.max(PREFIX, length - LINE_END); k < length; k++) {
-                h = 31 * h + chars[from + k];
-            }
-            long key = lineKey(h, length);
-            int slot = lineSlot(key);
-            if (lineKeys[slot] == 0) {
-                lineKeys[slot] = key;
-                nextOfLine[i] = -1;
-            } else {
-                nextOfLine[i] = lineFirst[slot];
-            }
-            lineFirst[slot] = i;
-        }
-    }
-
-    /** Hash of the first and last characters and the length of a line, never 0. */
-    private static long lineKey(int h, int length) {
-        return (h & 0xFFFFFFFFL) << 32 | 1L << 31 | length;
-    }
-
-    private int lineSlot(long key) {
-        int mask = lineKeys.length - 1;
-        int s = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-        while (lineKeys[s] != 0 && lineKeys[s] != key) {
-            s = (s + 1) & mask;
-        }
-        return s;
-    }
-
-    /** As {@link #alignFrom}, the first and last paragraph and the bases, or null. */
-    private int[] runFrom(int n, int first) {
-        char[] chars = sectionChars;
-        int pos = 0;
-        int[] run = new int[6];
-        for (int j = first; j < paragraphs; j++) {
-            int from = joined.from(j);
-            int length = joined.to(j) - from;
-            if (pos + length > n || !Arrays.equals(chars, pos, pos + length, joined.chars(), from, from + length)) {
-                return null;
-            }
-            if (j - first + 2 == run.length) {
-                run = Arrays.copyOf(run, run.length * 2);
-            }
-            run[j - first + 2] = pos;
-            pos += length;
-            if (pos == n) {
-                run[0] = first;
-                run[1] = j;
-                return Arrays.copyOf(run, j - first + 3);
-            }
-            if (!separator(chars[pos])) {
-                return null;
-            }
-            pos++;
-        }
-        return null;
     }
 
     /** A URL path says what a page is about: /veiligheid/zonaal-veiligheidsplan-2020. */
@@ -275,138 +132,14 @@ final class PageIndex {
         }
     }
 
-    // ------------------------------------------------------------------ sections
-
-    /**
-     * The paragraphs by a hash of their first characters (up to 16), for finding where a section starts: a table of
-     * keys with the first paragraph of each, and for every paragraph the next one of its key, in page order.
-     */
-    private void prefixes() {
-        int size = Integer.highestOneBit(Math.max(8, 2 * paragraphs - 1)) << 1;
-        prefixKeys = new long[size];
-        prefixFirst = new int[size];
-        nextOfPrefix = new int[paragraphs];
-        prefixHash = new int[paragraphs];
-        char[] chars = joined.chars();
-        // from the last paragraph to the first: each is put in front of the later ones of its key
-        for (int i = paragraphs - 1; i >= 0; i--) {
-            int from = joined.from(i);
-            int len = Math.min(PREFIX, joined.to(i) - from);
-            int h = 0;
-            for (int k = 0; k < len; k++) {
-                h = 31 * h + chars[from + k];
-            }
-            prefixHash[i] = h;
-            long key = key(h, len);
-            int slot = prefixSlot(key);
-            if (prefixKeys[slot] == 0) {
-                prefixKeys[slot] = key;
-                nextOfPrefix[i] = -1;
-            } else {
-                nextOfPrefix[i] = prefixFirst[slot];
-            }
-            prefixFirst[slot] = i;
+    /** The section as the range of the paragraphs it is made of ({@link SectionRuns}), or null. */
+    private Block aligned(int index, String section, int[] run) {
+        if (run == null) {
+            return null;
         }
-    }
-
-    /** Hash and length of a prefix, never 0. */
-    private static long key(int h, int len) {
-        return 1L << 40 | (h & 0xFFFFFFFFL) << 5 | len;
-    }
-
-    /** The slot of a key in the table of prefixes: its own or the first empty one after it. */
-    private int prefixSlot(long key) {
-        int mask = prefixKeys.length - 1;
-        int s = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-        while (prefixKeys[s] != 0 && prefixKeys[s] != key) {
-            s = (s + 1) & mask;
-        }
-        return s;
-    }
-
-    /**
-     * The section as the range of the paragraphs it is made of, joined by one space or line break; or null. Looked
-     * for first from the paragraph the page's source says it starts at (a heading's section at the heading), then
-     * among the paragraphs that begin as it does.
-     */
-    private Block align(int index, String section, int start) {
-        boolean loaded = false;
-        if (start >= 0 && start < paragraphs) {
-            load(section);
-            loaded = true;
-            Block b = alignFrom(index, section, start);
-            if (b != null) {
-                return b;
-            }
-        }
-        if (prefixKeys == null) {
-            prefixes();
-        }
-        int tries = 0;
-        int limit = Math.min(PREFIX, section.length());
-        int h = 0;
-        for (int len = 1; len <= limit; len++) {
-            h = 31 * h + section.charAt(len - 1);
-            if (len < limit && !separator(section.charAt(len))) {
-                continue;
-            }
-            int slot = prefixSlot(key(h, len));
-            if (prefixKeys[slot] == 0) {
-                continue;
-            }
-            for (int first = prefixFirst[slot]; first >= 0; first = nextOfPrefix[first]) {
-                if (++tries > MAX_ALIGN_TRIES) {
-                    return null;
-                }
-                if (!loaded) {
-                    load(section);
-                    loaded = true;
-                }
-                Block b = alignFrom(index, section, first);
-                if (b != null) {
-                    return b;
-                }
-            }
-        }
-        return null;
-    }
-
-    private void load(String section) {
-        if (section.length() > sectionChars.length) {
-            sectionChars = new char[Math.max(section.length(), 2 * sectionChars.length)];
-        }
-        section.getChars(0, section.length(), sectionChars, 0);
-    }
-
-    /** Whether the section, loaded, is the paragraphs from first on, joined by one space or line break each. */
-    private Block alignFrom(int index, String section, int first) {
-        int n = section.length();
-        char[] chars = sectionChars;
-        int pos = 0;
-        int[] bases = new int[4];
-        for (int j = first; j < paragraphs; j++) {
-            int from = joined.from(j);
-            int length = joined.to(j) - from;
-            if (pos + length > n || !Arrays.equals(chars, pos, pos + length, joined.chars(), from, from + length)) {
-                return null;
-            }
-            if (j - first == bases.length) {
-                bases = Arrays.copyOf(bases, bases.length * 2);
-            }
-            bases[j - first] = pos;
-            pos += length;
-            if (pos == n) {
-                Block firstBlock = blocks.get(first);
-                Block lastBlock = blocks.get(j);
-                return new Block(index, section, firstBlock.from, lastBlock.to, firstBlock.firstSource,
-                        Arrays.copyOf(bases, j - first + 1), first, j);
-            }
-            if (!separator(chars[pos])) {
-                return null;
-            }
-            pos++;
-        }
-        return null;
+        Block first = blocks.get(run[0]);
+        return new Block(index, section, first.from, blocks.get(run[1]).to, first.firstSource,
+                Arrays.copyOfRange(run, 2, run.length), run[0], run[1]);
     }
 
     /**
@@ -439,10 +172,6 @@ final class PageIndex {
                         last));
             }
         }
-    }
-
-    private static boolean separator(char c) {
-        return c == ' ' || c == '\n';
     }
 
     /** Done with the page: its words' arrays go to the next page, and the page is not asked again. */
