@@ -152,7 +152,10 @@ class AccuracyFloorsTest {
      * again, it takes away the first and adds neither. Left missed is Ask for Angela in the city's bars on the zonal
      * plan's page (15061): a page titled as the plan gives its nightlife measures to the plan. The fifty pages on
      * the municipality's own awareness actions that do not call themselves a campaign (16451-16475, 16651-16675): the
-     * readers before them missed 9 of their 28 campaigns; trained again, none is left confused.
+     * readers before them missed 9 of their 28 campaigns; trained again, none is left confused. The fifty pages on
+     * awareness events (20451-20475, 20651-20675): the catalogue before them missed 18 of their 28 campaigns; with the
+     * event rule and the readers trained again, three are left missed, each telling its theme only in words the
+     * catalogue does not hold as the theme (bodily boundaries, sexting and consent: 20451, 20456, 20659).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -185,6 +188,9 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 8870-destelbergen-notulen-interpellatie-zvp.pdf.txt",
             "false- SAFETY_PLAN 8883-zemst-vacature-preventiewerker.html",
             "false- CAMPAIGN 8980-knokke-heist-strandbars-angela.html",
+            "false- CAMPAIGN 20451-vormingsavond-ouders-sociaal-huis-boom.html",
+            "false- CAMPAIGN 20456-maasmechelen-infoblad-maart-2025.pdf.txt",
+            "false- CAMPAIGN 20659-theatervoorstelling-scholen-blankenberge.html",
             "false- SAFETY_PLAN 9004-mechelen-column-burgemeester-veiligheidsplan.html",
             "false- SAFETY_PLAN 9005-sint-niklaas-vacature-beleidsmedewerker-integrale-veiligheid.html",
             "false- SAFETY_PLAN 9028-lievegem-notulen-mondelinge-vraag-straatintimidatie.pdf.txt",
