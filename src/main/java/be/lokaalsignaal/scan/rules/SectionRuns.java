@@ -25,30 +25,20 @@ final class SectionRuns {
     private final int paragraphs;
     private char[] sectionChars = new char[1024];
     /** Where sections may start: paragraphs by their first characters ({@link #prefixes}). */
-    private long[] prefixKeys;
-    private int[] prefixFirst;
-    private int[] nextOfPrefix;
+    private Chains prefixes;
     /** Each paragraph's hash of its first characters. */
     private int[] prefixHash;
     /** Paragraphs by their length and first and last characters, for reading a section from its paragraphs' words. */
-    private long[] lineKeys;
-    private int[] lineFirst;
-    private int[] nextOfLine;
+    private Chains lines;
 
     SectionRuns(JoinedTexts joined, int paragraphs) {
         this.joined = joined;
         this.paragraphs = paragraphs;
     }
 
-    /**
-     * The paragraphs by a hash of their first characters (up to 16), for finding where a section starts: a table of
-     * keys with the first paragraph of each, and for every paragraph the next one of its key, in page order.
-     */
+    /** The paragraphs by a hash of their first characters (up to 16), for finding where a section starts. */
     private void prefixes() {
-        int size = Integer.highestOneBit(Math.max(8, 2 * paragraphs - 1)) << 1;
-        prefixKeys = new long[size];
-        prefixFirst = new int[size];
-        nextOfPrefix = new int[paragraphs];
+        prefixes = new Chains(paragraphs);
         prefixHash = new int[paragraphs];
         char[] chars = joined.chars();
         // from the last paragraph to the first: each is put in front of the later ones of its key
@@ -60,31 +50,13 @@ final class SectionRuns {
                 h = 31 * h + chars[from + k];
             }
             prefixHash[i] = h;
-            long key = key(h, len);
-            int slot = prefixSlot(key);
-            if (prefixKeys[slot] == 0) {
-                prefixKeys[slot] = key;
-                nextOfPrefix[i] = -1;
-            } else {
-                nextOfPrefix[i] = prefixFirst[slot];
-            }
-            prefixFirst[slot] = i;
+            prefixes.add(key(h, len), i);
         }
     }
 
     /** Hash and length of a prefix, never 0. */
     private static long key(int h, int len) {
         return 1L << 40 | (h & 0xFFFFFFFFL) << 5 | len;
-    }
-
-    /** The slot of a key in the table of prefixes: its own or the first empty one after it. */
-    private int prefixSlot(long key) {
-        int mask = prefixKeys.length - 1;
-        int s = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-        while (prefixKeys[s] != 0 && prefixKeys[s] != key) {
-            s = (s + 1) & mask;
-        }
-        return s;
     }
 
     /**
@@ -102,7 +74,7 @@ final class SectionRuns {
                 return run;
             }
         }
-        if (prefixKeys == null) {
+        if (prefixes == null) {
             prefixes();
         }
         int tries = 0;
@@ -113,11 +85,7 @@ final class SectionRuns {
             if (len < limit && !separator(section.charAt(len))) {
                 continue;
             }
-            int slot = prefixSlot(key(h, len));
-            if (prefixKeys[slot] == 0) {
-                continue;
-            }
-            for (int first = prefixFirst[slot]; first >= 0; first = nextOfPrefix[first]) {
+            for (int first = prefixes.first(key(h, len)); first >= 0; first = prefixes.next(first)) {
                 if (++tries > MAX_ALIGN_TRIES) {
                     return null;
                 }
@@ -147,7 +115,7 @@ final class SectionRuns {
      * where each starts in the section; or null. Any such paragraphs have the same words.
      */
     int[] byFirstLine(String section) {
-        if (lineKeys == null) {
+        if (lines == null) {
             lines();
         }
         boolean loaded = false;
@@ -169,11 +137,8 @@ final class SectionRuns {
             for (int k = Math.max(PREFIX, length - LINE_END); k < length; k++) {
                 h = 31 * h + section.charAt(k);
             }
-            int slot = lineSlot(lineKey(h, length));
-            if (lineKeys[slot] == 0) {
-                continue;
-            }
-            for (int first = lineFirst[slot]; first >= 0 && tries < MAX_LINE_TRIES; first = nextOfLine[first]) {
+            for (int first = lines.first(lineKey(h, length)); first >= 0 && tries < MAX_LINE_TRIES;
+                    first = lines.next(first)) {
                 tries++;
                 if (!loaded) {
                     load(section);
@@ -190,13 +155,10 @@ final class SectionRuns {
 
     /** The paragraphs by their length and first and last characters, as {@link #prefixes}; built when first needed. */
     private void lines() {
-        if (prefixKeys == null) {
+        if (prefixes == null) {
             prefixes();
         }
-        int size = Integer.highestOneBit(Math.max(8, 2 * paragraphs - 1)) << 1;
-        lineKeys = new long[size];
-        lineFirst = new int[size];
-        nextOfLine = new int[paragraphs];
+        lines = new Chains(paragraphs);
         char[] chars = joined.chars();
         for (int i = paragraphs - 1; i >= 0; i--) {
             int from = joined.from(i);
@@ -206,30 +168,13 @@ final class SectionRuns {
             for (int k = Math.max(PREFIX, length - LINE_END); k < length; k++) {
                 h = 31 * h + chars[from + k];
             }
-            long key = lineKey(h, length);
-            int slot = lineSlot(key);
-            if (lineKeys[slot] == 0) {
-                lineKeys[slot] = key;
-                nextOfLine[i] = -1;
-            } else {
-                nextOfLine[i] = lineFirst[slot];
-            }
-            lineFirst[slot] = i;
+            lines.add(lineKey(h, length), i);
         }
     }
 
     /** Hash of the first and last characters and the length of a line, never 0. */
     private static long lineKey(int h, int length) {
         return (h & 0xFFFFFFFFL) << 32 | 1L << 31 | length;
-    }
-
-    private int lineSlot(long key) {
-        int mask = lineKeys.length - 1;
-        int s = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-        while (lineKeys[s] != 0 && lineKeys[s] != key) {
-            s = (s + 1) & mask;
-        }
-        return s;
     }
 
     /**
@@ -264,7 +209,57 @@ final class SectionRuns {
         return null;
     }
 
-    static boolean separator(char c) {
+    private static boolean separator(char c) {
         return c == ' ' || c == '\n';
+    }
+
+    /**
+     * Paragraphs by a key (never 0), those of one key chained in page order: a table of keys with the first paragraph
+     * of each, and for every paragraph the next one of its key.
+     */
+    private static final class Chains {
+        private final long[] keys;
+        private final int[] first;
+        private final int[] next;
+
+        Chains(int paragraphs) {
+            int size = Integer.highestOneBit(Math.max(8, 2 * paragraphs - 1)) << 1;
+            keys = new long[size];
+            first = new int[size];
+            next = new int[paragraphs];
+        }
+
+        /** Puts a paragraph in front of the others of its key: added from the last paragraph to the first. */
+        void add(long key, int paragraph) {
+            int slot = slot(key);
+            if (keys[slot] == 0) {
+                keys[slot] = key;
+                next[paragraph] = -1;
+            } else {
+                next[paragraph] = first[slot];
+            }
+            first[slot] = paragraph;
+        }
+
+        /** The first paragraph of a key, or -1. */
+        int first(long key) {
+            int slot = slot(key);
+            return keys[slot] == 0 ? -1 : first[slot];
+        }
+
+        /** The next paragraph of the same key, or -1. */
+        int next(int paragraph) {
+            return next[paragraph];
+        }
+
+        /** The slot of a key: its own or the first empty one after it. */
+        private int slot(long key) {
+            int mask = keys.length - 1;
+            int s = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            while (keys[s] != 0 && keys[s] != key) {
+                s = (s + 1) & mask;
+            }
+            return s;
+        }
     }
 }
