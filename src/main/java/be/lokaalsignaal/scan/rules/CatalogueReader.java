@@ -33,7 +33,6 @@ final class CatalogueReader {
     private final Path base;
     /** Groups several rules share, by name: one object, so a page's hits of it are found once for all of them. */
     private final Map<String, Group> sharedGroups = new LinkedHashMap<>();
-    private Vocabulary.Builder vocabulary;
     private CataloguePhrases phrases;
 
     private CatalogueReader(String source, Path base) {
@@ -64,7 +63,7 @@ final class CatalogueReader {
         }
         fields.onlyKeys(root, "", Set.of("watchedHosts", "wordForms", "lists", "groups", "actors", "rules", "readers"));
         Map<String, String> wordForms = wordForms(root.path("wordForms"));
-        vocabulary = new Vocabulary.Builder(new DutchWords(wordForms, List.of()));
+        Vocabulary.Builder vocabulary = new Vocabulary.Builder(new DutchWords(wordForms, List.of()));
         phrases = new CataloguePhrases(fields, vocabulary);
         readLists(root.path("lists"));
         readGroups(root.path("groups"));

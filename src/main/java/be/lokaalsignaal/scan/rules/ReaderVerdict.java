@@ -33,7 +33,7 @@ final class ReaderVerdict {
         if (!reading.judges()) {
             return;
         }
-        if (reading.score() < reader.confirmsFrom()) {
+        if (overrules(reader, reading)) {
             matches.removeIf(m -> m.getKind().equals(kind));
             return;
         }
