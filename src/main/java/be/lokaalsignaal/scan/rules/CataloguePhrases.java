@@ -2,15 +2,18 @@ package be.lokaalsignaal.scan.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The catalogue's phrases as they are read: each written phrase numbered once, however many rules name it (so a
- * page's hits of it are found once), and the named lists ("@thema") that rules include.
+ * page's hits of it are found once), and the named lists ("@thema") that rules and later lists include.
  */
 final class CataloguePhrases {
 
@@ -18,6 +21,8 @@ final class CataloguePhrases {
     private final Vocabulary.Builder vocabulary;
     private final Map<String, Phrase> phrases = new HashMap<>();
     private final Map<String, List<Phrase>> lists = new LinkedHashMap<>();
+    /** Every list the catalogue names, read or not yet: a list may include only those read before it. */
+    private final Set<String> declared = new HashSet<>();
     private int next;
 
     CataloguePhrases(CatalogueFields fields, Vocabulary.Builder vocabulary) {
@@ -30,6 +35,10 @@ final class CataloguePhrases {
         return next;
     }
 
+    void declareLists(Collection<String> names) {
+        declared.addAll(names);
+    }
+
     void addList(String name, List<Phrase> phrases) {
         lists.put(name, phrases);
     }
@@ -39,7 +48,7 @@ final class CataloguePhrases {
         return new Phrase(next++, text, new int[] {vocabulary.id(word)});
     }
 
-    List<Phrase> phrases(JsonNode n, String path, boolean nonEmpty, boolean listsAllowed) {
+    List<Phrase> phrases(JsonNode n, String path, boolean nonEmpty) {
         fields.requireArray(n, path);
         if (nonEmpty && n.isEmpty()) {
             throw fields.fail(path, "empty list of phrases");
@@ -49,9 +58,6 @@ final class CataloguePhrases {
             String where = path + "[" + i + "]";
             JsonNode p = n.get(i);
             if (p.isTextual() && p.asText().strip().startsWith("@")) {
-                if (!listsAllowed) {
-                    throw fields.fail(where, "a list cannot include another list ('" + p.asText().strip() + "')");
-                }
                 out.addAll(list(p.asText().strip().substring(1), where));
             } else {
                 out.addAll(phrase(p, where, false, false));
@@ -86,8 +92,13 @@ final class CataloguePhrases {
 
     private List<Phrase> list(String name, String where) {
         List<Phrase> l = lists.get(name);
+        if (l == null && declared.contains(name)) {
+            // read in order, so no list can end up including itself
+            throw fields.fail(where, "list '@" + name + "' is this list or comes after it: a list may include only the "
+                    + "lists above it");
+        }
         if (l == null) {
-            throw fields.fail(where, "unknown list '@" + name + "'; lists are " + new TreeSet<>(lists.keySet()));
+            throw fields.fail(where, "unknown list '@" + name + "'; lists are " + new TreeSet<>(declared));
         }
         return l;
     }

@@ -119,8 +119,13 @@ final class CatalogueReader {
     }
 
     private void readLists(JsonNode n) {
+        if (n.isObject()) {
+            List<String> names = new ArrayList<>();
+            n.fieldNames().forEachRemaining(names::add);
+            phrases.declareLists(names);
+        }
         forEachNamed(n, "lists", "list", "phrase lists",
-                (name, path, v) -> phrases.addList(name, phrases.phrases(v, path, true, false)));
+                (name, path, v) -> phrases.addList(name, phrases.phrases(v, path, true)));
     }
 
     private void readGroups(JsonNode n) {
@@ -221,9 +226,9 @@ final class CatalogueReader {
             throw fail(path + ".titleOrUrl.onPage", "titleOrUrl is read in the title or the URL, not on the page");
         }
         List<Phrase> exclude = n.has("exclude")
-                ? phrases.phrases(n.get("exclude"), path + ".exclude", false, true) : List.of();
+                ? phrases.phrases(n.get("exclude"), path + ".exclude", false) : List.of();
         List<Phrase> notTitleOrUrl = n.has("notTitleOrUrl")
-                ? phrases.phrases(n.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
+                ? phrases.phrases(n.get("notTitleOrUrl"), path + ".notTitleOrUrl", false) : List.of();
         List<PhraseRule.OtherKind> otherKind = n.has("otherKind") ? otherKind(n.get("otherKind"), path + ".otherKind")
                 : List.of();
         SignalCatalogue.Scope scope = SignalCatalogue.Scope.BLOCK;
@@ -335,7 +340,7 @@ final class CatalogueReader {
     private PhraseRule.OtherKind otherKindMapping(JsonNode o, String path) {
         Counted near = counted(o, path, "words", "unlessOnPage");
         List<Phrase> unless = o.has("unlessOnPage")
-                ? phrases.phrases(o.get("unlessOnPage"), path + ".unlessOnPage", true, true) : List.of();
+                ? phrases.phrases(o.get("unlessOnPage"), path + ".unlessOnPage", true) : List.of();
         return new PhraseRule.OtherKind(near.count(), near.any(), unless);
     }
 
@@ -355,7 +360,7 @@ final class CatalogueReader {
         if (!o.has("any")) {
             throw fail(path + ".any", "missing: give the phrases");
         }
-        return new Counted(n.asInt(), phrases.phrases(o.get("any"), path + ".any", true, true));
+        return new Counted(n.asInt(), phrases.phrases(o.get("any"), path + ".any", true));
     }
 
     /** within: {words: 12, of: [maatregel, setting]}, optionally paragraph: true; two named groups of allOf. */
@@ -406,7 +411,7 @@ final class CatalogueReader {
             return shared;
         }
         if (n.isArray()) {
-            return new Group(defaultName, phrases.phrases(n, path, true, true), List.of());
+            return new Group(defaultName, phrases.phrases(n, path, true), List.of());
         }
         if (!n.isObject()) {
             throw fail(path, "expected a list of phrases, a mapping with name, any and notIn, or '@' and a name under groups");
@@ -417,10 +422,10 @@ final class CatalogueReader {
         if (!n.has("any")) {
             throw fail(path + ".any", "missing: give the alternative phrases");
         }
-        List<Phrase> any = phrases.phrases(n.get("any"), path + ".any", true, true);
-        List<Phrase> notIn = n.has("notIn") ? phrases.phrases(n.get("notIn"), path + ".notIn", false, true) : List.of();
+        List<Phrase> any = phrases.phrases(n.get("any"), path + ".any", true);
+        List<Phrase> notIn = n.has("notIn") ? phrases.phrases(n.get("notIn"), path + ".notIn", false) : List.of();
         List<Phrase> notInSentence = n.has("notInSentence")
-                ? phrases.phrases(n.get("notInSentence"), path + ".notInSentence", false, true) : List.of();
+                ? phrases.phrases(n.get("notInSentence"), path + ".notInSentence", false) : List.of();
         Group.NotNear notNear = n.has("notNear") ? notNear(n.get("notNear"), path + ".notNear") : null;
         Group.NotNearSentences around = n.has("notNearSentences")
                 ? notNearSentences(n.get("notNearSentences"), path + ".notNearSentences") : null;

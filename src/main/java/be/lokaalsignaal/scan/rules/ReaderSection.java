@@ -67,9 +67,9 @@ final class ReaderSection {
                 throw fields.fail(path + ".model", file + " is a model of " + model.kind() + ", not of " + kind);
             }
             List<Phrase> requires = r.has("requires")
-                    ? phrases.phrases(r.get("requires"), path + ".requires", true, true) : List.of();
+                    ? phrases.phrases(r.get("requires"), path + ".requires", true) : List.of();
             List<Phrase> notTitleOrUrl = r.has("notTitleOrUrl")
-                    ? phrases.phrases(r.get("notTitleOrUrl"), path + ".notTitleOrUrl", false, true) : List.of();
+                    ? phrases.phrases(r.get("notTitleOrUrl"), path + ".notTitleOrUrl", false) : List.of();
             double addsFrom = addsFrom(r.path("adds"), path, model);
             if (addsFrom == SignalCatalogue.Reader.NEVER && (r.has("requires") || r.has("notTitleOrUrl"))) {
                 throw fields.fail(path, "a reader that adds nothing (adds: false) has no requires or notTitleOrUrl");

@@ -25,9 +25,29 @@ class CatalogueConstructsLoadingTest {
     }
 
     @Test
-    void aListCannotHoldAnotherList() {
-        assertThatThrownBy(() -> parse("lists:\n  a: [x]\n  b: ['@a']\nrules:\n  - {id: r, kind: CAMPAIGN, allOf: [[x]]}\n"))
-                .hasMessageStartingWith("signals.yml: lists.b[0]: a list cannot include another list");
+    void aListIncludesTheListsAboveItWithTheirPhrases() {
+        SignalCatalogue catalogue = parse("""
+                lists:
+                  verkiezingen: [verkiezingscampagne, kieslijst]
+                  geen-eigen-actie: ["@verkiezingen", organiseert geen]
+                rules:
+                  - {id: r, kind: CAMPAIGN, allOf: [[campagne], [seksueel geweld]], exclude: ["@geen-eigen-actie"]}
+                """);
+        assertThat(catalogue.analyse(CatalogueTestPages.html(
+                "<p>De stad start een campagne tegen seksueel geweld.</p>"))).extracting(m -> m.getKind()).containsExactly("CAMPAIGN");
+        assertThat(catalogue.analyse(CatalogueTestPages.html(
+                "<p>Op de kieslijst: een campagne tegen seksueel geweld beloven we.</p>"))).isEmpty();
+        assertThat(catalogue.analyse(CatalogueTestPages.html(
+                "<p>De stad organiseert geen campagne tegen seksueel geweld.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aListCannotIncludeItselfOrAListBelowIt() {
+        assertThatThrownBy(() -> parse("lists:\n  a: ['@b']\n  b: [x]\nrules:\n  - {id: r, kind: CAMPAIGN, allOf: [[x]]}\n"))
+                .hasMessage("signals.yml: lists.a[0]: list '@b' is this list or comes after it: a list may include only "
+                        + "the lists above it");
+        assertThatThrownBy(() -> parse("lists:\n  a: [x, '@a']\nrules:\n  - {id: r, kind: CAMPAIGN, allOf: [[x]]}\n"))
+                .hasMessageStartingWith("signals.yml: lists.a[1]: list '@a' is this list or comes after it");
     }
 
     @Test
