@@ -55,13 +55,7 @@ final class CataloguePhrases {
         }
         List<Phrase> out = new ArrayList<>();
         for (int i = 0; i < n.size(); i++) {
-            String where = path + "[" + i + "]";
-            JsonNode p = n.get(i);
-            if (p.isTextual() && p.asText().strip().startsWith("@")) {
-                out.addAll(list(p.asText().strip().substring(1), where));
-            } else {
-                out.addAll(phrase(p, where, false, false));
-            }
+            out.addAll(phrase(n.get(i), path + "[" + i + "]", true, false));
         }
         return out;
     }
