@@ -5,6 +5,7 @@ import be.lokaalsignaal.register.Register;
 import be.lokaalsignaal.scan.accuracy.AccuracyReport;
 import be.lokaalsignaal.scan.accuracy.CorpusException;
 import be.lokaalsignaal.scan.accuracy.LabelledCorpus;
+import be.lokaalsignaal.scan.accuracy.ReaderAdds;
 import be.lokaalsignaal.scan.accuracy.ReaderExamples;
 import be.lokaalsignaal.scan.reader.ReaderModel;
 import be.lokaalsignaal.scan.reader.ReaderTrainer;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Trains the reader of a signal kind (a logistic regression over a page's words and word pairs) on labelled",
             "corpus directories and writes its table; with --cross-validate, prints per threshold the precision and",
-            "recall of readers trained without the part of the corpus they are measured on.",
+            "recall of readers trained without the part of the corpus they are measured on, and, for the catalogue's",
+            "reader of the kind, what it lets stand of the rules' matches and would add alone from each score.",
             "The bundled readers: train-reader --out src/main/resources/readers/campaign.tsv src/test/resources/accuracy/dev",
             "and train-reader --kind NIGHTLIFE --out src/main/resources/readers/nightlife.tsv src/test/resources/accuracy/dev"})
 public final class TrainReaderCommand implements Callable<Integer> {
@@ -103,12 +105,24 @@ public final class TrainReaderCommand implements Callable<Integer> {
         Register register = reading.register(spec.commandLine().getErr());
         Places places = Places.of(register);
         SignalCatalogue catalogue = given.withoutReaders().withPlaces(places);
+        // cross-validating the catalogue's reader of the kind measures what it does beside the rules too
+        SignalCatalogue.Reader reader = crossValidate ? given.readers().stream()
+                .filter(r -> r.model().kind() == k).findFirst().orElse(null) : null;
+        SignalCatalogue withReader = reader == null ? null : given.withPlaces(places);
         List<ReaderTrainer.Example> examples = new ArrayList<>();
+        List<ReaderExamples.Judged> judged = new ArrayList<>();
         List<String> read = new ArrayList<>();
         for (Path dir : dirs) {
             try {
                 LabelledCorpus corpus = LabelledCorpus.read(dir, register);
-                examples.addAll(ReaderExamples.of(corpus, k, catalogue, places));
+                if (reader == null) {
+                    examples.addAll(ReaderExamples.of(corpus, k, catalogue, places));
+                } else {
+                    for (ReaderExamples.Judged j : ReaderExamples.judged(corpus, k, withReader, places)) {
+                        judged.add(j);
+                        examples.add(j.example());
+                    }
+                }
                 read.add(dir.getFileName().toString());
             } catch (CorpusException e) {
                 throw new UserError(e.getMessage(), e);
@@ -117,7 +131,10 @@ public final class TrainReaderCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         try {
             if (crossValidate) {
-                crossValidate(printer, k, examples, settings);
+                double[] scores = crossValidate(printer, k, examples, settings);
+                if (reader != null) {
+                    besideTheRules(printer, k, reader, scores, judged);
+                }
                 return 0;
             }
             long positives = examples.stream().filter(ReaderTrainer.Example::positive).count();
@@ -150,8 +167,8 @@ public final class TrainReaderCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void crossValidate(PrintWriter printer, SignalKind k, List<ReaderTrainer.Example> examples,
-                               ReaderTrainer.Settings settings) {
+    private double[] crossValidate(PrintWriter printer, SignalKind k, List<ReaderTrainer.Example> examples,
+                                   ReaderTrainer.Settings settings) {
         double[] scores = ReaderTrainer.crossValidate(k, examples, settings, folds);
         printer.printf("%d pages in %d folds of whole parts; C %s, terms on at least %d pages%n%n", examples.size(),
                 folds, settings.c(), settings.minPages());
@@ -170,6 +187,36 @@ public final class TrainReaderCommand implements Callable<Integer> {
             AccuracyReport.Figures f = new AccuracyReport.Figures(k, tp + fn, tp, fp, fn);
             printer.printf(Locale.ROOT, "%9.2f %6d %6d %6d      %.3f   %.3f   %-13s %s%n", t / 100.0, tp + fp, fp,
                     fn, f.precision(), f.recall(), AccuracyReport.bounds(f.precisionBounds()),
+                    AccuracyReport.bounds(f.recallBounds()));
+        }
+        return scores;
+    }
+
+    /**
+     * The same scores beside the rules, as the catalogue's reader acts: the rules' matches it lets stand, and what it
+     * would add alone from each score, where no rule found the kind, on a page it may add it on.
+     */
+    private static void besideTheRules(PrintWriter printer, SignalKind k, SignalCatalogue.Reader reader,
+                                       double[] scores, List<ReaderExamples.Judged> judged) {
+        double threshold = reader.model().threshold();
+        List<Double> froms = new ArrayList<>();
+        for (int t = (int) Math.ceil(threshold * 20 - 1e-9); t <= 19; t++) {
+            froms.add(t / 20.0);
+        }
+        ReaderAdds adds = ReaderAdds.of(k, scores, judged, reader.confirmsFrom(),
+                froms.stream().mapToDouble(Double::doubleValue).toArray());
+        AccuracyReport.Figures r = adds.withRules();
+        printer.printf(Locale.ROOT, "%nBeside the rules, as '%s' acts (a rule's match stands from %.2f; it adds alone "
+                + "from %s):%n", reader.id(), reader.confirmsFrom(), reader.adds()
+                ? String.format(Locale.ROOT, "%.2f", reader.addsFrom()) : "nowhere");
+        printer.printf(Locale.ROOT, "the rules' matches that stand: %d found, %d false+, %d false-, precision %.3f, "
+                + "recall %.3f%n%n", r.truePositives() + r.falsePositives(), r.falsePositives(), r.falseNegatives(),
+                r.precision(), r.recall());
+        printer.println("adds from  right  wrong  precision  recall   precision 95% recall 95%");
+        for (ReaderAdds.Adding a : adds.adding()) {
+            AccuracyReport.Figures f = a.figures();
+            printer.printf(Locale.ROOT, "%9.2f %6d %6d      %.3f   %.3f   %-13s %s%n", a.from(), a.right(), a.wrong(),
+                    f.precision(), f.recall(), AccuracyReport.bounds(f.precisionBounds()),
                     AccuracyReport.bounds(f.recallBounds()));
         }
     }

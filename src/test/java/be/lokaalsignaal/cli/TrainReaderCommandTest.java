@@ -58,6 +58,33 @@ class TrainReaderCommandTest {
     }
 
     @Test
+    void crossValidationOfTheCataloguesReaderShowsWhatItWouldAddAloneFromEachScoreBesideTheRules() throws Exception {
+        CliRun result = CliRun.execute("train-reader", "--cross-validate", "--folds", "2", "--kind", "safety_plan",
+                CORPUS);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Beside the rules, as 'safety-plan-reader' acts (a rule's match stands from "
+                        + "0.30; it adds alone from 0.90):")
+                .containsPattern("the rules' matches that stand: \\d+ found, \\d+ false\\+, \\d+ false-")
+                .containsPattern("\\n +0\\.30 +\\d+ +\\d+ +[01]\\.\\d{3} +[01]\\.\\d{3} +\\d\\.\\d{3}-")
+                .containsPattern("\\n +0\\.95 +\\d+ +\\d+ ");
+    }
+
+    @Test
+    void aCatalogueWithoutAReaderOfTheKindIsCrossValidatedAloneWithoutTheRules() throws Exception {
+        Path rulesOnly = dir.resolve("signals.yml");
+        String bundled = Files.readString(Path.of("src/main/resources/signals.yml"));
+        Files.writeString(rulesOnly, bundled.substring(0, bundled.indexOf("\nreaders:")) + "\n"
+                + bundled.substring(bundled.indexOf("\nrules:")));
+
+        CliRun result = CliRun.execute("train-reader", "--cross-validate", "--folds", "2", "--kind", "nightlife",
+                "--signals", rulesOnly.toString(), CORPUS);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("threshold  found").doesNotContain("Beside the rules");
+    }
+
+    @Test
     void withoutAnOutputOrCrossValidationItSaysWhatToGive() {
         CliRun.execute("train-reader", CORPUS).assertUsageError()
                 .contains("give --out FILE to write the reader, or --cross-validate to measure one");

@@ -28,12 +28,45 @@ public final class ReaderExamples {
         PageAnalyzer analyzer = new PageAnalyzer(catalogue);
         List<ReaderTrainer.Example> out = new ArrayList<>();
         for (LabelledPage page : corpus.pages()) {
-            PageAnalyzer.Result result = AccuracyReport.analyse(analyzer, page);
-            PageTerms.Terms terms = PageTerms.of(result.content(), places.selfNames(page.nisCode()));
-            out.add(new ReaderTrainer.Example(page.name(), terms, page.expected().contains(kind),
-                    corpus.dir().getFileName() + "/" + part(page.name())));
+            out.add(example(corpus, page, kind, AccuracyReport.analyse(analyzer, page), places));
         }
         return out;
+    }
+
+    /**
+     * A page as a reader is trained on it, with what the catalogue's rules and the reader's conditions say of it:
+     * whether the rules found the kind, and whether the reader may add the kind there where no rule found it.
+     */
+    public record Judged(ReaderTrainer.Example example, boolean ruled, boolean mayAdd) {
+    }
+
+    /**
+     * The pages as {@link #of} gives them, each judged by the catalogue's rules and by the conditions of its reader of
+     * the kind: what choosing the scores that reader confirms and adds from is measured on.
+     *
+     * @param catalogue the catalogue with its places and its reader of the kind
+     */
+    public static List<Judged> judged(LabelledCorpus corpus, SignalKind kind, SignalCatalogue catalogue,
+                                      Places places) {
+        SignalCatalogue.Reader reader = catalogue.readers().stream().filter(r -> r.model().kind() == kind)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        catalogue.source() + " has no reader of " + kind));
+        PageAnalyzer analyzer = new PageAnalyzer(catalogue.withoutReaders());
+        List<Judged> out = new ArrayList<>();
+        for (LabelledPage page : corpus.pages()) {
+            PageAnalyzer.Result result = AccuracyReport.analyse(analyzer, page);
+            boolean ruled = result.page().getMatches().stream().anyMatch(m -> m.getKind().equals(kind.name()));
+            out.add(new Judged(example(corpus, page, kind, result, places), ruled,
+                    catalogue.mayAdd(reader, result.content())));
+        }
+        return out;
+    }
+
+    private static ReaderTrainer.Example example(LabelledCorpus corpus, LabelledPage page, SignalKind kind,
+                                                 PageAnalyzer.Result result, Places places) {
+        PageTerms.Terms terms = PageTerms.of(result.content(), places.selfNames(page.nisCode()));
+        return new ReaderTrainer.Example(page.name(), terms, page.expected().contains(kind),
+                corpus.dir().getFileName() + "/" + part(page.name()));
     }
 
     /**

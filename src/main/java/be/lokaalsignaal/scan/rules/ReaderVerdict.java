@@ -51,8 +51,7 @@ final class ReaderVerdict {
                 ruled = true;
             }
         }
-        if (!ruled && reading.score() >= reader.addsFrom() && names(index, reader.requires())
-                && inTitleOrUrl(index, reader.notTitleOrUrl()) == null) {
+        if (!ruled && reading.score() >= reader.addsFrom() && mayAdd(reader, index)) {
             // the paragraphs' own terms only here: the reader alone finds a kind on few pages
             int p = model.weightiest(PageTerms.of(content, selfNames).perParagraph());
             String text = p < 0 ? (content.title() == null ? "" : content.title()) : content.paragraphBlocks().get(p);
@@ -60,6 +59,14 @@ final class ReaderVerdict {
                     SignalCatalogue.snippet(text, 0, Math.min(text.length(), SignalCatalogue.MAX_SNIPPET)),
                     List.of(said)));
         }
+    }
+
+    /**
+     * Whether the reader may add its kind on the page, its score aside: the page names one of what it requires and
+     * its title or URL holds none of what it is kept from.
+     */
+    static boolean mayAdd(SignalCatalogue.Reader reader, PageIndex index) {
+        return names(index, reader.requires()) && inTitleOrUrl(index, reader.notTitleOrUrl()) == null;
     }
 
     /**

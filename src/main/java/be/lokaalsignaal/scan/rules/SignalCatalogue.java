@@ -309,6 +309,22 @@ public final class SignalCatalogue {
         return why;
     }
 
+    /**
+     * Whether one of this catalogue's readers may add its kind on the page where it scores it high enough: what
+     * measuring the score it adds from asks of every page.
+     */
+    public boolean mayAdd(Reader reader, PageContent content) {
+        if (!readers.contains(reader)) {
+            throw new IllegalArgumentException("reader '" + reader.id() + "' is not one of " + source + "'s");
+        }
+        PageIndex index = new PageIndex(content, vocabulary, phrases);
+        try {
+            return ReaderVerdict.mayAdd(reader, index);
+        } finally {
+            index.release();
+        }
+    }
+
     private Reader readerOf(SignalKind kind) {
         for (Reader r : readers) {
             if (r.model().kind() == kind) {

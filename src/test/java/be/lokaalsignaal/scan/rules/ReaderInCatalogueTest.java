@@ -124,6 +124,20 @@ class ReaderInCatalogueTest {
     }
 
     @Test
+    void whetherTheReaderMayAddItsKindOnAPageIsAskedOfItsRequiresAndTitleOrUrlAloneNotOfItsScore() {
+        SignalCatalogue.Reader reader = catalogue.readers().get(0);
+        String minister = "<p>De minister hangt affiches tegen straatintimidatie op.</p>" + FOOTER;
+
+        assertThat(catalogue.mayAdd(reader, html(minister))).as("scored low, but named").isTrue();
+        assertThat(catalogue.mayAdd(reader, html("<p>Onze affiches hangen in alle bushokjes.</p>" + FOOTER)))
+                .as("scored high, but nothing it requires").isFalse();
+        assertThat(catalogue.mayAdd(reader, html("https://www.gemeente.be/veiligheidsplan/acties",
+                "<html><body>" + minister + "</body></html>"))).as("kept from by the URL").isFalse();
+        assertThatThrownBy(() -> catalogue.withoutReaders().mayAdd(reader, html(minister)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("campaign-reader");
+    }
+
+    @Test
     void aReaderThatAddsNothingOnlyTakesAwayWhatTheRulesFound() throws Exception {
         Files.writeString(dir.resolve("signals.yml"), CATALOGUE.replace(
                 "requires: [straatintimidatie]\n    notTitleOrUrl: [veiligheidsplan]", "adds: false"));

@@ -1,0 +1,56 @@
+package be.lokaalsignaal.scan.accuracy;
+
+import be.lokaalsignaal.topics.SignalKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a reader does beside the rules, scored by cross-validation: the rules' matches that stand where it scores the
+ * page from its confirming score, and per score it might add from, the pages it would add where no rule found the
+ * kind, right and wrong. The scores a catalogue's reader confirms and adds from are chosen on these figures.
+ *
+ * @param withRules the rules' matches that the reader lets stand, against the labels
+ * @param adding    per score to add from, what the reader adds alone and the figures of the kind with it
+ */
+public record ReaderAdds(AccuracyReport.Figures withRules, List<Adding> adding) {
+
+    /** Adding alone from a score: right and wrong pages added, and the kind's figures with them. */
+    public record Adding(double from, int right, int wrong, AccuracyReport.Figures figures) {
+    }
+
+    /**
+     * @param scores each page's score by a reader that was not trained on its part
+     * @param pages  the same pages, in the same order, with what the rules and the reader's conditions say of them
+     */
+    public static ReaderAdds of(SignalKind kind, double[] scores, List<ReaderExamples.Judged> pages,
+                                double confirmsFrom, double[] froms) {
+        if (scores.length != pages.size()) {
+            throw new IllegalArgumentException(scores.length + " scores for " + pages.size() + " pages");
+        }
+        int tp = 0;
+        int fp = 0;
+        int labelled = 0;
+        for (int i = 0; i < scores.length; i++) {
+            ReaderExamples.Judged p = pages.get(i);
+            boolean stands = p.ruled() && scores[i] >= confirmsFrom;
+            tp += stands && p.example().positive() ? 1 : 0;
+            fp += stands && !p.example().positive() ? 1 : 0;
+            labelled += p.example().positive() ? 1 : 0;
+        }
+        List<Adding> adding = new ArrayList<>();
+        for (double from : froms) {
+            int right = 0;
+            int wrong = 0;
+            for (int i = 0; i < scores.length; i++) {
+                ReaderExamples.Judged p = pages.get(i);
+                if (!p.ruled() && p.mayAdd() && scores[i] >= from) {
+                    right += p.example().positive() ? 1 : 0;
+                    wrong += p.example().positive() ? 0 : 1;
+                }
+            }
+            adding.add(new Adding(from, right, wrong, new AccuracyReport.Figures(kind, labelled, tp + right,
+                    fp + wrong, labelled - tp - right)));
+        }
+        return new ReaderAdds(new AccuracyReport.Figures(kind, labelled, tp, fp, labelled - tp), List.copyOf(adding));
+    }
+}
