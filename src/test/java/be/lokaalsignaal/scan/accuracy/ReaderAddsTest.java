@@ -2,6 +2,7 @@ package be.lokaalsignaal.scan.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import be.lokaalsignaal.scan.reader.ReaderTrainer;
 import be.lokaalsignaal.topics.SignalKind;
@@ -32,10 +33,7 @@ class ReaderAddsTest {
 
         assertThat(adds.withRules()).isEqualTo(new AccuracyReport.Figures(SignalKind.CAMPAIGN, 5, 1, 1, 4));
         assertThat(adds.adding()).extracting(ReaderAdds.Adding::from, ReaderAdds.Adding::right,
-                ReaderAdds.Adding::wrong).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(0.50, 2, 1),
-                        org.assertj.core.groups.Tuple.tuple(0.58, 1, 1),
-                        org.assertj.core.groups.Tuple.tuple(0.70, 1, 0));
+                ReaderAdds.Adding::wrong).containsExactly(tuple(0.50, 2, 1), tuple(0.58, 1, 1), tuple(0.70, 1, 0));
         assertThat(adds.adding().get(0).figures())
                 .isEqualTo(new AccuracyReport.Figures(SignalKind.CAMPAIGN, 5, 3, 2, 2));
         assertThat(adds.adding().get(2).figures().precision()).isEqualTo(2 / 3.0);
