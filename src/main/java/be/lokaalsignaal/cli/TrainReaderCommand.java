@@ -94,8 +94,8 @@ public final class TrainReaderCommand implements Callable<Integer> {
             throw new UserError("--folds: " + folds + " folds cannot keep a part out of training; give 2 or more");
         }
         SignalCatalogue given = reading.catalogue();
-        double t = threshold != null ? threshold : given.readers().stream().filter(r -> r.model().kind() == k)
-                .mapToDouble(r -> r.model().threshold()).findFirst().orElse(ReaderTrainer.DEFAULT_THRESHOLD);
+        double t = threshold != null ? threshold : given.reader(k).map(r -> r.model().threshold())
+                .orElse(ReaderTrainer.DEFAULT_THRESHOLD);
         if (!(t > 0 && t < 1)) {
             throw new UserError("--threshold: " + t + " is not between 0 and 1");
         }
@@ -104,11 +104,10 @@ public final class TrainReaderCommand implements Callable<Integer> {
                 minPages == null ? ReaderTrainer.Settings.DEFAULT.minPages() : minPages);
         Register register = reading.register(spec.commandLine().getErr());
         Places places = Places.of(register);
-        SignalCatalogue catalogue = given.withoutReaders().withPlaces(places);
+        SignalCatalogue withReader = given.withPlaces(places);
+        SignalCatalogue catalogue = withReader.withoutReaders();
         // cross-validating the catalogue's reader of the kind measures what it does beside the rules too
-        SignalCatalogue.Reader reader = crossValidate ? given.readers().stream()
-                .filter(r -> r.model().kind() == k).findFirst().orElse(null) : null;
-        SignalCatalogue withReader = reader == null ? null : given.withPlaces(places);
+        SignalCatalogue.Reader reader = crossValidate ? given.reader(k).orElse(null) : null;
         List<ReaderTrainer.Example> examples = new ArrayList<>();
         List<ReaderExamples.Judged> judged = new ArrayList<>();
         List<String> read = new ArrayList<>();

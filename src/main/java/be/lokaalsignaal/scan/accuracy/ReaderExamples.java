@@ -48,9 +48,8 @@ public final class ReaderExamples {
      */
     public static List<Judged> judged(LabelledCorpus corpus, SignalKind kind, SignalCatalogue catalogue,
                                       Places places) {
-        SignalCatalogue.Reader reader = catalogue.readers().stream().filter(r -> r.model().kind() == kind)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(
-                        catalogue.source() + " has no reader of " + kind));
+        SignalCatalogue.Reader reader = catalogue.reader(kind).orElseThrow(() -> new IllegalArgumentException(
+                catalogue.source() + " has no reader of " + kind));
         PageAnalyzer analyzer = new PageAnalyzer(catalogue.withoutReaders());
         List<Judged> out = new ArrayList<>();
         for (LabelledPage page : corpus.pages()) {

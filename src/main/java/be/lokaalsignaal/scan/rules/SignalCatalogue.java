@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -294,7 +295,7 @@ public final class SignalCatalogue {
                 readings.put(reader, reader.model().read(cut));
             }
             for (PhraseRule rule : rules) {
-                Reader reader = readerOf(rule.kind());
+                Reader reader = reader(rule.kind()).orElse(null);
                 if (run.evaluate(rule) == null) {
                     why.put(rule.id(), run.whyNot());
                 } else if (reader != null && ReaderVerdict.overrules(reader, readings.get(reader))) {
@@ -325,13 +326,14 @@ public final class SignalCatalogue {
         }
     }
 
-    private Reader readerOf(SignalKind kind) {
+    /** Its reader of the kind, if it has one (at most one reader decides a kind). */
+    public Optional<Reader> reader(SignalKind kind) {
         for (Reader r : readers) {
             if (r.model().kind() == kind) {
-                return r;
+                return Optional.of(r);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private RuleRun run(PageIndex index, String nisCode, PageContent content) {
