@@ -192,8 +192,9 @@ public final class TrainReaderCommand implements Callable<Integer> {
     }
 
     /**
-     * The same scores beside the rules, as the catalogue's reader acts: the rules' matches it lets stand, and what it
-     * would add alone from each score, where no rule found the kind, on a page it may add it on.
+     * The same scores beside the rules, as the catalogue's reader acts: the rules' matches it lets stand, those that
+     * would stand from each score it might confirm from, and what it would add alone from each score, where no rule
+     * found the kind, on a page it may add it on.
      */
     private static void besideTheRules(PrintWriter printer, SignalKind k, SignalCatalogue.Reader reader,
                                        double[] scores, List<ReaderExamples.Judged> judged) {
@@ -202,7 +203,12 @@ public final class TrainReaderCommand implements Callable<Integer> {
         for (int t = (int) Math.ceil(threshold * 20 - 1e-9); t <= 19; t++) {
             froms.add(t / 20.0);
         }
-        ReaderAdds adds = ReaderAdds.of(k, scores, judged, reader.confirmsFrom(),
+        // confirming from 0.05 up to the threshold: above it the reader would take away matches it finds itself
+        double[] confirmFroms = new double[(int) Math.floor(threshold * 20 + 1e-9)];
+        for (int t = 1; t <= confirmFroms.length; t++) {
+            confirmFroms[t - 1] = t / 20.0;
+        }
+        ReaderAdds adds = ReaderAdds.of(k, scores, judged, reader.confirmsFrom(), confirmFroms,
                 froms.stream().mapToDouble(Double::doubleValue).toArray());
         AccuracyReport.Figures r = adds.withRules();
         printer.printf(Locale.ROOT, "%nBeside the rules, as '%s' acts (a rule's match stands from %.2f; it adds alone "
@@ -211,6 +217,14 @@ public final class TrainReaderCommand implements Callable<Integer> {
         printer.printf(Locale.ROOT, "the rules' matches that stand: %d found, %d false+, %d false-, precision %.3f, "
                 + "recall %.3f%n%n", r.truePositives() + r.falsePositives(), r.falsePositives(), r.falseNegatives(),
                 r.precision(), r.recall());
+        printer.println("confirms from  stand: right  wrong  precision  recall   precision 95% recall 95%");
+        for (ReaderAdds.Confirming c : adds.confirming()) {
+            AccuracyReport.Figures f = c.figures();
+            printer.printf(Locale.ROOT, "%13.2f %13d %6d      %.3f   %.3f   %-13s %s%n", c.from(), c.right(),
+                    c.wrong(), f.precision(), f.recall(), AccuracyReport.bounds(f.precisionBounds()),
+                    AccuracyReport.bounds(f.recallBounds()));
+        }
+        printer.println();
         printer.println("adds from  right  wrong  precision  recall   precision 95% recall 95%");
         for (ReaderAdds.Adding a : adds.adding()) {
             AccuracyReport.Figures f = a.figures();

@@ -58,7 +58,7 @@ class TrainReaderCommandTest {
     }
 
     @Test
-    void crossValidationOfTheCataloguesReaderShowsWhatItWouldAddAloneFromEachScoreBesideTheRules() throws Exception {
+    void crossValidationOfTheCataloguesReaderShowsWhatWouldStandAndWhatItWouldAddAloneFromEachScoreBesideTheRules() throws Exception {
         CliRun result = CliRun.execute("train-reader", "--cross-validate", "--folds", "2", "--kind", "safety_plan",
                 CORPUS);
 
@@ -67,7 +67,10 @@ class TrainReaderCommandTest {
                         + "0.30; it adds alone from 0.90):")
                 .containsPattern("the rules' matches that stand: \\d+ found, \\d+ false\\+, \\d+ false-")
                 .containsPattern("\\n +0\\.30 +\\d+ +\\d+ +[01]\\.\\d{3} +[01]\\.\\d{3} +\\d\\.\\d{3}-")
-                .containsPattern("\\n +0\\.95 +\\d+ +\\d+ ");
+                .containsPattern("\\n +0\\.95 +\\d+ +\\d+ ")
+                .contains("confirms from  stand: right  wrong")
+                // from 0.05 only in the table of confirming scores: the reader adds from its threshold up
+                .containsPattern("\\n +0\\.05 +\\d+ +\\d+ +[01]\\.\\d{3} +[01]\\.\\d{3} ");
     }
 
     @Test

@@ -6,13 +6,21 @@ import java.util.List;
 
 /**
  * What a reader does beside the rules, scored by cross-validation: the rules' matches that stand where it scores the
- * page from its confirming score, and per score it might add from, the pages it would add where no rule found the
- * kind, right and wrong. The scores a catalogue's reader confirms and adds from are chosen on these figures.
+ * page from its confirming score, per score it might confirm from, the rules' matches that would stand, and per score
+ * it might add from, the pages it would add where no rule found the kind, right and wrong. The scores a catalogue's
+ * reader confirms and adds from are chosen on these figures.
  *
- * @param withRules the rules' matches that the reader lets stand, against the labels
- * @param adding    per score to add from, what the reader adds alone and the figures of the kind with it
+ * @param withRules  the rules' matches that the reader lets stand, against the labels
+ * @param confirming per score to confirm from, the rules' matches that stand and the figures of the kind with them
+ *                   (the reader adding nothing)
+ * @param adding     per score to add from, what the reader adds alone and the figures of the kind with it (beside the
+ *                   rules' matches that stand from the confirming score given)
  */
-public record ReaderAdds(AccuracyReport.Figures withRules, List<Adding> adding) {
+public record ReaderAdds(AccuracyReport.Figures withRules, List<Confirming> confirming, List<Adding> adding) {
+
+    /** Confirming the rules' matches from a score: the right and wrong ones that stand, and the kind's figures. */
+    public record Confirming(double from, int right, int wrong, AccuracyReport.Figures figures) {
+    }
 
     /** Adding alone from a score: right and wrong pages added, and the kind's figures with them. */
     public record Adding(double from, int right, int wrong, AccuracyReport.Figures figures) {
@@ -23,7 +31,7 @@ public record ReaderAdds(AccuracyReport.Figures withRules, List<Adding> adding) 
      * @param pages  the same pages, in the same order, with what the rules and the reader's conditions say of them
      */
     public static ReaderAdds of(SignalKind kind, double[] scores, List<ReaderExamples.Judged> pages,
-                                double confirmsFrom, double[] froms) {
+                                double confirmsFrom, double[] confirmFroms, double[] froms) {
         if (scores.length != pages.size()) {
             throw new IllegalArgumentException(scores.length + " scores for " + pages.size() + " pages");
         }
@@ -36,6 +44,20 @@ public record ReaderAdds(AccuracyReport.Figures withRules, List<Adding> adding) 
             tp += stands && p.example().positive() ? 1 : 0;
             fp += stands && !p.example().positive() ? 1 : 0;
             labelled += p.example().positive() ? 1 : 0;
+        }
+        List<Confirming> confirming = new ArrayList<>();
+        for (double from : confirmFroms) {
+            int right = 0;
+            int wrong = 0;
+            for (int i = 0; i < scores.length; i++) {
+                ReaderExamples.Judged p = pages.get(i);
+                if (p.ruled() && scores[i] >= from) {
+                    right += p.example().positive() ? 1 : 0;
+                    wrong += p.example().positive() ? 0 : 1;
+                }
+            }
+            confirming.add(new Confirming(from, right, wrong,
+                    new AccuracyReport.Figures(kind, labelled, right, wrong, labelled - right)));
         }
         List<Adding> adding = new ArrayList<>();
         for (double from : froms) {
@@ -51,6 +73,7 @@ public record ReaderAdds(AccuracyReport.Figures withRules, List<Adding> adding) 
             adding.add(new Adding(from, right, wrong, new AccuracyReport.Figures(kind, labelled, tp + right,
                     fp + wrong, labelled - tp - right)));
         }
-        return new ReaderAdds(new AccuracyReport.Figures(kind, labelled, tp, fp, labelled - tp), List.copyOf(adding));
+        return new ReaderAdds(new AccuracyReport.Figures(kind, labelled, tp, fp, labelled - tp),
+                List.copyOf(confirming), List.copyOf(adding));
     }
 }

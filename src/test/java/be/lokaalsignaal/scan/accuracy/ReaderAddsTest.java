@@ -29,7 +29,8 @@ class ReaderAddsTest {
 
     @Test
     void theRulesMatchesStandFromTheConfirmingScoreAndTheReaderAddsOnlyWhereItMayAndNoRuleFoundTheKind() {
-        ReaderAdds adds = ReaderAdds.of(SignalKind.CAMPAIGN, SCORES, PAGES, 0.30, new double[] {0.50, 0.58, 0.70});
+        ReaderAdds adds = ReaderAdds.of(SignalKind.CAMPAIGN, SCORES, PAGES, 0.30, new double[] {0.30},
+                new double[] {0.50, 0.58, 0.70});
 
         assertThat(adds.withRules()).isEqualTo(new AccuracyReport.Figures(SignalKind.CAMPAIGN, 5, 1, 1, 4));
         assertThat(adds.adding()).extracting(ReaderAdds.Adding::from, ReaderAdds.Adding::right,
@@ -41,8 +42,23 @@ class ReaderAddsTest {
     }
 
     @Test
+    void eachConfirmingScoreKeepsTheRulesMatchesScoredFromItAndNoneTheRulesDidNotFind() {
+        ReaderAdds adds = ReaderAdds.of(SignalKind.CAMPAIGN, SCORES, PAGES, 0.30, new double[] {0.05, 0.15, 0.30, 0.95},
+                new double[] {0.90});
+
+        assertThat(adds.confirming()).extracting(ReaderAdds.Confirming::from, ReaderAdds.Confirming::right,
+                ReaderAdds.Confirming::wrong).containsExactly(tuple(0.05, 2, 2), tuple(0.15, 2, 1),
+                tuple(0.30, 1, 1), tuple(0.95, 0, 0));
+        assertThat(adds.confirming().get(1).figures())
+                .isEqualTo(new AccuracyReport.Figures(SignalKind.CAMPAIGN, 5, 2, 1, 3));
+        // the table of the confirming score the reader has agrees with the matches that stand as it acts
+        assertThat(adds.confirming().get(2).figures()).isEqualTo(adds.withRules());
+    }
+
+    @Test
     void scoresAndPagesThatDoNotPairUpAreRefused() {
-        assertThatThrownBy(() -> ReaderAdds.of(SignalKind.CAMPAIGN, new double[] {0.5}, PAGES, 0.3, new double[] {0.5}))
+        assertThatThrownBy(() -> ReaderAdds.of(SignalKind.CAMPAIGN, new double[] {0.5}, PAGES, 0.3, new double[] {0.3},
+                new double[] {0.5}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("1 scores for 8 pages");
     }
 }
