@@ -59,7 +59,11 @@ class AccuracyFloorsTest {
      * nightlife 0.991 / 0.980. With evaluation 66 and the take-ups after it (the campaign reader adding alone from
      * 0.65, the nightlife reader from 0.70, fifty pages on plans that weigh the theme and do not retain it) and
      * evaluation 67 (6,030 pages): campaigns 0.984 / 0.947, safety plans 0.986 / 0.971, nightlife 0.997 / 0.979, one
-     * true measure fewer for five false ones fewer, so the nightlife recall line is now 0.97. Most of these pages have been read at many evaluations; only blind parts read once measure a change,
+     * true measure fewer for five false ones fewer, so the nightlife recall line is now 0.97. With the campaign reader
+     * confirming a rule's match from 0.20 and the nightlife reader from 0.30 (chosen on the development part's
+     * cross-validation): campaigns 0.981 / 0.958 (eleven true campaigns more for three false ones), nightlife 0.996 /
+     * 0.982, so the campaign recall line is now 0.95. Most of these pages have been read at many evaluations; only
+     * blind parts read once measure a change,
      * and on those the safety-plan reader so far gives 0.956 / 0.937 on 505 plans, the forty-two read with the
      * readers before it added 0.975 / 0.929 on 252, the twelve read with it adding 0.946 / 0.972 on 72, and the
      * twelve read with the readers trained again 0.986 / 0.945 on 73 (ACCURACY.md). Evaluations 38 to 48's pages (2,160), each held out for a while, were moved to the development
@@ -70,7 +74,7 @@ class AccuracyFloorsTest {
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.97, 0.94},
+            SignalKind.CAMPAIGN, new double[] {0.97, 0.95},
             SignalKind.SAFETY_PLAN, new double[] {0.98, 0.96},
             SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
 
