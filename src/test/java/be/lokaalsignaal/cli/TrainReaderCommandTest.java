@@ -58,7 +58,7 @@ class TrainReaderCommandTest {
     }
 
     @Test
-    void crossValidationOfTheCataloguesReaderShowsWhatWouldStandAndWhatItWouldAddAloneFromEachScoreBesideTheRules() throws Exception {
+    void crossValidationShowsWhatTheCataloguesReaderLetsStandAndAddsFromEachScoreBesideTheRules() throws Exception {
         CliRun result = CliRun.execute("train-reader", "--cross-validate", "--folds", "2", "--kind", "safety_plan",
                 CORPUS);
 
