@@ -63,7 +63,9 @@ class AccuracyFloorsTest {
      * confirming a rule's match from 0.20 and the nightlife reader from 0.30 (chosen on the development part's
      * cross-validation): campaigns 0.981 / 0.958 (eleven true campaigns more for three false ones), nightlife 0.996 /
      * 0.982, so the campaign recall line is now 0.95. With evaluation 68 (6,210 pages): campaigns 0.981 / 0.957, safety
-     * plans 0.987 / 0.970, nightlife 0.996 / 0.982. Most of these pages have been read at many evaluations; only
+     * plans 0.987 / 0.970, nightlife 0.996 / 0.982; with fifty development pages on actions told without the word
+     * campaign and the readers trained on them, campaigns 0.987 / 0.961, so the campaign precision line is now 0.98
+     * (one page of evaluation 68 among the four found: for its pattern the figure is not blind). Most of these pages have been read at many evaluations; only
      * blind parts read once measure a change,
      * and on those the safety-plan reader so far gives 0.956 / 0.937 on 505 plans, the forty-two read with the
      * readers before it added 0.975 / 0.929 on 252, the twelve read with it adding 0.946 / 0.972 on 72, and the
@@ -75,7 +77,7 @@ class AccuracyFloorsTest {
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.97, 0.95},
+            SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
             SignalKind.SAFETY_PLAN, new double[] {0.98, 0.96},
             SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
 
