@@ -3,6 +3,7 @@ package be.lokaalsignaal.scan.accuracy;
 import be.lokaalsignaal.topics.SignalKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What a reader does beside the rules, scored by cross-validation: the rules' matches that stand where it scores the
@@ -35,45 +36,44 @@ public record ReaderAdds(AccuracyReport.Figures withRules, List<Confirming> conf
         if (scores.length != pages.size()) {
             throw new IllegalArgumentException(scores.length + " scores for " + pages.size() + " pages");
         }
-        int tp = 0;
-        int fp = 0;
         int labelled = 0;
-        for (int i = 0; i < scores.length; i++) {
-            ReaderExamples.Judged p = pages.get(i);
-            boolean stands = p.ruled() && scores[i] >= confirmsFrom;
-            tp += stands && p.example().positive() ? 1 : 0;
-            fp += stands && !p.example().positive() ? 1 : 0;
+        for (ReaderExamples.Judged p : pages) {
             labelled += p.example().positive() ? 1 : 0;
         }
+        int[] stand = rightAndWrong(scores, pages, confirmsFrom, ReaderExamples.Judged::ruled);
+        int tp = stand[0];
+        int fp = stand[1];
         List<Confirming> confirming = new ArrayList<>();
         for (double from : confirmFroms) {
-            int right = 0;
-            int wrong = 0;
-            for (int i = 0; i < scores.length; i++) {
-                ReaderExamples.Judged p = pages.get(i);
-                if (p.ruled() && scores[i] >= from) {
-                    right += p.example().positive() ? 1 : 0;
-                    wrong += p.example().positive() ? 0 : 1;
-                }
-            }
-            confirming.add(new Confirming(from, right, wrong,
-                    new AccuracyReport.Figures(kind, labelled, right, wrong, labelled - right)));
+            int[] c = rightAndWrong(scores, pages, from, ReaderExamples.Judged::ruled);
+            confirming.add(new Confirming(from, c[0], c[1],
+                    new AccuracyReport.Figures(kind, labelled, c[0], c[1], labelled - c[0])));
         }
         List<Adding> adding = new ArrayList<>();
         for (double from : froms) {
-            int right = 0;
-            int wrong = 0;
-            for (int i = 0; i < scores.length; i++) {
-                ReaderExamples.Judged p = pages.get(i);
-                if (!p.ruled() && p.mayAdd() && scores[i] >= from) {
-                    right += p.example().positive() ? 1 : 0;
-                    wrong += p.example().positive() ? 0 : 1;
-                }
-            }
-            adding.add(new Adding(from, right, wrong, new AccuracyReport.Figures(kind, labelled, tp + right,
-                    fp + wrong, labelled - tp - right)));
+            int[] a = rightAndWrong(scores, pages, from, p -> !p.ruled() && p.mayAdd());
+            adding.add(new Adding(from, a[0], a[1], new AccuracyReport.Figures(kind, labelled, tp + a[0],
+                    fp + a[1], labelled - tp - a[0])));
         }
         return new ReaderAdds(new AccuracyReport.Figures(kind, labelled, tp, fp, labelled - tp),
                 List.copyOf(confirming), List.copyOf(adding));
+    }
+
+    /**
+     * Of the pages scored from a score up that the condition holds for, how many are labelled with the kind (right)
+     * and how many not (wrong).
+     */
+    private static int[] rightAndWrong(double[] scores, List<ReaderExamples.Judged> pages, double from,
+                                       Predicate<ReaderExamples.Judged> where) {
+        int right = 0;
+        int wrong = 0;
+        for (int i = 0; i < scores.length; i++) {
+            ReaderExamples.Judged p = pages.get(i);
+            if (scores[i] >= from && where.test(p)) {
+                right += p.example().positive() ? 1 : 0;
+                wrong += p.example().positive() ? 0 : 1;
+            }
+        }
+        return new int[] {right, wrong};
     }
 }
