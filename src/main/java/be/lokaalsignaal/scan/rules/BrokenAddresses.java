@@ -8,6 +8,11 @@ package be.lokaalsignaal.scan.rules;
  * at a hyphen needs nothing of this: its host is a word of its own, or joined as the words are read. A page's
  * paragraphs are searched only where a word starts the address so ({@link SignalCatalogue.WatchedHost#brokenStarts}):
  * reading every paragraph again cost a 5 MB page 2 ms.
+ *
+ * <p>A table's cell may wrap the address too, and its text then comes out row by row: the rest of the row's columns
+ * stand between the two parts ("www.seksueelgeweld.   altijd online" and, on the next line under it, "be"). So
+ * right after one of the host's dots, or after a hyphen that ends a line ("www.seksueel-"), a few words may stand in
+ * the break, if what follows them is the rest of the host as a word of its own.
  */
 final class BrokenAddresses {
 
@@ -22,31 +27,76 @@ final class BrokenAddresses {
     static String joined(String text, String host) {
         for (int dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
             if (isW(text.charAt(dot - 1)) && isW(text.charAt(dot - 2)) && isW(text.charAt(dot - 3))) {
-                int space = spaceInside(text, dot + 1, host);
-                if (space >= 0) {
-                    return text.substring(0, space) + text.substring(space + 1);
+                long gap = gapInside(text, dot + 1, host);
+                if (gap >= 0) {
+                    return text.substring(0, (int) (gap >>> 32)) + text.substring((int) gap);
                 }
             }
         }
         return null;
     }
 
+    /**
+     * Words of a table's other columns that may stand where a cell wrapped the address: the rest of its row and the
+     * next row's columns before it.
+     */
+    static final int MAX_COLUMN_WORDS = 12;
+
     private static boolean isW(char c) {
         return c == 'w' || c == 'W';
     }
 
-    /** Where the one space stands when the text holds the host from {@code from} with one space inside it; else -1. */
-    private static int spaceInside(String text, int from, String host) {
-        int space = -1;
+    /**
+     * Where the break stands (its start in the high half, its end in the low half) when the text holds the host from
+     * {@code from} with one break inside it: one space; after a dot of the host a few words of other columns and then
+     * the host's rest as a word of its own; or a hyphen at a line's end, other columns' words and the rest so; else -1.
+     */
+    private static long gapInside(String text, int from, String host) {
+        long gap = -1;
         int i = from;
         for (int h = 0; h < host.length(); h++, i++) {
-            if (h > 0 && space < 0 && i < text.length() && text.charAt(i) == ' ') {
-                space = i++;
+            if (h > 0 && gap < 0 && i + 1 < text.length() && text.charAt(i) == '-'
+                    && Character.isWhitespace(text.charAt(i + 1)) && host.charAt(h) != '-') {
+                int end = restAfterColumns(text, i + 1, host.substring(h), 0);
+                if (end < 0) {
+                    return -1;
+                }
+                gap = (long) i << 32 | end;
+                i = end;
+            } else if (h > 0 && gap < 0 && i < text.length() && text.charAt(i) == ' ') {
+                int end = host.charAt(h - 1) == '.' ? restAfterColumns(text, i, host.substring(h), 1) : -1;
+                gap = (long) i << 32 | (end >= 0 ? end : i + 1);
+                i = (int) gap;
             }
             if (i >= text.length() || Character.toLowerCase(text.charAt(i)) != Character.toLowerCase(host.charAt(h))) {
                 return -1;
             }
         }
-        return space;
+        return gap;
+    }
+
+    /**
+     * Where the host's rest starts when, from the space at {@code space}, at least {@code fewest} and up to
+     * {@link #MAX_COLUMN_WORDS} words stand before it and it is a word of its own; else -1.
+     */
+    private static int restAfterColumns(String text, int space, String rest, int fewest) {
+        int i = space;
+        for (int words = 0; words <= MAX_COLUMN_WORDS; words++) {
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (words >= fewest && text.regionMatches(true, i, rest, 0, rest.length())
+                    && (i + rest.length() == text.length() || !isHostCharacter(text.charAt(i + rest.length())))) {
+                return i;
+            }
+            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isHostCharacter(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '_';
     }
 }

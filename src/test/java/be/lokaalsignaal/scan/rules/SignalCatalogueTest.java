@@ -83,6 +83,22 @@ class SignalCatalogueTest {
     }
 
     @Test
+    void anAddressATablesCellWrappedAfterADotIsAMentionWithTheRowsOtherColumnsBetweenItsParts() {
+        // a table's row as a PDF's text gives it: the cell's "be" comes after the row's next column
+        assertThat(kinds("<p>Infosite seksueel geweld www.seksueelgeweld. altijd online be Bij acute nood: 112.</p>"))
+                .containsExactly("SITE_MENTION");
+        assertThat(kinds("<p>Hulp na seksueel 050 00 00 00 www.seksueel- ZSG 24/7, geweld (ZSG West- geweld.be chat</p>"))
+                .containsExactly("SITE_MENTION");
+        // the rest must be a word of its own, within a few words, right after one of the host's dots or a hyphen
+        assertThat(kinds("<p>Infosite www.seksueelgeweld. altijd online bereikbaar</p>")).isEmpty();
+        assertThat(kinds("<p>Infosite www.seksueelgeweld. " + "woord ".repeat(BrokenAddresses.MAX_COLUMN_WORDS + 1)
+                + "be</p>")).isEmpty();
+        assertThat(kinds("<p>Infosite www.seksueel- chat geweld.bel ons</p>")).isEmpty();
+        assertThat(kinds("<p>Zie www.seksueel geweld vandaag en morgen geweld.be</p>")).isEmpty();
+        assertThat(kinds("<p>Infosite www.seksueelgeweld. online be.example.org</p>")).isEmpty();
+    }
+
+    @Test
     void mentionOnAPageThatAlsoLinksIsOnlyALink() {
         assertThat(kinds("<p>Surf naar <a href='https://www.seksueelgeweld.be'>www.seksueelgeweld.be</a></p>"))
                 .containsExactly("SITE_LINK");
