@@ -191,6 +191,15 @@ public final class TrainReaderCommand implements Callable<Integer> {
         return scores;
     }
 
+    /** The scores first/20 up to last/20, a twentieth apart. */
+    private static double[] twentieths(int first, int last) {
+        double[] scores = new double[Math.max(0, last - first + 1)];
+        for (int t = first; t <= last; t++) {
+            scores[t - first] = t / 20.0;
+        }
+        return scores;
+    }
+
     /**
      * The same scores beside the rules, as the catalogue's reader acts: the rules' matches it lets stand, those that
      * would stand from each score it might confirm from, and what it would add alone from each score, where no rule
@@ -199,17 +208,11 @@ public final class TrainReaderCommand implements Callable<Integer> {
     private static void besideTheRules(PrintWriter printer, SignalKind k, SignalCatalogue.Reader reader,
                                        double[] scores, List<ReaderExamples.Judged> judged) {
         double threshold = reader.model().threshold();
-        List<Double> froms = new ArrayList<>();
-        for (int t = (int) Math.ceil(threshold * 20 - 1e-9); t <= 19; t++) {
-            froms.add(t / 20.0);
-        }
-        // confirming from 0.05 up to the threshold: above it the reader would take away matches it finds itself
-        double[] confirmFroms = new double[(int) Math.floor(threshold * 20 + 1e-9)];
-        for (int t = 1; t <= confirmFroms.length; t++) {
-            confirmFroms[t - 1] = t / 20.0;
-        }
-        ReaderAdds adds = ReaderAdds.of(k, scores, judged, reader.confirmsFrom(), confirmFroms,
-                froms.stream().mapToDouble(Double::doubleValue).toArray());
+        // confirming from 0.05 up to the threshold (above it the reader would take away matches it finds itself);
+        // adding from the threshold up to 0.95
+        ReaderAdds adds = ReaderAdds.of(k, scores, judged, reader.confirmsFrom(),
+                twentieths(1, (int) Math.floor(threshold * 20 + 1e-9)),
+                twentieths((int) Math.ceil(threshold * 20 - 1e-9), 19));
         AccuracyReport.Figures r = adds.withRules();
         printer.printf(Locale.ROOT, "%nBeside the rules, as '%s' acts (a rule's match stands from %.2f; it adds alone "
                 + "from %s):%n", reader.id(), reader.confirmsFrom(), reader.adds()

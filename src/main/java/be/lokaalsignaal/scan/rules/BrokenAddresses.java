@@ -20,9 +20,10 @@ final class BrokenAddresses {
     }
 
     /**
-     * The text with the space taken out of its first address of the host that "www." precedes and one space breaks
-     * between two of its characters; null when it has none. The mention pattern still decides whether the joined
-     * address is the host's (not a longer host, an e-mail address or a word).
+     * The text with the break taken out of its first address of the host that "www." precedes and one break splits
+     * between two of its characters (a space, or other columns' words as {@link #gapInside} reads them); null when it
+     * has none. The mention pattern still decides whether the joined address is the host's (not a longer host, an
+     * e-mail address or a word).
      */
     static String joined(String text, String host) {
         for (int dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
