@@ -1,11 +1,13 @@
 package be.lokaalsignaal.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,10 @@ class SharedClusterIT {
                 SharedCluster.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
 
-            assertThat(admin.listTopics().names().get()).contains(topic);
+            // creating completes once the controller has the topic; the broker that lists topics answers from its
+            // own metadata, which follows a moment later (a CI run listed the topics before it had caught up)
+            await().atMost(Duration.ofMinutes(2))
+                    .untilAsserted(() -> assertThat(admin.listTopics().names().get()).contains(topic));
         }
     }
 
