@@ -67,7 +67,13 @@ class AccuracyFloorsTest {
      * campaign and the readers trained on them, campaigns 0.987 / 0.961, so the campaign precision line is now 0.98
      * (one page of evaluation 68 among the four found: for its pattern the figure is not blind). With evaluation 69
      * (6,390 pages): campaigns 0.987 / 0.960, safety plans 0.987 / 0.969, nightlife 0.996 / 0.983, and mentions
-     * 1.000 / 0.998 until the mention search read an address a table's cell wrapped, then 1.000 / 1.000. Most of these pages have been read at many evaluations; only
+     * 1.000 / 0.998 until the mention search read an address a table's cell wrapped, then 1.000 / 1.000. With fifty
+     * development pages on trainings offered to those who work with young people and on plans whose theme stands far
+     * from their name, and the readers trained on them: campaigns 0.981 / 0.969 (ten true campaigns more for seven
+     * false ones, most of them scores near the readers' lines), safety plans 0.990 / 0.968 (three false plans fewer,
+     * one true one), so the campaign recall
+     * line is now 0.96; with evaluation 70 (6,570 pages) campaigns 0.981 / 0.969, safety plans 0.990 / 0.967,
+     * nightlife 0.997 / 0.983. Most of these pages have been read at many evaluations; only
      * blind parts read once measure a change,
      * and on those the safety-plan reader so far gives 0.956 / 0.937 on 505 plans, the forty-two read with the
      * readers before it added 0.975 / 0.929 on 252, the twelve read with it adding 0.946 / 0.972 on 72, and the
@@ -79,7 +85,7 @@ class AccuracyFloorsTest {
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
+            SignalKind.CAMPAIGN, new double[] {0.98, 0.96},
             SignalKind.SAFETY_PLAN, new double[] {0.98, 0.96},
             SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
 
