@@ -10,9 +10,12 @@ package be.lokaalsignaal.scan.rules;
  * reading every paragraph again cost a 5 MB page 2 ms.
  *
  * <p>A table's cell may wrap the address too, and its text then comes out row by row: the rest of the row's columns
- * stand between the two parts ("www.seksueelgeweld.   altijd online" and, on the next line under it, "be"). So
- * right after one of the host's dots, or after a hyphen that ends a line ("www.seksueel-"), a few words may stand in
- * the break, if what follows them is the rest of the host as a word of its own.
+ * stand between the two parts ("www.seksueelgeweld.   altijd online" and, on the next line under it, "be"). A narrow
+ * column breaks it anywhere, inside a word too ("https://www.seksueelge" and, a line lower, "weld.be/hulp-zoeken").
+ * So where the host breaks at a space, or after a hyphen that ends a line ("www.seksueel-"), a few words may stand in
+ * the break, if what follows them is the rest of the host as a word of its own and none of them is an address. An
+ * address without "www." broken so ("https://seksueelgewe" / "ld.be") is not looked for: its first part is a word
+ * like any other.
  */
 final class BrokenAddresses {
 
@@ -65,7 +68,10 @@ final class BrokenAddresses {
                 gap = (long) i << 32 | end;
                 i = end;
             } else if (h > 0 && gap < 0 && i < text.length() && text.charAt(i) == ' ') {
-                int end = host.charAt(h - 1) == '.' ? restAfterColumns(text, i, host.substring(h), 1) : -1;
+                // the host's rest right after the space is the address going on ('www.seksueel geweld.be.example.org'
+                // is that longer host); only where it is not may other columns' words stand in the break
+                int end = text.regionMatches(true, i + 1, host, h, host.length() - h) ? -1
+                        : restAfterColumns(text, i, host.substring(h), 1);
                 gap = (long) i << 32 | (end >= 0 ? end : i + 1);
                 i = (int) gap;
             }
@@ -78,7 +84,8 @@ final class BrokenAddresses {
 
     /**
      * Where the host's rest starts when, from the space at {@code space}, at least {@code fewest} and up to
-     * {@link #MAX_COLUMN_WORDS} words stand before it and it is a word of its own; else -1.
+     * {@link #MAX_COLUMN_WORDS} words stand before it, none of them an address of its own, and it is a word of its
+     * own; else -1.
      */
     private static int restAfterColumns(String text, int space, String rest, int fewest) {
         int i = space;
@@ -89,6 +96,11 @@ final class BrokenAddresses {
             if (words >= fewest && text.regionMatches(true, i, rest, 0, rest.length())
                     && (i + rest.length() == text.length() || !isHostCharacter(text.charAt(i + rest.length())))) {
                 return i;
+            }
+            // another address in between is where a rest after it belongs ('www.seksueel geweld en
+            // www.nietseksueel geweld.be')
+            if (text.regionMatches(true, i, "www.", 0, 4)) {
+                return -1;
             }
             while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
                 i++;

@@ -75,7 +75,10 @@ class AccuracyFloorsTest {
      * line is now 0.96; with evaluation 70 (6,570 pages) campaigns 0.981 / 0.969, safety plans 0.990 / 0.967,
      * nightlife 0.997 / 0.983; with seventy-five development pages more (neighbours named by their names, services'
      * reports on the plan's actions, trainings in youth work's own words), a rule for the plan named by its kind and
-     * the readers trained on them: campaigns 0.984 / 0.967, safety plans 0.989 / 0.971, nightlife 0.997 / 0.982. Most of these pages have been read at many evaluations; only
+     * the readers trained on them: campaigns 0.984 / 0.967, safety plans 0.989 / 0.971, nightlife 0.997 / 0.982; with
+     * evaluation 71 (6,750 pages) campaigns 0.984 / 0.967, safety plans 0.987 / 0.970, nightlife 0.997 / 0.982, and
+     * mentions 1.000 / 0.999 until the mention search read an address a narrow column wrapped inside a word (32494;
+     * for that pattern the figure is not blind), then 1.000 / 1.000. Most of these pages have been read at many evaluations; only
      * blind parts read once measure a change,
      * and on those the safety-plan reader so far gives 0.956 / 0.937 on 505 plans, the forty-two read with the
      * readers before it added 0.975 / 0.929 on 252, the twelve read with it adding 0.946 / 0.972 on 72, and the
@@ -95,7 +98,8 @@ class AccuracyFloorsTest {
      * The kinds the held-out part does not hold at the issue's floors, known and said in ACCURACY.md: none since the
      * safety-plan reader (safety plans were below with evaluations 42 to 44's pages: 0.915 with the rules alone on the
      * 1,305 pages), but for mentions with evaluation 69 until the mention search read an address a table's cell
-     * wrapped (30090; for that pattern the held-out figure is not blind). When a kind falls below, it is named here
+     * wrapped (30090; for that pattern the held-out figure is not blind), and with evaluation 71 until it read one
+     * that a narrow column wrapped inside a word (32494). When a kind falls below, it is named here
      * and in ACCURACY.md; when a change lifts it, this test says so and the entry goes.
      */
     private static final Set<SignalKind> KNOWN_BELOW_FLOORS = Set.of();
@@ -118,12 +122,29 @@ class AccuracyFloorsTest {
         return below;
     }
 
-    /** The development part, the opened blind parts with it, at the floors of every kind (1,025 of 1,031 campaigns: the campaign reader was trained on this part). */
+    /**
+     * The kinds the development part does not hold at the issue's floors, known and said in ACCURACY.md: mentions since
+     * two of the ten pages on addresses a table's narrow column wraps inside a word (33253, 33256) gave the address
+     * without "www." ("https://seksueelgewe" / "ld.be"), which the mention search does not look for: its first part is
+     * a word like any other, and "seksueel" followed a few words later by a host "geweld.be" would be joined too.
+     */
+    private static final Set<SignalKind> DEV_KNOWN_BELOW_FLOORS = Set.of(SignalKind.SITE_MENTION);
+
+    /**
+     * The development part, the opened blind parts with it, at the floors of every kind but those known below (the
+     * readers were trained on this part), and those still below: a change that lifts one says so here.
+     */
     @Test
     void theDevelopmentPartHasOverOneHundredPagesAndIsAtTheFloors() {
         AccuracyReport report = run(DEV);
         assertThat(report.results()).hasSizeGreaterThanOrEqualTo(100);
-        assertThat(below(report, FLOORS)).as("kinds below the floors on %s", DEV).isEmpty();
+        Map<SignalKind, double[]> held = new java.util.EnumMap<>(FLOORS);
+        held.keySet().removeAll(DEV_KNOWN_BELOW_FLOORS);
+        assertThat(below(report, held)).as("kinds below the floors on %s", DEV).isEmpty();
+        Map<SignalKind, double[]> known = new java.util.EnumMap<>(FLOORS);
+        known.keySet().retainAll(DEV_KNOWN_BELOW_FLOORS);
+        assertThat(below(report, known)).as("kinds known to be below the floors on %s that now reach them", DEV)
+                .hasSameSizeAs(DEV_KNOWN_BELOW_FLOORS);
     }
 
     /**
@@ -201,7 +222,9 @@ class AccuracyFloorsTest {
      * (27651-27675, 27851-27875): the catalogue before them found four false plans (a draft whose choice "wordt later
      * beslist", a theme "niet opgenomen als speerpunt", a preliminary draft, and the safety-plan reader alone on a
      * merged municipality's plan that left the theme out); with those phrasings and the readers trained again, none
-     * is left confused.
+     * is left confused. The ten on addresses a table's narrow column wraps inside a word (33251-33260): the catalogue
+     * before them read none of their six mentions; with the break read inside the host too, two are left missed,
+     * both without "www." (33253, 33256; {@link #DEV_KNOWN_BELOW_FLOORS}).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -256,7 +279,9 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 9461-sint-truiden-notulen-gemeenteraad-januari.pdf.txt",
             "false- SAFETY_PLAN 9595-vacature-rechercheur-zeden.pdf.txt",
             "false- SAFETY_PLAN 9959-genk-integraal-veiligheidsplan.pdf.txt",
-            "false- NIGHTLIFE 15061-zvp-sint-truiden-gingelom-nieuwerkerken.html");
+            "false- NIGHTLIFE 15061-zvp-sint-truiden-gingelom-nieuwerkerken.html",
+            "false- SITE_MENTION 33253-tienen-politie-folder-slachtoffer-seksueel-geweld.pdf.txt",
+            "false- SITE_MENTION 33256-oudenaarde-gemeenteraad-bijlage-infozuilen.pdf.txt");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to

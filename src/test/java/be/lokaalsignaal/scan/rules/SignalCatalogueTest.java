@@ -94,8 +94,25 @@ class SignalCatalogueTest {
         assertThat(kinds("<p>Infosite www.seksueelgeweld. " + "woord ".repeat(BrokenAddresses.MAX_COLUMN_WORDS + 1)
                 + "be</p>")).isEmpty();
         assertThat(kinds("<p>Infosite www.seksueel- chat geweld.bel ons</p>")).isEmpty();
-        assertThat(kinds("<p>Zie www.seksueel geweld vandaag en morgen geweld.be</p>")).isEmpty();
         assertThat(kinds("<p>Infosite www.seksueelgeweld. online be.example.org</p>")).isEmpty();
+    }
+
+    @Test
+    void anAddressATablesCellWrappedInsideAWordIsAMentionWithTheRowsOtherColumnsBetweenItsParts() {
+        // a narrow column breaks a long address anywhere, without a hyphen: "https://www.seksueelge" ends the row's
+        // line, and the next line's other columns stand before "weld.be/hulp-zoeken"
+        assertThat(kinds("<p>Zorgcentrum na 24/7 open https://www.seksueelge (ook lang geleden) Geweld Gent "
+                + "weld.be/hulp-zoeken Tienervragen</p>")).containsExactly("SITE_MENTION");
+        assertThat(kinds("<p>Seksueel geweld ZSG Gent chat, bel of ga WWW.SEKSUEELGE langs WELD.BE</p>"))
+                .containsExactly("SITE_MENTION");
+        // the joined address must still be the host: not a longer one, not another site, not beyond a few words
+        assertThat(kinds("<p>Steunpunt www.seksueelgeweld geweld bij kinderen vlaanderen.org Vlaanderen vzw</p>"))
+                .isEmpty();
+        assertThat(kinds("<p>Sociale kaart www.seksueelge Nederland chat weld.nl</p>")).isEmpty();
+        assertThat(kinds("<p>Actiegroep www.stopsek vrijwilligers sueelgeweld.be</p>")).isEmpty();
+        assertThat(kinds("<p>Infosite www.seksueel " + "woord ".repeat(BrokenAddresses.MAX_COLUMN_WORDS + 1)
+                + "geweld.be</p>")).isEmpty();
+        assertThat(kinds("<p>Infosite www.seksueel chat geweld.bel ons</p>")).isEmpty();
     }
 
     @Test
