@@ -71,8 +71,7 @@ class AccuracyFloorsTest {
      * development pages on trainings offered to those who work with young people and on plans whose theme stands far
      * from their name, and the readers trained on them: campaigns 0.981 / 0.969 (ten true campaigns more for seven
      * false ones, most of them scores near the readers' lines), safety plans 0.990 / 0.968 (three false plans fewer,
-     * one true one), so the campaign recall
-     * line is now 0.96; with evaluation 70 (6,570 pages) campaigns 0.981 / 0.969, safety plans 0.990 / 0.967,
+     * one true one), so the campaign recall line is now 0.96; with evaluation 70 (6,570 pages) campaigns 0.981 / 0.969, safety plans 0.990 / 0.967,
      * nightlife 0.997 / 0.983; with seventy-five development pages more (neighbours named by their names, services'
      * reports on the plan's actions, trainings in youth work's own words), a rule for the plan named by its kind and
      * the readers trained on them: campaigns 0.984 / 0.967, safety plans 0.989 / 0.971, nightlife 0.997 / 0.982; with
