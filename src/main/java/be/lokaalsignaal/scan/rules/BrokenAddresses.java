@@ -52,8 +52,9 @@ final class BrokenAddresses {
 
     /**
      * Where the break stands (its start in the high half, its end in the low half) when the text holds the host from
-     * {@code from} with one break inside it: one space; after a dot of the host a few words of other columns and then
-     * the host's rest as a word of its own; or a hyphen at a line's end, other columns' words and the rest so; else -1.
+     * {@code from} with one break inside it: one space, the host going on right after it; at a space, a few words of
+     * other columns and then the host's rest as a word of its own; or a hyphen at a line's end, other columns' words
+     * and the rest so; else -1.
      */
     private static long gapInside(String text, int from, String host) {
         long gap = -1;
