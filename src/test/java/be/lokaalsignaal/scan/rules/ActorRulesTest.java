@@ -259,6 +259,24 @@ class ActorRulesTest {
     }
 
     @Test
+    void aCampaignForRespectWhoseThemeSentenceIsAboutTheStaffIsAnotherTheme() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Stad Mechelen start de campagne \"Respect voor wie voor jou "
+                + "werkt\". Op de affiches staan onze eigen medewerkers.</p><p>\"Grensoverschrijdend gedrag tegenover ons "
+                + "personeel aanvaarden we niet,\" zegt de burgemeester.</p>"))).doesNotContain("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Stad Mechelen start de campagne \"Respect voor wie voor jou "
+                + "werkt\". Op de affiches staan onze eigen medewerkers.</p><p>\"Seksueel grensoverschrijdend gedrag op "
+                + "straat aanvaarden we niet,\" zegt de burgemeester.</p>"))).contains("CAMPAIGN");
+    }
+
+    @Test
+    void theFlemishReportingPointForYouthWorkIsNoProjectOfTheMunicipality() {
+        String news = "<p>De jeugddienst van de stad maakt het %s voor grensoverschrijdend gedrag bekend bij alle "
+                + "jeugdbewegingen.</p>";
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", news.formatted("Vlaams Meldpunt")))).doesNotContain("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", news.formatted("nieuwe meldpunt")))).contains("CAMPAIGN");
+    }
+
+    @Test
     void aWrittenQuestionAboutTheMunicipalitysActionsIsNoAction() {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Welke acties onderneemt de stad tegen seksueel geweld en "
                 + "seksuele intimidatie?</p><p>De stad voert op dit moment geen eigen campagne rond seksueel geweld.</p>")))
