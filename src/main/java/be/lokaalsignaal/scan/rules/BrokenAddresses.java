@@ -13,9 +13,11 @@ package be.lokaalsignaal.scan.rules;
  * stand between the two parts ("www.seksueelgeweld.   altijd online" and, on the next line under it, "be"). A narrow
  * column breaks it anywhere, inside a word too ("https://www.seksueelge" and, a line lower, "weld.be/hulp-zoeken").
  * So where the host breaks at a space, or after a hyphen that ends a line ("www.seksueel-"), a few words may stand in
- * the break, if what follows them is the rest of the host as a word of its own and none of them is an address. An
- * address without "www." broken so ("https://seksueelgewe" / "ld.be") is not looked for: its first part is a word
- * like any other.
+ * the break, if what follows them is the rest of the host as a word of its own and none of them is an address.
+ *
+ * <p>An address without "www." broken so ("https://seksueelgewe" / "ld.be", "seksueel" / "geweld.be") is looked for
+ * from its rest ({@link #joinedBefore}): its first part may be a word like any other ("seksueel"), but a rest that
+ * holds the host's dot is no word of a sentence.
  */
 final class BrokenAddresses {
 
@@ -38,6 +40,73 @@ final class BrokenAddresses {
             }
         }
         return null;
+    }
+
+    /**
+     * The text with the break taken out of its first address of the host broken inside its name without "www.": a
+     * word that ends in the host's first part (the whole word, or after "//" or another character no host has), then
+     * up to {@link #MAX_COLUMN_WORDS} words of other columns, none of them an address, then the rest of the host as a
+     * word of its own, holding the host's dot; null when it has none. A whole word right before the rest is not
+     * joined: "seksueel geweld.be" is read as words, as without the broken-address search. The mention pattern still
+     * decides.
+     */
+    static String joinedBefore(String text, String host) {
+        int dot = host.indexOf('.');
+        for (int split = 1; split < dot; split++) {
+            String first = host.substring(0, split);
+            String rest = host.substring(split);
+            for (int at = indexOfIgnoreCase(text, rest, 0); at >= 0; at = indexOfIgnoreCase(text, rest, at + 1)) {
+                boolean ownWord = at > 0 && Character.isWhitespace(text.charAt(at - 1))
+                        && (at + rest.length() == text.length() || !isHostCharacter(text.charAt(at + rest.length())));
+                int end = ownWord ? firstPartBefore(text, at, first) : -1;
+                if (end >= 0) {
+                    return text.substring(0, end) + text.substring(at);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where the word that ends in {@code first} ends, it standing at most {@link #MAX_COLUMN_WORDS} words before
+     * {@code rest} (a word's start) with no address between; else -1.
+     */
+    private static int firstPartBefore(String text, int rest, String first) {
+        int i = rest;
+        for (int words = 0; words <= MAX_COLUMN_WORDS; words++) {
+            while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+                i--;
+            }
+            int end = i;
+            while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+                i--;
+            }
+            if (end == i) {
+                return -1;
+            }
+            int start = end - first.length();
+            if (start >= i && text.regionMatches(true, start, first, 0, first.length())
+                    && (start == i || !isHostCharacter(text.charAt(start - 1)) && text.charAt(start - 1) != '.')) {
+                // a whole word with the rest right after it reads as words and a stray ".be" ('seksueel geweld.be op
+                // school'); after a scheme, or with other columns' words between, it is the address
+                return words == 0 && start == i ? -1 : end;
+            }
+            // another address in between is where a rest after it belongs
+            String word = text.substring(i, end);
+            if (word.contains("://") || word.regionMatches(true, 0, "www.", 0, 4) || word.contains(".be")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOfIgnoreCase(String text, String part, int from) {
+        for (int i = from; i + part.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

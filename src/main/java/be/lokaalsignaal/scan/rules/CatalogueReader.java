@@ -185,8 +185,14 @@ final class CatalogueReader {
                     brokenStarts.add(phrases.word(start, new Vocabulary.Word(Vocabulary.Mode.EXACT, start)));
                 }
             }
+            // one broken without "www." is found by its rest, a word no sentence has ("ld.be", "geweld.be")
+            List<Phrase> brokenRests = new ArrayList<>();
+            for (int start = 1; start < normal.indexOf('.'); start++) {
+                String rest = normal.substring(start);
+                brokenRests.add(phrases.word(rest, new Vocabulary.Word(Vocabulary.Mode.EXACT, rest)));
+            }
             hosts.add(new SignalCatalogue.WatchedHost(normal, link, mention, SignalCatalogue.mentionPattern(normal),
-                    hostWord, brokenStarts));
+                    hostWord, brokenStarts, brokenRests));
         }
         return hosts;
     }

@@ -44,11 +44,13 @@ public final class SignalCatalogue {
     /**
      * @param hostWord     the host as a word of the page's text, to look for a mention only where it can be
      * @param brokenStarts the words an address broken after "www." can start with ({@link BrokenAddresses})
+     * @param brokenRests  the words an address broken inside its name, without "www.", can go on with
      */
     public record WatchedHost(String host, String linkRule, String mentionRule, Pattern mention, Phrase hostWord,
-                              List<Phrase> brokenStarts) {
+                              List<Phrase> brokenStarts, List<Phrase> brokenRests) {
         public WatchedHost {
             brokenStarts = List.copyOf(brokenStarts);
+            brokenRests = List.copyOf(brokenRests);
         }
     }
 
@@ -414,6 +416,16 @@ public final class SignalCatalogue {
                 // a paragraph: a line break stands within one, and the sections repeat them
                 int p = index.paragraphOf(word);
                 String joined = p < 0 ? null : BrokenAddresses.joined(content.blocks().get(p), w.host());
+                RuleMatch mention = joined == null ? null : mention(w, joined);
+                if (mention != null) {
+                    return mention;
+                }
+            }
+        }
+        for (Phrase rest : w.brokenRests()) {
+            for (int word : index.occurrences(rest)) {
+                int p = index.paragraphOf(word);
+                String joined = p < 0 ? null : BrokenAddresses.joinedBefore(content.blocks().get(p), w.host());
                 RuleMatch mention = joined == null ? null : mention(w, joined);
                 if (mention != null) {
                     return mention;

@@ -98,6 +98,22 @@ class SignalCatalogueTest {
     }
 
     @Test
+    void anAddressWithoutWwwThatANarrowColumnWrappedInsideItsNameIsAMention() {
+        // the cell's two lines as a PDF's text gives them, the next row's first columns between
+        assertThat(kinds("<p>Zorgcentrum dag en nacht https://seksueelgewe Seksueel Geweld aangifte ld.be/aangifte</p>"))
+                .containsExactly("SITE_MENTION");
+        assertThat(kinds("<p>Hulp na verkrachting seksueel ook als het lang geleden is geweld.be</p>"))
+                .containsExactly("SITE_MENTION");
+        // the rest must start a word and end the host; the first part must end a word, no other address between
+        assertThat(kinds("<p>Hulp na verkrachting seksueel ook als het lang geleden is stopgeweld.be</p>")).isEmpty();
+        assertThat(kinds("<p>Over seksueel geweld: zie geweld.bel of nietseksueelgewe ld.be</p>")).isEmpty();
+        assertThat(kinds("<p>Centrum seksueel www.1712.be geweld.be</p>")).isEmpty();
+        assertThat(kinds("<p>Hulp: https://seksueel geweld.be</p>")).containsExactly("SITE_MENTION");
+        assertThat(kinds("<p>Hulp seksueel " + "woord ".repeat(BrokenAddresses.MAX_COLUMN_WORDS + 1) + "geweld.be</p>"))
+                .isEmpty();
+    }
+
+    @Test
     void anAddressATablesCellWrappedInsideAWordIsAMentionWithTheRowsOtherColumnsBetweenItsParts() {
         // a narrow column breaks a long address anywhere, without a hyphen: "https://www.seksueelge" ends the row's
         // line, and the next line's other columns stand before "weld.be/hulp-zoeken"
