@@ -77,22 +77,25 @@ final class BrokenAddresses {
             while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
                 i--;
             }
-            int end = i;
+            int wordEnd = i;
             while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
                 i--;
             }
-            if (end == i) {
+            if (wordEnd == i) {
                 return -1;
             }
+            // the cell may have broken it at a hyphen of its own ("seksueelge-" / "weld.be")
+            boolean hyphen = text.charAt(wordEnd - 1) == '-';
+            int end = hyphen ? wordEnd - 1 : wordEnd;
             int start = end - first.length();
             if (start >= i && text.regionMatches(true, start, first, 0, first.length())
                     && (start == i || !isHostCharacter(text.charAt(start - 1)) && text.charAt(start - 1) != '.')) {
                 // a whole word with the rest right after it reads as words and a stray ".be" ('seksueel geweld.be op
-                // school'); after a scheme, or with other columns' words between, it is the address
-                return words == 0 && start == i ? -1 : end;
+                // school'); after a scheme, at a hyphen, or with other columns' words between, it is the address
+                return words == 0 && start == i && !hyphen ? -1 : end;
             }
             // another address in between is where a rest after it belongs
-            String word = text.substring(i, end);
+            String word = text.substring(i, wordEnd);
             if (word.contains("://") || word.regionMatches(true, 0, "www.", 0, 4) || word.contains(".be")) {
                 return -1;
             }

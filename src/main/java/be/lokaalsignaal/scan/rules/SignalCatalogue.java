@@ -496,9 +496,12 @@ public final class SignalCatalogue {
     /** A word broken at a line's end, as the words are read: "veiligheids- plan" (a lower-case letter after it). */
     private static final Pattern LINE_END_HYPHEN = Pattern.compile("(?<=\\p{L})-\\s+(?=\\p{Ll})");
 
-    /** An address in text: the host or a subdomain, not part of a longer host, an e-mail address or a word. */
+    /**
+     * An address in text: the host or a subdomain, not part of a longer host, an e-mail address or a word, nor the
+     * end of one a line broke after a hyphen ("www.ookditis-" / "seksueelgeweld.be").
+     */
     static Pattern mentionPattern(String host) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}.@_-])(?:[a-z0-9-]+\\.)*" + Pattern.quote(host)
+        return Pattern.compile("(?<![\\p{L}\\p{N}.@_-])(?<![\\p{L}\\p{N}]-\\s{1,4})(?:[a-z0-9-]+\\.)*" + Pattern.quote(host)
                 + "(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }

@@ -69,6 +69,8 @@ class SignalCatalogueTest {
         assertThat(kinds("<p>Op de affiches staat een verwijzing naar seksueel-\ngeweld.be voor info en de chat.</p>"))
                 .containsExactly("SITE_MENTION");
         assertThat(kinds("<p>Op de affiches staat een verwijzing naar nietseksueel-\ngeweld.be.</p>")).isEmpty();
+        // the end of another host a line broke after its hyphen is no address of its own
+        assertThat(kinds("<p>De website staat online op www.ookditis-\nseksueelgeweld.be.</p>")).isEmpty();
     }
 
     @Test
@@ -109,6 +111,9 @@ class SignalCatalogueTest {
         assertThat(kinds("<p>Over seksueel geweld: zie geweld.bel of nietseksueelgewe ld.be</p>")).isEmpty();
         assertThat(kinds("<p>Centrum seksueel www.1712.be geweld.be</p>")).isEmpty();
         assertThat(kinds("<p>Hulp: https://seksueel geweld.be</p>")).containsExactly("SITE_MENTION");
+        // the cell's own hyphen at the break
+        assertThat(kinds("<p>Infosite Alles over seksueel seksueelge- seksueel geweld: wat het is weld.be</p>"))
+                .containsExactly("SITE_MENTION");
         assertThat(kinds("<p>Hulp seksueel " + "woord ".repeat(BrokenAddresses.MAX_COLUMN_WORDS + 1) + "geweld.be</p>"))
                 .isEmpty();
     }
