@@ -86,6 +86,9 @@ public final class Lexicon {
     public Lexicon(Collection<String> terms) {
         Set<String> all = new LinkedHashSet<>();
         all.add(PageTerms.OWN);
+        // numbered whether a reader weighs them or not: they tell a page's language (PageLanguage)
+        all.addAll(PageLanguage.DUTCH);
+        all.addAll(PageLanguage.FOREIGN);
         List<String> pairTerms = new ArrayList<>();
         for (String term : terms) {
             int space = term.indexOf(' ');

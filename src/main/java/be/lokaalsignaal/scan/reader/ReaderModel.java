@@ -43,13 +43,17 @@ public final class ReaderModel {
 
     /**
      * What the reader made of a page: its score, the page's length in words, the most words of a page it learned
-     * from, and the page's terms it weighs with their contributions.
+     * from, the page's terms it weighs with their contributions, and whether the page is written in another language
+     * ({@link PageLanguage}).
      */
-    public record Reading(double score, int words, int longest, List<Weighed> weighed) {
+    public record Reading(double score, int words, int longest, List<Weighed> weighed, boolean foreign) {
 
-        /** Whether the page is of a length the reader can judge: it learned from no page shorter or longer. */
+        /**
+         * Whether the reader can judge the page: of a length it learned from (no page shorter or longer), and in
+         * Dutch, the language of every page it learned from.
+         */
         public boolean judges() {
-            return words >= MIN_WORDS && words <= longest;
+            return words >= MIN_WORDS && words <= longest && !foreign;
         }
     }
 
@@ -191,7 +195,7 @@ public final class ReaderModel {
                         + "judges pages of up to " + longest);
             }
             // cut part-way because the page is longer than any the reader judges
-            return new Reading(Double.NaN, cut.words(), longest, List.of());
+            return new Reading(Double.NaN, cut.words(), longest, List.of(), false);
         }
         Translation t = translation(cut.lexicon());
         double[] weightOf = t.wordWeight();
@@ -211,7 +215,7 @@ public final class ReaderModel {
         }
         double scale = scale(cut.words());
         return new Reading(sigmoid(bias + sum * scale), cut.words(), longest,
-                new WeighedTerms(t, weighed, n, scale));
+                new WeighedTerms(t, weighed, n, scale), PageLanguage.foreign(cut));
     }
 
     /** A page's weighed terms as {@link Weighed}, each made when asked for. */

@@ -17,8 +17,8 @@ import java.util.Set;
  * own evidence, where it agrees or scores the page at least what confirms a rule's match; they go where it does not;
  * where it finds the kind and no rule did, on a page that names what it requires and whose title or URL holds none of
  * what it is kept from, its own match stands with the paragraph its words weigh most in. A page too short or too
- * long for the reader to judge (a line or two, a report of fifty pages: it learned from none such) is left to the
- * rules.
+ * long for the reader to judge (a line or two, a report of fifty pages: it learned from none such), or not in Dutch,
+ * is left to the rules.
  */
 final class ReaderVerdict {
 
@@ -90,6 +90,10 @@ final class ReaderVerdict {
 
     /** Why the reader did not find its kind on the page, if it did not. */
     static Optional<String> whyNot(SignalCatalogue.Reader reader, ReaderModel.Reading reading, PageIndex index) {
+        if (reading.foreign()) {
+            return Optional.of("the page is not written in Dutch, the language of every page the reader learned "
+                    + "from: the rules decide");
+        }
         if (!reading.judges()) {
             return Optional.of((reading.words() < ReaderModel.MIN_WORDS
                     ? "the page has " + reading.words() + " words, too few"

@@ -224,7 +224,11 @@ class AccuracyFloorsTest {
      * merged municipality's plan that left the theme out); with those phrasings and the readers trained again, none
      * is left confused. The ten on addresses a table's narrow column wraps inside a word (33251-33260): the catalogue
      * before them read none of their six mentions; with the break read inside the host too, two were left missed,
-     * both without "www." (33253, 33256), until the rest of such an address ("ld.be") was looked for as well.
+     * both without "www." (33253, 33256), until the rest of such an address ("ld.be") was looked for as well. The
+     * fifty after evaluation 73 (35651-35675 events a partner leads, 35851-35875 pages in English or French and measures
+     * in other plans): with the readers kept from pages not in Dutch and trained again, four are left missed, all of
+     * them in another language: an English campaign page whose rules' words are Dutch (35855), and three French pages
+     * on nightlife measures (35856, 35858, 35859; the catalogue has no French phrases).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -279,7 +283,11 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 9461-sint-truiden-notulen-gemeenteraad-januari.pdf.txt",
             "false- SAFETY_PLAN 9595-vacature-rechercheur-zeden.pdf.txt",
             "false- SAFETY_PLAN 9959-genk-integraal-veiligheidsplan.pdf.txt",
-            "false- NIGHTLIFE 15061-zvp-sint-truiden-gingelom-nieuwerkerken.html");
+            "false- NIGHTLIFE 15061-zvp-sint-truiden-gingelom-nieuwerkerken.html",
+            "false- CAMPAIGN 35855-no-still-means-no-student-campaign.html",
+            "false- NIGHTLIFE 35856-sortir-a-knokke-heist.html",
+            "false- NIGHTLIFE 35858-soirees-jeunes-equipe-awareness.html",
+            "false- NIGHTLIFE 35859-organiser-une-fete-a-fourons.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to

@@ -1,0 +1,59 @@
+package be.lokaalsignaal.scan.reader;
+
+import java.util.List;
+
+/**
+ * Whether a page is written in another language than Dutch: a page for international students in English, a
+ * facility municipality's page in French. The readers learned from Dutch pages; on such a page their score weighs
+ * the few Dutch words of its menu and says nothing (an English page on the city's charter with the bars scored 0.02),
+ * so the rules decide there. Told by the commonest short words of each language, which every running text has and
+ * lists of links or dates do not: a Dutch page with an English or French paragraph stays Dutch, and a page with
+ * neither (a list of help lines) is not called foreign.
+ */
+public final class PageLanguage {
+
+    /** Words only Dutch text uses often ('of' and 'en' are Dutch too, 'de' French as well). */
+    static final List<String> DUTCH = List.of("het", "een", "van", "voor", "niet", "ook", "zijn", "wordt", "worden",
+            "met", "die", "dat", "naar", "bij");
+
+    /** Words only English or French text uses often. */
+    static final List<String> FOREIGN = List.of("the", "and", "with", "you", "your", "this", "are", "for", "from",
+            "will", "our", "le", "la", "les", "des", "et", "du", "pour", "une", "est", "vous", "avec", "dans", "sur",
+            "au", "aux");
+
+    /** Fewer foreign words than this say nothing: a short page, a name, a quotation. */
+    static final int FEWEST_FOREIGN = 10;
+
+    private PageLanguage() {
+    }
+
+    /** Whether the cut page's words are foreign rather than Dutch: at least ten such words, and twice its Dutch ones. */
+    static boolean foreign(Lexicon.Cut cut) {
+        Lexicon lexicon = cut.lexicon();
+        int dutch = count(cut, lexicon, DUTCH);
+        int foreign = count(cut, lexicon, FOREIGN);
+        return foreign >= FEWEST_FOREIGN && foreign > 2 * dutch;
+    }
+
+    private static int count(Lexicon.Cut cut, Lexicon lexicon, List<String> words) {
+        int[] ids = new int[words.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = lexicon.id(words.get(i));
+        }
+        int n = 0;
+        int[] page = cut.ids();
+        for (int w = 0; w < cut.words(); w++) {
+            int id = page[w];
+            if (id == Lexicon.UNKNOWN) {
+                continue;
+            }
+            for (int marker : ids) {
+                if (id == marker) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+}
