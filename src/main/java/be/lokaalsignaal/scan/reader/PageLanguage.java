@@ -30,30 +30,38 @@ public final class PageLanguage {
     /** Whether the cut page's words are foreign rather than Dutch: at least ten such words, and twice its Dutch ones. */
     static boolean foreign(Lexicon.Cut cut) {
         Lexicon lexicon = cut.lexicon();
-        int dutch = count(cut, lexicon, DUTCH);
-        int foreign = count(cut, lexicon, FOREIGN);
-        return foreign >= FEWEST_FOREIGN && foreign > 2 * dutch;
-    }
-
-    private static int count(Lexicon.Cut cut, Lexicon lexicon, List<String> words) {
-        int[] ids = new int[words.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = lexicon.id(words.get(i));
+        // each marker's language by its number: the lexicon numbers them among its first words, so the table is short
+        // and a page's word is told by one look
+        int most = 0;
+        for (String w : DUTCH) {
+            most = Math.max(most, lexicon.id(w));
         }
-        int n = 0;
+        for (String w : FOREIGN) {
+            most = Math.max(most, lexicon.id(w));
+        }
+        byte[] language = new byte[most + 1];
+        for (String w : DUTCH) {
+            mark(language, lexicon.id(w), (byte) 1);
+        }
+        for (String w : FOREIGN) {
+            mark(language, lexicon.id(w), (byte) 2);
+        }
+        int dutch = 0;
+        int foreign = 0;
         int[] page = cut.ids();
         for (int w = 0; w < cut.words(); w++) {
             int id = page[w];
-            if (id == Lexicon.UNKNOWN) {
-                continue;
-            }
-            for (int marker : ids) {
-                if (id == marker) {
-                    n++;
-                    break;
-                }
+            if (id >= 0 && id < language.length) {
+                dutch += language[id] & 1;
+                foreign += language[id] >> 1;
             }
         }
-        return n;
+        return foreign >= FEWEST_FOREIGN && foreign > 2 * dutch;
+    }
+
+    private static void mark(byte[] language, int id, byte as) {
+        if (id >= 0) {
+            language[id] = as;
+        }
     }
 }
