@@ -37,6 +37,8 @@ public final class Lexicon {
     private final long[] packedKeys;
     private final int[] packedIds;
     private final int packedMask;
+    /** Each word's language where it tells one ({@link PageLanguage#languages}). */
+    private final byte[] languages;
     /**
      * The pairs of words it numbers, and where to find them by the words' numbers: open addressing, each slot the pair's
      * key (the two words' numbers, 20 bits each) and its number plus one (24 bits) in one long, so that a look-up reads
@@ -129,6 +131,7 @@ public final class Lexicon {
                 packedIds[p] = i;
             }
         }
+        this.languages = PageLanguage.languages(this);
         this.pairs = new LinkedHashSet<>(pairTerms).toArray(new String[0]);
         if (this.words.length > 1 << 20 || pairs.length >= 1 << 24) {
             throw new IllegalArgumentException("a lexicon numbers at most 1,048,576 words and 16,777,215 pairs, not "
@@ -175,6 +178,11 @@ public final class Lexicon {
             }
         }
         return -1;
+    }
+
+    /** The language of each word that tells one, by its number ({@link PageLanguage}). */
+    byte[] languages() {
+        return languages;
     }
 
     /** How many pairs it numbers. */

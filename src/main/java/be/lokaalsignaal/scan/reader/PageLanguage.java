@@ -29,9 +29,25 @@ public final class PageLanguage {
 
     /** Whether the cut page's words are foreign rather than Dutch: at least ten such words, and twice its Dutch ones. */
     static boolean foreign(Lexicon.Cut cut) {
-        Lexicon lexicon = cut.lexicon();
-        // each marker's language by its number: the lexicon numbers them among its first words, so the table is short
-        // and a page's word is told by one look
+        byte[] language = cut.lexicon().languages();
+        int dutch = 0;
+        int foreign = 0;
+        int[] page = cut.ids();
+        for (int w = 0; w < cut.words(); w++) {
+            int id = page[w];
+            if (id >= 0 && id < language.length) {
+                dutch += language[id] & 1;
+                foreign += language[id] >> 1;
+            }
+        }
+        return foreign >= FEWEST_FOREIGN && foreign > 2 * dutch;
+    }
+
+    /**
+     * Each marker's language by its number in the lexicon (1 Dutch, 2 foreign, 0 none), up to the highest: the lexicon
+     * numbers them among its first words, so the table is short and a page's word is told by one look.
+     */
+    static byte[] languages(Lexicon lexicon) {
         int most = 0;
         for (String w : DUTCH) {
             most = Math.max(most, lexicon.id(w));
@@ -46,17 +62,7 @@ public final class PageLanguage {
         for (String w : FOREIGN) {
             mark(language, lexicon.id(w), (byte) 2);
         }
-        int dutch = 0;
-        int foreign = 0;
-        int[] page = cut.ids();
-        for (int w = 0; w < cut.words(); w++) {
-            int id = page[w];
-            if (id >= 0 && id < language.length) {
-                dutch += language[id] & 1;
-                foreign += language[id] >> 1;
-            }
-        }
-        return foreign >= FEWEST_FOREIGN && foreign > 2 * dutch;
+        return language;
     }
 
     private static void mark(byte[] language, int id, byte as) {
