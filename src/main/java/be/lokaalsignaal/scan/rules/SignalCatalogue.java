@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -411,21 +412,18 @@ public final class SignalCatalogue {
                 return mention;
             }
         }
-        for (Phrase start : w.brokenStarts()) {
-            for (int word : index.occurrences(start)) {
+        RuleMatch broken = brokenMention(w, w.brokenStarts(), BrokenAddresses::joined, content, index);
+        return broken != null ? broken : brokenMention(w, w.brokenRests(), BrokenAddresses::joinedBefore, content, index);
+    }
+
+    /** A mention of an address broken in a paragraph where one of the words stands, joined by {@code join}. */
+    private static RuleMatch brokenMention(WatchedHost w, List<Phrase> words, BinaryOperator<String> join,
+                                           PageContent content, PageIndex index) {
+        for (Phrase part : words) {
+            for (int word : index.occurrences(part)) {
                 // a paragraph: a line break stands within one, and the sections repeat them
                 int p = index.paragraphOf(word);
-                String joined = p < 0 ? null : BrokenAddresses.joined(content.blocks().get(p), w.host());
-                RuleMatch mention = joined == null ? null : mention(w, joined);
-                if (mention != null) {
-                    return mention;
-                }
-            }
-        }
-        for (Phrase rest : w.brokenRests()) {
-            for (int word : index.occurrences(rest)) {
-                int p = index.paragraphOf(word);
-                String joined = p < 0 ? null : BrokenAddresses.joinedBefore(content.blocks().get(p), w.host());
+                String joined = p < 0 ? null : join.apply(content.blocks().get(p), w.host());
                 RuleMatch mention = joined == null ? null : mention(w, joined);
                 if (mention != null) {
                     return mention;
