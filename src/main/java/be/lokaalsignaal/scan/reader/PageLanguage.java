@@ -12,11 +12,11 @@ import java.util.List;
  */
 public final class PageLanguage {
 
-    /** Words only Dutch text uses often ('of' and 'en' are Dutch too, 'de' French as well). */
+    /** Words Dutch text uses often and English and French text does not ('en', 'de', 'of' are theirs too). */
     static final List<String> DUTCH = List.of("het", "een", "van", "voor", "niet", "ook", "zijn", "wordt", "worden",
             "met", "die", "dat", "naar", "bij");
 
-    /** Words only English or French text uses often. */
+    /** Words English or French text uses often and Dutch text does not. */
     static final List<String> FOREIGN = List.of("the", "and", "with", "you", "your", "this", "are", "for", "from",
             "will", "our", "le", "la", "les", "des", "et", "du", "pour", "une", "est", "vous", "avec", "dans", "sur",
             "au", "aux");
@@ -27,7 +27,7 @@ public final class PageLanguage {
     private PageLanguage() {
     }
 
-    /** Whether the cut page's words are foreign rather than Dutch: at least ten such words, and twice its Dutch ones. */
+    /** Whether the cut page's words are foreign rather than Dutch: at least ten such, and twice its Dutch ones. */
     static boolean foreign(Lexicon.Cut cut) {
         byte[] language = cut.lexicon().languages();
         int dutch = 0;

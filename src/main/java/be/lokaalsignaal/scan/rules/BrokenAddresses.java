@@ -1,5 +1,7 @@
 package be.lokaalsignaal.scan.rules;
 
+import java.util.Locale;
+
 /**
  * An address that a PDF's line broke without a hyphen ("www.seksueel" / "geweld.be"). The extracted text has a
  * space inside the host, so no word of the page is the host and the mention pattern does not see it. Looked for
@@ -58,7 +60,7 @@ final class BrokenAddresses {
             for (int at = indexOfIgnoreCase(text, rest, 0); at >= 0; at = indexOfIgnoreCase(text, rest, at + 1)) {
                 boolean ownWord = at > 0 && Character.isWhitespace(text.charAt(at - 1))
                         && (at + rest.length() == text.length() || !isHostCharacter(text.charAt(at + rest.length())));
-                int end = ownWord ? firstPartBefore(text, at, first) : -1;
+                int end = ownWord ? firstPartBefore(text, at, first, host.substring(host.lastIndexOf('.'))) : -1;
                 if (end >= 0) {
                     return text.substring(0, end) + text.substring(at);
                 }
@@ -69,9 +71,10 @@ final class BrokenAddresses {
 
     /**
      * Where the word that ends in {@code first} ends, it standing at most {@link #MAX_COLUMN_WORDS} words before
-     * {@code rest} (a word's start) with no address between; else -1.
+     * {@code rest} (a word's start) with no address between (a word with a scheme, "www." or the host's top-level
+     * domain, {@code topLevel}); else -1.
      */
-    private static int firstPartBefore(String text, int rest, String first) {
+    private static int firstPartBefore(String text, int rest, String first, String topLevel) {
         int i = rest;
         for (int words = 0; words <= MAX_COLUMN_WORDS; words++) {
             while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
@@ -96,7 +99,8 @@ final class BrokenAddresses {
             }
             // another address in between is where a rest after it belongs
             String word = text.substring(i, wordEnd);
-            if (word.contains("://") || word.regionMatches(true, 0, "www.", 0, 4) || word.contains(".be")) {
+            if (word.contains("://") || word.regionMatches(true, 0, "www.", 0, 4)
+                    || word.toLowerCase(Locale.ROOT).contains(topLevel)) {
                 return -1;
             }
         }

@@ -413,7 +413,8 @@ public final class SignalCatalogue {
             }
         }
         RuleMatch broken = brokenMention(w, w.brokenStarts(), BrokenAddresses::joined, content, index);
-        return broken != null ? broken : brokenMention(w, w.brokenRests(), BrokenAddresses::joinedBefore, content, index);
+        return broken != null ? broken
+                : brokenMention(w, w.brokenRests(), BrokenAddresses::joinedBefore, content, index);
     }
 
     /** A mention of an address broken in a paragraph where one of the words stands, joined by {@code join}. */
@@ -499,7 +500,8 @@ public final class SignalCatalogue {
      * end of one a line broke after a hyphen ("www.ookditis-" / "seksueelgeweld.be").
      */
     static Pattern mentionPattern(String host) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}.@_-])(?<![\\p{L}\\p{N}]-\\s{1,4})(?:[a-z0-9-]+\\.)*" + Pattern.quote(host)
-                + "(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile("(?<![\\p{L}\\p{N}.@_-])(?<![\\p{L}\\p{N}]-\\s{1,4})(?:[a-z0-9-]+\\.)*"
+                + Pattern.quote(host) + "(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }
