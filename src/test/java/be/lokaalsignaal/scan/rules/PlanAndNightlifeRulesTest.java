@@ -120,6 +120,15 @@ class PlanAndNightlifeRulesTest {
     }
 
     @Test
+    void thePostersForTheToiletsInAChartersPackageAreTheMeasuresMaterial() {
+        String page = "<p>Cafés en jeugdhuizen die het charter tegen seksuele intimidatie in het uitgaansleven "
+                + "ondertekenen, krijgen van de stad een pakket. Het bevat %s, met het codewoord waarmee je het "
+                + "personeel om hulp vraagt.</p>";
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", page.formatted("vier affiches voor in de toiletten"))))
+                .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
     void measuresAnAdvisoryCouncilAsksForAreNotTaken() {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<h2>Advies veilig uitgaan</h2><p>In het advies vraagt de jeugdraad het college om:</p>"
                 + "<ul><li>een vorming voor cafébazen te organiseren;</li><li>aanspreekpunten op fuiven in te voeren;"
