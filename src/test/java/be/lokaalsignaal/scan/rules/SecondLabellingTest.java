@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Twenty-seven parts were labelled twice, by their writers and by analysts who saw neither their labels nor the
@@ -228,162 +230,35 @@ class SecondLabellingTest {
                 "19053-jaarverslag-politiezone-vlas-2025.pdf.txt", "[SAFETY_PLAN] first, [CAMPAIGN, SAFETY_PLAN] second"));
     }
 
-    /** Evaluation 61, labelled a second time while it was read (six analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation61GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-19251-20295.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {19251, 19451, 19651, 19851, 20051, 20251}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
     /**
-     * Evaluation 62, labelled a second time before it was read (six analysts, a part each), the first round written
-     * and labelled under the guide's conventions on a nightlife measure's posters and on awareness events: every page
-     * the same kinds.
+     * Evaluations 61 to 74 but 67 (labelled once), each labelled a second time by analysts who saw neither the labels nor
+     * the rules, a part each: every page the same kinds. Evaluations 61 and 63 were labelled while they were read, 62
+     * and 64 before (62 the first round written and labelled under the guide's conventions on a nightlife measure's
+     * posters and on awareness events), the others after; 61 to 66 by six analysts, 68 to 74 by four.
      */
-    @Test
-    void theSecondLabellingOfEvaluation62GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-20851-21895.yml");
+    @ParameterizedTest(name = "the second labelling of evaluation {0} gives every page the same kinds")
+    @CsvSource({
+            "61, second-labels-19251-20295.yml, 19251 19451 19651 19851 20051 20251",
+            "62, second-labels-20851-21895.yml, 20851 21051 21251 21451 21651 21851",
+            "63, second-labels-22051-23095.yml, 22051 22251 22451 22651 22851 23051",
+            "64, second-labels-23651-24695.yml, 23651 23851 24051 24251 24451 24651",
+            "65, second-labels-24851-25895.yml, 24851 25051 25251 25451 25651 25851",
+            "66, second-labels-26451-27495.yml, 26451 26651 26851 27051 27251 27451",
+            "68, second-labels-28451-29095.yml, 28451 28651 28851 29051",
+            "69, second-labels-29651-30295.yml, 29651 29851 30051 30251",
+            "70, second-labels-31051-31695.yml, 31051 31251 31451 31651",
+            "71, second-labels-32451-33095.yml, 32451 32651 32851 33051",
+            "72, second-labels-33451-34095.yml, 33451 33651 33851 34051",
+            "73, second-labels-34451-35095.yml, 34451 34651 34851 35051",
+            "74, second-labels-36051-36695.yml, 36051 36251 36451 36651"})
+    void theSecondLabellingOfAnEvaluationGivesEveryPageTheSameKinds(int evaluation, String file, String parts)
+            throws Exception {
+        Path second = HELDOUT.resolve(file);
         Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
         Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {20851, 21051, 21251, 21451, 21651, 21851}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
-    /** Evaluation 63, labelled a second time while it was read (six analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation63GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-22051-23095.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {22051, 22251, 22451, 22651, 22851, 23051}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
-    /** Evaluation 64, labelled a second time before it was read (six analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation64GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-23651-24695.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {23651, 23851, 24051, 24251, 24451, 24651}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
-    /** Evaluation 65, labelled a second time (six analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation65GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-24851-25895.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {24851, 25051, 25251, 25451, 25651, 25851}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
-    /** Evaluation 66, labelled a second time (six analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation66GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-26451-27495.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {26451, 26651, 26851, 27051, 27251, 27451}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
-    /** Evaluation 68, labelled a second time (four analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation68GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-28451-29095.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {28451, 28651, 28851, 29051}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
-    /** Evaluation 69, labelled a second time (four analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation69GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-29651-30295.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {29651, 29851, 30051, 30251}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
-    /** Evaluation 70, labelled a second time (four analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation70GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-31051-31695.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {31051, 31251, 31451, 31651}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
-    /** Evaluation 71, labelled a second time (four analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation71GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-32451-33095.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {32451, 32651, 32851, 33051}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
-    /** Evaluation 72, labelled a second time (four analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation72GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-33451-34095.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {33451, 33651, 33851, 34051}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
-    /** Evaluation 73, labelled a second time (four analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation73GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-34451-35095.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {34451, 34651, 34851, 35051}) {
-            first.putAll(part(HELDOUT, from, from + 45));
-        }
-        assertAgree(first, kinds(second));
-    }
-
-    /** Evaluation 74, labelled a second time (four analysts, a part each): every page the same kinds. */
-    @Test
-    void theSecondLabellingOfEvaluation74GivesEveryPageTheSameKinds() throws Exception {
-        Path second = HELDOUT.resolve("second-labels-36051-36695.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(second), second + " is not in this tree");
-        Map<String, Set<String>> first = new TreeMap<>();
-        for (int from : new int[] {36051, 36251, 36451, 36651}) {
-            first.putAll(part(HELDOUT, from, from + 45));
+        for (String from : parts.split(" ")) {
+            int f = Integer.parseInt(from);
+            first.putAll(part(HELDOUT, f, f + 45));
         }
         assertAgree(first, kinds(second));
     }
