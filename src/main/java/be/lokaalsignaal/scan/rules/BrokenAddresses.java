@@ -54,13 +54,14 @@ final class BrokenAddresses {
      */
     static String joinedBefore(String text, String host) {
         int dot = host.indexOf('.');
+        String topLevel = host.substring(host.lastIndexOf('.'));
         for (int split = 1; split < dot; split++) {
             String first = host.substring(0, split);
             String rest = host.substring(split);
             for (int at = indexOfIgnoreCase(text, rest, 0); at >= 0; at = indexOfIgnoreCase(text, rest, at + 1)) {
                 boolean ownWord = at > 0 && Character.isWhitespace(text.charAt(at - 1))
                         && (at + rest.length() == text.length() || !isHostCharacter(text.charAt(at + rest.length())));
-                int end = ownWord ? firstPartBefore(text, at, first, host.substring(host.lastIndexOf('.'))) : -1;
+                int end = ownWord ? firstPartBefore(text, at, first, topLevel) : -1;
                 if (end >= 0) {
                     return text.substring(0, end) + text.substring(at);
                 }
