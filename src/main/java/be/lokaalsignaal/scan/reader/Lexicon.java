@@ -71,9 +71,11 @@ public final class Lexicon {
      *                  in the order they first occur (a pair where its second word stands): a word by its number, a
      *                  pair as -(its number + 1). Found once here for all the readers that share the lexicon; each
      *                  adds up the weights of its own in this order. Empty on a cut stopped part-way.
+     * @param foreign   whether a whole cut's page is written in another language than Dutch ({@link PageLanguage}),
+     *                  told once here for all the readers; false on a cut stopped part-way
      */
     public record Cut(Lexicon lexicon, int[] ids, int[] starts, int paragraphs, int words, boolean whole,
-                      int[] terms) {
+                      int[] terms, boolean foreign) {
 
         /** The end in ids of paragraph i. */
         public int end(int i) {
@@ -178,11 +180,6 @@ public final class Lexicon {
             }
         }
         return -1;
-    }
-
-    /** The language of each word that tells one, by its number ({@link PageLanguage}). */
-    byte[] languages() {
-        return languages;
     }
 
     /** How many pairs it numbers. */
@@ -314,7 +311,8 @@ public final class Lexicon {
             whole = cutter.paragraph(paragraphs.get(i));
         }
         return new Cut(this, cutter.ids, cutter.starts, cutter.paragraphs, cutter.size, whole,
-                whole ? termsOf(cutter.ids, cutter.starts, cutter.paragraphs, cutter.size) : new int[0]);
+                whole ? termsOf(cutter.ids, cutter.starts, cutter.paragraphs, cutter.size) : new int[0],
+                whole && PageLanguage.foreign(languages, cutter.ids, cutter.size));
     }
 
     /** The words and pairs of a cut, each once, in the order they first occur (see {@link Cut#terms}). */

@@ -27,14 +27,15 @@ public final class PageLanguage {
     private PageLanguage() {
     }
 
-    /** Whether the cut page's words are foreign rather than Dutch: at least ten such, and twice its Dutch ones. */
-    static boolean foreign(Lexicon.Cut cut) {
-        byte[] language = cut.lexicon().languages();
+    /**
+     * Whether a page's words, numbered by a lexicon whose markers' languages are {@code language} ({@link #languages}),
+     * are foreign rather than Dutch: at least ten such, and twice its Dutch ones.
+     */
+    static boolean foreign(byte[] language, int[] ids, int words) {
         int dutch = 0;
         int foreign = 0;
-        int[] page = cut.ids();
-        for (int w = 0; w < cut.words(); w++) {
-            int id = page[w];
+        for (int w = 0; w < words; w++) {
+            int id = ids[w];
             if (id >= 0 && id < language.length) {
                 dutch += language[id] & 1;
                 foreign += language[id] >> 1;

@@ -215,7 +215,7 @@ public final class ReaderModel {
         }
         double scale = scale(cut.words());
         return new Reading(sigmoid(bias + sum * scale), cut.words(), longest,
-                new WeighedTerms(t, weighed, n, scale), PageLanguage.foreign(cut));
+                new WeighedTerms(t, weighed, n, scale), cut.foreign());
     }
 
     /** A page's weighed terms as {@link Weighed}, each made when asked for. */
