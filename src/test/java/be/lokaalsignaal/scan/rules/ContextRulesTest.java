@@ -119,6 +119,23 @@ class ContextRulesTest {
     }
 
     @Test
+    void theAngelaPostersAndBarCardsTheCityHandsTheBarsAreTheMeasuresMaterial() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De preventiedienst geeft het horecapersoneel een vorming "
+                + "over seksuele intimidatie op café, en bezorgt de affiches en de toogkaartjes.</p>")))
+                .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void aCampaignInOneItemOfTheMinutesIsNotReadAgainstTheThemeOfAnother() {
+        String items = "<h2>3. Jaarrekening</h2><p>Een raadslid vraagt de kortingen met de UiTPAS bekender te maken. De "
+                + "schepen zegt toe dat de dienst Communicatie daarover een campagne in het stadsblad voert.</p><h2>4. "
+                + "Meldingen in de jeugdhuizen</h2><p>De raad neemt kennis van het verslag: twee jongeren werden op een "
+                + "fuif betast.</p>";
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", items))).contains("CAMPAIGN");
+        assertThat(kinds(MECHELEN, page("Notulen gemeenteraad | Stad Mechelen", items))).doesNotContain("CAMPAIGN");
+    }
+
+    @Test
     void anActionNamedRightByItsThemeIsACampaign() {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De jeugddienst lanceert de actie \"Feesten zonder "
                 + "grenzen? Nee dus.\" tegen seksueel grensoverschrijdend gedrag.</p>"))).containsExactly("CAMPAIGN");
