@@ -56,6 +56,10 @@ class ActorRulesTest {
     void aClubNamedAfterTheTownIsNotTheTown() {
         assertThat(kinds(HALLE, page("Stad Halle", "<p>De serviceclub Zonta Halle verkoopt rozen voor de actie tegen "
                 + "seksueel geweld.</p>"))).isEmpty();
+        assertThat(kinds(HALLE, page("Stad Halle", "<p>Orange the World: een wandeling tegen seksueel geweld. Org. "
+                + "Zonta Club Halle.</p>"))).isEmpty();
+        assertThat(kinds(HALLE, page("Stad Halle", "<p>Orange the World: een wandeling tegen seksueel geweld. Org. "
+                + "Stad Halle.</p>"))).containsExactly("CAMPAIGN");
     }
 
     @Test
