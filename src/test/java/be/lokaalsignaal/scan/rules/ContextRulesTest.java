@@ -119,15 +119,6 @@ class ContextRulesTest {
     }
 
     @Test
-    void theAngelaPostersAndBarCardsTheCityHandsTheBarsAreTheMeasuresMaterial() {
-        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De preventiedienst geeft het horecapersoneel een vorming "
-                + "over seksuele intimidatie op café, en bezorgt de affiches en de toogkaartjes.</p>")))
-                .containsExactly("NIGHTLIFE");
-        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad leidt het barpersoneel op om seksuele intimidatie "
-                + "te herkennen. In de toiletten hangen affiches met de uitleg.</p>"))).containsExactly("NIGHTLIFE");
-    }
-
-    @Test
     void aCampaignAgainstTransgressiveBehaviourTowardsTheCitysOwnStaffIsAnotherTheme() {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het stadsbestuur wil met deze campagne grensoverschrijdend "
                 + "gedrag tegenover het eigen personeel duidelijk benoemen.</p>"))).isEmpty();

@@ -121,11 +121,19 @@ class PlanAndNightlifeRulesTest {
 
     @Test
     void thePostersForTheToiletsInAChartersPackageAreTheMeasuresMaterial() {
-        String page = "<p>Cafés en jeugdhuizen die het charter tegen seksuele intimidatie in het uitgaansleven "
-                + "ondertekenen, krijgen van de stad een pakket. Het bevat %s, met het codewoord waarmee je het "
-                + "personeel om hulp vraagt.</p>";
-        assertThat(kinds(MECHELEN, page("Stad Mechelen", page.formatted("vier affiches voor in de toiletten"))))
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Cafés en jeugdhuizen die het charter tegen seksuele "
+                + "intimidatie in het uitgaansleven ondertekenen, krijgen van de stad een pakket. Het bevat vier affiches "
+                + "voor in de toiletten, met het codewoord waarmee je het personeel om hulp vraagt.</p>")))
                 .containsExactly("NIGHTLIFE");
+    }
+
+    @Test
+    void theAngelaPostersAndBarCardsTheCityHandsTheBarsAreTheMeasuresMaterial() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De preventiedienst geeft het horecapersoneel een vorming "
+                + "over seksuele intimidatie op café, en bezorgt de affiches en de toogkaartjes.</p>")))
+                .containsExactly("NIGHTLIFE");
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De stad leidt het barpersoneel op om seksuele intimidatie "
+                + "te herkennen. In de toiletten hangen affiches met de uitleg.</p>"))).containsExactly("NIGHTLIFE");
     }
 
     @Test

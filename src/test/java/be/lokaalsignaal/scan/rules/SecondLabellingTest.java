@@ -233,10 +233,10 @@ class SecondLabellingTest {
     }
 
     /**
-     * Evaluations 61 to 74 but 67 (labelled once), each labelled a second time by analysts who saw neither the labels nor
+     * Evaluations 61 to 77 but 67 (labelled once), each labelled a second time by analysts who saw neither the labels nor
      * the rules, a part each: every page the same kinds. Evaluations 61 and 63 were labelled while they were read, 62
      * and 64 before (62 the first round written and labelled under the guide's conventions on a nightlife measure's
-     * posters and on awareness events), the others after; 61 to 66 by six analysts, 68 to 74 by four.
+     * posters and on awareness events), the others after; 61 to 66 by six analysts, 68 to 77 by four.
      */
     @ParameterizedTest(name = "the second labelling of evaluation {0} gives every page the same kinds")
     @CsvSource({
