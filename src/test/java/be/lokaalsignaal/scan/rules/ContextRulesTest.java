@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What the words around an action or a plan say: a vacancy, a proposal or an advice, a municipality that says it
  * does not act, someone's own team, a help box, the federal police's themes, a document's running header, a sticker
- * that marks a bar with a label.
+ * that marks a bar with a label, the neighbours' news.
  */
 class ContextRulesTest {
 
@@ -205,6 +205,16 @@ class ContextRulesTest {
         // the association's name ends in the town's: only the section it stands in tells it is not the town
         assertThat(kinds(MECHELEN, page("Verenigingsnieuws - Stad Mechelen", "<p>Vrouwen Vooruit Mechelen "
                 + "organiseert elk jaar een actie rond seksueel geweld.</p>"))).isEmpty();
+    }
+
+    @Test
+    void aNeighboursCampaignUnderTheRegionalNewsIsNoCampaignOfTheTown() {
+        // the neighbour is named in the title only; the page's "de stad" is the neighbour, not the town
+        String neighbours = "<p>Sinds deze week hangen in de hele binnenstad affiches tegen seksuele intimidatie op "
+                + "straat. De stad organiseert ook trainingen voor omstaanders.</p>";
+        assertThat(kinds(MECHELEN, page("Uit de regio: Leuven start campagne - Stad Mechelen", neighbours))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Regionieuws - Stad Mechelen", neighbours))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Nieuws - Stad Mechelen", neighbours))).containsExactly("CAMPAIGN");
     }
 
     @Test
