@@ -301,6 +301,17 @@ class ActorRulesTest {
     }
 
     @Test
+    void postersWhoseThemeSentenceIsAboutAggressionTowardsTheStaffAreAnotherThemeFarFromThePosters() {
+        String page = "<p>%s Vorig jaar telde de stad meer dan tachtig meldingen, veel meer dan twee jaar eerder. "
+                + "Daarom start de stad vandaag met een nieuwe reeks. Op affiches in het stadhuis, de bibliotheek en het "
+                + "recyclagepark vertellen medewerkers van de stad wat ze meemaakten.</p>";
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", page.formatted("Onze medewerkers aan het onthaal krijgen "
+                + "steeds vaker te maken met agressie en grensoverschrijdend gedrag van bezoekers.")))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", page.formatted("Inwoners krijgen steeds vaker te maken met "
+                + "seksuele intimidatie op straat.")))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
     void aCampaignThatTellsTheThemeInItsOwnWordsIsACampaign() {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Wie zonder toestemming aanraakt, gaat over de grens. "
                 + "Daarom voert de stad deze zomer een campagne met affiches aan de bushaltes.</p>")))
