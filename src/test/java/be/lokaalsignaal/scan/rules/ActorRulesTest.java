@@ -273,6 +273,14 @@ class ActorRulesTest {
     }
 
     @Test
+    void aCampaignAgainstTransgressiveBehaviourTowardsTheCitysOwnStaffIsAnotherTheme() {
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het stadsbestuur wil met deze campagne grensoverschrijdend "
+                + "gedrag tegenover het eigen personeel duidelijk benoemen.</p>"))).isEmpty();
+        assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>Het stadsbestuur wil met deze campagne grensoverschrijdend "
+                + "gedrag op straat duidelijk benoemen.</p>"))).containsExactly("CAMPAIGN");
+    }
+
+    @Test
     void theFlemishReportingPointForYouthWorkIsNoProjectOfTheMunicipality() {
         String news = "<p>De jeugddienst van de stad maakt het %s voor grensoverschrijdend gedrag bekend bij alle "
                 + "jeugdbewegingen.</p>";
