@@ -7,6 +7,8 @@ import be.lokaalsignaal.scan.accuracy.CorpusException;
 import be.lokaalsignaal.scan.accuracy.LabelledCorpus;
 import be.lokaalsignaal.scan.accuracy.ReaderAdds;
 import be.lokaalsignaal.scan.accuracy.ReaderExamples;
+import be.lokaalsignaal.scan.accuracy.ReaderPassages;
+import be.lokaalsignaal.scan.reader.Passages;
 import be.lokaalsignaal.scan.reader.ReaderModel;
 import be.lokaalsignaal.scan.reader.ReaderTrainer;
 import be.lokaalsignaal.scan.rules.Places;
@@ -20,9 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.ObjIntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +83,9 @@ public final class TrainReaderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The lengths of passage cross-validation measures beside the rules, in words. */
+    private static final int[] PASSAGES = {100, 150, 200, 250, 300, 400, 500};
+
     @Override
     public Integer call() {
         SignalKind k;
@@ -130,9 +137,16 @@ public final class TrainReaderCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         try {
             if (crossValidate) {
-                double[] scores = crossValidate(printer, k, examples, settings);
+                double[][] passages = new double[examples.size()][];
+                double[] scores = crossValidate(printer, k, examples, settings, (model, i) -> {
+                    if (reader != null) {
+                        passages[i] = passageScores(model, judged.get(i), reader.confirmsFrom());
+                    }
+                });
                 if (reader != null) {
                     besideTheRules(printer, k, reader, scores, judged);
+                    inPassages(printer, reader, ReaderPassages.of(scores, passages, judged, reader.confirmsFrom(),
+                            PASSAGES));
                 }
                 return 0;
             }
@@ -167,8 +181,8 @@ public final class TrainReaderCommand implements Callable<Integer> {
     }
 
     private double[] crossValidate(PrintWriter printer, SignalKind k, List<ReaderTrainer.Example> examples,
-                                   ReaderTrainer.Settings settings) {
-        double[] scores = ReaderTrainer.crossValidate(k, examples, settings, folds);
+                                   ReaderTrainer.Settings settings, ObjIntConsumer<ReaderModel> scored) {
+        double[] scores = ReaderTrainer.crossValidate(k, examples, settings, folds, scored);
         printer.printf("%d pages in %d folds of whole parts; C %s, terms on at least %d pages%n%n", examples.size(),
                 folds, settings.c(), settings.minPages());
         printer.println("threshold  found false+ false-  precision  recall   precision 95% recall 95%");
@@ -189,6 +203,34 @@ public final class TrainReaderCommand implements Callable<Integer> {
                     AccuracyReport.bounds(f.recallBounds()));
         }
         return scores;
+    }
+
+    /**
+     * Of a page whose rules' matches the model takes away, its best passage's score per length in {@link #PASSAGES};
+     * NaN where there is no such passage or nothing to keep.
+     */
+    private static double[] passageScores(ReaderModel model, ReaderExamples.Judged page, double confirmsFrom) {
+        double[] out = new double[PASSAGES.length];
+        Arrays.fill(out, Double.NaN);
+        if (page.page() != null && model.score(page.example().terms()) < confirmsFrom) {
+            for (int w = 0; w < PASSAGES.length; w++) {
+                out[w] = Passages.best(model, page.page(), PASSAGES[w]).map(p -> p.reading().score())
+                        .orElse(Double.NaN);
+            }
+        }
+        return out;
+    }
+
+    /** What passages of each length would keep of the rules' matches the reader takes away. */
+    private static void inPassages(PrintWriter printer, SignalCatalogue.Reader reader, ReaderPassages passages) {
+        printer.printf(Locale.ROOT, "%nPassages, as '%s' reads them (%s): of the rules' matches it takes away, %d "
+                + "right and %d wrong, a passage scored from %.2f keeps%n", reader.id(), reader.passage() == 0
+                ? "none" : "of " + reader.passage() + " words", passages.takenRight(), passages.takenWrong(),
+                reader.confirmsFrom());
+        printer.println("passage of words  keeps: right  wrong");
+        for (ReaderPassages.Keeping p : passages.keeping()) {
+            printer.printf(Locale.ROOT, "%16d %13d %6d%n", p.words(), p.right(), p.wrong());
+        }
     }
 
     /** The scores first/20 up to last/20, a twentieth apart. */

@@ -2,6 +2,7 @@ package be.lokaalsignaal.scan.accuracy;
 
 import be.lokaalsignaal.scan.PageAnalyzer;
 import be.lokaalsignaal.scan.reader.PageTerms;
+import be.lokaalsignaal.scan.reader.Passages;
 import be.lokaalsignaal.scan.reader.ReaderTrainer;
 import be.lokaalsignaal.scan.rules.Places;
 import be.lokaalsignaal.scan.rules.SignalCatalogue;
@@ -35,9 +36,10 @@ public final class ReaderExamples {
 
     /**
      * A page as a reader is trained on it, with what the catalogue's rules and the reader's conditions say of it:
-     * whether the rules found the kind, and whether the reader may add the kind there where no rule found it.
+     * whether the rules found the kind, and whether the reader may add the kind there where no rule found it; and
+     * where the rules found it, the page read for its passages.
      */
-    public record Judged(ReaderTrainer.Example example, boolean ruled, boolean mayAdd) {
+    public record Judged(ReaderTrainer.Example example, boolean ruled, boolean mayAdd, Passages.Page page) {
     }
 
     /**
@@ -55,8 +57,10 @@ public final class ReaderExamples {
         for (LabelledPage page : corpus.pages()) {
             PageAnalyzer.Result result = AccuracyReport.analyse(analyzer, page);
             boolean ruled = result.page().getMatches().stream().anyMatch(m -> m.getKind().equals(kind.name()));
+            // its passages only where the rules found the kind: what a passage may keep
             out.add(new Judged(example(corpus, page, kind, result, places), ruled,
-                    catalogue.mayAdd(reader, result.content())));
+                    catalogue.mayAdd(reader, result.content()),
+                    ruled ? Passages.Page.of(result.content(), places.selfNames(page.nisCode())) : null));
         }
         return out;
     }

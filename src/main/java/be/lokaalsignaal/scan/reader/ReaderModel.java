@@ -149,6 +149,11 @@ public final class ReaderModel {
         return weights.size();
     }
 
+    /** What a term weighs before its page's length divides it: 0 for a term the reader does not weigh. */
+    public double weight(String term) {
+        return weights.getOrDefault(term, 0.0);
+    }
+
     /** The terms the reader weighs, words and pairs: what a {@link Lexicon} shared by several readers numbers. */
     public Set<String> terms() {
         return Collections.unmodifiableSet(weights.keySet());

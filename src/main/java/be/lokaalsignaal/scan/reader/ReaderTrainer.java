@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Trains a {@link ReaderModel} on labelled pages: L2-regularised logistic regression (LIBLINEAR) over the terms
@@ -92,6 +93,15 @@ public final class ReaderTrainer {
      * the folds in turn in the order of their names.
      */
     public static double[] crossValidate(SignalKind kind, List<Example> examples, Settings settings, int folds) {
+        return crossValidate(kind, examples, settings, folds, (model, i) -> { });
+    }
+
+    /**
+     * As {@link #crossValidate(SignalKind, List, Settings, int)}, handing every page with the model that scored it:
+     * for what else that model makes of the page.
+     */
+    public static double[] crossValidate(SignalKind kind, List<Example> examples, Settings settings, int folds,
+                                         ObjIntConsumer<ReaderModel> scored) {
         List<String> groups = new ArrayList<>(new TreeSet<>(examples.stream().map(Example::group).toList()));
         if (groups.size() < folds) {
             throw new IllegalArgumentException(groups.size() + " groups of pages cannot make " + folds + " folds");
@@ -113,6 +123,7 @@ public final class ReaderTrainer {
             for (int i = 0; i < examples.size(); i++) {
                 if (foldOf.get(examples.get(i).group()) == f) {
                     scores[i] = model.score(examples.get(i).terms());
+                    scored.accept(model, i);
                 }
             }
         }

@@ -45,9 +45,10 @@ final class ReaderSection {
             JsonNode r = n.get(i);
             if (!r.isObject()) {
                 throw fields.fail(path,
-                        "expected a mapping with id, kind, model, requires, notTitleOrUrl, adds and confirms");
+                        "expected a mapping with id, kind, model, requires, notTitleOrUrl, adds, confirms and passage");
             }
-            fields.onlyKeys(r, path, Set.of("id", "kind", "model", "requires", "notTitleOrUrl", "adds", "confirms"));
+            fields.onlyKeys(r, path, Set.of("id", "kind", "model", "requires", "notTitleOrUrl", "adds", "confirms",
+                    "passage"));
             String id = fields.text(r, path, "id");
             if (!ids.add(id)) {
                 throw fields.fail(path + ".id", "duplicate id '" + id + "'");
@@ -75,7 +76,7 @@ final class ReaderSection {
                 throw fields.fail(path, "a reader that adds nothing (adds: false) has no requires or notTitleOrUrl");
             }
             out.add(new SignalCatalogue.Reader(id, model, requires, notTitleOrUrl, addsFrom,
-                    confirmsFrom(r.path("confirms"), path, model)));
+                    confirmsFrom(r.path("confirms"), path, model), passage(r.path("passage"), path, model)));
         }
         return out;
     }
@@ -102,6 +103,24 @@ final class ReaderSection {
                     + model.threshold() + "), found '" + confirms.asText() + "'");
         }
         return confirms.asDouble();
+    }
+
+    /**
+     * passage: the words of a passage that keeps the rules' matches where the page as a whole does not; at least what
+     * the reader judges a page from, and at most half the longest page it learned from (a passage is read only on a
+     * page twice as long). None by default.
+     */
+    private int passage(JsonNode passage, String path, ReaderModel model) {
+        if (passage.isMissingNode()) {
+            return 0;
+        }
+        int most = model.longest() / 2;
+        if (!passage.isInt() || passage.asInt() < ReaderModel.MIN_WORDS || passage.asInt() > most) {
+            throw fields.fail(path + ".passage", "expected a number of words from " + ReaderModel.MIN_WORDS
+                    + " up to half the longest page the model learned from (" + most + "), found '"
+                    + passage.asText() + "'");
+        }
+        return passage.asInt();
     }
 
     /**

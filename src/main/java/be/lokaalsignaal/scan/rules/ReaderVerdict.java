@@ -5,6 +5,7 @@ import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.scan.extract.PageContent;
 import be.lokaalsignaal.scan.reader.Lexicon;
 import be.lokaalsignaal.scan.reader.PageTerms;
+import be.lokaalsignaal.scan.reader.Passages;
 import be.lokaalsignaal.scan.reader.ReaderModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Set;
  * where it finds the kind and no rule did, on a page that names what it requires and whose title or URL holds none of
  * what it is kept from, its own match stands with the paragraph its words weigh most in. A page too short or too
  * long for the reader to judge (a line or two, a report of fifty pages: it learned from none such), or not in Dutch,
- * is left to the rules.
+ * is left to the rules. Where the catalogue gives it passages, a rule's match it would take away stands if it scores
+ * the page's best passage high enough (the minutes' one item on the zone's plan).
  */
 final class ReaderVerdict {
 
@@ -33,14 +35,21 @@ final class ReaderVerdict {
         if (!reading.judges()) {
             return;
         }
+        Optional<Passages.Passage> passage = Optional.empty();
         if (overrules(reader, reading)) {
-            matches.removeIf(m -> m.getKind().equals(kind));
-            return;
+            passage = heldByPassage(reader, content, selfNames);
+            if (passage.isEmpty()) {
+                matches.removeIf(m -> m.getKind().equals(kind));
+                return;
+            }
         }
-        MatchedPhrase said = SignalCatalogue.phrase("reader", String.format(Locale.ROOT, "score %.2f, threshold %.2f",
-                reading.score(), model.threshold()) + (model.shows(reading.score()) ? ""
-                : String.format(Locale.ROOT, " (a rule's match stands from %.2f)", reader.confirmsFrom())),
-                strongestWords(reading));
+        String score = String.format(Locale.ROOT, "score %.2f, threshold %.2f", reading.score(), model.threshold())
+                + (model.shows(reading.score()) ? ""
+                : String.format(Locale.ROOT, " (a rule's match stands from %.2f)", reader.confirmsFrom()));
+        MatchedPhrase said = passage.map(p -> SignalCatalogue.phrase("reader", score + String.format(Locale.ROOT,
+                        "; a passage of %d words, paragraphs %d to %d, scored %.2f", p.reading().words(),
+                        p.first() + 1, p.last() + 1, p.reading().score()), strongestWords(p.reading())))
+                .orElseGet(() -> SignalCatalogue.phrase("reader", score, strongestWords(reading)));
         boolean ruled = false;
         for (int i = 0; i < matches.size(); i++) {
             RuleMatch m = matches.get(i);
@@ -59,6 +68,20 @@ final class ReaderVerdict {
                     SignalCatalogue.snippet(text, 0, Math.min(text.length(), SignalCatalogue.MAX_SNIPPET)),
                     List.of(said)));
         }
+    }
+
+    /**
+     * Where the reader scores the page too low for the rules' matches to stand, the passage that keeps them: one of as
+     * many words as the catalogue gives it, scored from the score the reader confirms from. None where it reads no
+     * passages or the page is too short to have any.
+     */
+    static Optional<Passages.Passage> heldByPassage(SignalCatalogue.Reader reader, PageContent content,
+                                                    Set<String> selfNames) {
+        if (reader.passage() == 0) {
+            return Optional.empty();
+        }
+        return Passages.best(reader.model(), Passages.Page.of(content, selfNames), reader.passage())
+                .filter(p -> p.reading().score() >= reader.confirmsFrom());
     }
 
     /**
@@ -86,6 +109,25 @@ final class ReaderVerdict {
     /** Whether the reader takes away what the rules found of its kind on this page. */
     static boolean overrules(SignalCatalogue.Reader reader, ReaderModel.Reading reading) {
         return reading.judges() && reading.score() < reader.confirmsFrom();
+    }
+
+    /** Why the reader takes away what the rules found of its kind on this page, if it does. */
+    static Optional<String> whyOverruled(SignalCatalogue.Reader reader, ReaderModel.Reading reading,
+                                         PageContent content, Set<String> selfNames) {
+        if (!overrules(reader, reading)) {
+            return Optional.empty();
+        }
+        if (reader.passage() == 0) {
+            return Optional.of(says(reader, reading));
+        }
+        Optional<Passages.Passage> best = Passages.best(reader.model(), Passages.Page.of(content, selfNames),
+                reader.passage());
+        if (best.isPresent() && best.get().reading().score() >= reader.confirmsFrom()) {
+            return Optional.empty();
+        }
+        return Optional.of(says(reader, reading) + best.map(p -> String.format(Locale.ROOT,
+                        "; its best passage of %d words it scored %.2f", p.reading().words(), p.reading().score()))
+                .orElse("; the page is too short for a passage of " + reader.passage() + " words"));
     }
 
     /** Why the reader did not find its kind on the page, if it did not. */

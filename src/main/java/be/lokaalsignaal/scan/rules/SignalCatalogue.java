@@ -59,10 +59,12 @@ public final class SignalCatalogue {
      * A model that decides a kind: what the rules found of it counts only from a score of {@code confirmsFrom} (its
      * threshold, or lower), and from a score of {@code addsFrom} (its threshold, or higher; never when infinite) it
      * may add the kind on a page that names one of {@code requires} (all pages when empty) and whose title or URL
-     * holds none of {@code notTitleOrUrl}.
+     * holds none of {@code notTitleOrUrl}. Where it would take away the rules' matches on a page of at least twice
+     * {@code passage} words (0: nowhere), they stand if it scores a passage of that many words from {@code
+     * confirmsFrom} ({@link be.lokaalsignaal.scan.reader.Passages}).
      */
     public record Reader(String id, ReaderModel model, List<Phrase> requires, List<Phrase> notTitleOrUrl,
-                         double addsFrom, double confirmsFrom) {
+                         double addsFrom, double confirmsFrom, int passage) {
         public static final double NEVER = Double.POSITIVE_INFINITY;
 
         public Reader {
@@ -301,8 +303,9 @@ public final class SignalCatalogue {
                 Reader reader = reader(rule.kind()).orElse(null);
                 if (run.evaluate(rule) == null) {
                     why.put(rule.id(), run.whyNot());
-                } else if (reader != null && ReaderVerdict.overrules(reader, readings.get(reader))) {
-                    why.put(rule.id(), "matched, but " + ReaderVerdict.says(reader, readings.get(reader)));
+                } else if (reader != null) {
+                    ReaderVerdict.whyOverruled(reader, readings.get(reader), content, selfNames(nisCode))
+                            .ifPresent(reason -> why.put(rule.id(), "matched, but " + reason));
                 }
             }
             readings.forEach((reader, reading) -> ReaderVerdict.whyNot(reader, reading, index)

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ReaderAddsTest {
 
     private static ReaderExamples.Judged page(boolean labelled, boolean ruled, boolean mayAdd) {
-        return new ReaderExamples.Judged(new ReaderTrainer.Example("p", null, labelled, "part"), ruled, mayAdd);
+        return new ReaderExamples.Judged(new ReaderTrainer.Example("p", null, labelled, "part"), ruled, mayAdd,
+                null);
     }
 
     /** Eight pages: four the rules found, four they did not; five labelled with the kind. */
