@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Whether a page is written in another language than Dutch: a page for international students in English, a
- * facility municipality's page in French. The readers learned from Dutch pages; on such a page their score weighs
+ * facility municipality's page in French, a coastal town's page for German tourists. The readers learned from Dutch pages; on such a page their score weighs
  * the few Dutch words of its menu and says nothing (an English page on the city's charter with the bars scored 0.02),
  * so the rules decide there. Told by the commonest short words of each language, which every running text has and
  * lists of links or dates do not: a Dutch page with an English or French paragraph stays Dutch, and a page with
@@ -16,10 +16,14 @@ public final class PageLanguage {
     static final List<String> DUTCH = List.of("het", "een", "van", "voor", "niet", "ook", "zijn", "wordt", "worden",
             "met", "die", "dat", "naar", "bij");
 
-    /** Words English or French text uses often and Dutch text does not. */
+    /**
+     * Words English, French or German text uses often and Dutch text does not (not German 'die' or 'den', which are
+     * Dutch too, nor 'uber', a taxi home on a Dutch page).
+     */
     static final List<String> FOREIGN = List.of("the", "and", "with", "you", "your", "this", "are", "for", "from",
             "will", "our", "le", "la", "les", "des", "et", "du", "pour", "une", "est", "vous", "avec", "dans", "sur",
-            "au", "aux");
+            "au", "aux", "und", "ist", "nicht", "sie", "wir", "ihr", "ihre", "eine", "einen", "auf", "auch", "mit",
+            "das", "fur", "sind", "oder", "wird", "zum", "zur", "dem", "sich");
 
     /** Fewer foreign words than this say nothing: a short page, a name, a quotation. */
     static final int FEWEST_FOREIGN = 10;

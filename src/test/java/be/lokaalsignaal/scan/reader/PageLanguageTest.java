@@ -40,6 +40,15 @@ class PageLanguageTest {
     }
 
     @Test
+    void aPageForGermanTouristsIsLeftToTheRulesThoughItsDieIsDutchToo() {
+        ReaderModel.Reading reading = read(("Die Gemeinde und die Polizei haben im Sommer eine Aktion in den Strandbars "
+                + "gestartet. Wer sich nicht sicher fühlt, fragt an der Theke nach Angela: das Personal ist geschult und "
+                + "hilft Ihnen diskret weiter. ").repeat(3));
+
+        assertThat(reading.foreign()).isTrue();
+    }
+
+    @Test
     void aDutchPageWithAnEnglishParagraphStaysDutch() {
         ReaderModel.Reading reading = read(("Het barpersoneel van de jeugdhuizen volgde een vorming. Wie zich niet "
                 + "veilig voelt, kan naar Angela vragen aan de toog. Dat is een afspraak met alle cafes van de stad. ")
