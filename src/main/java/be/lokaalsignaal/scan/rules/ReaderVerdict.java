@@ -77,11 +77,16 @@ final class ReaderVerdict {
      */
     static Optional<Passages.Passage> heldByPassage(SignalCatalogue.Reader reader, PageContent content,
                                                     Set<String> selfNames) {
+        return bestPassage(reader, content, selfNames).filter(p -> p.reading().score() >= reader.confirmsFrom());
+    }
+
+    /** The page's best passage of the reader's length, scored; none where it reads no passages or the page is short. */
+    private static Optional<Passages.Passage> bestPassage(SignalCatalogue.Reader reader, PageContent content,
+                                                          Set<String> selfNames) {
         if (reader.passage() == 0) {
             return Optional.empty();
         }
-        return Passages.best(reader.model(), Passages.Page.of(content, selfNames), reader.passage())
-                .filter(p -> p.reading().score() >= reader.confirmsFrom());
+        return Passages.best(reader.model(), Passages.Page.of(content, selfNames), reader.passage());
     }
 
     /**
@@ -120,8 +125,7 @@ final class ReaderVerdict {
         if (reader.passage() == 0) {
             return Optional.of(says(reader, reading));
         }
-        Optional<Passages.Passage> best = Passages.best(reader.model(), Passages.Page.of(content, selfNames),
-                reader.passage());
+        Optional<Passages.Passage> best = bestPassage(reader, content, selfNames);
         if (best.isPresent() && best.get().reading().score() >= reader.confirmsFrom()) {
             return Optional.empty();
         }

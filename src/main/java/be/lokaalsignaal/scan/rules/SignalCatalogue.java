@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -299,13 +300,15 @@ public final class SignalCatalogue {
             for (Reader reader : readers) {
                 readings.put(reader, reader.model().read(cut));
             }
+            Map<Reader, Optional<String>> overruled = new HashMap<>();
             for (PhraseRule rule : rules) {
                 Reader reader = reader(rule.kind()).orElse(null);
                 if (run.evaluate(rule) == null) {
                     why.put(rule.id(), run.whyNot());
                 } else if (reader != null) {
-                    ReaderVerdict.whyOverruled(reader, readings.get(reader), content, selfNames(nisCode))
-                            .ifPresent(reason -> why.put(rule.id(), "matched, but " + reason));
+                    // once per reader: its passages are read off the whole page, whichever of its rules matched
+                    overruled.computeIfAbsent(reader, r -> ReaderVerdict.whyOverruled(r, readings.get(r), content,
+                            selfNames(nisCode))).ifPresent(reason -> why.put(rule.id(), "matched, but " + reason));
                 }
             }
             readings.forEach((reader, reading) -> ReaderVerdict.whyNot(reader, reading, index)
