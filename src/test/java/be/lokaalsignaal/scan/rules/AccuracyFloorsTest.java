@@ -34,8 +34,8 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scores, rounded down: a change must not make it worse. With the bundled catalogue on its
-     * 9,270 pages (through evaluation 85): campaigns 0.990 / 0.960, safety plans 0.990 / 0.975, nightlife 0.994 /
-     * 0.986, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
+     * 9,450 pages (through evaluation 86): campaigns 0.991 / 0.957, safety plans 0.990 / 0.972, nightlife 0.994 /
+     * 0.983, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
      * below it (new pages set their own figure at their first reading), and up when a take-up lifts the kind over the
      * next line; ACCURACY.md lists each move with its reason ("The held-out lines
      * AccuracyFloorsTest keeps"). Most of these pages have been read at many evaluations and some of their patterns
@@ -45,7 +45,7 @@ class AccuracyFloorsTest {
     private static final Map<SignalKind, double[]> HELDOUT_REACHED = Map.of(
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
-            SignalKind.CAMPAIGN, new double[] {0.98, 0.96},
+            SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
             SignalKind.SAFETY_PLAN, new double[] {0.98, 0.97},
             SignalKind.NIGHTLIFE, new double[] {0.98, 0.98});
 
