@@ -34,8 +34,8 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scores, rounded down: a change must not make it worse. With the bundled catalogue on its
-     * 9,450 pages (through evaluation 86): campaigns 0.991 / 0.957, safety plans 0.990 / 0.972, nightlife 0.994 /
-     * 0.983, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
+     * 9,450 pages (through evaluation 86 and its take-up): campaigns 0.991 / 0.959, safety plans 0.991 / 0.975,
+     * nightlife 0.993 / 0.985, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
      * below it (new pages set their own figure at their first reading), and up when a take-up lifts the kind over the
      * next line; ACCURACY.md lists each move with its reason ("The held-out lines
      * AccuracyFloorsTest keeps"). Most of these pages have been read at many evaluations and some of their patterns
@@ -186,6 +186,11 @@ class AccuracyFloorsTest {
      * (36851-36875 a nightlife measure's material, 37051-37075 others' actions told in campaign language): the catalogue
      * before them found ten false campaigns (two posters rules on the measure's toilet posters, eight the campaign
      * reader added alone); with the package's words among a measure's and the readers trained again, none is left.
+     * The fifty after evaluation 85 (48451-48475 the municipality's own activities told in plain words, 48651-48675
+     * its or its zone's plan named in one line of another page): the catalogue before them missed 10 of their 13
+     * campaigns and 4 of their 13 plans; with the theme's everyday words ('aangeraakt wordt terwijl', 'wat is
+     * toestemming', 'waar ligt jouw grens') and the readers trained again, one is left missed: a training for youth
+     * leaders whose theme is only 'Waar ligt de grens? Aanraken, omkleden en nachtspelletjes' (48468).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -244,7 +249,8 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 35855-no-still-means-no-student-campaign.html",
             "false- NIGHTLIFE 35856-sortir-a-knokke-heist.html",
             "false- NIGHTLIFE 35858-soirees-jeunes-equipe-awareness.html",
-            "false- NIGHTLIFE 35859-organiser-une-fete-a-fourons.html");
+            "false- NIGHTLIFE 35859-organiser-une-fete-a-fourons.html",
+            "false- CAMPAIGN 48468-vormingen-jeugdleiding-voorjaar.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
