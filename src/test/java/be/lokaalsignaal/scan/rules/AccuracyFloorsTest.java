@@ -34,8 +34,8 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scores, rounded down: a change must not make it worse. With the bundled catalogue on its
-     * 9,630 pages (through evaluation 87): campaigns 0.991 / 0.959, safety plans 0.991 / 0.973, nightlife 0.993 /
-     * 0.984, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
+     * 9,630 pages (through evaluation 87 and its take-up): campaigns 0.991 / 0.959, safety plans 0.989 / 0.975,
+     * nightlife 0.994 / 0.984, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
      * below it (new pages set their own figure at their first reading), and up when a take-up lifts the kind over the
      * next line; ACCURACY.md lists each move with its reason ("The held-out lines
      * AccuracyFloorsTest keeps"). Most of these pages have been read at many evaluations and some of their patterns
@@ -190,7 +190,12 @@ class AccuracyFloorsTest {
      * its or its zone's plan named in one line of another page): the catalogue before them missed 10 of their 13
      * campaigns and 4 of their 13 plans; with the theme's everyday words ('aangeraakt wordt terwijl', 'wat is
      * toestemming', 'waar ligt jouw grens') and the readers trained again, one is left missed: a training for youth
-     * leaders whose theme is only 'Waar ligt de grens? Aanraken, omkleden en nachtspelletjes' (48468).
+     * leaders whose theme is only 'Waar ligt de grens? Aanraken, omkleden en nachtspelletjes' (48468). The fifty
+     * after evaluation 87 (49651-49675 nightlife measures in long documents, 49851-49875 plans named in one line of
+     * another page, in a table or in everyday words): the catalogue before them missed 9 of their 13 plans and found two
+     * false campaigns (a measure's own material in a report and a plan); with the readers trained again, one is left
+     * missed: a page on community wardens that tells the city's plan's task only as women who 'niet mogen worden
+     * nagesist, achtervolgd of aangeraakt' (49874; the safety-plan reader 0.86, under the 0.90 it adds alone from).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -250,7 +255,8 @@ class AccuracyFloorsTest {
             "false- NIGHTLIFE 35856-sortir-a-knokke-heist.html",
             "false- NIGHTLIFE 35858-soirees-jeunes-equipe-awareness.html",
             "false- NIGHTLIFE 35859-organiser-une-fete-a-fourons.html",
-            "false- CAMPAIGN 48468-vormingen-jeugdleiding-voorjaar.html");
+            "false- CAMPAIGN 48468-vormingen-jeugdleiding-voorjaar.html",
+            "false- SAFETY_PLAN 49874-gemeenschapswachten-vilvoorde.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to

@@ -40,7 +40,7 @@ class BundledPassagesTest {
     }
 
     @Test
-    void councilMinutesOfNineteenItemsKeepTheZonesPlanThatOneItemTakesNoteOf() throws IOException {
+    void councilMinutesOfTwentyTwoItemsKeepTheZonesPlanThatOneItemTakesNoteOf() throws IOException {
         List<RuleMatch> plans = plans(SignalCatalogue.bundled(), minutes());
 
         assertThat(plans).isNotEmpty();
