@@ -6,9 +6,9 @@ import java.util.List;
  * Whether a page is written in another language than Dutch: a page for international students in English, a
  * facility municipality's page in French, a coastal town's page for German tourists. The readers learned from Dutch
  * pages; on such a page their score weighs the few Dutch words of its menu and says nothing (an English page on the
- * city's charter with the bars scored 0.02), so the rules decide there. Told by the commonest short words of each language, which every running text has and
- * lists of links or dates do not: a Dutch page with an English or French paragraph stays Dutch, and a page with
- * neither (a list of help lines) is not called foreign.
+ * city's charter with the bars scored 0.02), so the rules decide there. Told by the commonest short words of each
+ * language, which every running text has and lists of links or dates do not: a Dutch page with an English or French
+ * paragraph stays Dutch, and a page with neither (a list of help lines) is not called foreign.
  */
 public final class PageLanguage {
 

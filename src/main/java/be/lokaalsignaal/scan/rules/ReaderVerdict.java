@@ -77,7 +77,12 @@ final class ReaderVerdict {
      */
     static Optional<Passages.Passage> heldByPassage(SignalCatalogue.Reader reader, PageContent content,
                                                     Set<String> selfNames) {
-        return bestPassage(reader, content, selfNames).filter(p -> p.reading().score() >= reader.confirmsFrom());
+        return bestPassage(reader, content, selfNames).filter(p -> keeps(reader, p));
+    }
+
+    /** Whether the passage scores high enough for the rules' matches to stand: the score the reader confirms from. */
+    private static boolean keeps(SignalCatalogue.Reader reader, Passages.Passage passage) {
+        return passage.reading().score() >= reader.confirmsFrom();
     }
 
     /** The page's best passage of the reader's length, scored; none where it reads no passages or the page is short. */
@@ -126,7 +131,7 @@ final class ReaderVerdict {
             return Optional.of(says(reader, reading));
         }
         Optional<Passages.Passage> best = bestPassage(reader, content, selfNames);
-        if (best.isPresent() && best.get().reading().score() >= reader.confirmsFrom()) {
+        if (best.isPresent() && keeps(reader, best.get())) {
             return Optional.empty();
         }
         return Optional.of(says(reader, reading) + best.map(p -> String.format(Locale.ROOT,
