@@ -9,11 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,7 +39,7 @@ public final class Register {
     public static final Set<String> PROVINCES = Set.of(
             "Antwerpen", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen");
 
-    private static final Pattern NIS = Pattern.compile("[1-9][0-9]{4}");
+    static final Pattern NIS = Pattern.compile("[1-9][0-9]{4}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
     private static final String RESOURCES = "/register/";
     /** Values of {@code websiteConfidence}, surest first. */
@@ -141,105 +137,12 @@ public final class Register {
      *     usable row: a register of nothing would start a system that counts nothing
      */
     public static RegisterLoad load(Path csv) {
-        List<String> lines;
-        try {
-            byte[] bytes = Files.readAllBytes(csv);
-            lines = decodeUtf8(bytes).lines().toList();
-        } catch (NoSuchFileException e) {
-            throw new RegisterException("Register file not found: " + csv);
-        } catch (CharacterCodingException e) {
-            throw new RegisterException("Register file " + csv + " is not valid UTF-8");
-        } catch (IOException e) {
-            throw new RegisterException("Register file " + csv + " cannot be read: " + e.getMessage(), e);
-        }
-        String file = String.valueOf(csv.getFileName());
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
-            throw new RegisterException("Register file " + csv + " is empty; expected a header nis_code,name,province,website[,centrumstad]");
-        }
-        Header header = Header.parse(lines.get(0), csv);
-        Set<String> centreCities = bundledCentreCities();
-        List<LoadProblem> problems = new ArrayList<>();
-        Map<String, Municipality> byNis = new LinkedHashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int lineNr = i + 1;
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> fields = Csv.split(line);
-            if (fields.size() != header.columns) {
-                problems.add(new LoadProblem(file, lineNr, "expected " + header.columns + " columns but found " + fields.size()));
-                continue;
-            }
-            String nis = fields.get(header.nis);
-            String name = fields.get(header.name);
-            String province = fields.get(header.province);
-            String website = fields.get(header.website);
-            if (!NIS.matcher(nis).matches()) {
-                problems.add(new LoadProblem(file, lineNr, "bad NIS code '" + nis + "' (expected 5 digits)"));
-                continue;
-            }
-            if (name.isBlank()) {
-                problems.add(new LoadProblem(file, lineNr, "missing name for " + nis));
-                continue;
-            }
-            if (!PROVINCES.contains(province)) {
-                problems.add(new LoadProblem(file, lineNr, "unknown province '" + province + "' (expected one of "
-                        + String.join(", ", new java.util.TreeSet<>(PROVINCES)) + ")"));
-                continue;
-            }
-            if (byNis.containsKey(nis)) {
-                problems.add(new LoadProblem(file, lineNr, "duplicate NIS code " + nis));
-                continue;
-            }
-            Optional<String> url;
-            try {
-                url = normaliseWebsite(website);
-            } catch (IllegalArgumentException e) {
-                problems.add(new LoadProblem(file, lineNr, "bad website '" + website + "': " + e.getMessage()));
-                continue;
-            }
-            String confidence = header.confidence < 0 ? "" : fields.get(header.confidence).toLowerCase(Locale.ROOT);
-            if (!confidence.isEmpty() && !CONFIDENCES.contains(confidence)) {
-                problems.add(new LoadProblem(file, lineNr, "bad website_confidence '" + fields.get(header.confidence)
-                        + "' (expected one of " + String.join(", ", CONFIDENCES) + ")"));
-                continue;
-            }
-            String source = header.source < 0 ? "" : fields.get(header.source);
-            boolean centre;
-            if (header.centre >= 0) {
-                String flag = fields.get(header.centre).toLowerCase(Locale.ROOT);
-                if (flag.equals("true") || flag.equals("1") || flag.equals("ja") || flag.equals("yes")) {
-                    centre = true;
-                } else if (flag.isEmpty() || flag.equals("false") || flag.equals("0") || flag.equals("nee") || flag.equals("no")) {
-                    centre = false;
-                } else {
-                    problems.add(new LoadProblem(file, lineNr, "bad centrumstad value '" + fields.get(header.centre) + "' (expected true or false)"));
-                    continue;
-                }
-            } else {
-                centre = centreCities.contains(nis);
-            }
-            byNis.put(nis, Municipality.newBuilder()
-                    .setNisCode(nis)
-                    .setName(name)
-                    .setProvince(province)
-                    .setCentreCity(centre)
-                    .setWebsite(url.orElse(null))
-                    .setWebsiteConfidence(url.isEmpty() || confidence.isEmpty() ? null : confidence)
-                    .setWebsiteSource(url.isEmpty() || source.isBlank() ? null : source)
-                    .setValidFrom(null)
-                    .setValidUntil(null)
-                    .setSuccessor(null)
-                    .setPredecessors(List.of())
-                    .build());
-        }
-        if (byNis.isEmpty()) {
-            throw new RegisterException("Register file " + csv + " has no valid row"
-                    + (problems.isEmpty() ? "" : " (" + problems.size() + " skipped, the first: " + problems.get(0) + ")")
-                    + "; expected rows nis_code,name,province,website");
-        }
-        return new RegisterLoad(new Register(applyLoadedMergers(byNis)), problems);
+        return RegisterFile.load(csv);
+    }
+
+    /** A register of a file's rows, with the 2025 mergers applied to the codes they hold. */
+    static Register ofLoaded(Map<String, Municipality> byNis) {
+        return new Register(applyLoadedMergers(byNis));
     }
 
     private static Map<String, Municipality> applyLoadedMergers(Map<String, Municipality> byNis) {
@@ -416,7 +319,7 @@ public final class Register {
 
     private static List<Row> readBundledRows(String name) {
         List<String> lines = readResource(name);
-        Header header = Header.parse(lines.get(0), Path.of(name));
+        RegisterHeader header = RegisterHeader.parse(lines.get(0), Path.of(name));
         List<Row> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
@@ -469,7 +372,7 @@ public final class Register {
         return mergers;
     }
 
-    private static Set<String> bundledCentreCities() {
+    static Set<String> bundledCentreCities() {
         Set<String> codes = new java.util.HashSet<>();
         for (String name : List.of("municipalities-2019.csv", "municipalities-2025.csv")) {
             readBundledRows(name).stream().filter(Row::centre).forEach(r -> codes.add(r.nis));
@@ -496,60 +399,4 @@ public final class Register {
         }
     }
 
-    private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-        String text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes))
-                .toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static final class Header {
-        int columns;
-        int nis = -1;
-        int name = -1;
-        int province = -1;
-        int website = -1;
-        int centre = -1;
-        int confidence = -1;
-        int source = -1;
-
-        static Header parse(String line, Path file) {
-            Header h = new Header();
-            List<String> names = Csv.split(line.startsWith("\uFEFF") ? line.substring(1) : line);
-            h.columns = names.size();
-            for (int i = 0; i < names.size(); i++) {
-                switch (names.get(i).toLowerCase(Locale.ROOT)) {
-                    case "nis_code", "nis" -> h.nis = i;
-                    case "name", "naam" -> h.name = i;
-                    case "province", "provincie" -> h.province = i;
-                    case "website" -> h.website = i;
-                    case "centrumstad", "centre_city" -> h.centre = i;
-                    case "website_confidence", "confidence" -> h.confidence = i;
-                    case "website_source", "source" -> h.source = i;
-                    default -> {
-                    }
-                }
-            }
-            List<String> missing = new ArrayList<>();
-            if (h.nis < 0) {
-                missing.add("nis_code");
-            }
-            if (h.name < 0) {
-                missing.add("name");
-            }
-            if (h.province < 0) {
-                missing.add("province");
-            }
-            if (h.website < 0) {
-                missing.add("website");
-            }
-            if (!missing.isEmpty()) {
-                throw new RegisterException("Register file " + file + ": header line lacks column(s) "
-                        + String.join(", ", missing) + "; expected nis_code,name,province,website[,centrumstad]");
-            }
-            return h;
-        }
-    }
 }
