@@ -34,7 +34,7 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scores, rounded down: a change must not make it worse. With the bundled catalogue on its
-     * 9,810 pages (through evaluation 88): campaigns 0.990 / 0.959, safety plans 0.990 / 0.973, nightlife 0.993 /
+     * 9,990 pages (through evaluation 89): campaigns 0.990 / 0.958, safety plans 0.990 / 0.973, nightlife 0.993 /
      * 0.983, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
      * below it (new pages set their own figure at their first reading), and up when a take-up lifts the kind over the
      * next line; ACCURACY.md lists each move with its reason ("The held-out lines
