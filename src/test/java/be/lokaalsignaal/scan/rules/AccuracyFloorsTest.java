@@ -34,8 +34,8 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scores, rounded down: a change must not make it worse. With the bundled catalogue on its
-     * 9,990 pages (through evaluation 89): campaigns 0.990 / 0.958, safety plans 0.990 / 0.973, nightlife 0.993 /
-     * 0.983, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
+     * 9,990 pages (through evaluation 89): campaigns 0.992 / 0.962, safety plans 0.989 / 0.974, nightlife 0.993 /
+     * 0.984, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
      * below it (new pages set their own figure at their first reading), and up when a take-up lifts the kind over the
      * next line; ACCURACY.md lists each move with its reason ("The held-out lines
      * AccuracyFloorsTest keeps"). Most of these pages have been read at many evaluations and some of their patterns
@@ -196,6 +196,15 @@ class AccuracyFloorsTest {
      * false campaigns (a measure's own material in a report and a plan); with the readers trained again, one is left
      * missed: a page on community wardens that tells the city's plan's task only as women who 'niet mogen worden
      * nagesist, achtervolgd of aangeraakt' (49874; the safety-plan reader 0.86, under the 0.90 it adds alone from).
+     * The fifty after evaluation 88 (51651-51675 the municipality's campaigns against racism and discrimination that
+     * use harassment words, beside its campaigns against sexual harassment that also name racism; 51851-51875 pages in
+     * English or French): the catalogue before them found a false campaign and a false measure and missed 4 of their
+     * 15 campaigns, 3 of their 4 plans and 3 of their 12 measures; with harassment on other grounds kept out of a
+     * campaign's theme ('intimidatie op straat ...: het zijn vormen van racisme', 51652) and the readers trained again,
+     * the first twenty-five are read right, and eleven confusions are left on the second, all of them pages in English
+     * or French, which the readers do not judge and whose words the catalogue's Dutch phrases do not read: four
+     * campaigns (51852, 51860, 51867, 51873), three plans (51858, 51865, 51870) and three measures (51861, 51867,
+     * 51869) missed, and Ask for Angela named on an English page to say the town has no such scheme (51874).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -256,7 +265,18 @@ class AccuracyFloorsTest {
             "false- NIGHTLIFE 35858-soirees-jeunes-equipe-awareness.html",
             "false- NIGHTLIFE 35859-organiser-une-fete-a-fourons.html",
             "false- CAMPAIGN 48468-vormingen-jeugdleiding-voorjaar.html",
-            "false- SAFETY_PLAN 49874-gemeenschapswachten-vilvoorde.html");
+            "false- SAFETY_PLAN 49874-gemeenschapswachten-vilvoorde.html",
+            "false- CAMPAIGN 51852-street-harassment-ghent.html",
+            "false- CAMPAIGN 51860-welcome-new-residents-wezembeek-oppem.html",
+            "false- CAMPAIGN 51867-sortir-a-gand-en-securite.html",
+            "false- CAMPAIGN 51873-grenzen-respecteren-dilbeek-english.html",
+            "false- SAFETY_PLAN 51858-conseil-communal-proces-verbal-rhode.pdf.txt",
+            "false- SAFETY_PLAN 51865-securite-plan-zonal-herstappe.html",
+            "false- SAFETY_PLAN 51870-zonal-security-plan-vilvoorde-machelen-english.html",
+            "false- NIGHTLIFE 51861-organiser-une-fete-fourons.html",
+            "false- NIGHTLIFE 51867-sortir-a-gand-en-securite.html",
+            "false- NIGHTLIFE 51869-demandez-angela-kortrijk-folder.pdf.txt",
+            "false+ NIGHTLIFE 51874-nightlife-rules-hasselt.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
