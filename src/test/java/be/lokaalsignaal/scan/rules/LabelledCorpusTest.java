@@ -60,6 +60,15 @@ class LabelledCorpusTest {
     }
 
     @Test
+    void labelsLargerThanTheYamlReadersDefaultLimitAreRead() throws Exception {
+        Files.writeString(dir.resolve("001-campagne.html"), "<p>x</p>");
+        // the held-out part's labels passed 3 MB: a file of some 4 million characters
+        label("# " + "x".repeat(100).concat("\n# ").repeat(40_000) + "\n" + ENTRY);
+        assertThat(Files.size(dir.resolve("labels.yml"))).isGreaterThan(4_000_000);
+        assertThat(LabelledCorpus.read(dir, Register.bundled()).pages()).hasSize(1);
+    }
+
+    @Test
     void aFileNameWithoutANumberOfThreeToFiveDigitsIsNamed() throws Exception {
         Files.writeString(dir.resolve("100051-campagne.html"), "<p>x</p>");
         label(ENTRY.replace("001-campagne.html", "100051-campagne.html"));
