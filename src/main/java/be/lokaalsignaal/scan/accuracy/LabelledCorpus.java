@@ -38,7 +38,6 @@ public final class LabelledCorpus {
     private static final int LABELS_LIMIT = 64 * 1024 * 1024;
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(labelsOptions()).build());
 
-
     private static final Set<String> FIELDS = Set.of("file", "url", "municipality", "expected", "reason");
     /** The names of labels.yml are those of the 2025 register. */
     private static final LocalDate REGISTER_DATE = Register.FIRST_DAY_AFTER_MERGERS;
@@ -65,6 +64,11 @@ public final class LabelledCorpus {
         return options;
     }
 
+    /** The YAML tree of a labels file (labels.yml, a second labelling), read past the YAML reader's default limit. */
+    public static JsonNode readYaml(Path labels) throws IOException {
+        return YAML.readTree(Files.readString(labels, StandardCharsets.UTF_8));
+    }
+
     /** Reads dir/labels.yml; a CorpusException names the file, the entry and the field at fault. */
     public static LabelledCorpus read(Path dir, Register register) {
         Path labels = dir.resolve("labels.yml");
@@ -76,7 +80,7 @@ public final class LabelledCorpus {
         }
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(labels, StandardCharsets.UTF_8));
+            root = readYaml(labels);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new CorpusException(labels + ": not valid YAML" + where + ": " + e.getOriginalMessage());

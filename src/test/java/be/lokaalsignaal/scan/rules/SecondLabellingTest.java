@@ -2,9 +2,8 @@ package be.lokaalsignaal.scan.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.lokaalsignaal.scan.accuracy.LabelledCorpus;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Twenty-seven parts were labelled twice, by their writers and by analysts who saw neither their labels nor the
@@ -43,8 +41,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  * heldout/second-labels-46851-47495.yml: evaluation 85; heldout/second-labels-47651-48295.yml: evaluation 86;
  * heldout/second-labels-48851-49495.yml: evaluation 87; heldout/second-labels-50051-50695.yml: evaluation 88;
  * heldout/second-labels-50851-51495.yml: evaluation 89; heldout/second-labels-52051-52695.yml: evaluation 90;
- * heldout/second-labels-52851-53495.yml: evaluation 91). The two labellings agree on every page but thirteen, twelve of them material in the bars beside a campaign or a
- * nightlife measure (ten of those posters beside an Ask for Angela measure):
+ * heldout/second-labels-52851-53495.yml: evaluation 91). The two labellings agree on every page but thirteen,
+ * twelve of them material in the bars beside a campaign or a nightlife measure (ten of those posters beside an Ask
+ * for Angela measure):
  * the rules' errors on the others are the rules', not judgement calls. A label of these pages changed later has to
  * be argued against the second labelling too.
  */
@@ -432,10 +431,8 @@ class SecondLabellingTest {
     }
 
     private static Map<String, Set<String>> kinds(Path labels) throws Exception {
-        // the held-out part's labels are past the YAML reader's default 3 MB, as for the accuracy command
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(64 * 1024 * 1024);
-        JsonNode root = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build()).readTree(labels.toFile());
+        // the held-out part's labels are past the YAML reader's default 3 MB: read as the accuracy command reads them
+        JsonNode root = LabelledCorpus.readYaml(labels);
         Map<String, Set<String>> out = new TreeMap<>();
         for (JsonNode page : root) {
             Set<String> kinds = new TreeSet<>();
