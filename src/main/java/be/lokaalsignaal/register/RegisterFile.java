@@ -1,12 +1,9 @@
 package be.lokaalsignaal.register;
 
 import be.lokaalsignaal.avro.Municipality;
-
+import be.lokaalsignaal.text.StrictUtf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+
 
 /**
  * A user's register file read row by row: a row with a problem is skipped and reported with its line, so that one
@@ -32,7 +30,7 @@ final class RegisterFile {
         List<String> lines;
         try {
             byte[] bytes = Files.readAllBytes(csv);
-            lines = decodeUtf8(bytes).lines().toList();
+            lines = StrictUtf8.decodeFile(bytes).lines().toList();
         } catch (NoSuchFileException e) {
             throw new RegisterException("Register file not found: " + csv);
         } catch (CharacterCodingException e) {
@@ -128,14 +126,5 @@ final class RegisterFile {
                     + "; expected rows nis_code,name,province,website");
         }
         return new RegisterLoad(Register.ofLoaded(byNis), problems);
-    }
-
-    private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-        String text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

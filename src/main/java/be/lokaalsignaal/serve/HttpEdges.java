@@ -1,5 +1,6 @@
 package be.lokaalsignaal.serve;
 
+import be.lokaalsignaal.text.StrictUtf8;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -9,8 +10,6 @@ import io.javalin.http.MethodNotAllowedResponse;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -147,10 +146,7 @@ final class HttpEdges {
         bytes.flip();
         String decoded;
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(bytes).toString();
+            decoded = StrictUtf8.decode(bytes);
         } catch (CharacterCodingException e) {
             throw ApiException.badRequest(what + ": not valid UTF-8 after decoding its percent-escapes");
         }

@@ -1,9 +1,8 @@
 package be.lokaalsignaal.source;
 
+import be.lokaalsignaal.text.StrictUtf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -39,12 +38,7 @@ public final class TextFiles {
 
     public static String decodeUtf8(byte[] bytes) throws SourceException {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            return StrictUtf8.decodeFile(bytes);
         } catch (CharacterCodingException e) {
             throw new SourceException("not valid UTF-8 (save the file as UTF-8)");
         }

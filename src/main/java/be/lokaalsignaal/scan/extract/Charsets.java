@@ -1,9 +1,7 @@
 package be.lokaalsignaal.scan.extract;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import be.lokaalsignaal.text.StrictUtf8;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,27 +69,17 @@ public final class Charsets {
     }
 
     private static boolean isValidUtf8(byte[] b, int off, int len) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b, off, len));
+        if (StrictUtf8.isValid(b, off, len)) {
             return true;
-        } catch (CharacterCodingException e) {
-            // a page cut at the byte limit may end inside a character; judge what came before
-            if (len > 4) {
-                for (int cut = 1; cut <= 3; cut++) {
-                    try {
-                        StandardCharsets.UTF_8.newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPORT)
-                                .decode(ByteBuffer.wrap(b, off, len - cut));
-                        return true;
-                    } catch (CharacterCodingException ignored) {
-                        // try a shorter cut
-                    }
+        }
+        // a page cut at the byte limit may end inside a character; judge what came before
+        if (len > 4) {
+            for (int cut = 1; cut <= 3; cut++) {
+                if (StrictUtf8.isValid(b, off, len - cut)) {
+                    return true;
                 }
             }
-            return false;
         }
+        return false;
     }
 }
