@@ -286,6 +286,12 @@ final class PageWords {
     /**
      * Receives the words of a text, from {@link LatinWords} or Lucene; joins a word broken by a hyphen at a line end
      * ("seksu- eel").
+     *
+     * <p>A table's narrow column breaks a word too, and its text comes out row by row: the rest of the row's columns
+     * stand between the two parts ("campagne tegen straat- GK / 2026-2027 intimidatie (*): affiches"). Such a rest is
+     * joined when it is one of the next {@link BrokenAddresses#MAX_COLUMN_WORDS} words and the joined word is a
+     * catalogue word that the rest alone is not: nothing else tells a table's rest from the next column's word, and a
+     * wrong join ("samen- GK doorlopend") only ever makes a word that no phrase holds.
      */
     private final class Reader implements DutchWords.Sink {
         /** A text read on its own is copied here. */
@@ -301,6 +307,11 @@ final class PageWords {
         private int pendingStart;
         private int pendingEnd;
         private boolean pendingStop;
+        /** The first part of a word broken at a hyphen that the next word did not continue; -1 for none. */
+        private char[] dangling = new char[64];
+        private int danglingLength = -1;
+        /** Words read since the dangling part. */
+        private int danglingAfter;
         /** Where the text's first emitted word starts and its last emitted word ends; -1 before the first. */
         int firstStart;
         int lastEmittedEnd;
@@ -329,6 +340,7 @@ final class PageWords {
         private void restart() {
             this.lastEnd = -1;
             this.pendingLength = -1;
+            this.danglingLength = -1;
             this.firstStart = -1;
             this.lastEmittedEnd = -1;
             this.lastCutEnd = -1;
@@ -358,7 +370,14 @@ final class PageWords {
                     }
                     return;
                 }
+                if (!sharedPart(buffer, length)) {
+                    dangle();
+                }
                 emitPending();
+            }
+            if (danglingLength >= 0 && !hyphenFollows(wordEnd) && joinsDangling(buffer, length, wordStart, wordEnd,
+                    stopBefore)) {
+                return;
             }
             if (hyphenFollows(wordEnd)) {
                 pendingLength = 0;
@@ -389,10 +408,47 @@ final class PageWords {
             if (!Character.isLowerCase(text[base + wordStart])) {
                 return false;
             }
-            // "jeugd- en fuifzalen", "brand- of inbraakpreventie": the hyphen stands for a shared part
-            return !(length == 2 && buffer[0] == 'e' && buffer[1] == 'n'
+            return !sharedPart(buffer, length);
+        }
+
+        /** "jeugd- en fuifzalen", "brand- of inbraakpreventie": the hyphen stands for a part the next word shares. */
+        private boolean sharedPart(char[] buffer, int length) {
+            return length == 2 && buffer[0] == 'e' && buffer[1] == 'n'
                     || length == 2 && buffer[0] == 'o' && buffer[1] == 'f'
-                    || length == 3 && buffer[0] == 't' && buffer[1] == 'o' && buffer[2] == 't');
+                    || length == 3 && buffer[0] == 't' && buffer[1] == 'o' && buffer[2] == 't';
+        }
+
+        private void dangle() {
+            if (pendingLength > dangling.length) {
+                dangling = new char[pendingLength];
+            }
+            System.arraycopy(pending, 0, dangling, 0, pendingLength);
+            danglingLength = pendingLength;
+            danglingAfter = 0;
+        }
+
+        /**
+         * Emits the dangling part joined with this word, in this word's place, when it is the rest a table's column
+         * broke off (see the class comment); forgets the part once it is joined or too far back.
+         */
+        private boolean joinsDangling(char[] buffer, int length, int wordStart, int wordEnd, boolean stopBefore) {
+            if (++danglingAfter > BrokenAddresses.MAX_COLUMN_WORDS) {
+                danglingLength = -1;
+                return false;
+            }
+            if (!Character.isLowerCase(text[base + wordStart])) {
+                return false;
+            }
+            int n = danglingLength + length;
+            char[] joined = Arrays.copyOf(dangling, Math.max(n, dangling.length));
+            System.arraycopy(buffer, 0, joined, danglingLength, length);
+            int[] alone = seen.match(buffer, length);
+            if (!addsWords(seen.match(joined, n), alone)) {
+                return false;
+            }
+            danglingLength = -1;
+            emit(joined, n, wordStart, wordEnd, stopBefore);
+            return true;
         }
 
         private void append(char[] buffer, int length) {
@@ -420,6 +476,20 @@ final class PageWords {
             }
             lastEmittedEnd = wordEnd;
             addWord(wordStart, wordEnd, seen.listOf(buffer, length));
+        }
+
+        /** Whether the sorted catalogue words of a joined word hold one that those of its rest alone do not. */
+        private boolean addsWords(int[] joined, int[] alone) {
+            int j = 0;
+            for (int id : joined) {
+                while (j < alone.length && alone[j] < id) {
+                    j++;
+                }
+                if (j == alone.length || alone[j] != id) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean endsSentence(int from, int to) {

@@ -175,6 +175,34 @@ class PageWordsTest {
         assertThat(words.sentenceOf(plan + 5)).containsExactly(words.textFrom(t) + 5, words.textTo(t));
     }
 
+    @Test
+    void a_word_a_tables_narrow_column_broke_is_joined_in_the_place_of_its_rest_a_few_columns_on() {
+        PageWords words = new PageWords(vocabulary());
+        int t = words.add("Actie: zonaal veiligheids- GK / Preventie doorlopend plan met affiches");
+        int rest = words.textFrom(t) + 6;
+        assertThat(words.text(t).substring(words.start(rest), words.end(rest))).isEqualTo("plan");
+        assertThat(words.ids(rest)).isNotEmpty();
+        assertThat(words.ids(words.textFrom(t) + 2)).as("the first part stays a word of its own").isEmpty();
+    }
+
+    @Test
+    void a_part_before_a_hyphen_is_not_joined_with_a_shared_part_a_word_too_far_on_or_into_no_catalogue_word() {
+        PageWords words = new PageWords(vocabulary());
+        int shared = words.add("De veiligheids- en plan van de stad");
+        int far = words.add("Het veiligheids- " + "GK ".repeat(BrokenAddresses.MAX_COLUMN_WORDS) + "plan");
+        int noWord = words.add("Het veiligheids- GK jeugdhuis");
+        assertThat(words.ids(words.textFrom(shared) + 3)).as("'plan' after 'veiligheids- en'").isEmpty();
+        assertThat(words.ids(words.textFrom(far) + 2 + BrokenAddresses.MAX_COLUMN_WORDS)).as("'plan' too far on")
+                .isEmpty();
+        assertThat(words.ids(words.textFrom(noWord) + 3)).as("'jeugdhuis' stays itself")
+                .isNotEmpty().isEqualTo(idsOfAlone("jeugdhuis"));
+    }
+
+    private static int[] idsOfAlone(String word) {
+        PageWords alone = new PageWords(vocabulary());
+        return alone.ids(alone.textFrom(alone.add(word)));
+    }
+
     /**
      * The paragraphs of a page are read from their characters joined in one array, each text's part of it; a text
      * read on its own from its copy. Both give the same words at the same offsets, with the same sentences and
@@ -185,7 +213,7 @@ class PageWordsTest {
         Vocabulary vocabulary = vocabulary();
         List<String> texts = new ArrayList<>(texts());
         texts.addAll(List.of("Het nieuwe veiligheids-", "plan is klaar", "", "\u00AD", "en\u00AD de stad",
-                "\u0412\u0435\u0440\u0430 en de campagne", "jeugd- en fuifzalen. Z\u2019n campagne!",
+                "\u0412\u0435\u0440\u0430 en de campagne", "jeugd- en fuifzalen. Z\u2019n campagne!", "2.3 Zonaal veiligheids- GK / Preventie 2026 plan: affiches",
                 "x".repeat(LatinWords.MAX_WORD) + " de stad", "de stad " + "x".repeat(LatinWords.MAX_WORD + 1)));
         PageWords joined = new PageWords(vocabulary);
         joined.addAll(texts);
