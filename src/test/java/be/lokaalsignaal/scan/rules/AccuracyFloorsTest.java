@@ -205,6 +205,10 @@ class AccuracyFloorsTest {
      * or French, which the readers do not judge and whose words the catalogue's Dutch phrases do not read: four
      * campaigns (51852, 51860, 51867, 51873), three plans (51858, 51865, 51870) and three measures (51861, 51867,
      * 51869) missed, and Ask for Angela named on an English page to say the town has no such scheme (51874).
+     * The hundred after evaluations 90 to 92 (calendars' items, advisory councils' advices, campaigns proposed and
+     * decided, nightlife measures in everyday words) are read right with the readers trained again and the nightlife
+     * reader adding on harassment and drink covers in everyday words ('als iemand je lastigvalt', 'drankhoesjes', 'iets
+     * in je glas'), which also reads two measures listed above right since (1577's 'ja is ja' fuiven, 5188's festival).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -216,13 +220,11 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 1542-e-zine-juni-2025.html",
             "false- SAFETY_PLAN 1781-puurs-sint-amands-notulen-zonaal-veiligheidsplan-klein-brabant.pdf.txt",
             "false- NIGHTLIFE 1427-fuifcharter-mijn-lijf-mijn-grens.html",
-            "false- NIGHTLIFE 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
             "false- SAFETY_PLAN 2179-poperinge-prioriteiten-politiezone-arro-ieper.html",
             "false- SAFETY_PLAN 2730-jaarverslag-pz-vilvoorde-machelen.pdf.txt",
             "false- SAFETY_PLAN 4139-integraal-veiligheidsplan-inspraak.html",
             "false- SAFETY_PLAN 4545-politiezone-grens-veiligheidsplan.html",
             "false- SAFETY_PLAN 5426-zvp-arro-ieper.pdf.txt",
-            "false- NIGHTLIFE 5188-genk-on-stage-veilig.html",
             "false- SAFETY_PLAN 8113-merelbeke-melle-besluitenlijst-gemeenteraad.pdf.txt",
             "false- SAFETY_PLAN 8114-bilzen-hoeselt-vacature-beleidsmedewerker-integrale-veiligheid.html",
             "false- SAFETY_PLAN 8115-halle-politie-zennevallei-prioriteiten.html",
