@@ -370,7 +370,7 @@ final class PageWords {
                     }
                     return;
                 }
-                if (!sharedPart(buffer, length)) {
+                if (!sharedPart(buffer, length) && vocabulary.mayContinue(new String(pending, 0, pendingLength))) {
                     dangle();
                 }
                 emitPending();

@@ -46,6 +46,8 @@ final class Vocabulary {
     private final Map<String, int[]> stems;
     private final Map<String, int[]> heads;
     private final List<Integer> affixes;
+    /** The texts of every catalogue word but the ones found anywhere in a word, sorted: what a word may start as. */
+    private final String[] beginnings;
     private final Map<String, int[]> cache = new ConcurrentHashMap<>();
     private final ThreadLocal<CharArrayMap<int[]>> local =
             ThreadLocal.withInitial(() -> new CharArrayMap<>(4096, false));
@@ -70,6 +72,8 @@ final class Vocabulary {
         this.stems = ids(stems);
         this.heads = ids(heads);
         this.affixes = List.copyOf(affixes);
+        this.beginnings = words.stream().filter(w -> w.mode() != Mode.CONTAINS).map(Word::text).distinct().sorted()
+                .toArray(String[]::new);
     }
 
     private static Map<String, int[]> ids(Map<String, List<Integer>> lists) {
@@ -112,6 +116,25 @@ final class Vocabulary {
             mine.put(w, ids);
         }
         return ids;
+    }
+
+    /**
+     * Whether a catalogue word may continue this folded first part of a broken word ("straat" of "straat- ...
+     * intimidatie"): a catalogue word (its stem) starts with it, or it starts with a word matched as a prefix ("fuif"
+     * of "fuif*"). Most parts a hyphen ends are not, and a page need not look further for their rest.
+     */
+    boolean mayContinue(String part) {
+        int at = Arrays.binarySearch(beginnings, part);
+        if (at >= 0 || -at - 1 < beginnings.length && beginnings[-at - 1].startsWith(part)) {
+            return true;
+        }
+        for (int id : affixes) {
+            Word w = words.get(id);
+            if (w.mode() == Mode.PREFIX && part.startsWith(w.text())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The catalogue words that a folded page word is, in increasing order; an empty array for most words. */
