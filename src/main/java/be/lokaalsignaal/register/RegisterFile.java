@@ -2,6 +2,7 @@ package be.lokaalsignaal.register;
 
 import be.lokaalsignaal.avro.Municipality;
 import be.lokaalsignaal.text.StrictUtf8;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 
 /**
  * A user's register file read row by row: a row with a problem is skipped and reported with its line, so that one

@@ -291,7 +291,9 @@ final class PageWords {
      * stand between the two parts ("campagne tegen straat- GK / 2026-2027 intimidatie (*): affiches"). Such a rest is
      * joined when it is one of the next {@link BrokenAddresses#MAX_COLUMN_WORDS} words and the joined word is a
      * catalogue word that the rest alone is not: nothing else tells a table's rest from the next column's word, and a
-     * wrong join ("samen- GK doorlopend") only ever makes a word that no phrase holds.
+     * join that makes no catalogue word ("samen- GK doorlopend") is left. A part no catalogue word starts with is not
+     * kept at all ({@link Vocabulary#mayContinue}): looking up twelve joins after every such hyphen cost the rules half
+     * again on a long page.
      */
     private final class Reader implements DutchWords.Sink {
         /** A text read on its own is copied here. */

@@ -198,6 +198,15 @@ class PageWordsTest {
                 .isNotEmpty().isEqualTo(idsOfAlone("jeugdhuis"));
     }
 
+    @Test
+    void only_a_part_that_a_catalogue_word_may_continue_is_kept_for_its_rest() {
+        Vocabulary vocabulary = vocabulary();
+        assertThat(vocabulary.mayContinue("veiligheids")).as("the start of a stem").isTrue();
+        assertThat(vocabulary.mayContinue("fuifzaal")).as("a word matched as a prefix").isTrue();
+        assertThat(vocabulary.mayContinue("holebi")).isFalse();
+        assertThat(vocabulary.mayContinue("zzz")).as("past the last word").isFalse();
+    }
+
     private static int[] idsOfAlone(String word) {
         PageWords alone = new PageWords(vocabulary());
         return alone.ids(alone.textFrom(alone.add(word)));
@@ -213,7 +222,8 @@ class PageWordsTest {
         Vocabulary vocabulary = vocabulary();
         List<String> texts = new ArrayList<>(texts());
         texts.addAll(List.of("Het nieuwe veiligheids-", "plan is klaar", "", "\u00AD", "en\u00AD de stad",
-                "\u0412\u0435\u0440\u0430 en de campagne", "jeugd- en fuifzalen. Z\u2019n campagne!", "2.3 Zonaal veiligheids- GK / Preventie 2026 plan: affiches",
+                "\u0412\u0435\u0440\u0430 en de campagne", "jeugd- en fuifzalen. Z\u2019n campagne!",
+                "2.3 Zonaal veiligheids- GK / Preventie 2026 plan: affiches",
                 "x".repeat(LatinWords.MAX_WORD) + " de stad", "de stad " + "x".repeat(LatinWords.MAX_WORD + 1)));
         PageWords joined = new PageWords(vocabulary);
         joined.addAll(texts);
