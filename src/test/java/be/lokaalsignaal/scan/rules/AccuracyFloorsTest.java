@@ -209,6 +209,10 @@ class AccuracyFloorsTest {
      * decided, nightlife measures in everyday words) are read right with the readers trained again and the nightlife
      * reader adding on harassment and drink covers in everyday words ('als iemand je lastigvalt', 'drankhoesjes', 'iets
      * in je glas'), which also reads two measures listed above right since (1577's 'ja is ja' fuiven, 5188's festival).
+     * Of the fifty after evaluation 94 (a plan named in one line of a page about something else; councillors'
+     * questions and the answers to them), with the readers trained again, two plans stay missed: a crime table's row
+     * marking sexual integrity 'prioriteit ZVP' (57661; no block holds the plan's name with the theme) and the zone's
+     * vacancy that names its plan in one line (57671; the plan rules leave vacancies alone).
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -278,7 +282,9 @@ class AccuracyFloorsTest {
             "false- NIGHTLIFE 51861-organiser-une-fete-fourons.html",
             "false- NIGHTLIFE 51867-sortir-a-gand-en-securite.html",
             "false- NIGHTLIFE 51869-demandez-angela-kortrijk-folder.pdf.txt",
-            "false+ NIGHTLIFE 51874-nightlife-rules-hasselt.html");
+            "false+ NIGHTLIFE 51874-nightlife-rules-hasselt.html",
+            "false- SAFETY_PLAN 57661-jaarverslag-politie-aalst-2025.pdf.txt",
+            "false- SAFETY_PLAN 57671-vacature-inspecteur-jeugd-gezin.html");
 
     /**
      * The development part (with four former held-out parts, a fifth and sixth part written blind, and the seventh to
