@@ -31,6 +31,12 @@ final class PageWords {
     private static final AtomicReference<Kept> SPARE = new AtomicReference<>();
     /** The most kept words whose arrays are kept for the next page: 16 MB. */
     private static final int MAX_SPARE = 1 << 20;
+    /**
+     * How far a sentence reaches either side of a word: a list or a table that a PDF flattened runs on for a page
+     * with no full stop between its rows ("... intrafamiliaal en seksueel geweld | kennis genomen | - 5 | ... 11 |
+     * Interpellatie raadslid ..."), and a row's words are not the next rows' sentence.
+     */
+    static final int REACH = 60;
 
     private record Kept(int[] position, long[] span, int[] lists) {
     }
@@ -621,7 +627,7 @@ final class PageWords {
 
     /**
      * The words of the sentence that holds a word and of up to n sentences before and after it, within the text that
-     * holds it, from (inclusive) and to (exclusive).
+     * holds it, from (inclusive) and to (exclusive), at most (n + 1) times {@link #REACH} words either side of it.
      */
     int[] sentencesAround(int word, int n) {
         int t = source(word);
@@ -629,7 +635,9 @@ final class PageWords {
         int first = Math.max(sentencesFrom[t], s - n);
         int last = Math.min(sentencesTo[t] - 1, s + n);
         int to = last + 1 < sentences ? sentenceStart[last + 1] : size;
-        return new int[] {Math.max(textFrom[t], sentenceStart[first]), Math.min(textTo[t], to)};
+        int reach = (n + 1) * REACH;
+        return new int[] {Math.max(Math.max(textFrom[t], sentenceStart[first]), word - reach),
+                Math.min(Math.min(textTo[t], to), word + 1 + reach)};
     }
 
     /** The words of the text that holds a word, from (inclusive) and to (exclusive). */

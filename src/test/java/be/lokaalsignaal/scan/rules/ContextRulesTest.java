@@ -37,6 +37,36 @@ class ContextRulesTest {
     }
 
     @Test
+    void aCouncillorsQuestionRowsFurtherDownAFlattenedDecisionListDoesNotTurnThePlansRowIntoAQuestion() {
+        // a PDF's table has no full stop between its rows: read as one sentence, the interpellation at the end of
+        // the list took the theme of the plan's row with it
+        assertThat(kinds(MECHELEN, page("Besluitenlijst gemeenteraad - Stad Mechelen",
+                "<p>" + decisionList("Interpellatie raadslid over de dienstverlening van De Lijn in de deelgemeenten")
+                        + "</p>"))).containsExactly("SAFETY_PLAN");
+    }
+
+    @Test
+    void aCouncillorsQuestionInThePlansOwnRowStillMakesItAQuestion() {
+        assertThat(kinds(MECHELEN, page("Besluitenlijst gemeenteraad - Stad Mechelen", "<p>4 | Interpellatie raadslid "
+                + "over het zonaal veiligheidsplan 2026-2031 van de politiezone Mechelen-Willebroek: staat seksueel "
+                + "geweld bij de prioriteiten | besproken | - 5 | Goedkeuring notulen | goedgekeurd | eenparig</p>")))
+                .isEmpty();
+    }
+
+    private static String decisionList(String lastRow) {
+        return "Nr | Onderwerp | Beslissing | Stemming 4 | Politiezone Mechelen-Willebroek – zonaal veiligheidsplan "
+                + "2026-2031 – kennisname. Prioriteiten: verkeersveiligheid; woninginbraken; drugs; intrafamiliaal en "
+                + "seksueel geweld; cybercriminaliteit | kennis genomen | - 5 | Politiezone Mechelen-Willebroek – "
+                + "dotatie 2026 | goedgekeurd | 15 ja, 4 onthoudingen 6 | Hulpverleningszone Rivierenland – dotatie "
+                + "2026 | goedgekeurd | eenparig 7 | Aankoop grond voor uitbreiding begraafplaats Muizen | goedgekeurd "
+                + "| eenparig 8 | Reglement toelage jeugdverenigingen – wijziging | goedgekeurd | eenparig 9 | "
+                + "Aanvullend verkeersreglement – zone 30 in de wijk Nekkerspoel | goedgekeurd | eenparig 10 | "
+                + "Subsidiereglement voor buurtfeesten en straatfeesten – nieuw reglement | goedgekeurd | eenparig 11 | "
+                + "Samenwerkingsovereenkomst met de bibliotheek voor de leesbevordering in de scholen | goedgekeurd | "
+                + "eenparig 12 | " + lastRow + " | besproken | -";
+    }
+
+    @Test
     void aCampaignTheCitySaysItDoesNotRunItselfIsNoCampaignOfTheCity() {
         assertThat(kinds(MECHELEN, page("Stad Mechelen", "<p>De campagne tegen seksueel geweld is een initiatief van "
                 + "de Vlaamse overheid. De stad Mechelen organiseert zelf geen activiteiten rond deze campagne.</p>")))
