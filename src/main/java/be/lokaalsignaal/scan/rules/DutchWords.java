@@ -142,7 +142,8 @@ final class DutchWords {
     }
 
     /** Stem and compound heads of one folded word. */
-    Forms forms(String word) {
+    Forms forms(String folded) {
+        String word = uninflected(folded);
         String stem = null;
         List<String> heads = List.of();
         Analyzer analyzer = word.length() > minHead ? formsWithCompounds : forms;
@@ -171,7 +172,16 @@ final class DutchWords {
 
     /** The stem of one folded word, without compound parts. */
     String stemOf(String word) {
-        return stem(forms, word);
+        return stem(forms, uninflected(word));
+    }
+
+    /**
+     * An adjective in -baar inflects to -bare ("openbare ruimte", "herkenbare situaties", "middelbare school"), which
+     * the stemmer cuts to "...bar": the compound splitter then read it as ending in "bar", the place to drink. It is
+     * read in its -baar form, as the stemmer leaves it.
+     */
+    private static String uninflected(String word) {
+        return word.endsWith("bare") ? word.substring(0, word.length() - 2) + "ar" : word;
     }
 
     private static String stem(Analyzer analyzer, String word) {

@@ -45,6 +45,20 @@ class DutchWordFormsTest {
     }
 
     @Test
+    void anAdjectiveInBaarIsNoCompoundOfBarInAnyOfItsForms() {
+        SignalCatalogue c = catalogue("    allOf: [['*bar']]\n");
+        assertThat(run(c, "De strandbars en de zomerbar openen in juni")).hasSize(1);
+        assertThat(run(c, "Een workshop met herkenbare situaties in de openbare ruimte")).isEmpty();
+        assertThat(run(c, "Het stadhuis is openbaar en bereikbaar")).isEmpty();
+    }
+
+    @Test
+    void anAdjectiveInBareMatchesItsBaarForm() {
+        SignalCatalogue c = catalogue("    allOf: [[openbaar domein]]\n");
+        assertThat(run(c, "Het openbare domein van de gemeente")).hasSize(1);
+    }
+
+    @Test
     void anExactWordFormDoesNotFindItsPlural() {
         SignalCatalogue c = catalogue("    allOf: [[=jongere]]\n");
         assertThat(run(c, "Een jongere in de leefgroep")).hasSize(1);
