@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * heldout/second-labels-52851-53495.yml: evaluation 91; heldout/second-labels-54051-54695.yml: evaluation 92;
  * heldout/second-labels-54851-55495.yml: evaluation 93; heldout/second-labels-56051-56695.yml: evaluation 94;
  * heldout/second-labels-56851-57495.yml: evaluation 95; heldout/second-labels-58051-58695.yml: evaluation 96;
- * heldout/second-labels-58851-59495.yml: evaluation 97). The
+ * heldout/second-labels-58851-59495.yml: evaluation 97; heldout/second-labels-59651-60295.yml: evaluation 98). The
  * two labellings agree on every page but thirteen,
  * twelve of them material in the bars beside a campaign or a nightlife measure (ten of those posters beside an Ask
  * for Angela measure):
@@ -244,11 +244,11 @@ class SecondLabellingTest {
     }
 
     /**
-     * Evaluations 61 to 97 but 67 (labelled once) and 81 (two pages apart, below), each labelled a second time by
+     * Evaluations 61 to 98 but 67 (labelled once) and 81 (two pages apart, below), each labelled a second time by
      * analysts who saw neither the labels nor the rules, a part each: every page the same kinds. Evaluations 61 and 63
      * were labelled while they were read, 62 and 64 before (62 the first round written and labelled under the guide's
      * conventions on a nightlife measure's posters and on awareness events), the others after or while; 61 to 66 by six
-     * analysts, 68 to 97 by four.
+     * analysts, 68 to 98 by four.
      */
     @ParameterizedTest(name = "the second labelling of evaluation {0} gives every page the same kinds")
     @CsvSource({
@@ -286,7 +286,8 @@ class SecondLabellingTest {
             "94, second-labels-56051-56695.yml, 56051 56251 56451 56651",
             "95, second-labels-56851-57495.yml, 56851 57051 57251 57451",
             "96, second-labels-58051-58695.yml, 58051 58251 58451 58651",
-            "97, second-labels-58851-59495.yml, 58851 59051 59251 59451"})
+            "97, second-labels-58851-59495.yml, 58851 59051 59251 59451",
+            "98, second-labels-59651-60295.yml, 59651 59851 60051 60251"})
     void theSecondLabellingOfAnEvaluationGivesEveryPageTheSameKinds(int evaluation, String file, String parts)
             throws Exception {
         Path second = HELDOUT.resolve(file);
