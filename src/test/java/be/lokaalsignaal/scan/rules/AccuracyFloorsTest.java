@@ -34,7 +34,7 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scores, rounded down: a change must not make it worse. With the bundled catalogue on its
-     * 11,610 pages (through evaluation 98): campaigns 0.990 / 0.960, safety plans 0.989 / 0.962, nightlife 0.993 /
+     * 11,610 pages (through evaluation 98): campaigns 0.990 / 0.962, safety plans 0.989 / 0.962, nightlife 0.993 /
      * 0.976, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
      * below it (new pages set their own figure at their first reading), and up when a take-up lifts the kind over the
      * next line; ACCURACY.md lists each move with its reason ("The held-out lines
@@ -213,12 +213,14 @@ class AccuracyFloorsTest {
      * questions and the answers to them), with the readers trained again, two plans stay missed: a crime table's row
      * marking sexual integrity 'prioriteit ZVP' (57661; no block holds the plan's name with the theme) and the zone's
      * vacancy that names its plan in one line (57671; the plan rules leave vacancies alone).
+     * The twenty-five after evaluation 98 (activities on consent and body boundaries in children's and young people's
+     * words) are read right with the theme's words for such plays ('ja is ja', 'over hun grens', 'lijf en grenzen'),
+     * which also read 1577's and 23451's campaigns right, and the readers trained again.
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
             "false- CAMPAIGN 1109-brakel-vraag-naar-angela.html",
             "false- CAMPAIGN 1427-fuifcharter-mijn-lijf-mijn-grens.html",
-            "false- CAMPAIGN 1577-maaseik-jeugddienst-ja-is-ja-op-elke-fuif.html",
             "false- CAMPAIGN 5138-vraag-naar-angela-essen.html",
             "false- CAMPAIGN 5633-willebroek-geen-fuif-zonder-respect.html",
             "false- SAFETY_PLAN 1542-e-zine-juni-2025.html",
@@ -246,7 +248,6 @@ class AccuracyFloorsTest {
             "false- CAMPAIGN 20451-vormingsavond-ouders-sociaal-huis-boom.html",
             "false- CAMPAIGN 20456-maasmechelen-infoblad-maart-2025.pdf.txt",
             "false- CAMPAIGN 20659-theatervoorstelling-scholen-blankenberge.html",
-            "false- CAMPAIGN 23451-theatervoorstelling-toestemming-herentals.html",
             "false- CAMPAIGN 23456-besluitenlijst-college-mol-theater-scholen.pdf.txt",
             "false- CAMPAIGN 23459-diest-info-bib-workshop-mijn-lijf.pdf.txt",
             "false- CAMPAIGN 23461-praatavond-ouders-tieners-grenzen-lokeren.html",
