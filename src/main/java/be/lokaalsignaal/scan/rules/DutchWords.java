@@ -177,7 +177,7 @@ final class DutchWords {
 
     /**
      * An adjective in -baar inflects to -bare ("openbare ruimte", "herkenbare situaties", "middelbare school"), which
-     * the stemmer cuts to "...bar": the compound splitter then read it as ending in "bar", the place to drink. It is
+     * the stemmer cuts to "...bar": the compound splitter then reads it as ending in "bar", the place to drink. It is
      * read in its -baar form, as the stemmer leaves it.
      */
     private static String uninflected(String word) {

@@ -36,7 +36,7 @@ final class PageWords {
      * with no full stop between its rows ("... intrafamiliaal en seksueel geweld | kennis genomen | - 5 | ... 11 |
      * Interpellatie raadslid ..."), and a row's words are not the next rows' sentence.
      */
-    static final int REACH = 60;
+    private static final int REACH = 60;
 
     private record Kept(int[] position, long[] span, int[] lists) {
     }
