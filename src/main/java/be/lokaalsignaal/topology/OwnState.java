@@ -1,12 +1,9 @@
 package be.lokaalsignaal.topology;
 
 import be.lokaalsignaal.avro.Evidence;
-import be.lokaalsignaal.avro.EvidencePhrase;
-import be.lokaalsignaal.avro.MatchedPhrase;
 import be.lokaalsignaal.avro.Municipality;
 import be.lokaalsignaal.avro.MunicipalityUptake;
 import be.lokaalsignaal.avro.Period;
-import be.lokaalsignaal.avro.RuleMatch;
 import be.lokaalsignaal.avro.ScanSummary;
 import be.lokaalsignaal.avro.SignalState;
 import be.lokaalsignaal.avro.SourceRef;
@@ -20,7 +17,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,10 +27,6 @@ import java.util.TreeSet;
  * source, so that a replaced issue or session replaces exactly its own contribution.
  */
 final class OwnState {
-    /** Longest snippet or phrase text kept with an evidence item, as the scanner writes them. */
-    static final int MAX_TEXT = 300;
-    /** Most phrases kept with one evidence item; a rule of the catalogue gives a handful. */
-    static final int MAX_PHRASES = 16;
     static final String COMPLETED = "COMPLETED";
     static final String FAILED = "FAILED";
     static final String STARTED = "STARTED";
@@ -102,108 +94,11 @@ final class OwnState {
         }
     }
 
-    static final class Ev {
-        private static final Comparator<Ev> NEWEST_FIRST = Comparator.comparingLong((Ev e) -> e.seenAt).reversed()
-                .thenComparing(e -> Objects.toString(e.url, ""))
-                .thenComparing(e -> Objects.toString(e.snippet, ""));
-
-        String url;
-        long seenAt;
-        String snippet;
-        String source;
-        /** Website evidence: id of the rule that matched. */
-        String rule;
-        /** Website evidence: content hash of the page that matched, so that a review can tell when it changed. */
-        String contentHash;
-        /**
-         * Website evidence: the catalogue phrases that made the rule match, with the page's words;
-         * null when there are none (newsletter and session evidence, states written before).
-         */
-        List<Phrase> phrases;
-        /** Website evidence of a rule with an actor condition: OWN, LOCAL, WE or UNNAMED. */
-        String actor;
-
-        Ev() {}
-
-        Ev(String url, long seenAt, String snippet, String source) {
-            this.url = url;
-            this.seenAt = seenAt;
-            this.snippet = snippet;
-            this.source = source;
-        }
-
-        static Ev website(String url, long seenAt, RuleMatch match, String contentHash) {
-            Ev ev = new Ev(url, seenAt, cap(match.getSnippet()), "WEBSITE");
-            ev.rule = match.getRule();
-            ev.contentHash = contentHash;
-            ev.actor = match.getActor();
-            List<MatchedPhrase> matched = match.getPhrases();
-            if (matched != null && !matched.isEmpty()) {
-                ev.phrases = new ArrayList<>(Math.min(matched.size(), MAX_PHRASES));
-                for (MatchedPhrase m : matched.subList(0, Math.min(matched.size(), MAX_PHRASES))) {
-                    ev.phrases.add(new Phrase(m.getRole(), cap(m.getPhrase()), cap(m.getText())));
-                }
-            }
-            return ev;
-        }
-
-        Evidence toAvro() {
-            List<EvidencePhrase> out = new ArrayList<>(phrases == null ? 0 : phrases.size());
-            if (phrases != null) {
-                for (Phrase p : phrases) {
-                    out.add(new EvidencePhrase(p.role, p.phrase, p.text));
-                }
-            }
-            return new Evidence(url, Instant.ofEpochMilli(seenAt), snippet, source, rule, out, actor);
-        }
-
-        /**
-         * As {@link UptakeMath#mergeEvidence}, on items that keep what lies behind them: newest first,
-         * one item per (url, snippet, source) at its latest sighting, at most {@code limit}.
-         */
-        static List<Ev> merge(List<Ev> current, Ev added, int limit) {
-            List<Ev> out = new ArrayList<>(current.size() + 1);
-            boolean placed = false;
-            for (Ev e : current) {
-                if (Objects.equals(e.url, added.url) && Objects.equals(e.snippet, added.snippet) && Objects.equals(e.source, added.source)) {
-                    out.add(e.seenAt > added.seenAt ? e : added);
-                    placed = true;
-                } else {
-                    out.add(e);
-                }
-            }
-            if (!placed) {
-                out.add(added);
-            }
-            out.sort(NEWEST_FIRST);
-            return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
-        }
-    }
-
-    /**
-     * A catalogue phrase with the page's words, as {@link MatchedPhrase} gives it. The scanner
-     * keeps texts to 300 characters; a page record from another producer is held to the same here,
-     * and to at most {@link #MAX_PHRASES} phrases per item, since every item lives in the state.
-     */
-    static final class Phrase {
-        String role;
-        String phrase;
-        String text;
-
-        Phrase() {}
-
-        Phrase(String role, String phrase, String text) {
-            this.role = role;
-            this.phrase = phrase;
-            this.text = text;
-        }
-    }
-
     /** Periods of presence of one website signal kind, oldest first. */
     static final class SiteTrack {
         List<Span> periods = new ArrayList<>();
         Long lastSeen;
-        List<Ev> evidence = new ArrayList<>();
+        List<KeptEvidence> evidence = new ArrayList<>();
     }
 
     static final class ScanTrack {
@@ -247,7 +142,7 @@ final class OwnState {
         String sourceId;
         int date;
         String title;
-        List<Ev> evidence = new ArrayList<>();
+        List<KeptEvidence> evidence = new ArrayList<>();
 
         String key() {
             return kind + ":" + sourceId;
@@ -281,10 +176,6 @@ final class OwnState {
             contributions.put(key, change.contribution);
             advance(UptakeMath.startOf(LocalDate.ofEpochDay(change.contribution.date)).toEpochMilli());
         }
-    }
-
-    private static String cap(String s) {
-        return s == null || s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT);
     }
 
     /** Short digest of a page URL: what identifies a page within its scan. */
@@ -338,10 +229,10 @@ final class OwnState {
             sightings.kinds.forEach((kind, k) -> {
                 see(kind, k.first);
                 see(kind, k.last);
-                for (Ev ev : k.evidence) {
+                for (KeptEvidence ev : k.evidence) {
                     see(kind, ev.seenAt);
                     SiteTrack t = site.get(kind);
-                    t.evidence = Ev.merge(t.evidence, ev, evidenceLimit);
+                    t.evidence = KeptEvidence.merge(t.evidence, ev, evidenceLimit);
                 }
             });
         }
@@ -566,7 +457,7 @@ final class OwnState {
                 .map(p -> new Period(Instant.ofEpochMilli(p.from), p.until == null ? null : Instant.ofEpochMilli(p.until)))
                 .toList();
         return UptakeMath.state(periods, t.lastSeen == null ? null : Instant.ofEpochMilli(t.lastSeen),
-                t.evidence.stream().map(Ev::toAvro).toList());
+                t.evidence.stream().map(KeptEvidence::toAvro).toList());
     }
 
     /** Features and presentations are events that stay: present from the earliest one on. */

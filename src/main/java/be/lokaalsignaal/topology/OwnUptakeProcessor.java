@@ -124,7 +124,7 @@ final class OwnUptakeProcessor implements FixedKeyProcessor<String, Processors.O
                 seen = sightings(key);
             }
             String url = page.getFinalUrl() == null ? page.getUrl() : page.getFinalUrl();
-            seen.add(kind.name(), OwnState.Ev.website(url, at, match, page.getContentHash()), options.evidenceLimit());
+            seen.add(kind.name(), KeptEvidence.website(url, at, match, page.getContentHash()), options.evidenceLimit());
             tally.sawKind(kind.name());
             if (!rebuild) {
                 if (state == null) {

@@ -17,13 +17,13 @@ final class ScanSightings {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         /** Newest first, at most the evidence limit, each with the whole match behind it (rule, page content hash). */
-        List<OwnState.Ev> evidence = new ArrayList<>();
+        List<KeptEvidence> evidence = new ArrayList<>();
     }
 
-    void add(String kind, OwnState.Ev ev, int evidenceLimit) {
+    void add(String kind, KeptEvidence ev, int evidenceLimit) {
         Kind k = kinds.computeIfAbsent(kind, x -> new Kind());
         k.first = Math.min(k.first, ev.seenAt);
         k.last = Math.max(k.last, ev.seenAt);
-        k.evidence = OwnState.Ev.merge(k.evidence, ev, evidenceLimit);
+        k.evidence = KeptEvidence.merge(k.evidence, ev, evidenceLimit);
     }
 }

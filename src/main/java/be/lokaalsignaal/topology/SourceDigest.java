@@ -61,7 +61,7 @@ final class SourceDigest {
             for (FeaturedMunicipality f : item.getFeatured()) {
                 OwnState.Contribution c = d.contributions.computeIfAbsent(f.getNisCode(), nis -> contribution(
                         SignalKind.NEWSLETTER_FEATURE, issue.getIssueId(), date, issue.getTitle()));
-                c.evidence.add(new OwnState.Ev(url, UptakeMath.startOf(issue.getDate()).toEpochMilli(), snippet(f.getSnippet()), "NEWSLETTER"));
+                c.evidence.add(new KeptEvidence(url, UptakeMath.startOf(issue.getDate()).toEpochMilli(), snippet(f.getSnippet()), "NEWSLETTER"));
             }
         }
         return d;
@@ -79,7 +79,7 @@ final class SourceDigest {
             OwnState.Contribution c = d.contributions.computeIfAbsent(nis, n -> contribution(
                     SignalKind.LEARNING_NETWORK, session.getSessionId(), date, session.getTitle()));
             if (c.evidence.isEmpty()) {
-                c.evidence.add(new OwnState.Ev(url, UptakeMath.startOf(session.getDate()).toEpochMilli(), snippet(text), "LEARNING_NETWORK"));
+                c.evidence.add(new KeptEvidence(url, UptakeMath.startOf(session.getDate()).toEpochMilli(), snippet(text), "LEARNING_NETWORK"));
             }
         }
         return d;
@@ -98,7 +98,7 @@ final class SourceDigest {
     static List<Signal> signals(String nis, OwnState.Contribution c) {
         List<Signal> out = new ArrayList<>();
         String source = SignalKind.NEWSLETTER_FEATURE.name().equals(c.kind) ? "NEWSLETTER" : "LEARNING_NETWORK";
-        for (OwnState.Ev e : c.evidence) {
+        for (KeptEvidence e : c.evidence) {
             out.add(new Signal(nis, c.kind, source, UptakeMath.startOf(LocalDate.ofEpochDay(c.date)), e.url, e.snippet, c.sourceId, c.title));
         }
         return out;

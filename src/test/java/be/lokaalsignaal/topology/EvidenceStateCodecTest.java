@@ -108,10 +108,10 @@ class EvidenceStateCodecTest {
                         new MatchedPhrase("actor", "schepen", "Schepen Van den Bossche")))
                 .setActor("LOCAL").build();
         ScanSightings sightings = new ScanSightings();
-        sightings.add("CAMPAIGN", OwnState.Ev.website("https://www.mechelen.be/grenzen", SEEN, match, "9f2c"), 5);
+        sightings.add("CAMPAIGN", KeptEvidence.website("https://www.mechelen.be/grenzen", SEEN, match, "9f2c"), 5);
 
         ScanSightings back = roundTrip(ScanSightings.class, sightings);
-        OwnState.Ev ev = back.kinds.get("CAMPAIGN").evidence.get(0);
+        KeptEvidence ev = back.kinds.get("CAMPAIGN").evidence.get(0);
         Evidence avro = ev.toAvro();
         assertThat(avro.getRule()).isEqualTo("campaign-local");
         assertThat(avro.getActor()).isEqualTo("LOCAL");
@@ -123,8 +123,9 @@ class EvidenceStateCodecTest {
 
     @Test
     void evidence_without_phrases_writes_no_phrases_field_so_the_state_stays_as_small_as_before() {
-        OwnState.Ev ev = new OwnState.Ev("https://nieuwsbrief.example/2020-03-04", SEEN, "Mechelen deelt zijn campagne", "NEWSLETTER");
-        String json = new String(new JsonSerde<>(OwnState.Ev.class).serializer().serialize("t", ev), StandardCharsets.UTF_8);
+        KeptEvidence ev = new KeptEvidence("https://nieuwsbrief.example/2020-03-04", SEEN, "Mechelen deelt zijn campagne",
+                "NEWSLETTER");
+        String json = new String(new JsonSerde<>(KeptEvidence.class).serializer().serialize("t", ev), StandardCharsets.UTF_8);
         assertThat(json).doesNotContain("phrases").doesNotContain("actor").doesNotContain("rule");
     }
 

@@ -119,7 +119,7 @@ class WebsiteEvidenceTest {
         f.matchedPage(MECHELEN, "r1", 1, CAMPAIGN_PAGE, MAY.plusSeconds(60), campaign("x".repeat(400), many));
 
         Evidence ev = evidence(f.latest(MECHELEN), "CAMPAIGN").get(0);
-        assertThat(ev.getPhrases()).hasSize(OwnState.MAX_PHRASES);
+        assertThat(ev.getPhrases()).hasSize(KeptEvidence.MAX_PHRASES);
         assertThat(ev.getPhrases().get(0).getText()).hasSize(300).startsWith("seksueel geweld seksueel geweld");
         assertThat(ev.getSnippet()).hasSize(300);
     }
