@@ -34,7 +34,7 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scores, rounded down: a change must not make it worse. With the bundled catalogue on its
-     * 11,790 pages (through evaluation 99): campaigns 0.990 / 0.962, safety plans 0.989 / 0.961, nightlife 0.994 /
+     * 11,790 pages (through evaluation 99): campaigns 0.990 / 0.964, safety plans 0.989 / 0.961, nightlife 0.994 /
      * 0.974, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
      * below it (new pages set their own figure at their first reading), and up when a take-up lifts the kind over the
      * next line; ACCURACY.md lists each move with its reason ("The held-out lines
@@ -215,7 +215,10 @@ class AccuracyFloorsTest {
      * vacancy that names its plan in one line (57671; the plan rules leave vacancies alone).
      * The twenty-five after evaluation 98 (activities on consent and body boundaries in children's and young people's
      * words) are read right with the theme's words for such plays ('ja is ja', 'over hun grens', 'lijf en grenzen'),
-     * which also read 1577's and 23451's campaigns right, and the readers trained again.
+     * which also read 1577's and 23451's campaigns right, and the readers trained again. The twenty-five after
+     * evaluation 99 (nightlife measures as one item of long documents) are read right with the readers trained again;
+     * 20456's campaign is read since the campaign reader also adds where a slogan asks everyone not to 'blijven
+     * aandringen'.
      */
     private static final List<String> KNOWN_CONFUSIONS = List.of(
             "false- CAMPAIGN 515-menen-kijkt-niet-weg-omstaanders.html",
@@ -246,7 +249,6 @@ class AccuracyFloorsTest {
             "false- SAFETY_PLAN 8883-zemst-vacature-preventiewerker.html",
             "false- CAMPAIGN 8980-knokke-heist-strandbars-angela.html",
             "false- CAMPAIGN 20451-vormingsavond-ouders-sociaal-huis-boom.html",
-            "false- CAMPAIGN 20456-maasmechelen-infoblad-maart-2025.pdf.txt",
             "false- CAMPAIGN 20659-theatervoorstelling-scholen-blankenberge.html",
             "false- CAMPAIGN 23456-besluitenlijst-college-mol-theater-scholen.pdf.txt",
             "false- CAMPAIGN 23459-diest-info-bib-workshop-mijn-lijf.pdf.txt",
