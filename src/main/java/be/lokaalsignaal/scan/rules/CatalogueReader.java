@@ -191,7 +191,7 @@ final class CatalogueReader {
                 String rest = normal.substring(start);
                 brokenRests.add(phrases.word(rest, new Vocabulary.Word(Vocabulary.Mode.EXACT, rest)));
             }
-            hosts.add(new SignalCatalogue.WatchedHost(normal, link, mention, SignalCatalogue.mentionPattern(normal),
+            hosts.add(new SignalCatalogue.WatchedHost(normal, link, mention, WatchedHostMatcher.mentionPattern(normal),
                     hostWord, brokenStarts, brokenRests));
         }
         return hosts;

@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BinaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -242,7 +240,7 @@ public final class SignalCatalogue {
     private List<RuleMatch> analyse(PageContent content, String nisCode, PageIndex index) {
         List<RuleMatch> matches = new ArrayList<>();
         for (WatchedHost w : watchedHosts) {
-            RuleMatch m = hostMatch(w, content, index);
+            RuleMatch m = WatchedHostMatcher.match(w, content, index);
             if (m != null) {
                 matches.add(m);
             }
@@ -386,83 +384,6 @@ public final class SignalCatalogue {
         return new NamePhrases(ActorNames.of(actors, own, other, needCapital), known, self);
     }
 
-    private RuleMatch hostMatch(WatchedHost w, PageContent content, PageIndex index) {
-        for (Link link : content.links()) {
-            // most links are to the site itself: parsing each URL's host costs more than looking for the name
-            if (!containsIgnoreCase(link.url(), w.host())) {
-                continue;
-            }
-            if (Urls.isHostOrSubdomain(Urls.host(link.url()), w.host())) {
-                String text = link.text() == null || link.text().isBlank() ? "" : "\"" + link.text() + "\" ";
-                return match(SignalKind.SITE_LINK, w.linkRule(), text + "-> " + link.url(),
-                        List.of(phrase("link", w.host(), link.url())));
-            }
-        }
-        int[] candidates = index.occurrences(w.hostWord());
-        int last = -1;
-        for (int word : candidates) {
-            int p = index.paragraphOf(word);
-            if (p < 0 || p == last) {
-                continue;
-            }
-            last = p;
-            String paragraph = content.blocks().get(p);
-            RuleMatch mention = mention(w, paragraph);
-            if (mention == null) {
-                // a PDF's line may break the address at a hyphen ("seksueel-" / "geweld.be"): the paragraph's words
-                // joined it (that is how it was found here), so the address is read joined as well
-                String joined = LINE_END_HYPHEN.matcher(paragraph).replaceAll("");
-                mention = joined.length() < paragraph.length() ? mention(w, joined) : null;
-            }
-            if (mention != null) {
-                return mention;
-            }
-        }
-        RuleMatch broken = brokenMention(w, w.brokenStarts(), BrokenAddresses::joined, content, index);
-        return broken != null ? broken
-                : brokenMention(w, w.brokenRests(), BrokenAddresses::joinedBefore, content, index);
-    }
-
-    /** A mention of an address broken in a paragraph where one of the words stands, joined by {@code join}. */
-    private static RuleMatch brokenMention(WatchedHost w, List<Phrase> words, BinaryOperator<String> join,
-                                           PageContent content, PageIndex index) {
-        for (Phrase part : words) {
-            for (int word : index.occurrences(part)) {
-                // a paragraph: a line break stands within one, and the sections repeat them
-                int p = index.paragraphOf(word);
-                String joined = p < 0 ? null : join.apply(content.blocks().get(p), w.host());
-                RuleMatch mention = joined == null ? null : mention(w, joined);
-                if (mention != null) {
-                    return mention;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static RuleMatch mention(WatchedHost w, String text) {
-        Matcher m = w.mention().matcher(text);
-        return m.find() ? match(SignalKind.SITE_MENTION, w.mentionRule(), snippet(text, m.start(), m.end()),
-                List.of(phrase("mention", w.host(), m.group()))) : null;
-    }
-
-    private static boolean containsIgnoreCase(String s, String part) {
-        char first = part.isEmpty() ? 0 : part.charAt(0);
-        char lower = Character.toLowerCase(first);
-        char upper = Character.toUpperCase(first);
-        for (int i = 0; i + part.length() <= s.length(); i++) {
-            char c = s.charAt(i);
-            // two ASCII characters are equal ignoring case only as the same letter in either case
-            if (c < 0x80 && first < 0x80 && c != lower && c != upper && !part.isEmpty()) {
-                continue;
-            }
-            if (s.regionMatches(true, i, part, 0, part.length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static MatchedPhrase phrase(String role, String phrase, String text) {
         String t = text.length() > MAX_SNIPPET ? text.substring(0, MAX_SNIPPET) : text;
         return MatchedPhrase.newBuilder().setRole(role).setPhrase(phrase).setText(t).build();
@@ -496,18 +417,5 @@ public final class SignalCatalogue {
     static RuleMatch match(SignalKind kind, String rule, String snippet, List<MatchedPhrase> phrases) {
         String s = snippet.length() > MAX_SNIPPET ? snippet.substring(0, MAX_SNIPPET) : snippet;
         return RuleMatch.newBuilder().setKind(kind.name()).setRule(rule).setSnippet(s).setPhrases(phrases).build();
-    }
-
-    /** A word broken at a line's end, as the words are read: "veiligheids- plan" (a lower-case letter after it). */
-    private static final Pattern LINE_END_HYPHEN = Pattern.compile("(?<=\\p{L})-\\s+(?=\\p{Ll})");
-
-    /**
-     * An address in text: the host or a subdomain, not part of a longer host, an e-mail address or a word, nor the
-     * end of one a line broke after a hyphen ("www.ookditis-" / "seksueelgeweld.be").
-     */
-    static Pattern mentionPattern(String host) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}.@_-])(?<![\\p{L}\\p{N}]-\\s{1,4})(?:[a-z0-9-]+\\.)*"
-                + Pattern.quote(host) + "(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }
