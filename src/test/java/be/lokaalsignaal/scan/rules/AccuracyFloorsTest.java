@@ -34,8 +34,8 @@ class AccuracyFloorsTest {
 
     /**
      * What the held-out part scores, rounded down: a change must not make it worse. With the bundled catalogue on its
-     * 11,970 pages (through evaluation 100): campaigns 0.991 / 0.962, safety plans 0.989 / 0.961, nightlife 0.993 /
-     * 0.973, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
+     * 12,150 pages (through evaluation 101): campaigns 0.991 / 0.963, safety plans 0.989 / 0.959, nightlife 0.993 /
+     * 0.974, links and mentions 1.000 / 1.000. A line goes down only when a blind part, read once, brings its kind
      * below it (new pages set their own figure at their first reading), and up when a take-up lifts the kind over the
      * next line; ACCURACY.md lists each move with its reason ("The held-out lines
      * AccuracyFloorsTest keeps"). Most of these pages have been read at many evaluations and some of their patterns
@@ -46,7 +46,7 @@ class AccuracyFloorsTest {
             SignalKind.SITE_LINK, new double[] {1.00, 1.00},
             SignalKind.SITE_MENTION, new double[] {1.00, 1.00},
             SignalKind.CAMPAIGN, new double[] {0.98, 0.95},
-            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.96},
+            SignalKind.SAFETY_PLAN, new double[] {0.98, 0.95},
             SignalKind.NIGHTLIFE, new double[] {0.98, 0.97});
 
     /**
