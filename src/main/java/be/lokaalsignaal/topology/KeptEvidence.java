@@ -83,7 +83,8 @@ final class KeptEvidence {
         List<KeptEvidence> out = new ArrayList<>(current.size() + 1);
         boolean placed = false;
         for (KeptEvidence e : current) {
-            if (Objects.equals(e.url, added.url) && Objects.equals(e.snippet, added.snippet) && Objects.equals(e.source, added.source)) {
+            if (Objects.equals(e.url, added.url) && Objects.equals(e.snippet, added.snippet)
+                    && Objects.equals(e.source, added.source)) {
                 out.add(e.seenAt > added.seenAt ? e : added);
                 placed = true;
             } else {
