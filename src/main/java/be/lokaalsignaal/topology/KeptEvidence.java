@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 final class KeptEvidence {
     /** Longest snippet or phrase text kept with an evidence item, as the scanner writes them. */
-    static final int MAX_TEXT = 300;
+    private static final int MAX_TEXT = 300;
     /** Most phrases kept with one evidence item; a rule of the catalogue gives a handful. */
     static final int MAX_PHRASES = 16;
     private static final Comparator<KeptEvidence> NEWEST_FIRST = Comparator

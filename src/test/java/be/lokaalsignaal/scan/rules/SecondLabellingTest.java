@@ -245,11 +245,11 @@ class SecondLabellingTest {
     }
 
     /**
-     * Evaluations 61 to 98 but 67 (labelled once) and 81 (two pages apart, below), each labelled a second time by
+     * Evaluations 61 to 101 but 67 (labelled once) and 81 (two pages apart, below), each labelled a second time by
      * analysts who saw neither the labels nor the rules, a part each: every page the same kinds. Evaluations 61 and 63
      * were labelled while they were read, 62 and 64 before (62 the first round written and labelled under the guide's
      * conventions on a nightlife measure's posters and on awareness events), the others after or while; 61 to 66 by six
-     * analysts, 68 to 98 by four.
+     * analysts, 68 to 101 by four.
      */
     @ParameterizedTest(name = "the second labelling of evaluation {0} gives every page the same kinds")
     @CsvSource({
